@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { EmptyInput } from './common';
+
+export const CountySchema = z.object({ code: z.string(), name: z.string(), letterCode: z.string() });
+export type County = z.infer<typeof CountySchema>;
+
+export const MunicipalitySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  countyCode: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
+export type Municipality = z.infer<typeof MunicipalitySchema>;
+
+export const DistrictSchema = z.object({ slug: z.string(), name: z.string(), lat: z.number(), lon: z.number() });
+export type District = z.infer<typeof DistrictSchema>;
+
+export const referenceChannels = {
+  'reference:counties': { input: EmptyInput, output: z.array(CountySchema) },
+  'reference:municipalities': { input: EmptyInput, output: z.array(MunicipalitySchema) },
+  'reference:districts': { input: EmptyInput, output: z.array(DistrictSchema) },
+} as const;

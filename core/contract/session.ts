@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  DisplayNameSchema,
+  EmptyInput,
+  IsoDateTimeSchema,
+  NewPassphraseSchema,
+  PassphraseSchema,
+  RoleSchema,
+  TeamNameSchema,
+  UsernameSchema,
+} from './common';
+
+export const SessionUserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+/** What the app is showing: first run, locked, or unlocked as a user. */
+export const SessionStatusSchema = z.object({
+  state: z.enum(['new', 'locked', 'unlocked']),
+  demo: z.boolean(),
+  user: SessionUserSchema.nullable(),
+  teamName: z.string().nullable(),
+  idleLockMinutes: z.number().int().nullable(),
+  /** Seconds before the next unlock attempt is accepted (after repeated failures). */
+  retryAfterSeconds: z.number().int().nonnegative(),
+});
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+export const SetupInputSchema = z
+  .object({
+    teamName: TeamNameSchema,
+    username: UsernameSchema,
+    displayName: DisplayNameSchema,
+    passphrase: NewPassphraseSchema,
+  })
+  .strict();
+export type SetupInput = z.infer<typeof SetupInputSchema>;
+
+export const SetupResultSchema = z.object({
+  /** The organisation recovery key, shown once and never stored in clear. */
+  recoveryKey: z.string(),
+  status: SessionStatusSchema,
+});
+
+export const UnlockInputSchema = z
+  .object({
+    username: UsernameSchema,
+    passphrase: PassphraseSchema,
+  })
+  .strict();
+
+export const ChangePassphraseInputSchema = z
+  .object({
+    currentPassphrase: PassphraseSchema,
+    newPassphrase: NewPassphraseSchema,
+  })
+  .strict();
+
+export const RecoverInputSchema = z
+  .object({
+    recoveryKey: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'text_too_long' }),
+    username: UsernameSchema,
+    newPassphrase: NewPassphraseSchema,
+  })
+  .strict();
+
+export const DemoResultSchema = z.object({
+  username: z.string(),
+  passphrase: z.string(),
+  status: SessionStatusSchema,
+});
+
+export const OkSchema = z.object({ ok: z.literal(true) });
+
+export const sessionChannels = {
+  'session:status': { input: EmptyInput, output: SessionStatusSchema },
+  'session:setup': { input: SetupInputSchema, output: SetupResultSchema },
+  'session:unlock': { input: UnlockInputSchema, output: SessionStatusSchema },
+  'session:lock': { input: EmptyInput, output: SessionStatusSchema },
+  'session:change-passphrase': { input: ChangePassphraseInputSchema, output: OkSchema },
+  'session:recover': { input: RecoverInputSchema, output: SessionStatusSchema },
+  'session:open-demo': { input: EmptyInput, output: DemoResultSchema },
+  'session:leave-demo': { input: EmptyInput, output: SessionStatusSchema },
+} as const;
+
+export { IsoDateTimeSchema };

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DisplayNameSchema, EmptyInput, IsoDateTimeSchema, NewPassphraseSchema, RoleSchema, UsernameSchema } from './common';
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  createdAt: IsoDateTimeSchema,
+  disabledAt: IsoDateTimeSchema.nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CreateUserInputSchema = z
+  .object({
+    username: UsernameSchema,
+    displayName: DisplayNameSchema,
+    role: RoleSchema,
+    /** The first passphrase, given to the colleague in person; they change it at first unlock. */
+    passphrase: NewPassphraseSchema,
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
+
+export const DisableUserInputSchema = z.object({ username: UsernameSchema }).strict();
+
+export const usersChannels = {
+  'users:list': { input: EmptyInput, output: z.array(UserSchema) },
+  'users:create': { input: CreateUserInputSchema, output: UserSchema },
+  'users:disable': { input: DisableUserInputSchema, output: UserSchema },
+} as const;

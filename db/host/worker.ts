@@ -1,0 +1,59 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DbError } from '../errors';
+import { operations, WorkerState, type OperationName } from './operations';
+import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse, WireError } from './protocol';
+
+// The database lives here, off the host's event loop: every query, key derivation and
+// migration runs in this thread, one operation at a time.
+const port = parentPort;
+if (!port) throw new Error('db worker must run in a worker thread');
+const init = workerData as WorkerInit;
+const state = new WorkerState(init.dataDir, init.demoDir, process.env);
+// Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
+const IDLE_GRACE_MINUTES = 1;
+
+let queue: Promise<void> = Promise.resolve();
+function enqueue(task: () => Promise<void>): void {
+  queue = queue.then(task, task);
+}
+
+function toWireError(err: unknown, op: string): WireError {
+  if (err instanceof DbError) {
+    return err.retryAfterSeconds === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
+  }
+  // Only the kind of failure is logged: messages can carry values, and values can be personal data.
+  const e = err as { name?: string; code?: string };
+  console.error(`[fristad-db] operation ${op} failed: ${e.name ?? 'Error'}${e.code ? ` (${e.code})` : ''}`);
+  return { code: 'internal', message: 'Something went wrong in the database. Your last change may not have been saved; try again, and restart Fristad if it keeps happening.' };
+}
+
+async function handle(req: WorkerRequest): Promise<void> {
+  let response: WorkerResponse;
+  try {
+    if (!Object.prototype.hasOwnProperty.call(operations, req.op)) throw new DbError('unknown_channel', 'Unknown operation.');
+    state.authorize(req.access);
+    const run = operations[req.op as OperationName] as (w: WorkerState, input: unknown) => Promise<unknown>;
+    const result = await run(state, req.input);
+    state.lastActivity = Date.now();
+    response = { id: req.id, ok: true, result };
+  } catch (err) {
+    response = { id: req.id, ok: false, error: toWireError(err, req.op) };
+  }
+  port?.postMessage(response);
+}
+
+port.on('message', (req: WorkerRequest) => enqueue(() => handle(req)));
+
+const idleTimer = setInterval(() => {
+  enqueue(async () => {
+    const status = state.active.status();
+    if (status.state !== 'unlocked' || status.idleLockMinutes === null) return;
+    const limit = (status.idleLockMinutes + IDLE_GRACE_MINUTES) * init.idleMinuteMs;
+    if (Date.now() - state.lastActivity > limit) {
+      state.active.lock('idle');
+      const event: WorkerEvent = { event: 'auto-locked' };
+      port.postMessage(event);
+    }
+  });
+}, Math.max(20, Math.min(15_000, init.idleMinuteMs / 4)));
+idleTimer.unref();

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import { auditHash, GENESIS_HASH } from '../audit/chain';
+import type { DB } from '../schema';
+
+/** What happened; content never goes here, only which kind of thing and its id. */
+export type AuditAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'disable'
+  | 'setup'
+  | 'unlock'
+  | 'failed_unlock'
+  | 'lock'
+  | 'change_passphrase'
+  | 'recover'
+  | 'failed_recover'
+  | 'verify'
+  | 'migrate';
+
+export interface AuditEntry {
+  userId: number | null;
+  role: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId?: string | number | null;
+  outcome?: 'ok' | 'denied' | 'failed';
+  at?: Date;
+}
+
+/** Appends one row to the hash chain; call it inside the transaction of the write it records. */
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: (entry.at ?? new Date()).toISOString(),
+    user_id: entry.userId,
+    role: entry.role,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    outcome: entry.outcome ?? 'ok',
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
+    .execute();
+  return row.seq;
+}
+
+export type ChainVerification =
+  | { ok: true; rows: number; headSequence: number; headHash: string }
+  | { ok: false; rows: number; firstBadSequence: number };
+
+/** Walks the whole chain in order and names the first row whose hash or link does not hold. */
+export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    for (const row of batch) {
+      // A gap means rows were deleted: the first missing sequence number is the bad one.
+      if (row.seq !== expectedSeq) return { ok: false, rows, firstBadSequence: expectedSeq };
+      if (row.prev_hash !== prevHash || row.hash !== auditHash(prevHash, row)) {
+        return { ok: false, rows, firstBadSequence: row.seq };
+      }
+      prevHash = row.hash;
+      expectedSeq++;
+      rows++;
+    }
+    if (batch.length < batchSize) break;
+  }
+  return { ok: true, rows, headSequence: expectedSeq - 1, headHash: prevHash };
+}
+
+/** Counts audit rows; tests use it to prove that a refused call wrote nothing. */
+export async function countAuditRows(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

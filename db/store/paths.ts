@@ -1,0 +1,18 @@
+import path from 'node:path';
+
+export interface StorePaths {
+  dir: string;
+  db: string;
+  keyfile: string;
+  pendingAttempts: string;
+}
+
+/** Where one installation keeps its files inside its data folder. */
+export function storePaths(dir: string): StorePaths {
+  return {
+    dir,
+    db: path.join(dir, 'fristad.db'),
+    keyfile: path.join(dir, 'fristad.keys.json'),
+    pendingAttempts: path.join(dir, 'fristad.attempts.jsonl'),
+  };
+}

@@ -1,0 +1,435 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
+import { IDLE_LOCK_MINUTES_DEFAULT, type Role, type SessionUser } from '../../core/contract';
+import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
+import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { DbError } from '../errors';
+import { ensurePrivateDir, restrictDatabaseFiles } from '../files/secure-files';
+import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
+import {
+  KEYFILE_FORMAT,
+  KEYFILE_VERSION,
+  readKeyfile,
+  recoveryAad,
+  slotAad,
+  slotIdFor,
+  writeKeyfile,
+  type Keyfile,
+  type UserSlot,
+} from '../keys/keyfile';
+import { formatRecoveryKey, generateRecoverySecret, parseRecoveryKey } from '../keys/recovery-key';
+import { unwrapKey, wrapKey } from '../keys/wrap';
+import { assertNotFromFuture, migrate } from '../migrations/runner';
+import { syncReferenceData } from '../reference/sync';
+import { appendAudit, type AuditEntry } from '../repositories/audit-log';
+import { getSetting, setSetting } from '../repositories/settings';
+import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../repositories/users';
+import type { DB, UserRow } from '../schema';
+import { storePaths, type StorePaths } from './paths';
+import { clearPendingAttempts, readPendingAttempts, recordPendingAttempt, retryAfterSeconds } from './throttle';
+
+export interface StoreStatus {
+  state: 'new' | 'locked' | 'unlocked';
+  user: SessionUser | null;
+  teamName: string | null;
+  idleLockMinutes: number | null;
+  retryAfterSeconds: number;
+}
+
+interface OpenSession {
+  sqlite: SqliteDb;
+  db: Kysely<DB>;
+  dataKey: Buffer;
+  keyfile: Keyfile;
+  user: SessionUser;
+  teamName: string;
+  idleLockMinutes: number;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Canonical JSON of a slot, so the database's copy and the key file's compare byte for byte. */
+function canonicalSlot(slot: UserSlot): string {
+  return JSON.stringify({
+    kdf: { alg: slot.kdf.alg, m: slot.kdf.m, t: slot.kdf.t, p: slot.kdf.p, salt: slot.kdf.salt },
+    wrapped: { iv: slot.wrapped.iv, ct: slot.wrapped.ct, tag: slot.wrapped.tag },
+    createdAt: slot.createdAt,
+  });
+}
+
+const WRONG_CREDENTIALS = 'Wrong username or passphrase.';
+
+/**
+ * One installation's encrypted database and key file, and the session on it. Holds the data key
+ * only while unlocked; locking closes the connection and overwrites the key in memory.
+ */
+export class Store {
+  readonly paths: StorePaths;
+  private session: OpenSession | null = null;
+  private readonly now: () => Date;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(dir: string, options: StoreOptions = {}) {
+    this.paths = storePaths(dir);
+    this.now = options.now ?? (() => new Date());
+    this.env = options.env ?? process.env;
+  }
+
+  /** Where the app stands: new installation, locked, or unlocked as a user. */
+  status(): StoreStatus {
+    const s = this.session;
+    if (s) return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0 };
+    const exists = fs.existsSync(this.paths.keyfile);
+    return {
+      state: exists ? 'locked' : 'new',
+      user: null,
+      teamName: null,
+      idleLockMinutes: null,
+      retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
+    };
+  }
+
+  get isUnlocked(): boolean {
+    return this.session !== null;
+  }
+
+  /** The open session; throws `locked` when there is none. */
+  requireSession(roles?: readonly Role[]): OpenSession {
+    const s = this.session;
+    if (!s) throw new DbError('locked', 'Fristad is locked. Unlock it to continue.');
+    if (roles && !roles.includes(s.user.role)) throw new DbError('forbidden', 'Your role does not allow this.');
+    return s;
+  }
+
+  /** Creates the encrypted database, the first administrator and the recovery key; leaves it unlocked. */
+  async setup(input: { teamName: string; username: string; displayName: string; passphrase: string }): Promise<{ recoveryKey: string }> {
+    if (fs.existsSync(this.paths.keyfile)) throw new DbError('already_set_up', 'Fristad is already set up here.');
+    ensurePrivateDir(this.paths.dir);
+    this.moveAsideOrphanDatabase();
+
+    const dataKey = crypto.randomBytes(32);
+    const recoverySecret = generateRecoverySecret();
+    const keyfile: Keyfile = {
+      format: KEYFILE_FORMAT,
+      version: KEYFILE_VERSION,
+      installationId: crypto.randomUUID(),
+      slotSalt: crypto.randomBytes(16).toString('base64'),
+      cipher: { name: 'sqlcipher', legacy: 4 },
+      slots: {},
+      recovery: { salt: '', wrapped: { iv: '', ct: '', tag: '' } },
+    };
+    const recoverySalt = crypto.randomBytes(16);
+    keyfile.recovery = {
+      salt: recoverySalt.toString('base64'),
+      wrapped: wrapKey(dataKey, this.recoveryKek(recoverySecret, recoverySalt), recoveryAad(keyfile.installationId)),
+    };
+    const slot = await this.newSlot(keyfile, input.username, input.passphrase, dataKey);
+
+    const { sqlite, db } = this.openDatabase(dataKey);
+    try {
+      await migrate(sqlite, db, this.paths.db);
+      await syncReferenceData(db);
+      const user = await db.transaction().execute(async (trx) => {
+        await setSetting(trx, 'team_name', input.teamName);
+        await setSetting(trx, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
+        const row = await insertUser(trx, {
+          username: input.username,
+          display_name: input.displayName,
+          role: 'administrator',
+          wrapped_key: canonicalSlot(slot),
+          created_at: this.now().toISOString(),
+          disabled_at: null,
+        });
+        await appendAudit(trx, { userId: row.id, role: row.role, action: 'setup', entity: 'installation', at: this.now() });
+        await appendAudit(trx, { userId: row.id, role: row.role, action: 'create', entity: 'user', entityId: row.id, at: this.now() });
+        return row;
+      });
+      // The key file is written last: until it exists, the installation counts as new.
+      writeKeyfile(this.paths.keyfile, keyfile);
+      restrictDatabaseFiles(this.paths.db);
+      this.session = {
+        sqlite,
+        db,
+        dataKey,
+        keyfile,
+        user: toSessionUser(user),
+        teamName: input.teamName,
+        idleLockMinutes: IDLE_LOCK_MINUTES_DEFAULT,
+      };
+    } catch (err) {
+      sqlite.close();
+      throw err;
+    }
+    return { recoveryKey: formatRecoveryKey(recoverySecret) };
+  }
+
+  /** Unlocks with a user's passphrase; every attempt ends up in the audit log. */
+  async unlock(username: string, passphrase: string): Promise<void> {
+    const keyfile = this.requireKeyfile();
+    this.assertNotThrottled();
+    if (this.session) this.lock('switch_user');
+
+    const slotId = slotIdFor(keyfile, username);
+    const slot = keyfile.slots[slotId];
+    let dataKey: Buffer | null = null;
+    if (slot) {
+      assertAcceptable(slot.kdf, this.env);
+      dataKey = unwrapKey(slot.wrapped, await deriveKek(passphrase, slot.kdf), slotAad(keyfile.installationId, slotId));
+    } else {
+      // Spend the same work for an unknown user, so timing does not tell which usernames exist.
+      await deriveKek(passphrase, { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
+    }
+    if (!dataKey) this.failAttempt('failed_unlock', slot ? slotId : null, WRONG_CREDENTIALS);
+
+    const { sqlite, db } = this.openDatabase(dataKey);
+    try {
+      await migrate(sqlite, db, this.paths.db);
+      await syncReferenceData(db);
+      const row = await findUserByUsername(db, username);
+      // A disabled user, or a slot that differs from the database's copy (an old key file put back), is refused.
+      if (!row || row.disabled_at !== null || !slot || row.wrapped_key !== canonicalSlot(slot)) {
+        sqlite.close();
+        dataKey.fill(0);
+        this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+      }
+      await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+    } catch (err) {
+      if (sqlite.open) sqlite.close();
+      throw err;
+    }
+  }
+
+  /** Unlocks with the organisation recovery key and gives the user a new passphrase. */
+  async recover(recoveryKeyText: string, username: string, newPassphrase: string): Promise<void> {
+    const keyfile = this.requireKeyfile();
+    this.assertNotThrottled();
+    if (this.session) this.lock('switch_user');
+    const secret = parseRecoveryKey(recoveryKeyText);
+    const dataKey = secret
+      ? unwrapKey(
+          keyfile.recovery.wrapped,
+          this.recoveryKek(secret, Buffer.from(keyfile.recovery.salt, 'base64')),
+          recoveryAad(keyfile.installationId),
+        )
+      : null;
+    if (!dataKey) this.failAttempt('failed_recover', null, 'The recovery key is not right. Check it against the printed copy.');
+
+    const { sqlite, db } = this.openDatabase(dataKey);
+    try {
+      await migrate(sqlite, db, this.paths.db);
+      await syncReferenceData(db);
+      const row = await findUserByUsername(db, username);
+      if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.');
+      const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);
+      await db.transaction().execute(async (trx) => {
+        await updateWrappedKey(trx, row.id, canonicalSlot(slot));
+        await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
+      });
+      writeKeyfile(this.paths.keyfile, keyfile);
+      await this.startSession(sqlite, db, dataKey, keyfile, { ...row, wrapped_key: canonicalSlot(slot) }, null);
+    } catch (err) {
+      if (sqlite.open) sqlite.close();
+      throw err;
+    }
+  }
+
+  /** Re-wraps the data key under a new passphrase; the database itself is not re-encrypted. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const s = this.requireSession();
+    const slotId = slotIdFor(s.keyfile, s.user.username);
+    const slot = s.keyfile.slots[slotId];
+    const check = slot ? unwrapKey(slot.wrapped, await deriveKek(current, slot.kdf), slotAad(s.keyfile.installationId, slotId)) : null;
+    if (!check || !crypto.timingSafeEqual(check, s.dataKey)) {
+      await appendAudit(s.db, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, outcome: 'failed', at: this.now() });
+      throw new DbError('wrong_credentials', 'The current passphrase is not right.');
+    }
+    check.fill(0);
+    const fresh = await this.newSlot(s.keyfile, s.user.username, next, s.dataKey);
+    await s.db.transaction().execute(async (trx) => {
+      await updateWrappedKey(trx, s.user.id, canonicalSlot(fresh));
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
+    });
+    writeKeyfile(this.paths.keyfile, s.keyfile);
+  }
+
+  /** Creates a user with a first passphrase (administrators only; checked by the caller's access rule). */
+  async createUser(input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<UserRow> {
+    const s = this.requireSession(['administrator']);
+    if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
+    const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
+    const row = await s.db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        wrapped_key: canonicalSlot(slot),
+        created_at: this.now().toISOString(),
+        disabled_at: null,
+      });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'user', entityId: created.id, at: this.now() });
+      return created;
+    });
+    writeKeyfile(this.paths.keyfile, s.keyfile);
+    return row;
+  }
+
+  /** Removes a disabled user's key slot so the passphrase no longer opens anything. */
+  removeSlot(username: string): void {
+    const s = this.requireSession(['administrator']);
+    const slots = { ...s.keyfile.slots };
+    delete slots[slotIdFor(s.keyfile, username)];
+    s.keyfile.slots = slots;
+    writeKeyfile(this.paths.keyfile, s.keyfile);
+  }
+
+  /** Updates the cached settings shown in the session status. */
+  refreshSessionSettings(teamName: string, idleLockMinutes: number): void {
+    if (this.session) {
+      this.session.teamName = teamName;
+      this.session.idleLockMinutes = idleLockMinutes;
+    }
+  }
+
+  /** Writes an audit row for the current user in its own transaction. */
+  async audit(entry: Omit<AuditEntry, 'userId' | 'role'>): Promise<void> {
+    const s = this.requireSession();
+    await appendAudit(s.db, { ...entry, userId: s.user.id, role: s.user.role, at: entry.at ?? this.now() });
+  }
+
+  /** Locks: audits, checkpoints the WAL, closes the connection and overwrites the key in memory. */
+  lock(reason: 'user' | 'idle' | 'shutdown' | 'switch_user' = 'user'): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    try {
+      s.sqlite
+        .prepare(
+          'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(...this.lockAuditRow(s, reason));
+      s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      s.sqlite.close();
+      s.dataKey.fill(0);
+    }
+  }
+
+  /** Lists users (for the users view). */
+  async listUsers(): Promise<UserRow[]> {
+    return listUsers(this.requireSession().db);
+  }
+
+  /** Reads the team settings from the open database. */
+  async readSettings(db: Kysely<DB>): Promise<{ teamName: string; idleLockMinutes: number }> {
+    return {
+      teamName: await getSetting(db, 'team_name', ''),
+      idleLockMinutes: await getSetting(db, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT),
+    };
+  }
+
+  private lockAuditRow(s: OpenSession, reason: string): unknown[] {
+    // Locking must work even when an async query is stuck, so this row is written synchronously.
+    const last = s.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      at: this.now().toISOString(),
+      user_id: s.user.id,
+      role: s.user.role,
+      action: 'lock',
+      entity: 'session',
+      entity_id: reason,
+      outcome: 'ok',
+    };
+    const prev = last?.hash ?? GENESIS_HASH;
+    return [row.seq, row.at, row.user_id, row.role, row.action, row.entity, row.entity_id, row.outcome, prev, auditHashOf(prev, row)];
+  }
+
+  private async startSession(sqlite: SqliteDb, db: Kysely<DB>, dataKey: Buffer, keyfile: Keyfile, row: UserRow, action: 'unlock' | null): Promise<void> {
+    const pending = readPendingAttempts(this.paths.pendingAttempts);
+    const users = pending.length > 0 ? await listUsers(db) : [];
+    const bySlot = new Map(users.map((u) => [slotIdFor(keyfile, u.username), u]));
+    await db.transaction().execute(async (trx) => {
+      for (const attempt of pending) {
+        const who = attempt.slot ? bySlot.get(attempt.slot) : undefined;
+        await appendAudit(trx, {
+          userId: who?.id ?? null,
+          role: who?.role ?? null,
+          action: attempt.kind,
+          entity: 'session',
+          outcome: 'failed',
+          at: new Date(attempt.at),
+        });
+      }
+      if (action) await appendAudit(trx, { userId: row.id, role: row.role, action, entity: 'session', at: this.now() });
+    });
+    clearPendingAttempts(this.paths.pendingAttempts);
+    const settings = await this.readSettings(db);
+    restrictDatabaseFiles(this.paths.db);
+    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), ...settings };
+  }
+
+  private openDatabase(dataKey: Buffer): { sqlite: SqliteDb; db: Kysely<DB> } {
+    ensurePrivateDir(this.paths.dir);
+    const sqlite = openKeyed(this.paths.db, dataKey);
+    try {
+      // Refuse a newer file before any pragma or migration can write to it.
+      assertNotFromFuture(sqlite);
+      applyRequiredPragmas(sqlite);
+    } catch (err) {
+      if (sqlite.open) sqlite.close();
+      throw err;
+    }
+    return { sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+  }
+
+  private async newSlot(keyfile: Keyfile, username: string, passphrase: string, dataKey: Buffer): Promise<UserSlot> {
+    const slotId = slotIdFor(keyfile, username);
+    const kdf = newKdfParams(crypto.randomBytes(16).toString('base64'), this.env);
+    const slot: UserSlot = {
+      kdf,
+      wrapped: wrapKey(dataKey, await deriveKek(passphrase, kdf), slotAad(keyfile.installationId, slotId)),
+      createdAt: this.now().toISOString(),
+    };
+    keyfile.slots[slotId] = slot;
+    return slot;
+  }
+
+  private recoveryKek(secret: Buffer, salt: Buffer): Buffer {
+    // The recovery secret is 256 random bits, so a fast key derivation is enough.
+    return Buffer.from(crypto.hkdfSync('sha256', secret, salt, 'fristad-recovery-kek-v1', 32));
+  }
+
+  private requireKeyfile(): Keyfile {
+    const keyfile = readKeyfile(this.paths.keyfile);
+    if (!keyfile) throw new DbError('not_set_up', 'Fristad is not set up yet.');
+    return keyfile;
+  }
+
+  private assertNotThrottled(): void {
+    const wait = retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now());
+    if (wait > 0) throw new DbError('too_many_attempts', `Too many failed attempts. Try again in ${wait} seconds.`, wait);
+  }
+
+  private failAttempt(kind: 'failed_unlock' | 'failed_recover', slot: string | null, message: string): never {
+    recordPendingAttempt(this.paths.pendingAttempts, { at: this.now().toISOString(), kind, slot });
+    throw new DbError(kind === 'failed_unlock' ? 'wrong_credentials' : 'wrong_recovery_key', message);
+  }
+
+  private moveAsideOrphanDatabase(): void {
+    // A database without a key file is left from a setup that did not finish; keep it, out of the way.
+    if (!fs.existsSync(this.paths.db)) return;
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(this.paths.db + suffix)) fs.renameSync(this.paths.db + suffix, `${this.paths.db}.orphan-${stamp}${suffix}`);
+    }
+  }
+}
+
+function toSessionUser(row: UserRow): SessionUser {
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role };
+}
+

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { channels, isChannel, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
+import { DbError } from '../../db/errors';
+import type { DbHost } from '../../db/host/worker-client';
+import { handlers } from './handlers';
+import type { Api } from './types';
+
+function failure(error: ApiError): ApiResult<never> {
+  return { ok: false, error };
+}
+
+function toIssues(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p.description ?? '') : p)),
+    message: issue.message,
+  }));
+}
+
+async function run<C extends Channel>(host: DbHost, channel: C, input: unknown): Promise<ApiResult<unknown>> {
+  const parsed = channels[channel].input.safeParse(input);
+  if (!parsed.success) {
+    return failure({ code: 'invalid_input', message: 'Some of the information is missing or not valid. Check the marked fields.', issues: toIssues(parsed.error) });
+  }
+  const handler = handlers[channel];
+  const result = await handler.run(host, parsed.data as never, handler.access);
+  // The renderer sees only contract types: unknown fields are stripped here.
+  return { ok: true, result: channels[channel].output.parse(result) };
+}
+
+/** The API both hosts serve: validates every input, runs the handler, and maps errors to `{ code, message }`. */
+export function createApi(host: DbHost): Api {
+  return {
+    async invoke(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+      if (typeof channel !== 'string' || !isChannel(channel)) {
+        return failure({ code: 'unknown_channel', message: 'Fristad does not know that request. Update or restart the app.' });
+      }
+      try {
+        return await run(host, channel, input);
+      } catch (err) {
+        if (err instanceof DbError) {
+          const error: ApiError = { code: err.code, message: err.message };
+          if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds;
+          return failure(error);
+        }
+        // No stack and no message: either could carry personal data.
+        console.error(`[fristad] ${channel} failed: ${(err as { name?: string }).name ?? 'Error'}`);
+        return failure({ code: 'internal', message: 'Something went wrong. Try again, and restart Fristad if it keeps happening.' });
+      }
+    },
+  };
+}
