@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRequiredPragmas, openKeyed, schemaVersion, type SqliteDb } from '../../db/connection/open';
+import { DbError } from '../../db/errors';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../db/migrations';
+import { migrate } from '../../db/migrations/runner';
+import { tempDir } from '../helpers/temp';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.reverse()) c();
+  cleanups = [];
+});
+
+function openFresh(): { sqlite: SqliteDb; db: Kysely<any>; file: string; key: Buffer } {
+  const t = tempDir();
+  const file = path.join(t.dir, 'fristad.db');
+  const key = crypto.randomBytes(32);
+  const sqlite = openKeyed(file, key);
+  applyRequiredPragmas(sqlite);
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  cleanups.push(t.cleanup, () => sqlite.open && sqlite.close());
+  return { sqlite, db, file, key };
+}
+
+function tables(sqlite: SqliteDb): string[] {
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('lists versions in strictly increasing order', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0001 runs from an empty database: tables, version and migration record', async () => {
+    const { sqlite, db, file } = openFresh();
+    const report = await migrate(sqlite, db, file, MIGRATIONS.slice(0, 1));
+    expect(report).toEqual({ from: 0, to: 1, backup: null });
+    expect(tables(sqlite)).toEqual(['audit_log', 'counties', 'districts', 'municipalities', 'schema_migrations', 'settings', 'users']);
+    expect(schemaVersion(sqlite)).toBe(1);
+    const rows = await db.selectFrom('schema_migrations').selectAll().execute();
+    expect(rows.map((r) => r.name)).toEqual(['0001-foundation']);
+    // Constraints hold: an unknown role is refused.
+    await expect(
+      db.insertInto('users').values({ username: 'x', display_name: 'X', role: 'king', wrapped_key: '{}', created_at: 'now' }).execute(),
+    ).rejects.toThrow(/CHECK constraint/);
+  });
+
+  it('backs up an existing database (still encrypted) before migrating it', async () => {
+    const { sqlite, db, file, key } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS);
+    await db.insertInto('settings').values({ key: 'team_name', value: '"Före"' }).execute();
+    const next: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'test-add-column',
+      up: async (trx) => {
+        await trx.schema.alterTable('settings').addColumn('note', 'text').execute();
+      },
+    };
+    const report = await migrate(sqlite, db, file, [...MIGRATIONS, next]);
+    expect(report.from).toBe(LATEST_VERSION);
+    expect(report.to).toBe(LATEST_VERSION + 1);
+    expect(report.backup).not.toBeNull();
+    const backup = report.backup ?? '';
+    expect(fs.readFileSync(backup).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+    const copy = openKeyed(backup, key);
+    expect(schemaVersion(copy)).toBe(LATEST_VERSION);
+    expect(copy.prepare("SELECT value FROM settings WHERE key = 'team_name'").get()).toEqual({ value: '"Före"' });
+    copy.close();
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+  });
+
+  it('rolls a failing migration back completely and keeps the version', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS);
+    const broken: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'test-broken',
+      up: async (trx) => {
+        await trx.schema.createTable('half_done').addColumn('id', 'integer').execute();
+        await sql`SELECT * FROM no_such_table`.execute(trx);
+      },
+    };
+    await expect(migrate(sqlite, db, file, [...MIGRATIONS, broken])).rejects.toThrow();
+    expect(schemaVersion(sqlite)).toBe(LATEST_VERSION);
+    expect(tables(sqlite)).not.toContain('half_done');
+  });
+
+  it('refuses a database from a newer version before writing anything', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS);
+    sqlite.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    const err = await migrate(sqlite, db, file, MIGRATIONS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbError);
+    expect((err as DbError).code).toBe('database_from_future');
+  });
+
+  it('matches the committed schema snapshot (update with UPDATE_SCHEMA_SNAPSHOT=1 when a migration is added)', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS);
+    const schema = (
+      sqlite.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name").all() as { sql: string }[]
+    )
+      .map((r) => `${r.sql};`)
+      .join('\n');
+    const snapshotFile = path.resolve(import.meta.dirname, '../../db/schema.snapshot.sql');
+    const text = `-- Schema after all migrations (version ${LATEST_VERSION}). Generated by tests/db/migrations.test.ts.\n${schema}\n`;
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') fs.writeFileSync(snapshotFile, text);
+    expect(text).toBe(fs.readFileSync(snapshotFile, 'utf8'));
+  });
+});
