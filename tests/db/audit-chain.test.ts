@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/repositories/audit-log';
+import { Store } from '../../db/store/store';
+import { ADMIN, tempDir, TEST_ENV } from '../helpers/temp';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.reverse()) c();
+  cleanups = [];
+});
+
+async function storeWithRows(): Promise<Store> {
+  const t = tempDir();
+  const store = new Store(t.dir, { env: TEST_ENV });
+  cleanups.push(t.cleanup, () => store.lock('shutdown'));
+  await store.setup(ADMIN);
+  for (let i = 0; i < 8; i++) await store.audit({ action: 'read', entity: 'users' });
+  return store;
+}
+
+describe('audit chain', () => {
+  it('verifies an untouched chain', async () => {
+    const store = await storeWithRows();
+    expect(await verifyAuditChain(store.requireSession().db)).toMatchObject({ ok: true, rows: 10, headSequence: 10 });
+  });
+
+  it('names the first changed row', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    sqlite.prepare("UPDATE audit_log SET action = 'update' WHERE seq = 6").run();
+    expect(await verifyAuditChain(db)).toEqual({ ok: false, rows: 5, firstBadSequence: 6 });
+  });
+
+  it('names a row whose hash was recomputed but whose successor no longer links', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    sqlite.prepare("UPDATE audit_log SET hash = 'f00d' WHERE seq = 4").run();
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSequence: 4 });
+  });
+
+  it('names the first missing sequence number when a row is deleted', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    sqlite.prepare('DELETE FROM audit_log WHERE seq = 3').run();
+    expect(await verifyAuditChain(db)).toEqual({ ok: false, rows: 2, firstBadSequence: 3 });
+  });
+
+  it('verifies across batch boundaries', async () => {
+    const store = await storeWithRows();
+    expect(await verifyAuditChain(store.requireSession().db, 3)).toMatchObject({ ok: true, rows: 10 });
+  });
+});
