@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kysely, sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { schemaVersion, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
 import { restrictFile } from '../files/secure-files';

@@ -280,9 +280,8 @@ export class Store {
   /** Removes a disabled user's key slot so the passphrase no longer opens anything. */
   removeSlot(username: string): void {
     const s = this.requireSession(['administrator']);
-    const slots = { ...s.keyfile.slots };
-    delete slots[slotIdFor(s.keyfile, username)];
-    s.keyfile.slots = slots;
+    const gone = slotIdFor(s.keyfile, username);
+    s.keyfile.slots = Object.fromEntries(Object.entries(s.keyfile.slots).filter(([id]) => id !== gone));
     writeKeyfile(this.paths.keyfile, s.keyfile);
   }
 

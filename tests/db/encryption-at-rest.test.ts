@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // SQLite reads its temporary folder from the environment when it initialises, so this runs first.
 const { tmp, dataDir } = vi.hoisted(() => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before imports.
+  // vi.hoisted runs before the imports above are evaluated, so it brings its own.
+  /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- see above */
   const nodeFs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
   const nodeOs = require('node:os') as typeof import('node:os');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
   const nodePath = require('node:path') as typeof import('node:path');
+  /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
   const base = nodeOs.tmpdir();
   const dir = nodeFs.mkdtempSync(nodePath.join(base, 'fristad-sqlite-tmp-'));
   const data = nodeFs.mkdtempSync(nodePath.join(base, 'fristad-data-'));

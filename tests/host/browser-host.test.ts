@@ -88,12 +88,12 @@ describe('browser-mode host', () => {
     ['no Origin', { Origin: '' }, 403],
     ['a foreign Host (DNS rebinding)', { Host: 'evil.example' }, 403],
     ['localhost instead of 127.0.0.1', { Host: 'localhost' }, 403],
-  ])('refuses %s and returns no data', async (_name, override, status) => {
+  ] as [string, Record<string, string>, number][])('refuses %s and returns no data', async (_name, override, status) => {
     const before = calls.length;
-    const headers: Record<string, string> = { ...goodHeaders(), ...override };
-    if (override.Authorization === 'TOKEN') headers.Authorization = host.token;
-    for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
-    if (headers.Host === 'localhost') headers.Host = `localhost:${host.port}`;
+    const merged: Record<string, string> = { ...goodHeaders(), ...override };
+    if (override.Authorization === 'TOKEN') merged.Authorization = host.token;
+    if (merged.Host === 'localhost') merged.Host = `localhost:${host.port}`;
+    const headers = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
     const r = await request({ method: 'POST', path: '/api/invoke', headers, body });
     expect(r.status).toBe(status);
     expect(r.body).not.toContain('only the token holder');

@@ -1,0 +1,67 @@
+// Lint with the layer rules of DESIGN.md §3 as import zones:
+// renderer/ imports only core/; core/ imports no Node, DOM or Electron module; db/ never imports electron/ or renderer/.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'url', 'stream', 'util', 'events', 'buffer'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'seeds/reference-data.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Frozen migrations are written against Kysely<any> on purpose (STYLE.md: "frozen in time").
+    files: ['db/migrations/**/*.ts', 'tests/db/migrations.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // A subset of Electron's own declarations, kept in Electron's shape so it can be diffed against them.
+    files: ['electron/desktop/electron-subset.d.ts'],
+    rules: { '@typescript-eslint/unified-signatures': 'off', '@typescript-eslint/no-extraneous-class': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: restrict(['**/db/**', '**/electron/**', '**/seeds/**', 'electron', 'better-sqlite3*', ...nodeBuiltins], 'The renderer may import only core/ and UI packages.'),
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: restrict(
+      ['**/db/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom', 'better-sqlite3*', ...nodeBuiltins],
+      'core/ is pure TypeScript: no Node, DOM, Electron or UI imports.',
+    ),
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: restrict(['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom'], 'db/ never imports electron/ or renderer/.'),
+  },
+  {
+    files: ['core/**/*.ts'],
+    languageOptions: { globals: {} },
+  },
+  {
+    files: ['db/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);
