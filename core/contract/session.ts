@@ -27,6 +27,8 @@ export const SessionStatusSchema = z.object({
   idleLockMinutes: z.number().int().nullable(),
   /** Seconds before the next unlock attempt is accepted (after repeated failures). */
   retryAfterSeconds: z.number().int().nonnegative(),
+  /** The fictional demo login, present only while the demo database is open: not a secret. */
+  demoLogin: z.object({ username: z.string(), passphrase: z.string() }).nullable(),
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
