@@ -32,7 +32,7 @@ export class WorkerState {
 
   /** The status as the contract describes it. */
   status(): SessionStatus {
-    return { ...this.active.status(), demo: this.demo !== null };
+    return { ...this.active.status(), demo: this.demo !== null, demoLogin: this.demo ? { ...DEMO_CREDENTIALS } : null };
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */

@@ -38,11 +38,12 @@ async function main(): Promise<void> {
   const runtime = await createRuntime({ dataDir, demo: options.demo, workerPath: path.join(__dirname, 'db-worker.cjs') });
   const host = await startBrowserHost({ api: runtime, staticDir: path.join(__dirname, '..', 'renderer'), port: options.port });
 
-  console.log(`Fristad: ${host.url}`);
   console.log(`Fristad: data folder ${dataDir}${options.demo ? ' (fictional demo data in its demo subfolder)' : ''}`);
   if (runtime.demoCredentials) {
     console.log(`Fristad: demo user "${runtime.demoCredentials.username}", passphrase "${runtime.demoCredentials.passphrase}" (fictional data only)`);
   }
+  // The address comes last: scripts and tests wait for this line.
+  console.log(`Fristad: ${host.url}`);
   if (options.open && hasDesktop()) openBrowser(host.url);
 
   let stopping = false;

@@ -114,6 +114,12 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ap
 
 function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+  if (pathname === '/favicon.ico') {
+    // Browsers ask for it unprompted; answering "no content" keeps their consoles clean.
+    res.writeHead(204, baseHeaders());
+    res.end();
+    return;
+  }
   const file = resolveStaticPath(staticDir, pathname);
   if (!file) return refuse(res, 404, 'Not found.');
   let data: Buffer;
