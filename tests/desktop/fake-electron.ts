@@ -125,7 +125,11 @@ export class BrowserWindow extends EventEmitter {
     this.minimized = false;
   });
   readonly close = vi.fn();
+  /** Errors the next loadURL calls reject with, one per call, as Electron does on a failed load. */
+  static loadErrors: Error[] = [];
   readonly loadURL = vi.fn(async (url: string) => {
+    const error = BrowserWindow.loadErrors.shift();
+    if (error !== undefined) throw error;
     await this.webContents.loadURL(url);
     this.emit('ready-to-show');
   });
@@ -181,6 +185,10 @@ export const protocol = {
 
 type RequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 
+function isListener(value: unknown): value is RequestListener {
+  return typeof value === 'function';
+}
+
 class FakeSession {
   permissionRequestHandler: AnyHandler | null = null;
   permissionCheckHandler: AnyHandler | null = null;
@@ -190,7 +198,7 @@ class FakeSession {
   readonly protocol = protocol;
   readonly webRequest = {
     onBeforeRequest: (filterOrListener: RequestListener | object | null, listener?: RequestListener | null): void => {
-      this.beforeRequest = typeof filterOrListener === 'function' ? filterOrListener : (listener ?? null);
+      this.beforeRequest = isListener(filterOrListener) ? filterOrListener : (listener ?? null);
     },
   };
   setPermissionRequestHandler(handler: AnyHandler | null): void {
@@ -260,6 +268,7 @@ export function resetFakeElectron(): void {
   Object.assign(app, { isPackaged: false, ready: false, sandboxEnabled: false, hasInstanceLock: true, locale: 'sv-SE' });
   app.paths.clear();
   BrowserWindow.instances = [];
+  BrowserWindow.loadErrors = [];
   ipcMain.handlers.clear();
   protocol.privilegedCalls = [];
   protocol.handlers.clear();

@@ -1,0 +1,49 @@
+import { ipcMain } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
+import type { ApiResult } from '../../core/contract';
+import type { Api } from '../api/types';
+import { isAppUrl } from './app-url';
+import { INVOKE_CHANNEL } from './bridge-channel';
+import { logCode } from './log';
+
+/**
+ * True only for a message from the top frame of our own window while it shows app://fristad.
+ * Subframes, other windows and any page that got loaded some other way are all refused.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+  if (window === null || window.isDestroyed()) return false;
+  const contents = window.webContents;
+  const frame = event.senderFrame;
+  if (frame === null || event.sender.id !== contents.id) return false;
+  const main = contents.mainFrame;
+  const isMainFrame = frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
+  return isMainFrame && isAppUrl(frame.url);
+}
+
+/** Answers the preload's one channel by passing trusted calls to the API, refusing the rest. */
+export function registerInvokeHandler(api: Api, getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => handleInvoke(api, getWindow(), event, channel, input));
+}
+
+async function handleInvoke(
+  api: Api,
+  window: BrowserWindow | null,
+  event: IpcMainInvokeEvent,
+  channel: unknown,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
+  if (!isTrustedSender(event, window)) {
+    logCode('ipc_forbidden_sender');
+    return { ok: false, error: { code: 'forbidden', message: 'This caller may not use the Fristad API.' } };
+  }
+  if (typeof channel !== 'string') {
+    return { ok: false, error: { code: 'unknown_channel', message: 'The channel must be a string.' } };
+  }
+  try {
+    return await api.invoke(channel, input);
+  } catch (error) {
+    // The API answers errors itself; reaching here is a bug. Its message may hold case data.
+    logCode('ipc_handler_threw', error);
+    return { ok: false, error: { code: 'internal', message: 'Internal error.' } };
+  }
+}
