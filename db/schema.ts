@@ -57,6 +57,173 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface CasesTable {
+  id: Generated<number>;
+  case_number: string;
+  status: string;
+  closed_reason: string | null;
+  closed_at: string | null;
+  survivor_name: string;
+  survivor_pin: string | null;
+  survivor_gender: string;
+  survivor_birth_year: number | null;
+  survivor_language: string;
+  interpreter_needed: number;
+  safe_contact: string;
+  protection_level: string;
+  honour_context: number;
+  /** JSON array of vulnerability ids. */
+  vulnerabilities: string;
+  vulnerability_note: string;
+  district_slug: string | null;
+  assigned_user_id: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChildrenTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  birth_year: number | null;
+  school: string;
+  needs: string;
+  placement: string;
+}
+
+export interface PerpetratorsTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  relation: string;
+  collective: number;
+  notes: string;
+}
+
+export interface PerpetratorAreasTable {
+  id: Generated<number>;
+  perpetrator_id: number;
+  municipality_code: string | null;
+  district_slug: string | null;
+  description: string;
+}
+
+export interface MovesTable {
+  id: Generated<number>;
+  case_id: number;
+  from_kind: string | null;
+  from_code: string | null;
+  to_kind: string;
+  to_code: string;
+  route: string;
+  status: string;
+  receiving_contact: string;
+  notes: string;
+  /** The safe-distance check as shown when the move was planned (JSON). */
+  check_json: string;
+  override_reason: string | null;
+  created_by: number;
+  created_at: string;
+}
+
+export interface MoveTransitionsTable {
+  id: Generated<number>;
+  move_id: number;
+  status: string;
+  date: string;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface KompottenMembersTable {
+  municipality_code: string;
+  contact: string;
+  added_at: string;
+}
+
+export interface KompottenRequestsTable {
+  id: Generated<number>;
+  direction: string;
+  counterpart_code: string;
+  case_id: number | null;
+  date: string;
+  outcome: string;
+  notes: string;
+  created_by: number;
+  created_at: string;
+}
+
+export interface SheltersTable {
+  id: Generated<number>;
+  name: string;
+  operator: string;
+  municipality_code: string;
+  ivo_kind: string;
+  ivo_number: string;
+  ivo_valid_until: string | null;
+  capacity_adults: number;
+  capacity_children: number;
+  specialisations: string;
+  languages: string;
+  contact: string;
+}
+
+export interface HousingStepsTable {
+  id: Generated<number>;
+  case_id: number;
+  child_id: number | null;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  provider: string;
+  shelter_id: number | null;
+  place_kind: string | null;
+  place_code: string | null;
+  cost_per_day: number | null;
+  outcome: string;
+  obstacles: string;
+  obstacle_note: string;
+  parallel: number;
+  permit_override_reason: string | null;
+  created_by: number;
+  created_at: string;
+}
+
+export interface SupportItemsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  agency: string;
+  status: string;
+  start_date: string | null;
+  end_date: string | null;
+  notes: string;
+}
+
+export interface JournalNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  note_date: string;
+  body: string;
+  status: string;
+  author_id: number;
+  created_at: string;
+  signed_at: string | null;
+  corrects_note_id: number | null;
+}
+
+export interface RemindersTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  due_date: string;
+  note: string;
+  done_at: string | null;
+  created_by: number;
+  created_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -65,6 +232,19 @@ export interface DB {
   districts: DistrictsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  cases: CasesTable;
+  children: ChildrenTable;
+  perpetrators: PerpetratorsTable;
+  perpetrator_areas: PerpetratorAreasTable;
+  moves: MovesTable;
+  move_transitions: MoveTransitionsTable;
+  kompotten_members: KompottenMembersTable;
+  kompotten_requests: KompottenRequestsTable;
+  shelters: SheltersTable;
+  housing_steps: HousingStepsTable;
+  support_items: SupportItemsTable;
+  journal_notes: JournalNotesTable;
+  reminders: RemindersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

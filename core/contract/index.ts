@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { casesChannels } from './cases';
+import { housingChannels } from './housing';
+import { kompottenChannels } from './kompotten';
+import { movesChannels } from './moves';
+import { supportJournalChannels } from './support-journal';
 import { referenceChannels } from './reference';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -7,6 +12,12 @@ import { usersChannels } from './users';
 
 export * from './audit';
 export * from './bridge';
+export * from './casework-common';
+export * from './cases';
+export * from './housing';
+export * from './kompotten';
+export * from './moves';
+export * from './support-journal';
 export * from './common';
 export * from './reference';
 export * from './session';
@@ -20,6 +31,11 @@ export const channels = {
   ...referenceChannels,
   ...auditChannels,
   ...settingsChannels,
+  ...casesChannels,
+  ...movesChannels,
+  ...kompottenChannels,
+  ...housingChannels,
+  ...supportJournalChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

@@ -3,9 +3,19 @@ import { EmptyInput, TeamNameSchema } from './common';
 
 export const IDLE_LOCK_MINUTES_DEFAULT = 10;
 
+export const CASE_PREFIX_DEFAULT = 'RVT';
+export const MINIMUM_DISTANCE_KM_DEFAULT = 100;
+export const MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT = 5;
+
 export const SettingsSchema = z.object({
   teamName: z.string(),
   idleLockMinutes: z.number().int(),
+  /** Case numbers read PREFIX-YYYY-NNNN; never a personal identity number. */
+  casePrefix: z.string(),
+  /** Moves between municipalities closer than this to a perpetrator's area warn. */
+  minimumDistanceKm: z.number(),
+  /** Moves between Stockholm districts closer than this to a perpetrator's district warn. */
+  minimumDistanceWithinCityKm: z.number(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -15,10 +25,15 @@ export const IdleLockMinutesSchema = z
   .min(1, { message: 'idle_lock_range' })
   .max(240, { message: 'idle_lock_range' });
 
+const DistanceSchema = z.number({ message: 'number_required' }).min(0, { message: 'distance_range' }).max(2000, { message: 'distance_range' });
+
 export const UpdateSettingsInputSchema = z
   .object({
     teamName: TeamNameSchema.optional(),
     idleLockMinutes: IdleLockMinutesSchema.optional(),
+    casePrefix: z.string().trim().regex(/^[A-ZÅÄÖ]{1,8}$/, { message: 'case_prefix_format' }).optional(),
+    minimumDistanceKm: DistanceSchema.optional(),
+    minimumDistanceWithinCityKm: DistanceSchema.optional(),
   })
   .strict();
 

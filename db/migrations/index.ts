@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-casework';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Every migration, in order; versions only increase and released ones never change. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-foundation', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-foundation', up: m0001.up },
+  { version: 2, name: '0002-casework', up: m0002.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import { IDLE_LOCK_MINUTES_DEFAULT, type Role, type SessionUser } from '../../core/contract';
+import {
+  CASE_PREFIX_DEFAULT,
+  IDLE_LOCK_MINUTES_DEFAULT,
+  MINIMUM_DISTANCE_KM_DEFAULT,
+  MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
+  type Role,
+  type SessionUser,
+  type Settings,
+} from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
@@ -323,10 +331,13 @@ export class Store {
   }
 
   /** Reads the team settings from the open database. */
-  async readSettings(db: Kysely<DB>): Promise<{ teamName: string; idleLockMinutes: number }> {
+  async readSettings(db: Kysely<DB>): Promise<Settings> {
     return {
       teamName: await getSetting(db, 'team_name', ''),
       idleLockMinutes: await getSetting(db, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT),
+      casePrefix: await getSetting(db, 'case_prefix', CASE_PREFIX_DEFAULT),
+      minimumDistanceKm: await getSetting(db, 'minimum_distance_km', MINIMUM_DISTANCE_KM_DEFAULT),
+      minimumDistanceWithinCityKm: await getSetting(db, 'minimum_distance_within_city_km', MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT),
     };
   }
 
@@ -366,9 +377,9 @@ export class Store {
       if (action) await appendAudit(trx, { userId: row.id, role: row.role, action, entity: 'session', at: this.now() });
     });
     clearPendingAttempts(this.paths.pendingAttempts);
-    const settings = await this.readSettings(db);
+    const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), ...settings };
+    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes };
   }
 
   private openDatabase(dataKey: Buffer): { sqlite: SqliteDb; db: Kysely<DB> } {

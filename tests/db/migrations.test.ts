@@ -50,6 +50,29 @@ describe('migrations', () => {
     ).rejects.toThrow(/CHECK constraint/);
   });
 
+  it('0002 runs from version 1 with data in it: casework tables, kept rows, read-only signed notes', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS.slice(0, 1));
+    await db.insertInto('users').values({ username: 'anna', display_name: 'Anna', role: 'caseworker', wrapped_key: '{}', created_at: 'x' }).execute();
+    const report = await migrate(sqlite, db, file, MIGRATIONS.slice(0, 2));
+    expect(report).toMatchObject({ from: 1, to: 2 });
+    expect(report.backup).not.toBeNull();
+    expect(await db.selectFrom('users').select('username').execute()).toEqual([{ username: 'anna' }]);
+    for (const t of ['cases', 'children', 'perpetrators', 'perpetrator_areas', 'moves', 'move_transitions', 'kompotten_members', 'kompotten_requests', 'shelters', 'housing_steps', 'support_items', 'journal_notes', 'reminders']) {
+      expect(tables(sqlite)).toContain(t);
+    }
+    const now = '2026-11-26T10:00:00.000Z';
+    sqlite
+      .prepare(
+        "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('RVT-2026-0001', 'open', 'X', 'woman', 'none', 1, ?, ?)",
+      )
+      .run(now, now);
+    sqlite.prepare("INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at) VALUES (1, '2026-11-26', 'text', 'signed', 1, ?)").run(now);
+    expect(() => sqlite.prepare("UPDATE journal_notes SET body = 'changed' WHERE id = 1").run()).toThrow(/read-only/);
+    expect(() => sqlite.prepare('DELETE FROM journal_notes WHERE id = 1').run()).toThrow(/read-only/);
+    expect(() => sqlite.prepare("INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('RVT-2026-0002', 'open', 'X', 'woman', 'none', 99, ?, ?)").run(now, now)).toThrow(/FOREIGN KEY/);
+  });
+
   it('backs up an existing database (still encrypted) before migrating it', async () => {
     const { sqlite, db, file, key } = openFresh();
     await migrate(sqlite, db, file, MIGRATIONS);

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { checkPersonalIdentityNumber } from '../rules/personal-identity-number';
+import { ByIdInput, IdSchema, IsoDateSchema, requiredText, text } from './casework-common';
+
+export const PROTECTION_LEVELS = ['none', 'sekretessmarkering', 'skyddad_folkbokforing', 'fingerade_personuppgifter'] as const;
+export const VULNERABILITIES = ['disability', 'hbtqi', 'substance_use', 'economic_violence', 'other'] as const;
+export const GENDERS = ['woman', 'man', 'non_binary', 'unknown'] as const;
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export const RELATIONS = ['partner', 'former_partner', 'parent', 'sibling', 'relative', 'in_law', 'other'] as const;
+
+const currentYear = new Date().getFullYear();
+const BirthYearSchema = z
+  .number({ message: 'number_required' })
+  .int({ message: 'number_required' })
+  .min(1900, { message: 'birth_year_range' })
+  .max(currentYear, { message: 'birth_year_range' });
+
+/** Optional personal identity number: when given, the check digit must be right. Stored normalised. */
+export const PersonalIdentityNumberSchema = z
+  .string()
+  .trim()
+  .max(20, { message: 'pin_invalid' })
+  .transform((s, ctx) => {
+    if (s === '') return null;
+    const r = checkPersonalIdentityNumber(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.reason === 'check_digit' ? 'pin_check_digit' : 'pin_invalid' });
+      return z.NEVER;
+    }
+    return r.normalized;
+  })
+  .nullable();
+
+export const SurvivorInputSchema = z
+  .object({
+    name: requiredText(200),
+    personalIdentityNumber: PersonalIdentityNumberSchema,
+    gender: z.enum(GENDERS),
+    birthYear: BirthYearSchema.nullable(),
+    language: text(80),
+    interpreterNeeded: z.boolean(),
+    /** How to reach her without putting her at risk (e.g. "only via the shelter's phone"). */
+    safeContact: text(500),
+  })
+  .strict();
+export type SurvivorInput = z.input<typeof SurvivorInputSchema>;
+
+export const ChildInputSchema = z
+  .object({
+    name: requiredText(200),
+    birthYear: BirthYearSchema.nullable(),
+    school: text(200),
+    needs: text(1000),
+    placement: text(300),
+  })
+  .strict();
+export type ChildInput = z.input<typeof ChildInputSchema>;
+
+export const AreaInputSchema = z
+  .object({
+    municipalityCode: z.string().trim().regex(/^\d{4}$/, { message: 'municipality_required' }).nullable(),
+    districtSlug: z.string().trim().min(1).max(64).nullable(),
+    description: text(200),
+  })
+  .strict()
+  .refine((a) => a.municipalityCode !== null || a.districtSlug !== null, { message: 'area_place_required', path: ['municipalityCode'] });
+export type AreaInput = z.input<typeof AreaInputSchema>;
+
+export const PerpetratorInputSchema = z
+  .object({
+    name: text(200),
+    relation: z.enum(RELATIONS),
+    /** Part of a collective acting together (honour context). */
+    collective: z.boolean(),
+    notes: text(2000),
+    areas: z.array(AreaInputSchema).max(10, { message: 'too_many' }),
+  })
+  .strict();
+export type PerpetratorInput = z.input<typeof PerpetratorInputSchema>;
+
+const CaseFieldsSchema = z.object({
+  survivor: SurvivorInputSchema,
+  protectionLevel: z.enum(PROTECTION_LEVELS),
+  honourContext: z.boolean(),
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).refine((v) => new Set(v).size === v.length, { message: 'duplicate' }),
+  vulnerabilityNote: text(500),
+  districtSlug: z.string().trim().min(1).max(64).nullable(),
+  assignedUserId: IdSchema.nullable(),
+});
+
+export const CreateCaseInputSchema = CaseFieldsSchema.extend({
+  children: z.array(ChildInputSchema).max(20, { message: 'too_many' }),
+  perpetrators: z.array(PerpetratorInputSchema).max(30, { message: 'too_many' }),
+}).strict();
+export type CreateCaseInput = z.input<typeof CreateCaseInputSchema>;
+
+export const UpdateCaseInputSchema = CaseFieldsSchema.extend({ id: IdSchema }).strict();
+export type UpdateCaseInput = z.input<typeof UpdateCaseInputSchema>;
+
+export const CloseCaseInputSchema = z.object({ id: IdSchema, reason: requiredText(500) }).strict();
+
+export const ChildSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  name: z.string(),
+  birthYear: z.number().int().nullable(),
+  school: z.string(),
+  needs: z.string(),
+  placement: z.string(),
+});
+export type Child = z.infer<typeof ChildSchema>;
+
+export const AreaSchema = z.object({
+  id: z.number().int(),
+  municipalityCode: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  districtSlug: z.string().nullable(),
+  districtName: z.string().nullable(),
+  description: z.string(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const PerpetratorSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  name: z.string(),
+  relation: z.enum(RELATIONS),
+  collective: z.boolean(),
+  notes: z.string(),
+  areas: z.array(AreaSchema),
+});
+export type Perpetrator = z.infer<typeof PerpetratorSchema>;
+
+export const CaseDetailSchema = z.object({
+  id: z.number().int(),
+  caseNumber: z.string(),
+  status: z.enum(CASE_STATUSES),
+  closedReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  survivor: z.object({
+    name: z.string(),
+    personalIdentityNumber: z.string().nullable(),
+    gender: z.enum(GENDERS),
+    birthYear: z.number().int().nullable(),
+    language: z.string(),
+    interpreterNeeded: z.boolean(),
+    safeContact: z.string(),
+  }),
+  protectionLevel: z.enum(PROTECTION_LEVELS),
+  honourContext: z.boolean(),
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)),
+  vulnerabilityNote: z.string(),
+  districtSlug: z.string().nullable(),
+  districtName: z.string().nullable(),
+  assignedUser: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+  children: z.array(ChildSchema),
+  perpetrators: z.array(PerpetratorSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const CASE_SORTS = ['case_number', 'name', 'district', 'updated', 'next_due'] as const;
+
+export const ListCasesInputSchema = z
+  .object({
+    query: text(100),
+    status: z.enum(['open', 'closed', 'all']),
+    assignedUserId: IdSchema.nullable(),
+    districtSlug: z.string().max(64).nullable(),
+    protectedOnly: z.boolean(),
+    honourOnly: z.boolean(),
+    openRemindersOnly: z.boolean(),
+    sort: z.enum(CASE_SORTS),
+    direction: z.enum(['asc', 'desc']),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+  })
+  .strict();
+export type ListCasesInput = z.input<typeof ListCasesInputSchema>;
+
+export const CaseListRowSchema = z.object({
+  id: z.number().int(),
+  caseNumber: z.string(),
+  survivorName: z.string(),
+  status: z.enum(CASE_STATUSES),
+  districtName: z.string().nullable(),
+  assignedUserName: z.string().nullable(),
+  protectionLevel: z.enum(PROTECTION_LEVELS),
+  honourContext: z.boolean(),
+  openReminders: z.number().int(),
+  nextDue: IsoDateSchema.nullable(),
+  updatedAt: z.string(),
+});
+export type CaseListRow = z.infer<typeof CaseListRowSchema>;
+
+export const CaseListSchema = z.object({ total: z.number().int(), rows: z.array(CaseListRowSchema) });
+
+export const AddChildInputSchema = ChildInputSchema.extend({ caseId: IdSchema }).strict();
+export const UpdateChildInputSchema = ChildInputSchema.extend({ id: IdSchema }).strict();
+export const AddPerpetratorInputSchema = PerpetratorInputSchema.extend({ caseId: IdSchema }).strict();
+export const UpdatePerpetratorInputSchema = PerpetratorInputSchema.extend({ id: IdSchema }).strict();
+
+export const casesChannels = {
+  'cases:list': { input: ListCasesInputSchema, output: CaseListSchema },
+  'cases:get': { input: ByIdInput, output: CaseDetailSchema },
+  'cases:create': { input: CreateCaseInputSchema, output: CaseDetailSchema },
+  'cases:update': { input: UpdateCaseInputSchema, output: CaseDetailSchema },
+  'cases:close': { input: CloseCaseInputSchema, output: CaseDetailSchema },
+  'cases:reopen': { input: ByIdInput, output: CaseDetailSchema },
+  'people:add-child': { input: AddChildInputSchema, output: CaseDetailSchema },
+  'people:update-child': { input: UpdateChildInputSchema, output: CaseDetailSchema },
+  'people:remove-child': { input: ByIdInput, output: CaseDetailSchema },
+  'people:add-perpetrator': { input: AddPerpetratorInputSchema, output: CaseDetailSchema },
+  'people:update-perpetrator': { input: UpdatePerpetratorInputSchema, output: CaseDetailSchema },
+  'people:remove-perpetrator': { input: ByIdInput, output: CaseDetailSchema },
+} as const;

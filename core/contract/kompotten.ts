@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { EmptyInput } from './common';
+import { IdSchema, IsoDateSchema, text } from './casework-common';
+
+export const KOMPOTTEN_OUTCOMES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+
+export const KompottenMemberSchema = z.object({ municipalityCode: z.string(), municipalityName: z.string(), contact: z.string() });
+export type KompottenMember = z.infer<typeof KompottenMemberSchema>;
+
+export const SetMemberInputSchema = z
+  .object({ municipalityCode: z.string().regex(/^\d{4}$/, { message: 'municipality_required' }), member: z.boolean(), contact: text(500) })
+  .strict();
+
+export const KompottenRequestSchema = z.object({
+  id: z.number().int(),
+  direction: z.enum(['sent', 'received']),
+  counterpartCode: z.string(),
+  counterpartName: z.string(),
+  caseId: z.number().int().nullable(),
+  caseNumber: z.string().nullable(),
+  date: z.string(),
+  outcome: z.enum(KOMPOTTEN_OUTCOMES),
+  notes: z.string(),
+});
+export type KompottenRequest = z.infer<typeof KompottenRequestSchema>;
+
+export const AddRequestInputSchema = z
+  .object({
+    direction: z.enum(['sent', 'received']),
+    counterpartCode: z.string().regex(/^\d{4}$/, { message: 'municipality_required' }),
+    caseId: IdSchema.nullable(),
+    date: IsoDateSchema,
+    outcome: z.enum(KOMPOTTEN_OUTCOMES),
+    notes: text(1000),
+  })
+  .strict();
+
+export const UpdateRequestInputSchema = z.object({ id: IdSchema, outcome: z.enum(KOMPOTTEN_OUTCOMES), notes: text(1000) }).strict();
+
+export const kompottenChannels = {
+  'kompotten:members': { input: EmptyInput, output: z.array(KompottenMemberSchema) },
+  'kompotten:set-member': { input: SetMemberInputSchema, output: z.array(KompottenMemberSchema) },
+  'kompotten:requests': { input: z.object({ caseId: IdSchema.nullable() }).strict(), output: z.array(KompottenRequestSchema) },
+  'kompotten:add-request': { input: AddRequestInputSchema, output: KompottenRequestSchema },
+  'kompotten:update-request': { input: UpdateRequestInputSchema, output: KompottenRequestSchema },
+} as const;

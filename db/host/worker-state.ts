@@ -1,0 +1,40 @@
+import type { Role, SessionStatus } from '../../core/contract';
+import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
+import { Store } from '../store/store';
+
+/** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
+export type Access = 'public' | 'unlocked' | readonly Role[];
+
+/** The worker's state: the real store, the demo store when one is open, and which is active. */
+export class WorkerState {
+  readonly real: Store;
+  demo: Store | null = null;
+  lastActivity = Date.now();
+
+  constructor(
+    readonly dataDir: string,
+    readonly demoDir: string,
+    readonly env: NodeJS.ProcessEnv,
+  ) {
+    this.real = new Store(dataDir, { env });
+  }
+
+  get active(): Store {
+    return this.demo ?? this.real;
+  }
+
+  /** The status as the contract describes it. */
+  status(): SessionStatus {
+    return { ...this.active.status(), demo: this.demo !== null, demoLogin: this.demo ? { ...DEMO_CREDENTIALS } : null };
+  }
+
+  /** Enforces an operation's access rule against the session the worker holds. */
+  authorize(access: Access): void {
+    if (access === 'public') return;
+    this.active.requireSession(access === 'unlocked' ? undefined : access);
+  }
+}
+
+
+/** Operations that take no input. */
+export type Empty = Record<string, never>;

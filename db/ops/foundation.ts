@@ -1,0 +1,120 @@
+import type { AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
+import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
+import { DbError } from '../errors';
+import type { Empty, WorkerState } from '../host/worker-state';
+import { appendAudit, verifyAuditChain } from '../repositories/audit-log';
+import { listCounties, listDistricts, listMunicipalities } from '../repositories/reference';
+import { setSetting } from '../repositories/settings';
+import { countEnabledWithRole, disableUser, findUserByUsername, toUser } from '../repositories/users';
+
+/** Session, users, reference data, audit and settings: the foundation's operations. */
+export const foundationOps = {
+  'session.status': async (w: WorkerState, _: Empty): Promise<SessionStatus> => w.status(),
+
+  'session.setup': async (
+    w: WorkerState,
+    input: { teamName: string; username: string; displayName: string; passphrase: string },
+  ): Promise<{ recoveryKey: string; status: SessionStatus }> => {
+    const { recoveryKey } = await w.active.setup(input);
+    return { recoveryKey, status: w.status() };
+  },
+
+  'session.unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
+    await w.active.unlock(input.username, input.passphrase);
+    return w.status();
+  },
+
+  'session.lock': async (w: WorkerState, input: { reason: 'user' | 'idle' | 'shutdown' }): Promise<SessionStatus> => {
+    w.active.lock(input.reason);
+    return w.status();
+  },
+
+  'session.change-passphrase': async (w: WorkerState, input: { currentPassphrase: string; newPassphrase: string }): Promise<{ ok: true }> => {
+    await w.active.changePassphrase(input.currentPassphrase, input.newPassphrase);
+    return { ok: true };
+  },
+
+  'session.recover': async (w: WorkerState, input: { recoveryKey: string; username: string; newPassphrase: string }): Promise<SessionStatus> => {
+    await w.active.recover(input.recoveryKey, input.username, input.newPassphrase);
+    return w.status();
+  },
+
+  'session.open-demo': async (w: WorkerState, _: Empty): Promise<{ username: string; passphrase: string; status: SessionStatus }> => {
+    w.active.lock('switch_user');
+    w.demo = await createDemoDatabase(w.demoDir, w.env);
+    return { ...DEMO_CREDENTIALS, status: w.status() };
+  },
+
+  'session.leave-demo': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
+    w.demo?.lock('switch_user');
+    w.demo = null;
+    return w.status();
+  },
+
+  'users.list': async (w: WorkerState, _: Empty): Promise<User[]> => {
+    const rows = await w.active.listUsers();
+    await w.active.audit({ action: 'read', entity: 'users' });
+    return rows.map(toUser);
+  },
+
+  'users.create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>
+    toUser(await w.active.createUser(input)),
+
+  'users.disable': async (w: WorkerState, input: { username: string }): Promise<User> => {
+    const s = w.active.requireSession(['administrator']);
+    const target = await findUserByUsername(s.db, input.username);
+    if (!target) throw new DbError('not_found', 'There is no user with that username.');
+    if (target.disabled_at !== null) return toUser(target);
+    if (target.role === 'administrator' && (await countEnabledWithRole(s.db, 'administrator')) <= 1) {
+      throw new DbError('last_administrator', 'The last administrator cannot be disabled. Make another user administrator first.');
+    }
+    const row = await s.db.transaction().execute(async (trx) => {
+      const updated = await disableUser(trx, target.id, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'disable', entity: 'user', entityId: target.id });
+      return updated;
+    });
+    w.active.removeSlot(target.username);
+    return toUser(row);
+  },
+
+  'reference.counties': async (w: WorkerState, _: Empty): Promise<County[]> => listCounties(w.active.requireSession().db),
+  'reference.municipalities': async (w: WorkerState, _: Empty): Promise<Municipality[]> => listMunicipalities(w.active.requireSession().db),
+  'reference.districts': async (w: WorkerState, _: Empty): Promise<District[]> => listDistricts(w.active.requireSession().db),
+
+  'audit.verify': async (w: WorkerState, _: Empty): Promise<AuditVerifyResult> => {
+    const s = w.active.requireSession();
+    const result = await verifyAuditChain(s.db);
+    await w.active.audit({ action: 'verify', entity: 'audit_log', outcome: result.ok ? 'ok' : 'failed' });
+    return result;
+  },
+
+  'settings.get': async (w: WorkerState, _: Empty): Promise<Settings> => w.active.readSettings(w.active.requireSession().db),
+
+  'settings.update': async (w: WorkerState, input: Partial<Settings>): Promise<Settings> => {
+    const s = w.active.requireSession(['administrator']);
+    const keys: Record<keyof Settings, string> = {
+      teamName: 'team_name',
+      idleLockMinutes: 'idle_lock_minutes',
+      casePrefix: 'case_prefix',
+      minimumDistanceKm: 'minimum_distance_km',
+      minimumDistanceWithinCityKm: 'minimum_distance_within_city_km',
+    };
+    await s.db.transaction().execute(async (trx) => {
+      for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {
+        if (input[field] !== undefined) await setSetting(trx, key, input[field]);
+      }
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'settings' });
+    });
+    const settings = await w.active.readSettings(s.db);
+    w.active.refreshSessionSettings(settings.teamName, settings.idleLockMinutes);
+    return settings;
+  },
+
+  /** Locks every store and closes them, checkpointing the WAL. */
+  'host.shutdown': async (w: WorkerState, _: Empty): Promise<{ ok: true }> => {
+    w.demo?.lock('shutdown');
+    w.real.lock('shutdown');
+    return { ok: true };
+  },
+} as const;
+
