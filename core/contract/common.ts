@@ -59,6 +59,12 @@ export const ERROR_CODES = [
   'database_from_future',
   'database_damaged',
   'weak_key_settings',
+  /** A workflow refused the change; the message says why and what is allowed. */
+  'not_allowed',
+  /** A warning was overridden without the written reason it needs. */
+  'reason_required',
+  /** A housing-chain step overlaps another that is not marked parallel. */
+  'overlap',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

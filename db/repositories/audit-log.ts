@@ -16,7 +16,12 @@ export type AuditAction =
   | 'recover'
   | 'failed_recover'
   | 'verify'
-  | 'migrate';
+  | 'migrate'
+  | 'delete'
+  | 'sign'
+  | 'close'
+  | 'reopen'
+  | 'transition';
 
 export interface AuditEntry {
   userId: number | null;
