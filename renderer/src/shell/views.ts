@@ -1,0 +1,26 @@
+import type { Role } from '../../../core/contract';
+
+export const VIEW_IDS = ['start', 'reference', 'audit', 'users', 'settings', 'about'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/**
+ * Which roles see which view. The API enforces the same rules; hiding is only so nobody is
+ * offered what they cannot use.
+ */
+const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
+  start: 'everyone',
+  reference: 'everyone',
+  audit: ['administrator', 'team_lead', 'auditor'],
+  users: ['administrator'],
+  settings: 'everyone',
+  about: 'everyone',
+};
+
+export function canSee(role: Role, view: ViewId): boolean {
+  const allowed = ACCESS[view];
+  return allowed === 'everyone' || allowed.includes(role);
+}
+
+export function visibleViews(role: Role): ViewId[] {
+  return VIEW_IDS.filter((view) => canSee(role, view));
+}

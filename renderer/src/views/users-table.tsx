@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError, User } from '../../../core/contract';
+import { call, toApiError } from '../api/client';
+import { ApiErrorAlert } from '../components/messages';
+import { formatDate } from '../i18n/format';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+
+interface UsersTableProps {
+  users: User[];
+  onDisabled: (user: User) => void;
+  onBeginChange: () => void;
+}
+
+export function UsersTable({ users, onDisabled, onBeginChange }: UsersTableProps) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  // The confirmation replaces the button that asked for it; keep the keyboard user's place.
+  useEffect(() => {
+    if (confirming !== null) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const disable = (user: User): void => {
+    setBusy(true);
+    setError(null);
+    call('users:disable', { username: user.username }).then(
+      (updated) => {
+        setBusy(false);
+        setConfirming(null);
+        onDisabled(updated);
+      },
+      (thrown: unknown) => {
+        setBusy(false);
+        setConfirming(null);
+        setError(toApiError(thrown));
+      },
+    );
+  };
+
+  return (
+    <>
+      <ApiErrorAlert error={error} />
+      <div className="table-scroll">
+        <table>
+          <caption>{t('users.table_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.col_username')}</th>
+              <th scope="col">{t('users.col_display_name')}</th>
+              <th scope="col">{t('users.col_role')}</th>
+              <th scope="col">{t('users.col_created')}</th>
+              <th scope="col">{t('users.col_status')}</th>
+              <th scope="col">{t('users.col_actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row" className="mono">
+                  {user.username}
+                </th>
+                <td>{user.displayName}</td>
+                <td>{t(`role.${user.role}`)}</td>
+                <td>{formatDate(user.createdAt, language)}</td>
+                <td>
+                  {user.disabledAt === null
+                    ? t('users.status_active')
+                    : t('users.status_disabled', { date: formatDate(user.disabledAt, language) })}
+                </td>
+                <td>
+                  {user.disabledAt !== null ? null : confirming === user.username ? (
+                    <div className="confirm" role="group" aria-label={t('users.disable_label', { name: user.displayName })}>
+                      <p>{t('users.confirm_disable', { name: user.displayName })}</p>
+                      <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => disable(user)}>
+                        {t('users.confirm_yes')}
+                      </button>
+                      <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                        {t('users.cancel')}
+                      </button>
+                    </div>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={t('users.disable_label', { name: user.displayName })}
+                      onClick={() => {
+                        onBeginChange();
+                        setError(null);
+                        setConfirming(user.username);
+                      }}
+                    >
+                      {t('users.disable')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

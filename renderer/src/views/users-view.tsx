@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { User } from '../../../core/contract';
+import { call } from '../api/client';
+import { useLoader } from '../api/use-loader';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { ViewHeading } from '../components/view-heading';
+import { useT } from '../i18n/use-t';
+import { CreateUserForm } from './create-user-form';
+import { UsersTable } from './users-table';
+
+function loadUsers(): Promise<User[]> {
+  return call('users:list', {});
+}
+
+/** Administrators add colleagues and disable accounts; no one is ever deleted, only disabled. */
+export function UsersView() {
+  const t = useT();
+  const users = useLoader(loadUsers);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onChanged = (message: string): void => {
+    setNotice(message);
+    users.reload();
+  };
+
+  return (
+    <section className="view">
+      <ViewHeading>{t('users.title')}</ViewHeading>
+      {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      <ApiErrorAlert error={users.error} />
+      {users.data === null && users.error === null ? <p role="status">{t('users.loading')}</p> : null}
+      {users.data ? (
+        <UsersTable
+          users={users.data}
+          onDisabled={(user) => onChanged(t('users.disabled_done', { name: user.displayName }))}
+          onBeginChange={() => setNotice(null)}
+        />
+      ) : null}
+      <CreateUserForm
+        onCreated={(user) => onChanged(t('users.created', { name: user.displayName }))}
+        onBeginChange={() => setNotice(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { installBridge } from './fake-bridge';
+import { ADMIN, CASEWORKER, settings, unlockedStatus } from './fixtures';
+import { button, input, renderApp } from './render-app';
+
+async function openSettings(user = ADMIN) {
+  const bridge = installBridge().ok('session:status', unlockedStatus(user)).ok('settings:get', settings());
+  const app = renderApp();
+  await screen.findByRole('heading', { name: `Välkommen, ${user.displayName}` });
+  await app.user.click(button('Inställningar'));
+  return { bridge, ...app };
+}
+
+describe('settings view', () => {
+  it('changes the own passphrase and clears the fields', async () => {
+    const { bridge, user } = await openSettings(CASEWORKER);
+    bridge.ok('session:change-passphrase', { ok: true });
+    await user.type(input('Nuvarande lösenfras'), 'den gamla lösenfrasen');
+    await user.type(input('Ny lösenfras'), 'en ny och längre lösenfras');
+    await user.type(input('Upprepa lösenfrasen'), 'en ny och längre lösenfras{Enter}');
+    expect(await screen.findByText('Din lösenfras är bytt. Använd den nya nästa gång du låser upp.')).toBeTruthy();
+    expect(bridge.callsTo('session:change-passphrase')).toEqual([
+      { currentPassphrase: 'den gamla lösenfrasen', newPassphrase: 'en ny och längre lösenfras' },
+    ]);
+    expect(input('Nuvarande lösenfras').value).toBe('');
+    expect(input('Ny lösenfras').value).toBe('');
+    // Team settings are for administrators only.
+    expect(screen.queryByRole('heading', { name: 'Teamet' })).toBeNull();
+    expect(bridge.callsTo('settings:get')).toHaveLength(0);
+  });
+
+  it('says so when the current passphrase is wrong, keeping the new one typed', async () => {
+    const { bridge, user } = await openSettings(CASEWORKER);
+    bridge.fail('session:change-passphrase', { code: 'wrong_credentials', message: 'wrong' });
+    await user.type(input('Nuvarande lösenfras'), 'fel gammal');
+    await user.type(input('Ny lösenfras'), 'en ny och längre lösenfras');
+    await user.type(input('Upprepa lösenfrasen'), 'en ny och längre lösenfras{Enter}');
+    expect(await screen.findByText('Fel användarnamn eller lösenfras.')).toBeTruthy();
+    expect(document.activeElement).toBe(input('Nuvarande lösenfras'));
+    expect(input('Ny lösenfras').value).toBe('en ny och längre lösenfras');
+  });
+
+  it('lets an administrator change team name and idle minutes, updating the header', async () => {
+    const { bridge, user } = await openSettings(ADMIN);
+    bridge.on('settings:update', (update) => ({
+      ok: true,
+      result: settings({ teamName: update.teamName ?? '', idleLockMinutes: update.idleLockMinutes ?? 10 }),
+    }));
+    const minutes = await screen.findByLabelText('Lås efter så här många minuter utan aktivitet');
+    await user.clear(minutes);
+    await user.type(minutes, '500');
+    await user.click(button('Spara'));
+    expect(screen.getByText('Ange ett antal minuter mellan 1 och 240.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toHaveLength(0);
+
+    await user.clear(minutes);
+    await user.type(minutes, '15');
+    await user.clear(input('Teamets namn'));
+    await user.type(input('Teamets namn'), 'Relationsvåldsteamet Söder{Enter}');
+    expect(await screen.findByText('Inställningarna är sparade.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toEqual([{ teamName: 'Relationsvåldsteamet Söder', idleLockMinutes: 15 }]);
+    expect(screen.getByRole('banner').textContent).toContain('Relationsvåldsteamet Söder');
+  });
+});
