@@ -1,7 +1,9 @@
-import type { MessageKey } from './sv';
+import { caseworkEn } from './casework.en';
+import { placementEn } from './placement.en';
+import type { BaseMessageKey, MessageKey } from './sv';
 
 /** English. Typed by the Swedish keys, so a missing or extra key fails the type check. */
-export const en: Record<MessageKey, string> = {
+const baseEn: Record<BaseMessageKey, string> = {
   'app.name': 'Fristad',
   'app.tagline': 'Safe housing for survivors of violence',
   'app.loading': 'Starting Fristad …',
@@ -142,6 +144,10 @@ export const en: Record<MessageKey, string> = {
   'shell.user': '{name}, {role}',
 
   'nav.start': 'Start',
+  'nav.cases': 'Cases',
+  'nav.reminders': 'To do',
+  'nav.shelters': 'Protected shelters',
+  'nav.kompotten': 'Kompotten',
   'nav.users': 'Users',
   'nav.settings': 'Settings',
   'nav.audit': 'Audit log',
@@ -230,3 +236,6 @@ export const en: Record<MessageKey, string> = {
   'about.credit_svenska_stader':
     'The coordinates of two municipal seats come from sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
 };
+
+/** English, with the same keys as Swedish. */
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn };

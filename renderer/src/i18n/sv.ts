@@ -2,7 +2,10 @@
  * Swedish, the default language. This dictionary defines the set of keys: en.ts must have exactly
  * the same ones (the type checker enforces it). Placeholders are written {name}.
  */
-export const sv = {
+import { caseworkSv } from './casework.sv';
+import { placementSv } from './placement.sv';
+
+const baseSv = {
   'app.name': 'Fristad',
   'app.tagline': 'Trygga boenden för våldsutsatta',
   'app.loading': 'Startar Fristad …',
@@ -144,6 +147,10 @@ export const sv = {
   'shell.user': '{name}, {role}',
 
   'nav.start': 'Start',
+  'nav.cases': 'Ärenden',
+  'nav.reminders': 'Att göra',
+  'nav.shelters': 'Skyddade boenden',
+  'nav.kompotten': 'Kompotten',
   'nav.users': 'Användare',
   'nav.settings': 'Inställningar',
   'nav.audit': 'Logg',
@@ -233,4 +240,8 @@ export const sv = {
     'Koordinaterna för två centralorter kommer från sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
 };
 
+/** Swedish: the foundation's texts plus those of the casework and placement features. */
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv };
+
 export type MessageKey = keyof typeof sv;
+export type BaseMessageKey = keyof typeof baseSv;

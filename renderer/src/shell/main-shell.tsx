@@ -8,6 +8,10 @@ import { lockAfterIdle, lockByUser } from '../session/session-actions';
 import { useSessionStore } from '../session/session-store';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useLockShortcut } from '../session/use-lock-shortcut';
+import { CasesView } from '../casework/cases-view';
+import { RemindersView } from '../casework/reminders-view';
+import { KompottenView } from '../placement/kompotten-view';
+import { SheltersView } from '../placement/shelters-view';
 import { AboutView } from '../views/about-view';
 import { AuditView } from '../views/audit-view';
 import { ReferenceView } from '../views/reference-view';
@@ -21,6 +25,14 @@ function ViewContent({ view, user }: { view: ViewId; user: SessionUser }) {
   switch (view) {
     case 'start':
       return <StartView user={user} />;
+    case 'cases':
+      return <CasesView user={user} />;
+    case 'reminders':
+      return <RemindersView user={user} />;
+    case 'shelters':
+      return <SheltersView />;
+    case 'kompotten':
+      return <KompottenView />;
     case 'reference':
       return <ReferenceView />;
     case 'audit':

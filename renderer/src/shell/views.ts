@@ -1,14 +1,20 @@
 import type { Role } from '../../../core/contract';
 
-export const VIEW_IDS = ['start', 'reference', 'audit', 'users', 'settings', 'about'] as const;
+export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'reference', 'audit', 'users', 'settings', 'about'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
  * Which roles see which view. The API enforces the same rules; hiding is only so nobody is
  * offered what they cannot use.
  */
+const CASEWORK: readonly Role[] = ['caseworker', 'team_lead', 'administrator'];
+
 const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
   start: 'everyone',
+  cases: CASEWORK,
+  reminders: CASEWORK,
+  shelters: CASEWORK,
+  kompotten: CASEWORK,
   reference: 'everyone',
   audit: ['administrator', 'team_lead', 'auditor'],
   users: ['administrator'],

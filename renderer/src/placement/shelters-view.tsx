@@ -1,0 +1,4 @@
+/** The shelters register (placeholder until written). */
+export function SheltersView() {
+  return null;
+}
