@@ -1,2 +1,105 @@
-/** Operations of this domain; filled in by the casework work. */
-export const casesOps = {} as const;
+import type { z } from 'zod';
+import type {
+  ByIdInput,
+  CaseDetail,
+  CaseListSchema,
+  CloseCaseInputSchema,
+  CreateCaseInputSchema,
+  ListCasesInputSchema,
+  UpdateCaseInputSchema,
+} from '../../core/contract';
+import { DbError } from '../errors';
+import type { WorkerState } from '../host/worker-state';
+import { appendAudit } from '../repositories/audit-log';
+import { nextCaseNumber } from '../repositories/case-numbers';
+import { listCases } from '../repositories/case-list';
+import { caseFieldsToRow, closeCase, insertCase, reopenCase, updateCaseFields } from '../repositories/cases';
+import { insertChild } from '../repositories/children';
+import { insertPerpetrator } from '../repositories/perpetrators';
+import { requireCaseDetail } from './case-detail';
+import { checkAreas, checkAssignee, checkDistrict, requireCase, requireOpenCase } from './case-rules';
+import { peopleOps } from './people';
+
+/** Cases: list and search, read, create, change, close and reopen; with the people operations. */
+export const casesOps = {
+  'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const page = await listCases(trx, input);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_list' });
+      return page;
+    });
+  },
+
+  'cases.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const detail = await requireCaseDetail(trx, input.id);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case', entityId: input.id });
+      return detail;
+    });
+  },
+
+  'cases.create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
+    const s = w.active.requireSession();
+    const { casePrefix } = await w.active.readSettings(s.db);
+    const now = new Date();
+    return s.db.transaction().execute(async (trx) => {
+      await checkDistrict(trx, input.districtSlug);
+      await checkAssignee(trx, input.assignedUserId);
+      const perpetrators = [];
+      for (const p of input.perpetrators) perpetrators.push({ ...p, areas: await checkAreas(trx, p.areas) });
+      const id = await insertCase(trx, {
+        ...caseFieldsToRow(input),
+        // The year the case was opened, in local time: a case opened on New Year's Eve belongs to that year.
+        case_number: await nextCaseNumber(trx, casePrefix, now.getFullYear()),
+        status: 'open',
+        closed_reason: null,
+        closed_at: null,
+        created_by: s.user.id,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+      for (const c of input.children) await insertChild(trx, id, c);
+      for (const p of perpetrators) await insertPerpetrator(trx, id, p);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id });
+      return requireCaseDetail(trx, id);
+    });
+  },
+
+  'cases.update': async (w: WorkerState, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const current = await requireOpenCase(trx, input.id);
+      await checkDistrict(trx, input.districtSlug);
+      await checkAssignee(trx, input.assignedUserId, current.assigned_user_id);
+      await updateCaseFields(trx, input.id, input, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'case', entityId: input.id });
+      return requireCaseDetail(trx, input.id);
+    });
+  },
+
+  'cases.close': async (w: WorkerState, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const current = await requireCase(trx, input.id);
+      if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.');
+      await closeCase(trx, input.id, input.reason, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'close', entity: 'case', entityId: input.id });
+      return requireCaseDetail(trx, input.id);
+    });
+  },
+
+  'cases.reopen': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const current = await requireCase(trx, input.id);
+      if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.');
+      await reopenCase(trx, input.id, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reopen', entity: 'case', entityId: input.id });
+      return requireCaseDetail(trx, input.id);
+    });
+  },
+
+  ...peopleOps,
+} as const;

@@ -1,5 +1,18 @@
 import type { casesChannels } from '../../../core/contract';
-import type { HandlerMap } from '../handler-types';
+import { CASEWORK, type HandlerMap } from '../handler-types';
 
 /** cases:* and people:* channels. */
-export const casesHandlers: HandlerMap<keyof typeof casesChannels> = {} as never;
+export const casesHandlers: HandlerMap<keyof typeof casesChannels> = {
+  'cases:list': { access: CASEWORK, run: (h, i, a) => h.call('cases.list', i, a) },
+  'cases:get': { access: CASEWORK, run: (h, i, a) => h.call('cases.get', i, a) },
+  'cases:create': { access: CASEWORK, run: (h, i, a) => h.call('cases.create', i, a) },
+  'cases:update': { access: CASEWORK, run: (h, i, a) => h.call('cases.update', i, a) },
+  'cases:close': { access: CASEWORK, run: (h, i, a) => h.call('cases.close', i, a) },
+  'cases:reopen': { access: CASEWORK, run: (h, i, a) => h.call('cases.reopen', i, a) },
+  'people:add-child': { access: CASEWORK, run: (h, i, a) => h.call('people.add-child', i, a) },
+  'people:update-child': { access: CASEWORK, run: (h, i, a) => h.call('people.update-child', i, a) },
+  'people:remove-child': { access: CASEWORK, run: (h, i, a) => h.call('people.remove-child', i, a) },
+  'people:add-perpetrator': { access: CASEWORK, run: (h, i, a) => h.call('people.add-perpetrator', i, a) },
+  'people:update-perpetrator': { access: CASEWORK, run: (h, i, a) => h.call('people.update-perpetrator', i, a) },
+  'people:remove-perpetrator': { access: CASEWORK, run: (h, i, a) => h.call('people.remove-perpetrator', i, a) },
+};

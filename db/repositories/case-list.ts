@@ -1,0 +1,98 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { CaseListRow, ListCasesInputSchema, PROTECTION_LEVELS } from '../../core/contract';
+import type { DB } from '../schema';
+import { containsGlob } from './search-pattern';
+
+export type CaseListQuery = z.output<typeof ListCasesInputSchema>;
+
+interface CaseListDbRow {
+  id: number;
+  case_number: string;
+  survivor_name: string;
+  status: string;
+  district_name: string | null;
+  assigned_user_name: string | null;
+  protection_level: string;
+  honour_context: number;
+  open_reminders: number;
+  next_due: string | null;
+  updated_at: string;
+}
+
+function toCaseListRow(r: CaseListDbRow): CaseListRow {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    survivorName: r.survivor_name,
+    status: r.status === 'closed' ? 'closed' : 'open',
+    districtName: r.district_name,
+    assignedUserName: r.assigned_user_name,
+    protectionLevel: r.protection_level as (typeof PROTECTION_LEVELS)[number],
+    honourContext: r.honour_context === 1,
+    openReminders: Number(r.open_reminders),
+    nextDue: r.next_due,
+    updatedAt: r.updated_at,
+  };
+}
+
+// Filters use only columns of `cases` (district names through a subquery), so the count needs no join.
+function whereClause(q: CaseListQuery): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (q.status !== 'all') conditions.push(sql`c.status = ${q.status}`);
+  if (q.assignedUserId !== null) conditions.push(sql`c.assigned_user_id = ${q.assignedUserId}`);
+  if (q.districtSlug !== null) conditions.push(sql`c.district_slug = ${q.districtSlug}`);
+  if (q.protectedOnly) conditions.push(sql`c.protection_level <> 'none'`);
+  if (q.honourOnly) conditions.push(sql`c.honour_context = 1`);
+  if (q.openRemindersOnly) conditions.push(sql`EXISTS (SELECT 1 FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL)`);
+  if (q.query !== '') {
+    const p = containsGlob(q.query);
+    conditions.push(
+      sql`(c.case_number GLOB ${p} OR c.survivor_name GLOB ${p} OR c.district_slug IN (SELECT slug FROM districts WHERE name GLOB ${p} OR slug GLOB ${p}))`,
+    );
+  }
+  return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
+}
+
+// Every order ends on the id, so pages never overlap or skip rows with equal keys. The first
+// keys match the indexes cases_status_updated, cases_name and the unique case_number.
+function orderClause(q: CaseListQuery): RawBuilder<unknown> {
+  const dir = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
+  switch (q.sort) {
+    case 'case_number':
+      return sql`c.case_number ${dir}, c.id ${dir}`;
+    case 'name':
+      return sql`c.survivor_name COLLATE NOCASE ${dir}, c.id ${dir}`;
+    case 'district':
+      return sql`d.name ${dir} NULLS LAST, c.id ${dir}`;
+    case 'next_due':
+      return sql`next_due ${dir} NULLS LAST, c.id ${dir}`;
+    case 'updated':
+      return sql`c.updated_at ${dir}, c.id ${dir}`;
+  }
+}
+
+/** The page query of the case list; exported so tests can check its plan. */
+export function caseListPageQuery(q: CaseListQuery): RawBuilder<CaseListDbRow> {
+  // Reminder figures are correlated subqueries, evaluated only for the rows of the page unless the
+  // list is sorted by them. INDEXED BY: left alone, the planner answers min() by walking
+  // reminders_due_open through every case's reminders (measured: 60x slower at 5 000 cases).
+  return sql<CaseListDbRow>`
+    SELECT c.id, c.case_number, c.survivor_name, c.status, d.name AS district_name, u.display_name AS assigned_user_name,
+      c.protection_level, c.honour_context, c.updated_at,
+      (SELECT count(*) FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL) AS open_reminders,
+      (SELECT min(r.due_date) FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL) AS next_due
+    FROM cases c
+    LEFT JOIN districts d ON d.slug = c.district_slug
+    LEFT JOIN users u ON u.id = c.assigned_user_id
+    WHERE ${whereClause(q)}
+    ORDER BY ${orderClause(q)}
+    LIMIT ${q.limit} OFFSET ${q.offset}`;
+}
+
+/** One page of the case list and the number of cases matching the filters. */
+export async function listCases(db: Kysely<DB>, q: CaseListQuery): Promise<{ total: number; rows: CaseListRow[] }> {
+  const page = await caseListPageQuery(q).execute(db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${whereClause(q)}`.execute(db);
+  return { total: Number(count.rows[0]?.n ?? 0), rows: page.rows.map(toCaseListRow) };
+}
