@@ -1,0 +1,92 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { KompottenMember, KompottenRequest } from '../../core/contract';
+import type { DB, KompottenRequestsTable } from '../schema';
+
+export type NewKompottenRequest = Insertable<KompottenRequestsTable>;
+
+const byName = new Intl.Collator('sv');
+
+/** The team's own list of member municipalities, by name in Swedish order. */
+export async function listKompottenMembers(db: Kysely<DB>): Promise<KompottenMember[]> {
+  const rows = await db
+    .selectFrom('kompotten_members as k')
+    .innerJoin('municipalities as m', 'm.code', 'k.municipality_code')
+    .select(['k.municipality_code as municipalityCode', 'm.name as municipalityName', 'k.contact'])
+    .execute();
+  return rows.sort((a, b) => byName.compare(a.municipalityName, b.municipalityName));
+}
+
+/** Adds a member municipality, or updates its contact when it is already one. */
+export async function upsertKompottenMember(db: Kysely<DB>, municipalityCode: string, contact: string, at: Date): Promise<void> {
+  await db
+    .insertInto('kompotten_members')
+    .values({ municipality_code: municipalityCode, contact, added_at: at.toISOString() })
+    .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ contact }))
+    .execute();
+}
+
+/** Removes a municipality from the list; true when it was on it. */
+export async function deleteKompottenMember(db: Kysely<DB>, municipalityCode: string): Promise<boolean> {
+  const r = await db.deleteFrom('kompotten_members').where('municipality_code', '=', municipalityCode).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+function requestsQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('kompotten_requests as r')
+    .innerJoin('municipalities as m', 'm.code', 'r.counterpart_code')
+    .leftJoin('cases as c', 'c.id', 'r.case_id')
+    .select([
+      'r.id',
+      'r.direction',
+      'r.counterpart_code as counterpartCode',
+      'm.name as counterpartName',
+      'r.case_id as caseId',
+      'c.case_number as caseNumber',
+      'r.date',
+      'r.outcome',
+      'r.notes',
+    ]);
+}
+
+type RequestQueryRow = Awaited<ReturnType<ReturnType<typeof requestsQuery>['executeTakeFirstOrThrow']>>;
+
+/** Maps a ledger row to the contract type. */
+export function toKompottenRequest(r: RequestQueryRow): KompottenRequest {
+  return {
+    id: r.id,
+    direction: r.direction as KompottenRequest['direction'],
+    counterpartCode: r.counterpartCode,
+    counterpartName: r.counterpartName,
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    date: r.date,
+    outcome: r.outcome as KompottenRequest['outcome'],
+    notes: r.notes,
+  };
+}
+
+/** The ledger, newest first: one case's requests, or all when caseId is null. */
+export async function listKompottenRequests(db: Kysely<DB>, caseId: number | null): Promise<KompottenRequest[]> {
+  let q = requestsQuery(db);
+  if (caseId !== null) q = q.where('r.case_id', '=', caseId);
+  const rows = await q.orderBy('r.date', 'desc').orderBy('r.id', 'desc').execute();
+  return rows.map(toKompottenRequest);
+}
+
+/** One ledger row, or undefined. */
+export async function findKompottenRequest(db: Kysely<DB>, id: number): Promise<KompottenRequest | undefined> {
+  const row = await requestsQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? toKompottenRequest(row) : undefined;
+}
+
+/** Adds a ledger row and returns its id. */
+export async function insertKompottenRequest(db: Kysely<DB>, request: NewKompottenRequest): Promise<number> {
+  const r = await db.insertInto('kompotten_requests').values(request).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Records a request's outcome and notes. */
+export async function updateKompottenRequest(db: Kysely<DB>, id: number, change: { outcome: string; notes: string }): Promise<void> {
+  await db.updateTable('kompotten_requests').set(change).where('id', '=', id).execute();
+}

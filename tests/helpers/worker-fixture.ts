@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import { DbError } from '../../db/errors';
+import type { WorkerState } from '../../db/host/worker-state';
+import type { DB } from '../../db/schema';
+import { freshWorker } from './casework';
+
+/** freshWorker, plus the session's database and user id that fixtures and assertions need. */
+export async function unlockedWorkerState(): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
+  const { w, cleanup } = await freshWorker();
+  const s = w.active.requireSession();
+  return { w, db: s.db, userId: s.user.id, cleanup };
+}
+
+/** The DbError code a promise rejects with, or 'resolved' (so a missing refusal reads clearly in a diff). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (err) {
+    if (err instanceof DbError) return err.code;
+    throw err;
+  }
+}
+
+/** Audit rows of the store, oldest first, without the hash columns. */
+export async function auditRows(db: Kysely<DB>): Promise<{ action: string; entity: string; entity_id: string | null; user_id: number | null }[]> {
+  return db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'user_id']).orderBy('seq').execute();
+}
