@@ -1,8 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { WorkerState } from '../../db/host/worker-state';
 import { Store } from '../../db/store/store';
+import { fillDemoCasework } from './casework';
 
 /** The demo login, shown on screen and in the terminal: the data behind it is fictional. */
 export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'fiktiv-demo-2026' } as const;
+
+/** About 200 cases: enough to feel like a team's caseload. */
+export const DEMO_CASE_COUNT = 200;
 
 /** Obviously fictional colleagues, so the users view has something to show. */
 const DEMO_COLLEAGUES = [
@@ -15,7 +21,7 @@ const DEMO_COLLEAGUES = [
  * Creates a fresh demo database in `dir`, replacing any earlier one, and leaves it locked.
  * Later features add fictional cases here; everything in it must be obviously invented.
  */
-export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = process.env, caseCount = DEMO_CASE_COUNT): Promise<Store> {
   fs.rmSync(dir, { recursive: true, force: true });
   const store = new Store(dir, { env });
   await store.setup({
@@ -28,5 +34,18 @@ export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = p
     await store.createUser({ ...colleague, passphrase: DEMO_CREDENTIALS.passphrase });
   }
   store.lock('shutdown');
+
+  // Fill it through the same operations the app uses, so the demo shows what real use produces.
+  const w = new WorkerState(dir, path.join(dir, 'unused'), env);
+  await w.real.unlock(DEMO_CREDENTIALS.username, DEMO_CREDENTIALS.passphrase);
+  const { sqlite } = w.real.requireSession();
+  // Fictional data needs no durability while it is generated; every later connection asserts FULL again.
+  sqlite.pragma('synchronous=OFF');
+  try {
+    await fillDemoCasework(w, caseCount);
+  } finally {
+    sqlite.pragma('synchronous=FULL');
+    w.real.lock('shutdown');
+  }
   return store;
 }

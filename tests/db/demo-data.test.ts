@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerState } from '../../db/host/worker-state';
+import { verifyAuditChain } from '../../db/repositories/audit-log';
+import { createDemoDatabase, DEMO_CASE_COUNT, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
+import { SURNAMES } from '../../seeds/demo/fictional-names';
+import { tempDir, TEST_ENV } from '../helpers/temp';
+
+let w: WorkerState;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  const dir = path.join(t.dir, 'demo');
+  await createDemoDatabase(dir, TEST_ENV);
+  w = new WorkerState(dir, path.join(dir, 'unused'), TEST_ENV);
+  await w.real.unlock(DEMO_CREDENTIALS.username, DEMO_CREDENTIALS.passphrase);
+});
+afterAll(() => {
+  w.real.lock('shutdown');
+  cleanup();
+});
+
+describe('fictional demo data', () => {
+  it('holds about 200 cases with everything around them', async () => {
+    const { sqlite } = w.real.requireSession();
+    const count = (table: string): number => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count('cases')).toBe(DEMO_CASE_COUNT);
+    for (const table of ['children', 'perpetrators', 'perpetrator_areas', 'moves', 'move_transitions', 'housing_steps', 'support_items', 'journal_notes', 'reminders', 'shelters', 'kompotten_members', 'kompotten_requests']) {
+      expect(count(table), table).toBeGreaterThan(0);
+    }
+    expect(count("cases WHERE honour_context = 1")).toBeGreaterThan(10);
+    expect(count("moves WHERE status = 'completed'")).toBeGreaterThan(0);
+    expect(count("journal_notes WHERE status = 'signed'")).toBeGreaterThan(0);
+  });
+
+  it('uses only obviously fictional names', () => {
+    const { sqlite } = w.real.requireSession();
+    const names = (sqlite.prepare('SELECT survivor_name AS n FROM cases UNION ALL SELECT name FROM children UNION ALL SELECT name FROM perpetrators').all() as { n: string }[]).map((r) => r.n);
+    for (const name of names) expect(SURNAMES.some((s) => name.endsWith(s)), name).toBe(true);
+    const shelters = (sqlite.prepare('SELECT name FROM shelters').all() as { name: string }[]).map((r) => r.name);
+    for (const s of shelters) expect(s).toMatch(/fiktiv/);
+  });
+
+  it('is the same every time (seeded) and its audit chain verifies', async () => {
+    expect((await verifyAuditChain(w.real.requireSession().db)).ok).toBe(true);
+  });
+});
