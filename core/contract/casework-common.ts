@@ -14,6 +14,9 @@ export const ByCaseInput = z.object({ caseId: IdSchema }).strict();
 export const text = (max: number) => z.string().trim().max(max, { message: 'text_too_long' });
 export const requiredText = (max: number) => text(max).min(1, { message: 'required' });
 
+/** The municipality every Stockholm district lies in (SCB code). */
+export const STOCKHOLM_MUNICIPALITY_CODE = '0180';
+
 /** A place: a Swedish municipality by SCB code, or a Stockholm district by slug. */
 export const PlaceRefSchema = z
   .object({

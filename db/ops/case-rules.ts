@@ -1,3 +1,4 @@
+import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AreaInputSchema } from '../../core/contract';
@@ -9,7 +10,6 @@ import type { CheckedArea } from '../repositories/perpetrator-areas';
 import type { DB } from '../schema';
 
 /** Stockholm's SCB code: every district lies in it. */
-export const STOCKHOLM_CODE = '0180';
 
 /** The case's state, or not_found. */
 export async function requireCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null }> {
@@ -54,9 +54,9 @@ export async function checkAreas(db: Kysely<DB>, areas: readonly z.output<typeof
     }
     if (a.districtSlug === null) return { municipalityCode: a.municipalityCode, districtSlug: null, description: a.description };
     if (!knownSlugs.has(a.districtSlug)) throw new DbError('invalid_input', 'An area has a district that is not one of Stockholm’s districts. Choose it from the list.');
-    if (a.municipalityCode !== null && a.municipalityCode !== STOCKHOLM_CODE) {
+    if (a.municipalityCode !== null && a.municipalityCode !== STOCKHOLM_MUNICIPALITY_CODE) {
       throw new DbError('invalid_input', 'An area has a Stockholm district together with another municipality. Give either the district or the municipality.');
     }
-    return { municipalityCode: STOCKHOLM_CODE, districtSlug: a.districtSlug, description: a.description };
+    return { municipalityCode: STOCKHOLM_MUNICIPALITY_CODE, districtSlug: a.districtSlug, description: a.description };
   });
 }

@@ -1,7 +1,7 @@
+import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
 import type { Kysely } from 'kysely';
 import type { PlacePoint } from '../../core/rules/safe-distance';
 import type { DB } from '../schema';
-import { STOCKHOLM_MUNICIPALITY } from './places';
 
 /** One known perpetrator area as a point on the map. */
 export interface PerpetratorAreaPoint {
@@ -34,7 +34,7 @@ export async function listPerpetratorAreaPoints(db: Kysely<DB>, caseId: number):
     .orderBy('p.id')
     .orderBy('pa.id')
     .execute();
-  const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY).executeTakeFirst();
+  const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY_CODE).executeTakeFirst();
   const points: PerpetratorAreaPoint[] = [];
   for (const r of rows) {
     const base = { perpetratorId: r.perpetratorId, perpetratorName: r.perpetratorName };
@@ -45,7 +45,7 @@ export async function listPerpetratorAreaPoints(db: Kysely<DB>, caseId: number):
           kind: 'district',
           code: r.districtSlug,
           name: r.districtName,
-          municipalityCode: STOCKHOLM_MUNICIPALITY,
+          municipalityCode: STOCKHOLM_MUNICIPALITY_CODE,
           countyCode: stockholm?.county_code ?? '01',
           lat: r.districtLat,
           lon: r.districtLon,

@@ -1,10 +1,10 @@
+import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
 import type { Kysely } from 'kysely';
 import type { Place, PlaceRef } from '../../core/contract';
 import type { PlacePoint } from '../../core/rules/safe-distance';
 import type { DB } from '../schema';
 
 /** Every Stockholm district lies in Stockholm municipality; the reference table of districts does not say so. */
-export const STOCKHOLM_MUNICIPALITY = '0180';
 
 /** The key a place is known by in a name index. */
 export function placeKey(kind: string, code: string): string {
@@ -21,8 +21,8 @@ export async function findMunicipalityPoint(db: Kysely<DB>, code: string): Promi
 export async function findDistrictPoint(db: Kysely<DB>, slug: string): Promise<PlacePoint | null> {
   const d = await db.selectFrom('districts').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!d) return null;
-  const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY).executeTakeFirst();
-  return { kind: 'district', code: d.slug, name: d.name, municipalityCode: STOCKHOLM_MUNICIPALITY, countyCode: stockholm?.county_code ?? '01', lat: d.lat, lon: d.lon };
+  const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY_CODE).executeTakeFirst();
+  return { kind: 'district', code: d.slug, name: d.name, municipalityCode: STOCKHOLM_MUNICIPALITY_CODE, countyCode: stockholm?.county_code ?? '01', lat: d.lat, lon: d.lon };
 }
 
 /** Resolves a place reference against the reference tables, or null when it names no known place. */
