@@ -7,13 +7,7 @@ export interface CaseSectionProps {
   onCaseChanged: () => void;
 }
 
-// Placeholders until the placement sections are written; each renders nothing.
-export function MovesSection(_props: CaseSectionProps) {
-  return null;
-}
-export function HousingSection(_props: CaseSectionProps) {
-  return null;
-}
-export function SupportSection(_props: CaseSectionProps) {
-  return null;
-}
+// The case view mounts these three sections; each lives in its own file.
+export { MovesSection } from './moves-section';
+export { HousingSection } from './housing-section';
+export { SupportSection } from './support-section';

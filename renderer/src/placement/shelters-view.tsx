@@ -1,4 +1,159 @@
-/** The shelters register (placeholder until written). */
+import { useState } from 'react';
+import { SPECIALISATIONS } from '../../../core/contract';
+import type { Shelter } from '../../../core/contract';
+import { call } from '../api/client';
+import { useLoader } from '../api/use-loader';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { ViewHeading } from '../components/view-heading';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+import { useReturnFocus } from './focus';
+import { formatDay } from './format';
+import { loadPlaces } from './places';
+import { ShelterForm } from './shelter-form';
+
+function loadShelters(): Promise<Shelter[]> {
+  return call('shelters:list', {});
+}
+
+function PermitCell({ shelter }: { shelter: Shelter }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const kind = shelter.ivoKind === 'none' ? t('shelters.ivo_none') : t(`shelters.ivo_${shelter.ivoKind}`);
+  return (
+    <>
+      <span className={`pl-badge ${shelter.permitStatus === 'valid' ? 'pl-badge-ok' : 'pl-badge-danger'}`}>{t(`shelters.permit_${shelter.permitStatus}`)}</span>
+      <span className="pl-block">{shelter.ivoNumber ? t('shelters.ivo_with_number', { kind, number: shelter.ivoNumber }) : kind}</span>
+      {shelter.ivoKind === 'permit' ? (
+        <span className="pl-block muted">
+          {shelter.ivoValidUntil === null ? t('shelters.valid_open') : t('shelters.valid_until', { date: formatDay(shelter.ivoValidUntil, language) })}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function OccupancyCell({ shelter }: { shelter: Shelter }) {
+  const t = useT();
+  const full = shelter.occupancy.adults >= shelter.capacityAdults && shelter.occupancy.children >= shelter.capacityChildren;
+  const over = shelter.occupancy.adults > shelter.capacityAdults || shelter.occupancy.children > shelter.capacityChildren;
+  return (
+    <>
+      <span className="pl-block">{t('shelters.occupancy_adults', { used: shelter.occupancy.adults, total: shelter.capacityAdults })}</span>
+      <span className="pl-block">{t('shelters.occupancy_children', { used: shelter.occupancy.children, total: shelter.capacityChildren })}</span>
+      {over ? <span className="pl-badge pl-badge-danger">{t('shelters.over_capacity')}</span> : full ? <span className="pl-badge pl-badge-warning">{t('shelters.full')}</span> : null}
+    </>
+  );
+}
+
+/** The register of protected shelters: IVO permit, places and current occupancy, specialisations and contact. */
 export function SheltersView() {
-  return null;
+  const t = useT();
+  const shelters = useLoader(loadShelters);
+  const places = useLoader(loadPlaces);
+  const [editing, setEditing] = useState<Shelter | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
+  const sorted = [...(shelters.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+
+  const close = (): void => {
+    setEditing(null);
+    restoreAddButton();
+  };
+
+  return (
+    <section className="view pl-view-wide">
+      <ViewHeading>{t('shelters.title')}</ViewHeading>
+      <p>{t('shelters.intro')}</p>
+      {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      <ApiErrorAlert error={shelters.error ?? places.error} />
+      {shelters.data === null && shelters.error === null ? <p role="status">{t('shelters.loading')}</p> : null}
+      {shelters.data && shelters.data.length === 0 ? <p className="muted">{t('shelters.none')}</p> : null}
+      {sorted.length > 0 ? (
+        <div className="table-scroll">
+          <table className="pl-shelters">
+            <caption>{t('shelters.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('shelters.col_name')}</th>
+                <th scope="col">{t('shelters.col_municipality')}</th>
+                <th scope="col">{t('shelters.col_permit')}</th>
+                <th scope="col">{t('shelters.col_occupancy')}</th>
+                <th scope="col">{t('shelters.col_specialisations')}</th>
+                <th scope="col">{t('shelters.col_contact')}</th>
+                <th scope="col">{t('shelters.col_actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((shelter) => (
+                <tr key={shelter.id}>
+                  <th scope="row">
+                    {shelter.name}
+                    {shelter.operator ? <span className="pl-block muted">{shelter.operator}</span> : null}
+                  </th>
+                  <td>{shelter.municipalityName}</td>
+                  <td>
+                    <PermitCell shelter={shelter} />
+                  </td>
+                  <td>
+                    <OccupancyCell shelter={shelter} />
+                  </td>
+                  <td>
+                    <span className="pl-block">
+                      {shelter.specialisations.length === 0
+                        ? '–'
+                        : SPECIALISATIONS.filter((s) => shelter.specialisations.includes(s))
+                            .map((s) => t(`shelters.spec_${s}`))
+                            .join(', ')}
+                    </span>
+                    {shelter.languages ? <span className="pl-block">{t('shelters.languages_value', { languages: shelter.languages })}</span> : null}
+                  </td>
+                  <td className="pl-prewrap">{shelter.contact}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={t('shelters.edit_label', { name: shelter.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(shelter);
+                      }}
+                    >
+                      {t('shelters.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {editing !== null ? (
+        <ShelterForm
+          key={editing === 'new' ? 'new' : editing.id}
+          shelter={editing === 'new' ? null : editing}
+          places={places.data}
+          onSaved={(saved) => {
+            setNotice(t(editing === 'new' ? 'shelters.added' : 'shelters.updated', { name: saved.name }));
+            close();
+            shelters.reload();
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <div className="actions">
+          <button
+            ref={addButtonRef}
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              setEditing('new');
+            }}
+          >
+            {t('shelters.add_open')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
+import type { KompottenRequest } from '../../../core/contract';
+import { call } from '../api/client';
+import { SelectField } from '../components/select-field';
+import { fieldMessage, validateInput } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+import { DetailedErrorAlert } from './api-error';
+import { TextAreaField } from './fields';
+import { formatDay } from './format';
+
+const UPDATE_FIELDS = ['outcome', 'notes'] as const;
+
+function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenRequest; onSaved: (r: KompottenRequest) => void; onCancel: () => void }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [outcome, setOutcome] = useState(request.outcome);
+  const [notes, setNotes] = useState(request.notes);
+  const { formRef, errors, apiError, busy, submit } = useFormSubmit(UPDATE_FIELDS);
+
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const input = { id: request.id, outcome, notes };
+    void submit(validateInput('kompotten:update-request', input, UPDATE_FIELDS), async () => {
+      onSaved(await call('kompotten:update-request', input));
+    });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('kompotten.update_label', { counterpart: request.counterpartName, date: formatDay(request.date, language) })}>
+      <SelectField
+        name="outcome"
+        label={t('kompotten.field_outcome')}
+        value={outcome}
+        options={KOMPOTTEN_OUTCOMES.map((o) => ({ value: o, label: t(`kompotten.outcome_${o}`) }))}
+        onChange={setOutcome}
+      />
+      <TextAreaField name="notes" label={t('kompotten.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} rows={2} />
+      <DetailedErrorAlert error={apiError} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('app.busy') : t('kompotten.update_submit')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('place.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The Kompotten ledger: requests sent and received; `onUpdated` offers updating the outcome. */
+export function KompottenLedgerTable({
+  requests,
+  caption,
+  showCase,
+  onUpdated,
+}: {
+  requests: readonly KompottenRequest[];
+  caption: string;
+  showCase: boolean;
+  onUpdated?: (request: KompottenRequest) => void;
+}) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [editing, setEditing] = useState<number | null>(null);
+
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('kompotten.col_date')}</th>
+            <th scope="col">{t('kompotten.col_direction')}</th>
+            <th scope="col">{t('kompotten.col_counterpart')}</th>
+            {showCase ? <th scope="col">{t('kompotten.col_case')}</th> : null}
+            <th scope="col">{t('kompotten.col_outcome')}</th>
+            <th scope="col">{t('kompotten.col_notes')}</th>
+            {onUpdated ? <th scope="col">{t('kompotten.col_actions')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((request) => (
+            <tr key={request.id}>
+              <td>{formatDay(request.date, language)}</td>
+              <td>{t(`kompotten.direction_${request.direction}`)}</td>
+              <th scope="row">{request.counterpartName}</th>
+              {showCase ? <td className="mono">{request.caseNumber ?? t('kompotten.no_case')}</td> : null}
+              <td>
+                <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span>
+              </td>
+              <td className="pl-prewrap">{request.notes}</td>
+              {onUpdated ? (
+                <td>
+                  {editing === request.id ? (
+                    <UpdateRequestForm
+                      request={request}
+                      onSaved={(saved) => {
+                        setEditing(null);
+                        onUpdated(saved);
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={t('kompotten.update_label', { counterpart: request.counterpartName, date: formatDay(request.date, language) })}
+                      onClick={() => setEditing(request.id)}
+                    >
+                      {t('kompotten.update')}
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { useCallback, useId, useState } from 'react';
+import type { SubmitEvent } from 'react';
+import { SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
+import type { SupportItem } from '../../../core/contract';
+import { call } from '../api/client';
+import { useLoader } from '../api/use-loader';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { SelectField } from '../components/select-field';
+import { TextField } from '../components/text-field';
+import { fieldMessage, validateInput } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+import type { CaseSectionProps } from './case-sections';
+import { DetailedErrorAlert } from './api-error';
+import { DateField, TextAreaField } from './fields';
+import { useFocusOnMount, useReturnFocus } from './focus';
+import { formatDay, optionalDate } from './format';
+
+const FIELDS = ['kind', 'agency', 'status', 'startDate', 'endDate', 'notes'] as const;
+type Kind = SupportItem['kind'];
+type Status = SupportItem['status'];
+
+function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item: SupportItem | null; onSaved: (item: SupportItem) => void; onCancel: () => void }) {
+  const t = useT();
+  const titleId = useId();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const [kind, setKind] = useState<Kind>(item?.kind ?? 'protected_housing');
+  const [agency, setAgency] = useState(item?.agency ?? '');
+  const [status, setStatus] = useState<Status>(item?.status ?? 'needed');
+  const [startDate, setStartDate] = useState(item?.startDate ?? '');
+  const [endDate, setEndDate] = useState(item?.endDate ?? '');
+  const [notes, setNotes] = useState(item?.notes ?? '');
+  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const fields = { kind, agency, status, startDate: optionalDate(startDate), endDate: optionalDate(endDate), notes };
+    const clientErrors = item === null ? validateInput('support:add', { caseId, ...fields }, FIELDS) : validateInput('support:update', { id: item.id, ...fields }, FIELDS);
+    if (clientErrors.startDate === undefined && clientErrors.endDate === undefined && fields.startDate !== null && fields.endDate !== null && fields.endDate < fields.startDate) {
+      clientErrors.endDate = 'validation.end_before_start';
+    }
+    void submit(clientErrors, async () => {
+      onSaved(item === null ? await call('support:add', { caseId, ...fields }) : await call('support:update', { id: item.id, ...fields }));
+    });
+  };
+
+  return (
+    <section className="pl-panel" aria-labelledby={titleId}>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
+        {item === null ? t('support.add_title') : t('support.edit_title', { kind: t(`support.kind_${item.kind}`) })}
+      </h3>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <div className="pl-form-grid">
+          <SelectField name="kind" label={t('support.field_kind')} value={kind} options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`support.kind_${k}`) }))} onChange={setKind} />
+          <SelectField name="status" label={t('support.field_status')} value={status} options={SUPPORT_STATUSES.map((s) => ({ value: s, label: t(`support.status_${s}`) }))} onChange={setStatus} />
+        </div>
+        <TextField name="agency" label={t('support.field_agency')} hint={t('support.field_agency_hint')} value={agency} onChange={setAgency} error={fieldMessage(t, errors, 'agency')} autoComplete="off" />
+        <div className="pl-form-grid">
+          <DateField name="startDate" label={t('support.field_start')} value={startDate} onChange={setStartDate} error={fieldMessage(t, errors, 'startDate')} optional />
+          <DateField name="endDate" label={t('support.field_end')} value={endDate} onChange={setEndDate} error={fieldMessage(t, errors, 'endDate')} optional />
+        </div>
+        <TextAreaField name="notes" label={t('support.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
+        <DetailedErrorAlert error={apiError} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t('app.busy') : item === null ? t('support.add_submit') : t('support.edit_submit')}
+          </button>
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t('place.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Bryt upp: the case's support plan, one item per kind of support with who is responsible and where it stands. */
+export function SupportSection({ caseDetail }: CaseSectionProps) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const titleId = useId();
+  const caseId = caseDetail.id;
+  const closed = caseDetail.status === 'closed';
+  const items = useLoader(useCallback(() => call('support:list', { caseId }), [caseId]));
+  const [editing, setEditing] = useState<SupportItem | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
+  const supportDates = ({ startDate, endDate }: SupportItem): string => {
+    if (startDate !== null && endDate !== null) return t('support.dates', { start: formatDay(startDate, language), end: formatDay(endDate, language) });
+    if (startDate !== null) return t('support.dates_from', { start: formatDay(startDate, language) });
+    if (endDate !== null) return t('support.dates_until', { end: formatDay(endDate, language) });
+    return '–';
+  };
+  const sorted = [...(items.data ?? [])].sort((a, b) => SUPPORT_KINDS.indexOf(a.kind) - SUPPORT_KINDS.indexOf(b.kind) || a.id - b.id);
+
+  const close = (): void => {
+    setEditing(null);
+    restoreAddButton();
+  };
+  const onSaved = (saved: SupportItem, added: boolean): void => {
+    setNotice(t(added ? 'support.added' : 'support.updated', { kind: t(`support.kind_${saved.kind}`) }));
+    close();
+    items.reload();
+  };
+
+  return (
+    <section className="pl-section" aria-labelledby={titleId}>
+      <h2 id={titleId} tabIndex={-1}>
+        {t('support.title')}
+      </h2>
+      <p className="muted">{t('support.intro')}</p>
+      {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      <ApiErrorAlert error={items.error} />
+      {items.data === null && items.error === null ? <p role="status">{t('support.loading')}</p> : null}
+      {items.data && items.data.length === 0 ? <p className="muted">{t('support.none')}</p> : null}
+      {sorted.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption>{t('support.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('support.field_kind')}</th>
+                <th scope="col">{t('support.field_agency')}</th>
+                <th scope="col">{t('support.field_status')}</th>
+                <th scope="col">{t('support.col_dates')}</th>
+                <th scope="col">{t('support.field_notes')}</th>
+                {closed ? null : <th scope="col">{t('support.col_actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{t(`support.kind_${item.kind}`)}</th>
+                  <td>{item.agency}</td>
+                  <td>
+                    <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span>
+                  </td>
+                  <td>{supportDates(item)}</td>
+                  <td className="pl-prewrap">{item.notes}</td>
+                  {closed ? null : (
+                    <td>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: item.agency || '–' })}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(item);
+                        }}
+                      >
+                        {t('support.edit')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {editing !== null ? (
+        <SupportForm
+          key={editing === 'new' ? 'new' : editing.id}
+          caseId={caseId}
+          item={editing === 'new' ? null : editing}
+          onSaved={(saved) => onSaved(saved, editing === 'new')}
+          onCancel={close}
+        />
+      ) : null}
+      {closed ? (
+        <p className="muted">{t('support.case_closed')}</p>
+      ) : editing === null ? (
+        <div className="actions">
+          <button
+            ref={addButtonRef}
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              setEditing('new');
+            }}
+          >
+            {t('support.add_open')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
