@@ -49,6 +49,8 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
   const userIds = (await w.active.listUsers()).filter((u) => u.role !== 'auditor').map((u) => u.id);
 
   const shelterIds: number[] = [];
+  // Open placements per shelter, so the demo never puts more adults in a shelter than it has room for.
+  const room = new Map<number, number>();
   for (const s of DEMO_SHELTERS) {
     const shelter = await housingOps['shelters.create'](
       w,
@@ -67,6 +69,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
       }),
     );
     shelterIds.push(shelter.id);
+    room.set(shelter.id, shelter.capacityAdults);
   }
   for (const code of KOMPOTTEN_DEMO_MEMBERS) {
     await movesOps['kompotten.set-member'](w, SetMemberInputSchema.parse({ municipalityCode: code, member: true, contact: 'Kontaktperson Exempel (fiktiv)' }));
@@ -149,8 +152,14 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     for (let s = 0; s < chainLength && start <= today; s++) {
       const kind = kinds[s] ?? 'other';
       const last = s === chainLength - 1;
-      const end = last && rnd.chance(0.6) ? null : addDays(start, rnd.int(20, 150));
+      let end: string | null = last && rnd.chance(0.6) ? null : addDays(start, rnd.int(20, 150));
       const shelterId = kind === 'protected_shelter' ? rnd.pick(shelterIds) : null;
+      if (shelterId !== null && (end === null || end > today)) {
+        const left = room.get(shelterId) ?? 0;
+        if (left > 0) room.set(shelterId, left - 1);
+        // A full shelter: this stay has already ended.
+        else end = addDays(today, -1) > start ? addDays(today, -1) : start;
+      }
       await housingOps['housing.add-step'](
         w,
         AddStepInputSchema.parse({

@@ -47,3 +47,18 @@ describe('fictional demo data', () => {
     expect((await verifyAuditChain(w.real.requireSession().db)).ok).toBe(true);
   });
 });
+
+describe('fictional demo shelters', () => {
+  it('never hold more open adult placements than their capacity', () => {
+    const { sqlite } = w.real.requireSession();
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = sqlite
+      .prepare(
+        `SELECT s.capacity_adults AS capacity,
+                (SELECT count(*) FROM housing_steps h WHERE h.shelter_id = s.id AND h.child_id IS NULL AND h.start_date <= ? AND (h.end_date IS NULL OR h.end_date >= ?)) AS occupied
+         FROM shelters s`,
+      )
+      .all(today, today) as { capacity: number; occupied: number }[];
+    for (const r of rows) expect(r.occupied).toBeLessThanOrEqual(r.capacity);
+  });
+});
