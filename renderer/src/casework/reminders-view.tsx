@@ -1,6 +1,218 @@
-import type { SessionUser } from '../../../core/contract';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ApiError, Reminder, SessionUser } from '../../../core/contract';
+import { call, toApiError } from '../api/client';
+import { useLoader } from '../api/use-loader';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { ViewHeading } from '../components/view-heading';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+import { CaseView } from './case-view';
+import { CaseworkProvider } from './casework-context';
+import { clearSelectedCase, openCase, useCaseworkStore } from './casework-store';
+import { ChoiceField } from './fields';
+import { formatDay } from './format';
 
-/** What is due this week or overdue (placeholder until written). */
-export function RemindersView(_props: { user: SessionUser }) {
-  return null;
+type Scope = 'mine' | 'team';
+
+const TEAM_ROLES = new Set(['team_lead', 'administrator']);
+
+function ReminderTable({
+  title,
+  empty,
+  reminders,
+  showAssignee,
+  busyId,
+  onOpen,
+  onComplete,
+}: {
+  title: string;
+  empty: string;
+  reminders: readonly Reminder[];
+  showAssignee: boolean;
+  busyId: number | null;
+  onOpen: (reminder: Reminder) => void;
+  onComplete: (reminder: Reminder) => void;
+}) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const titleId = useId();
+  return (
+    <section className="subsection" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      {reminders.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('reminders.col_due')}</th>
+                <th scope="col">{t('reminders.col_case')}</th>
+                <th scope="col">{t('reminders.col_kind')}</th>
+                <th scope="col">{t('reminders.col_note')}</th>
+                {showAssignee ? <th scope="col">{t('reminders.col_assigned')}</th> : null}
+                <th scope="col">{t('reminders.col_actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reminders.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDay(r.dueDate, language)}</td>
+                  <th scope="row">
+                    <button type="button" className="button-link mono" data-open-reminder={r.id} onClick={() => onOpen(r)} aria-label={t('reminders.open_case', { number: r.caseNumber })}>
+                      {r.caseNumber}
+                    </button>
+                  </th>
+                  <td>{t(`reminder_kind.${r.kind}`)}</td>
+                  <td>{r.note}</td>
+                  {showAssignee ? <td>{r.assignedUserName ?? t('case.unassigned')}</td> : null}
+                  <td>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={busyId !== null}
+                      onClick={() => onComplete(r)}
+                      aria-label={t('reminders.complete_row_label', { kind: t(`reminder_kind.${r.kind}`), number: r.caseNumber })}
+                    >
+                      {t('reminders.complete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen: (reminder: Reminder) => void; focusReminderId: number | null }) {
+  const t = useT();
+  const teamAllowed = TEAM_ROLES.has(user.role);
+  const [scope, setScope] = useState<Scope>('mine');
+  const load = useCallback(() => call('reminders:due', { scope }), [scope]);
+  const due = useLoader(load);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const loaded = due.data !== null;
+
+  // Coming back from a case, the keyboard user lands on the row they opened.
+  useEffect(() => {
+    if (!loaded || focusReminderId === null) return;
+    const target = rootRef.current?.querySelector(`[data-open-reminder="${focusReminderId}"]`);
+    if (target instanceof HTMLElement) target.focus();
+  }, [loaded, focusReminderId]);
+
+  const complete = (reminder: Reminder): void => {
+    setBusyId(reminder.id);
+    setError(null);
+    setNotice(null);
+    call('reminders:complete', { id: reminder.id }).then(
+      () => {
+        setBusyId(null);
+        setNotice(t('reminders.completed_row', { kind: t(`reminder_kind.${reminder.kind}`), number: reminder.caseNumber }));
+        due.reload();
+      },
+      (thrown: unknown) => {
+        setBusyId(null);
+        setError(toApiError(thrown));
+      },
+    );
+  };
+
+  const showAssignee = scope === 'team';
+  return (
+    <div ref={rootRef}>
+      {teamAllowed ? (
+        <ChoiceField
+          name="scope"
+          label={t('reminders.scope')}
+          value={scope}
+          options={[
+            { value: 'mine', label: t('reminders.scope_mine') },
+            { value: 'team', label: t('reminders.scope_team') },
+          ]}
+          onChange={setScope}
+        />
+      ) : null}
+      {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      <ApiErrorAlert error={error ?? due.error} />
+      {due.data === null && due.error === null ? <p role="status">{t('reminders.loading')}</p> : null}
+      {due.data ? (
+        <>
+          <p role="status" className="muted">
+            {t('reminders.summary', { overdue: due.data.overdue.length, week: due.data.thisWeek.length })}
+          </p>
+          <ReminderTable
+            title={t('reminders.overdue_title', { count: due.data.overdue.length })}
+            empty={t('reminders.overdue_empty')}
+            reminders={due.data.overdue}
+            showAssignee={showAssignee}
+            busyId={busyId}
+            onOpen={onOpen}
+            onComplete={complete}
+          />
+          <ReminderTable
+            title={t('reminders.week_title', { count: due.data.thisWeek.length })}
+            empty={t('reminders.week_empty')}
+            reminders={due.data.thisWeek}
+            showAssignee={showAssignee}
+            busyId={busyId}
+            onOpen={onOpen}
+            onComplete={complete}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function RemindersContent({ user }: { user: SessionUser }) {
+  const t = useT();
+  const selectedCaseId = useCaseworkStore((state) => state.selectedCaseId);
+  // The shell keeps the current view to itself, so a case opened from here is shown here.
+  const [opened, setOpened] = useState<{ reminderId: number; caseId: number } | null>(null);
+  const [returnTo, setReturnTo] = useState<number | null>(null);
+
+  if (opened !== null && selectedCaseId === opened.caseId) {
+    return (
+      <CaseView
+        key={opened.caseId}
+        caseId={opened.caseId}
+        backLabel={t('reminders.back')}
+        onBack={() => {
+          setReturnTo(opened.reminderId);
+          setOpened(null);
+          clearSelectedCase();
+        }}
+      />
+    );
+  }
+
+  return (
+    <section className="view">
+      <ViewHeading>{t('reminders.title')}</ViewHeading>
+      <p>{t('reminders.intro')}</p>
+      <DueLists
+        user={user}
+        focusReminderId={returnTo}
+        onOpen={(reminder) => {
+          openCase(reminder.caseId);
+          setOpened({ reminderId: reminder.id, caseId: reminder.caseId });
+        }}
+      />
+    </section>
+  );
+}
+
+/** What is overdue and due this week, for the user or (team leads, administrators) the team. */
+export function RemindersView({ user }: { user: SessionUser }) {
+  return (
+    <CaseworkProvider user={user}>
+      <RemindersContent user={user} />
+    </CaseworkProvider>
+  );
 }

@@ -1,0 +1,155 @@
+import { useId } from 'react';
+import { GENDERS, PROTECTION_LEVELS, VULNERABILITIES } from '../../../core/contract';
+import { TextField } from '../components/text-field';
+import { useT } from '../i18n/use-t';
+import { useCasework } from './casework-context';
+import type { CaseFieldValues, SurvivorValues, Vulnerability } from './case-values';
+import { CheckboxField, ChoiceField, TextAreaField } from './fields';
+import { messageAt, pathOf } from './path-errors';
+import type { PathErrors } from './path-errors';
+
+interface PartProps<V> {
+  values: V;
+  onChange: (values: V) => void;
+  errors: PathErrors;
+}
+
+/** The survivor: who she is, and how to reach her without putting her at risk. */
+export function SurvivorFields({ values, onChange, errors, prefix }: PartProps<SurvivorValues> & { prefix: string }) {
+  const t = useT();
+  const legendId = useId();
+  const set = <K extends keyof SurvivorValues>(field: K) => (value: SurvivorValues[K]) => onChange({ ...values, [field]: value });
+  const at = (field: string): string => pathOf(prefix, field);
+  return (
+    <fieldset className="form-group" aria-labelledby={legendId}>
+      <legend id={legendId}>{t('case.survivor_title')}</legend>
+      <TextField name={at('name')} label={t('case.survivor_name')} value={values.name} onChange={set('name')} error={messageAt(t, errors, at('name'))} autoComplete="off" />
+      <TextField
+        name={at('personalIdentityNumber')}
+        label={t('case.pin')}
+        hint={t('case.pin_hint')}
+        value={values.personalIdentityNumber}
+        onChange={set('personalIdentityNumber')}
+        error={messageAt(t, errors, at('personalIdentityNumber'))}
+        autoComplete="off"
+        spellCheck={false}
+        className="field-mono"
+      />
+      <div className="field-row">
+        <ChoiceField
+          name={at('gender')}
+          label={t('case.gender')}
+          value={values.gender}
+          options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+          onChange={set('gender')}
+        />
+        <TextField
+          name={at('birthYear')}
+          label={t('case.birth_year')}
+          inputMode="numeric"
+          value={values.birthYear}
+          onChange={set('birthYear')}
+          error={messageAt(t, errors, at('birthYear'))}
+          className="field-short"
+          autoComplete="off"
+        />
+      </div>
+      <div className="field-row">
+        <TextField name={at('language')} label={t('case.language')} value={values.language} onChange={set('language')} error={messageAt(t, errors, at('language'))} autoComplete="off" />
+        <CheckboxField name={at('interpreterNeeded')} label={t('case.interpreter_needed')} checked={values.interpreterNeeded} onChange={set('interpreterNeeded')} />
+      </div>
+      <TextAreaField
+        name={at('safeContact')}
+        label={t('case.safe_contact')}
+        hint={t('case.safe_contact_hint')}
+        value={values.safeContact}
+        onChange={set('safeContact')}
+        error={messageAt(t, errors, at('safeContact'))}
+        rows={2}
+      />
+    </fieldset>
+  );
+}
+
+/** Protected personal data, honour context and particular vulnerabilities. */
+export function FlagsFields({ values, onChange, errors }: PartProps<CaseFieldValues>) {
+  const t = useT();
+  const legendId = useId();
+  const vulnerabilitiesId = useId();
+  const toggle = (v: Vulnerability, on: boolean): void => {
+    const chosen = new Set(values.vulnerabilities);
+    if (on) chosen.add(v);
+    else chosen.delete(v);
+    onChange({ ...values, vulnerabilities: VULNERABILITIES.filter((item) => chosen.has(item)) });
+  };
+  return (
+    <fieldset className="form-group" aria-labelledby={legendId}>
+      <legend id={legendId}>{t('case.flags_title')}</legend>
+      <ChoiceField
+        name="protectionLevel"
+        label={t('case.protection_level')}
+        hint={t('case.protection_hint')}
+        value={values.protectionLevel}
+        options={PROTECTION_LEVELS.map((level) => ({ value: level, label: t(`protection.${level}`) }))}
+        onChange={(protectionLevel) => onChange({ ...values, protectionLevel })}
+      />
+      <CheckboxField
+        name="honourContext"
+        label={t('case.honour_context')}
+        hint={t('case.honour_context_hint')}
+        checked={values.honourContext}
+        onChange={(honourContext) => onChange({ ...values, honourContext })}
+      />
+      <fieldset className="checkbox-group" aria-labelledby={vulnerabilitiesId}>
+        <legend id={vulnerabilitiesId}>{t('case.vulnerabilities')}</legend>
+        {VULNERABILITIES.map((v) => (
+          <CheckboxField key={v} name={`vulnerabilities.${v}`} label={t(`vulnerability.${v}`)} checked={values.vulnerabilities.includes(v)} onChange={(on) => toggle(v, on)} />
+        ))}
+      </fieldset>
+      <TextAreaField
+        name="vulnerabilityNote"
+        label={t('case.vulnerability_note')}
+        value={values.vulnerabilityNote}
+        onChange={(vulnerabilityNote) => onChange({ ...values, vulnerabilityNote })}
+        error={messageAt(t, errors, 'vulnerabilityNote') ?? messageAt(t, errors, 'vulnerabilities')}
+        rows={2}
+      />
+    </fieldset>
+  );
+}
+
+/** Who is responsible: the district and the assigned caseworker. */
+export function ResponsibilityFields({ values, onChange, errors, currentAssignee }: PartProps<CaseFieldValues> & { currentAssignee?: { id: number; displayName: string } | null }) {
+  const t = useT();
+  const legendId = useId();
+  const { districts, assignees, user } = useCasework();
+  const people = currentAssignee && !assignees.some((a) => a.id === currentAssignee.id) ? [...assignees, currentAssignee] : assignees;
+  const assigneeOptions = [
+    { value: '', label: t('case.unassigned') },
+    ...people.map((p) => ({ value: String(p.id), label: p.id === user.id ? t('case.assignee_me', { name: p.displayName }) : p.displayName })),
+  ];
+  const districtOptions = [{ value: '', label: t('case.no_district') }, ...districts.map((d) => ({ value: d.slug, label: d.name }))];
+  return (
+    <fieldset className="form-group" aria-labelledby={legendId}>
+      <legend id={legendId}>{t('case.responsibility_title')}</legend>
+      <div className="field-row">
+        <ChoiceField
+          name="districtSlug"
+          label={t('case.district')}
+          value={values.districtSlug}
+          options={districtOptions}
+          onChange={(districtSlug) => onChange({ ...values, districtSlug })}
+          error={messageAt(t, errors, 'districtSlug')}
+        />
+        <ChoiceField
+          name="assignedUserId"
+          label={t('case.assigned')}
+          value={values.assignedUserId}
+          options={assigneeOptions}
+          onChange={(assignedUserId) => onChange({ ...values, assignedUserId })}
+          error={messageAt(t, errors, 'assignedUserId')}
+        />
+      </div>
+    </fieldset>
+  );
+}

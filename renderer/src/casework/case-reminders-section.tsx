@@ -1,0 +1,184 @@
+import { useCallback, useState } from 'react';
+import type { SubmitEvent } from 'react';
+import { REMINDER_KINDS } from '../../../core/contract';
+import type { ApiError, CaseDetail, Reminder } from '../../../core/contract';
+import { call, toApiError } from '../api/client';
+import { useLoader } from '../api/use-loader';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { TextField } from '../components/text-field';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useLanguageStore } from '../i18n/language-store';
+import { useT } from '../i18n/use-t';
+import { CaseSection } from './case-section';
+import { ChoiceField } from './fields';
+import { formatDay, formatMoment, today } from './format';
+import { messageAt, pathErrorsFromIssues, validatePaths } from './path-errors';
+import { useFocusRequest } from './use-focus-request';
+
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdded: (reminder: Reminder) => void; onCancel: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState<ReminderKind>('follow_up');
+  const [dueDate, setDueDate] = useState('');
+  const [note, setNote] = useState('');
+  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const input = { caseId, kind, dueDate: dueDate.trim(), note };
+    void submit(
+      validatePaths('reminders:create', input),
+      async () => onAdded(await call('reminders:create', input)),
+      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
+    );
+  };
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="reminder-form" aria-label={t('reminders.add_title')}>
+      <h3>{t('reminders.add_title')}</h3>
+      <div className="field-row">
+        <ChoiceField name="kind" label={t('reminders.kind')} value={kind} options={REMINDER_KINDS.map((k) => ({ value: k, label: t(`reminder_kind.${k}`) }))} onChange={setKind} />
+        <TextField
+          name="dueDate"
+          label={t('reminders.due_date')}
+          hint={t('casework.date_hint_example', { example: today() })}
+          value={dueDate}
+          onChange={setDueDate}
+          error={messageAt(t, errors, 'dueDate')}
+          className="field-short-date"
+          autoComplete="off"
+          inputMode="numeric"
+        />
+      </div>
+      <TextField name="note" label={t('reminders.note')} value={note} onChange={setNote} error={messageAt(t, errors, 'note')} autoComplete="off" />
+      <ApiErrorAlert error={apiError?.code === 'invalid_input' && apiError.issues ? null : apiError} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('app.busy') : t('reminders.add_submit')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
+          {t('casework.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The case's reminders: open ones first by due date, then those done. */
+export function CaseRemindersSection({ id, detail }: { id: string; detail: CaseDetail }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const load = useCallback(() => call('reminders:list', { caseId: detail.id }), [detail.id]);
+  const reminders = useLoader(load);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
+  const open = detail.status === 'open';
+  const now = today();
+  const all = reminders.data ?? [];
+  const pending = all.filter((r) => r.doneAt === null).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const done = all.filter((r) => r.doneAt !== null);
+
+  const complete = (reminder: Reminder): void => {
+    setBusyId(reminder.id);
+    setError(null);
+    setNotice(null);
+    call('reminders:complete', { id: reminder.id }).then(
+      () => {
+        setBusyId(null);
+        setNotice(t('reminders.completed', { kind: t(`reminder_kind.${reminder.kind}`) }));
+        reminders.reload();
+        focusSelector('[data-reminder-add]');
+      },
+      (thrown: unknown) => {
+        setBusyId(null);
+        setError(toApiError(thrown));
+      },
+    );
+  };
+
+  return (
+    <CaseSection id={id} title={t('reminders.case_title')}>
+      <div ref={focusRef}>
+        {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+        <ApiErrorAlert error={error ?? reminders.error} />
+        {reminders.data === null && reminders.error === null ? <p role="status">{t('reminders.loading')}</p> : null}
+        {reminders.data !== null && pending.length === 0 ? <p className="muted">{t('reminders.none_open')}</p> : null}
+        {pending.length > 0 ? (
+          <ul className="reminder-list">
+            {pending.map((r) => {
+              const overdue = r.dueDate < now;
+              return (
+                <li key={r.id} className={`reminder${overdue ? ' is-overdue' : ''}`}>
+                  <span className="reminder-due">
+                    {formatDay(r.dueDate, language)}
+                    {overdue ? <span className="badge badge-overdue">{t('reminders.overdue_badge')}</span> : null}
+                  </span>
+                  <span className="reminder-kind">{t(`reminder_kind.${r.kind}`)}</span>
+                  <span className="reminder-note">{r.note}</span>
+                  {open ? (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={busyId !== null}
+                      aria-label={t('reminders.complete_label', { kind: t(`reminder_kind.${r.kind}`), date: formatDay(r.dueDate, language) })}
+                      onClick={() => complete(r)}
+                    >
+                      {t('reminders.complete')}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+        {adding ? (
+          <AddReminderForm
+            caseId={detail.id}
+            onAdded={() => {
+              setAdding(false);
+              setNotice(t('reminders.added'));
+              reminders.reload();
+              focusSelector('[data-reminder-add]');
+            }}
+            onCancel={() => {
+              setAdding(false);
+              focusSelector('[data-reminder-add]');
+            }}
+          />
+        ) : open ? (
+          <div className="actions">
+            <button
+              type="button"
+              className="button-secondary"
+              data-reminder-add
+              onClick={() => {
+                setNotice(null);
+                setAdding(true);
+                focusName('dueDate');
+              }}
+            >
+              {t('reminders.add')}
+            </button>
+          </div>
+        ) : null}
+        {done.length > 0 ? (
+          <details className="reminders-done">
+            <summary>{t('reminders.done_title', { count: done.length })}</summary>
+            <ul className="reminder-list">
+              {done.map((r) => (
+                <li key={r.id} className="reminder is-done">
+                  <span className="reminder-due">{formatDay(r.dueDate, language)}</span>
+                  <span className="reminder-kind">{t(`reminder_kind.${r.kind}`)}</span>
+                  <span className="reminder-note">{r.note}</span>
+                  <span className="muted">{r.doneAt ? t('reminders.done_at', { when: formatMoment(r.doneAt, language) }) : null}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+    </CaseSection>
+  );
+}

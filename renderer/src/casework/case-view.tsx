@@ -1,0 +1,182 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { ApiErrorAlert } from '../components/messages';
+import { ViewHeading } from '../components/view-heading';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/translate';
+import { HousingSection, MovesSection, SupportSection } from '../placement/case-sections';
+import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
+import { CaseRemindersSection } from './case-reminders-section';
+import { goToElement } from './case-section';
+import { JournalSection } from './journal-section';
+import { OverviewSection } from './overview-section';
+import { PeopleSection } from './people-section';
+import { useCaseDetail } from './use-case-detail';
+
+const SLOTS = ['moves', 'housing', 'support'] as const;
+type Slot = (typeof SLOTS)[number];
+
+interface SectionLink {
+  key: string;
+  label: MessageKey;
+  slot?: Slot;
+}
+
+const LINKS: readonly SectionLink[] = [
+  { key: 'overview', label: 'case.overview_title' },
+  { key: 'people', label: 'people.title' },
+  { key: 'moves', label: 'case.nav_moves', slot: 'moves' },
+  { key: 'housing', label: 'case.nav_housing', slot: 'housing' },
+  { key: 'support', label: 'case.nav_support', slot: 'support' },
+  { key: 'journal', label: 'journal.title' },
+  { key: 'reminders', label: 'reminders.case_title' },
+];
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+/**
+ * The placement sections are another feature's; until they render something their links stay
+ * hidden. Watches the slots and reports which have content.
+ */
+function useFilledSlots(root: RefObject<HTMLElement | null>, ready: boolean): ReadonlySet<Slot> {
+  const [filled, setFilled] = useState<ReadonlySet<Slot>>(new Set());
+  useEffect(() => {
+    const element = root.current;
+    if (!element || !ready) return;
+    let live = true;
+    const check = (): void => {
+      if (!live) return;
+      const now = new Set(SLOTS.filter((slot) => (element.querySelector(`[data-slot="${slot}"]`)?.childElementCount ?? 0) > 0));
+      setFilled((previous) => (previous.size === now.size && [...now].every((s) => previous.has(s)) ? previous : now));
+    };
+    void Promise.resolve().then(check);
+    const observer = new MutationObserver(check);
+    observer.observe(element, { childList: true, subtree: true });
+    return () => {
+      live = false;
+      observer.disconnect();
+    };
+  }, [root, ready]);
+  return filled;
+}
+
+/** One case: header, in-page links to its sections, and the sections. Escape (outside a field) goes back. */
+export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack: () => void; backLabel: string }) {
+  const t = useT();
+  const prefix = useId();
+  const { detail, error, reload, replace } = useCaseDetail(caseId);
+  const headRef = useRef<HTMLDivElement>(null);
+  const sectionsRef = useRef<HTMLDivElement>(null);
+  const loaded = detail !== null;
+  const filled = useFilledSlots(sectionsRef, loaded);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isEditable(event.target)) return;
+      event.preventDefault();
+      onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  // When the case has arrived, tell screen readers where they are.
+  useEffect(() => {
+    if (loaded) headRef.current?.querySelector('h1')?.focus();
+  }, [loaded, caseId]);
+
+  const sectionId = (key: string): string => `${prefix}-${key}`;
+  const goTo = (link: SectionLink): void => {
+    if (link.slot) {
+      // The section's own heading, made focusable by script, so screen readers announce where the user is.
+      const slot = sectionsRef.current?.querySelector(`[data-slot="${link.slot}"]`);
+      const heading = slot?.querySelector('h2, h3');
+      if (heading instanceof HTMLElement && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      goToElement(heading ?? slot ?? null);
+    } else {
+      goToElement(document.getElementById(sectionId(link.key)));
+    }
+  };
+
+  const back = (
+    <button type="button" className="button-link back-link" onClick={onBack} aria-keyshortcuts="Escape">
+      {backLabel}
+    </button>
+  );
+
+  if (!detail) {
+    return (
+      <section className="view">
+        {back}
+        <ViewHeading>{t('case.loading_title')}</ViewHeading>
+        <ApiErrorAlert error={error} />
+        {error ? (
+          <div className="actions">
+            <button type="button" className="button-secondary" onClick={reload}>
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : (
+          <p role="status">{t('case.loading')}</p>
+        )}
+      </section>
+    );
+  }
+
+  const links = LINKS.filter((link) => !link.slot || filled.has(link.slot));
+  const sectionProps = { caseDetail: detail, onCaseChanged: reload };
+
+  return (
+    <section className="view case-view">
+      {back}
+      <header className="case-header" ref={headRef}>
+        <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
+        <p className="case-badges">
+          <StatusBadge status={detail.status} />
+          <ProtectionBadge level={detail.protectionLevel} />
+          <HonourBadge honourContext={detail.honourContext} />
+        </p>
+        <dl className="facts facts-inline">
+          <dt>{t('case.district')}</dt>
+          <dd>{detail.districtName ?? t('case.no_district')}</dd>
+          <dt>{t('case.assigned')}</dt>
+          <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
+          <dt>{t('people.children_short')}</dt>
+          <dd>{detail.children.length}</dd>
+        </dl>
+        {detail.protectionLevel !== 'none' ? (
+          <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
+        ) : null}
+      </header>
+      <ApiErrorAlert error={error} />
+      <nav className="case-nav" aria-label={t('case.sections_nav')}>
+        <ul>
+          {links.map((link) => (
+            <li key={link.key}>
+              <button type="button" className="button-link" onClick={() => goTo(link)}>
+                {t(link.label)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div ref={sectionsRef} className="case-sections">
+        <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
+        <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
+        <div data-slot="moves" className="case-slot" tabIndex={-1}>
+          <MovesSection {...sectionProps} />
+        </div>
+        <div data-slot="housing" className="case-slot" tabIndex={-1}>
+          <HousingSection {...sectionProps} />
+        </div>
+        <div data-slot="support" className="case-slot" tabIndex={-1}>
+          <SupportSection {...sectionProps} />
+        </div>
+        <JournalSection id={sectionId('journal')} detail={detail} />
+        <CaseRemindersSection id={sectionId('reminders')} detail={detail} />
+      </div>
+    </section>
+  );
+}

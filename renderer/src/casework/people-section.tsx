@@ -1,0 +1,335 @@
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+import type { ApiError, Area, CaseDetail, Child, Perpetrator } from '../../../core/contract';
+import { call, toApiError } from '../api/client';
+import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
+import { hasErrors } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useT } from '../i18n/use-t';
+import type { Translate } from '../i18n/translate';
+import { CaseSection } from './case-section';
+import { childInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
+import type { ChildValues, PerpetratorValues } from './case-values';
+import { ConfirmInline } from './confirm-inline';
+import { pathErrorsFromIssues, validatePaths } from './path-errors';
+import { ChildFields, PerpetratorFields } from './people-fields';
+import { useFocusRequest } from './use-focus-request';
+
+/** Which person form is open: adding one, or changing or removing one by id. */
+type Editing =
+  | { kind: 'none' }
+  | { kind: 'add-child' }
+  | { kind: 'edit-child'; id: number }
+  | { kind: 'remove-child'; id: number }
+  | { kind: 'add-perpetrator' }
+  | { kind: 'edit-perpetrator'; id: number }
+  | { kind: 'remove-perpetrator'; id: number };
+
+interface PersonFormProps<V> {
+  initial: V;
+  submitLabel: string;
+  onSubmit: (values: V) => Promise<CaseDetail>;
+  onDone: (detail: CaseDetail) => void;
+  onCancel: () => void;
+}
+
+function ChildForm({ initial, submitLabel, onSubmit, onDone, onCancel, validate }: PersonFormProps<ChildValues> & { validate: (values: ChildValues) => ReturnType<typeof validatePaths> }) {
+  const t = useT();
+  const [values, setValues] = useState(initial);
+  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const onFormSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    void submit(
+      validate(values),
+      async () => onDone(await onSubmit(values)),
+      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
+    );
+  };
+  return (
+    <form ref={formRef} onSubmit={onFormSubmit} noValidate className="person-form">
+      <ChildFields prefix="" values={values} onChange={setValues} errors={errors} />
+      {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('app.busy') : submitLabel}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
+          {t('casework.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PerpetratorForm({
+  initial,
+  label,
+  submitLabel,
+  onSubmit,
+  onDone,
+  onCancel,
+  validate,
+}: PersonFormProps<PerpetratorValues> & { label: string; validate: (values: PerpetratorValues) => ReturnType<typeof validatePaths> }) {
+  const t = useT();
+  const [values, setValues] = useState(initial);
+  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const onFormSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    void submit(
+      validate(values),
+      async () => onDone(await onSubmit(values)),
+      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
+    );
+  };
+  return (
+    <form ref={formRef} onSubmit={onFormSubmit} noValidate className="person-form">
+      <PerpetratorFields label={label} prefix="" values={values} onChange={setValues} errors={errors} />
+      {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('app.busy') : submitLabel}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
+          {t('casework.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function areaText(t: Translate, area: Area): string {
+  const place = [area.districtName, area.districtName !== null && area.municipalityName === 'Stockholm' ? null : area.municipalityName]
+    .filter((part) => part !== null)
+    .join(', ');
+  return area.description ? t('area.text', { place: place || '–', description: area.description }) : place || '–';
+}
+
+function childName(t: Translate, child: Child): string {
+  return child.name || t('child.unnamed');
+}
+
+function perpetratorName(t: Translate, p: Perpetrator): string {
+  return p.name || t('perpetrator.unknown_name');
+}
+
+/** Children (each a person in their own right) and perpetrators with their known areas. */
+export function PeopleSection({ id, detail, onChanged }: { id: string; detail: CaseDetail; onChanged: (detail: CaseDetail) => void }) {
+  const t = useT();
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
+  const open = detail.status === 'open';
+
+  const begin = (next: Editing, firstField?: string): void => {
+    setNotice(null);
+    setError(null);
+    setEditing(next);
+    if (firstField) focusName(firstField);
+  };
+
+  const done = (next: CaseDetail, message: string, then: string): void => {
+    setEditing({ kind: 'none' });
+    setNotice(message);
+    onChanged(next);
+    focusSelector(then);
+  };
+
+  const remove = (channel: 'people:remove-child' | 'people:remove-perpetrator', personId: number, message: string, then: string): void => {
+    setBusy(true);
+    setError(null);
+    call(channel, { id: personId }).then(
+      (next) => {
+        setBusy(false);
+        done(next, message, then);
+      },
+      (thrown: unknown) => {
+        setBusy(false);
+        setEditing({ kind: 'none' });
+        setError(toApiError(thrown));
+      },
+    );
+  };
+
+  const cancel = (selector: string) => (): void => {
+    setEditing({ kind: 'none' });
+    focusSelector(selector);
+  };
+
+  const validateChild = (values: ChildValues) => validatePaths('people:add-child', { caseId: detail.id, ...childInput(values) });
+  const validatePerpetrator = (values: PerpetratorValues) => validatePaths('people:add-perpetrator', { caseId: detail.id, ...perpetratorInput(values) });
+
+  return (
+    <CaseSection id={id} title={t('people.title')}>
+      <div ref={focusRef}>
+        {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+        <ApiErrorAlert error={error} />
+
+        <h3>{t('people.children_title', { count: detail.children.length })}</h3>
+        {detail.children.length === 0 ? <p className="muted">{t('people.no_children')}</p> : null}
+        <ul className="person-list">
+          {detail.children.map((child) => {
+            const name = childName(t, child);
+            const editThis = editing.kind === 'edit-child' && editing.id === child.id;
+            const removeThis = editing.kind === 'remove-child' && editing.id === child.id;
+            return (
+              <li key={child.id} className="person-card">
+                <h4>
+                  {name}
+                  {child.birthYear !== null ? <span className="muted"> ({t('child.born', { year: String(child.birthYear) })})</span> : null}
+                </h4>
+                {editThis ? (
+                  <ChildForm
+                    initial={childValuesOf(child)}
+                    submitLabel={t('casework.save')}
+                    validate={validateChild}
+                    onSubmit={(values) => call('people:update-child', { id: child.id, ...childInput(values) })}
+                    onDone={(next) => done(next, t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
+                    onCancel={cancel(`[data-person="child-${child.id}"]`)}
+                  />
+                ) : (
+                  <>
+                    <dl className="facts facts-compact">
+                      <dt>{t('child.school')}</dt>
+                      <dd>{child.school || t('casework.not_given')}</dd>
+                      <dt>{t('child.needs')}</dt>
+                      <dd className="preserve-lines">{child.needs || t('casework.not_given')}</dd>
+                      <dt>{t('child.placement')}</dt>
+                      <dd>{child.placement || t('casework.not_given')}</dd>
+                    </dl>
+                    {removeThis ? (
+                      <ConfirmInline
+                        message={t('people.remove_child_confirm', { name })}
+                        confirmLabel={t('people.remove_yes')}
+                        danger
+                        busy={busy}
+                        onConfirm={() => remove('people:remove-child', child.id, t('people.child_removed', { name }), '[data-add="child"]')}
+                        onCancel={cancel(`[data-person="child-${child.id}"]`)}
+                      />
+                    ) : open ? (
+                      <div className="actions">
+                        <button type="button" className="button-secondary" data-person={`child-${child.id}`} onClick={() => begin({ kind: 'edit-child', id: child.id }, 'name')}>
+                          {t('people.edit_label', { name })}
+                        </button>
+                        <button type="button" className="button-secondary" onClick={() => begin({ kind: 'remove-child', id: child.id })}>
+                          {t('people.remove_label', { name })}
+                        </button>
+                      </div>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {editing.kind === 'add-child' ? (
+          <div className="person-card">
+            <h4>{t('child.add')}</h4>
+            <ChildForm
+              initial={emptyChild()}
+              submitLabel={t('child.add')}
+              validate={validateChild}
+              onSubmit={(values) => call('people:add-child', { caseId: detail.id, ...childInput(values) })}
+              onDone={(next) => done(next, t('people.child_added'), '[data-add="child"]')}
+              onCancel={cancel('[data-add="child"]')}
+            />
+          </div>
+        ) : open ? (
+          <div className="actions">
+            <button type="button" className="button-secondary" data-add="child" onClick={() => begin({ kind: 'add-child' }, 'name')}>
+              {t('child.add')}
+            </button>
+          </div>
+        ) : null}
+
+        <h3>{t('people.perpetrators_title', { count: detail.perpetrators.length })}</h3>
+        {detail.perpetrators.length === 0 ? <p className="muted">{t('people.no_perpetrators')}</p> : null}
+        <ul className="person-list">
+          {detail.perpetrators.map((p) => {
+            const name = perpetratorName(t, p);
+            const editThis = editing.kind === 'edit-perpetrator' && editing.id === p.id;
+            const removeThis = editing.kind === 'remove-perpetrator' && editing.id === p.id;
+            return (
+              <li key={p.id} className="person-card">
+                <h4>
+                  {name} <span className="muted">({t(`relation.${p.relation}`)})</span>
+                  {p.collective ? <span className="badge badge-honour">{t('perpetrator.collective_badge')}</span> : null}
+                </h4>
+                {editThis ? (
+                  <PerpetratorForm
+                    label={name}
+                    initial={perpetratorValuesOf(p)}
+                    submitLabel={t('casework.save')}
+                    validate={validatePerpetrator}
+                    onSubmit={(values) => call('people:update-perpetrator', { id: p.id, ...perpetratorInput(values) })}
+                    onDone={(next) => done(next, t('people.perpetrator_saved', { name }), `[data-person="perpetrator-${p.id}"]`)}
+                    onCancel={cancel(`[data-person="perpetrator-${p.id}"]`)}
+                  />
+                ) : (
+                  <>
+                    {p.notes ? <p className="preserve-lines">{p.notes}</p> : null}
+                    <p className="group-title">{t('area.title')}</p>
+                    {p.areas.length === 0 ? (
+                      <p className="muted">{t('area.none')}</p>
+                    ) : (
+                      <ul>
+                        {p.areas.map((area) => (
+                          <li key={area.id}>{areaText(t, area)}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {removeThis ? (
+                      <ConfirmInline
+                        message={t('people.remove_perpetrator_confirm', { name })}
+                        confirmLabel={t('people.remove_yes')}
+                        danger
+                        busy={busy}
+                        onConfirm={() => remove('people:remove-perpetrator', p.id, t('people.perpetrator_removed', { name }), '[data-add="perpetrator"]')}
+                        onCancel={cancel(`[data-person="perpetrator-${p.id}"]`)}
+                      />
+                    ) : open ? (
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          data-person={`perpetrator-${p.id}`}
+                          onClick={() => begin({ kind: 'edit-perpetrator', id: p.id }, 'name')}
+                        >
+                          {t('people.edit_label', { name })}
+                        </button>
+                        <button type="button" className="button-secondary" onClick={() => begin({ kind: 'remove-perpetrator', id: p.id })}>
+                          {t('people.remove_label', { name })}
+                        </button>
+                      </div>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {editing.kind === 'add-perpetrator' ? (
+          <div className="person-card">
+            <h4>{t('perpetrator.add')}</h4>
+            <PerpetratorForm
+              label={t('perpetrator.new_label')}
+              initial={emptyPerpetrator()}
+              submitLabel={t('perpetrator.add')}
+              validate={validatePerpetrator}
+              onSubmit={(values) => call('people:add-perpetrator', { caseId: detail.id, ...perpetratorInput(values) })}
+              onDone={(next) => done(next, t('people.perpetrator_added'), '[data-add="perpetrator"]')}
+              onCancel={cancel('[data-add="perpetrator"]')}
+            />
+          </div>
+        ) : open ? (
+          <div className="actions">
+            <button type="button" className="button-secondary" data-add="perpetrator" onClick={() => begin({ kind: 'add-perpetrator' }, 'name')}>
+              {t('perpetrator.add')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </CaseSection>
+  );
+}
