@@ -24,6 +24,7 @@ export const JournalNoteSchema = z.object({
   noteDate: z.string(),
   body: z.string(),
   status: z.enum(['draft', 'signed']),
+  authorId: z.number().int(),
   authorName: z.string(),
   createdAt: z.string(),
   signedAt: z.string().nullable(),

@@ -24,7 +24,12 @@ export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
 
 export const DisableUserInputSchema = z.object({ username: UsernameSchema }).strict();
 
+/** A colleague a case can be assigned to: enabled, and working with cases. */
+export const AssigneeSchema = z.object({ id: z.number().int(), displayName: z.string(), role: RoleSchema });
+export type Assignee = z.infer<typeof AssigneeSchema>;
+
 export const usersChannels = {
+  'users:assignees': { input: EmptyInput, output: z.array(AssigneeSchema) },
   'users:list': { input: EmptyInput, output: z.array(UserSchema) },
   'users:create': { input: CreateUserInputSchema, output: UserSchema },
   'users:disable': { input: DisableUserInputSchema, output: UserSchema },

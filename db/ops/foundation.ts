@@ -1,4 +1,4 @@
-import type { AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
+import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
 import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
@@ -55,6 +55,13 @@ export const foundationOps = {
     const rows = await w.active.listUsers();
     await w.active.audit({ action: 'read', entity: 'users' });
     return rows.map(toUser);
+  },
+
+  'users.assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
+    const rows = await w.active.listUsers();
+    return rows
+      .filter((u) => u.disabled_at === null && u.role !== 'auditor')
+      .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role }));
   },
 
   'users.create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>

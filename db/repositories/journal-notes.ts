@@ -16,6 +16,7 @@ export function toJournalNote(row: JournalNoteRowWithAuthor, correctedBy: readon
     noteDate: row.note_date,
     body: row.body,
     status: row.status === 'signed' ? 'signed' : 'draft',
+    authorId: row.author_id,
     authorName: row.author_name,
     createdAt: row.created_at,
     signedAt: row.signed_at,

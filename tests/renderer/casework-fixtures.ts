@@ -71,6 +71,7 @@ export function note(overrides: Partial<JournalNote> & { id: number }): JournalN
     noteDate: '2026-03-02',
     body: 'En anteckning',
     status: 'draft',
+    authorId: CASEWORKER.id,
     authorName: CASEWORKER.displayName,
     createdAt: '2026-03-02T09:00:00.000Z',
     signedAt: null,

@@ -1,5 +1,5 @@
 import type { auditChannels, referenceChannels, sessionChannels, settingsChannels, usersChannels } from '../../../core/contract';
-import { ADMIN, LOG_REVIEWERS, type HandlerMap } from '../handler-types';
+import { ADMIN, CASEWORK, LOG_REVIEWERS, type HandlerMap } from '../handler-types';
 
 type Foundation = keyof (typeof sessionChannels & typeof usersChannels & typeof referenceChannels & typeof auditChannels & typeof settingsChannels);
 
@@ -16,6 +16,7 @@ export const foundationHandlers: HandlerMap<Foundation> = {
   'users:list': { access: ADMIN, run: (h, i, a) => h.call('users.list', i, a) },
   'users:create': { access: ADMIN, run: (h, i, a) => h.call('users.create', i, a) },
   'users:disable': { access: ADMIN, run: (h, i, a) => h.call('users.disable', i, a) },
+  'users:assignees': { access: CASEWORK, run: (h, i, a) => h.call('users.assignees', i, a) },
   'reference:counties': { access: 'unlocked', run: (h, i, a) => h.call('reference.counties', i, a) },
   'reference:municipalities': { access: 'unlocked', run: (h, i, a) => h.call('reference.municipalities', i, a) },
   'reference:districts': { access: 'unlocked', run: (h, i, a) => h.call('reference.districts', i, a) },
