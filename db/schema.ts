@@ -80,6 +80,11 @@ export interface CasesTable {
   created_by: number;
   created_at: string;
   updated_at: string;
+  /** The latest completed survivor assessment's headline level, kept here for lists. */
+  risk_level: string | null;
+  risk_assessed_at: string | null;
+  risk_assessment_id: number | null;
+  next_review_date: string | null;
 }
 
 export interface ChildrenTable {
@@ -224,6 +229,35 @@ export interface RemindersTable {
   created_at: string;
 }
 
+export interface RiskInstrumentsTable {
+  id: Generated<number>;
+  template_id: string;
+  version: string;
+  source: string;
+  json: string;
+  imported_at: string;
+  imported_by: number | null;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  case_id: number;
+  child_id: number | null;
+  template_id: string;
+  template_version: string;
+  status: string;
+  answers_json: string;
+  judgements_json: string;
+  survivor_view: string;
+  headline_level: string | null;
+  next_review_date: string | null;
+  copied_from_id: number | null;
+  started_by: number;
+  started_at: string;
+  completed_by: number | null;
+  completed_at: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -245,6 +279,8 @@ export interface DB {
   support_items: SupportItemsTable;
   journal_notes: JournalNotesTable;
   reminders: RemindersTable;
+  risk_instruments: RiskInstrumentsTable;
+  assessments: AssessmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -157,10 +157,14 @@ export const CaseDetailSchema = z.object({
   assignedUser: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   children: z.array(ChildSchema),
   perpetrators: z.array(PerpetratorSchema),
+  /** The latest completed judgement of the survivor's risk, shown in the case header. */
+  latestRisk: z
+    .object({ assessmentId: z.number().int(), level: z.enum(['low', 'medium', 'high']), assessedAt: z.string(), nextReviewDate: z.string().nullable() })
+    .nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
-export const CASE_SORTS = ['case_number', 'name', 'district', 'updated', 'next_due'] as const;
+export const CASE_SORTS = ['case_number', 'name', 'district', 'updated', 'next_due', 'risk_level', 'next_review'] as const;
 
 export const ListCasesInputSchema = z
   .object({
@@ -171,6 +175,9 @@ export const ListCasesInputSchema = z
     protectedOnly: z.boolean(),
     honourOnly: z.boolean(),
     openRemindersOnly: z.boolean(),
+    /** The case's current judged risk level (latest completed assessment of the survivor). */
+    riskLevel: z.enum(['low', 'medium', 'high']).nullable().default(null),
+    overdueReviewOnly: z.boolean().default(false),
     sort: z.enum(CASE_SORTS),
     direction: z.enum(['asc', 'desc']),
     offset: z.number().int().min(0),
@@ -191,6 +198,9 @@ export const CaseListRowSchema = z.object({
   openReminders: z.number().int(),
   nextDue: IsoDateSchema.nullable(),
   updatedAt: z.string(),
+  riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
+  nextReviewDate: z.string().nullable(),
+  reviewOverdue: z.boolean(),
 });
 export type CaseListRow = z.infer<typeof CaseListRowSchema>;
 

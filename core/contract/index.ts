@@ -6,6 +6,7 @@ import { kompottenChannels } from './kompotten';
 import { movesChannels } from './moves';
 import { supportJournalChannels } from './support-journal';
 import { referenceChannels } from './reference';
+import { riskChannels } from './risk';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
@@ -20,6 +21,7 @@ export * from './moves';
 export * from './support-journal';
 export * from './common';
 export * from './reference';
+export * from './risk';
 export * from './session';
 export * from './settings';
 export * from './users';
@@ -36,6 +38,7 @@ export const channels = {
   ...kompottenChannels,
   ...housingChannels,
   ...supportJournalChannels,
+  ...riskChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

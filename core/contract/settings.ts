@@ -6,6 +6,7 @@ export const IDLE_LOCK_MINUTES_DEFAULT = 10;
 export const CASE_PREFIX_DEFAULT = 'RVT';
 export const MINIMUM_DISTANCE_KM_DEFAULT = 100;
 export const MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT = 5;
+export const REVIEW_DAYS_DEFAULT = { high: 14, medium: 30, low: 90 } as const;
 
 export const SettingsSchema = z.object({
   teamName: z.string(),
@@ -16,6 +17,10 @@ export const SettingsSchema = z.object({
   minimumDistanceKm: z.number(),
   /** Moves between Stockholm districts closer than this to a perpetrator's district warn. */
   minimumDistanceWithinCityKm: z.number(),
+  /** Days until a risk assessment's review, by its judged headline level. */
+  reviewDaysHigh: z.number().int(),
+  reviewDaysMedium: z.number().int(),
+  reviewDaysLow: z.number().int(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -27,6 +32,8 @@ export const IdleLockMinutesSchema = z
 
 const DistanceSchema = z.number({ message: 'number_required' }).min(0, { message: 'distance_range' }).max(2000, { message: 'distance_range' });
 
+const ReviewDaysSchema = z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(1, { message: 'review_days_range' }).max(365, { message: 'review_days_range' });
+
 export const UpdateSettingsInputSchema = z
   .object({
     teamName: TeamNameSchema.optional(),
@@ -34,6 +41,9 @@ export const UpdateSettingsInputSchema = z
     casePrefix: z.string().trim().regex(/^[A-ZÅÄÖ]{1,8}$/, { message: 'case_prefix_format' }).optional(),
     minimumDistanceKm: DistanceSchema.optional(),
     minimumDistanceWithinCityKm: DistanceSchema.optional(),
+    reviewDaysHigh: ReviewDaysSchema.optional(),
+    reviewDaysMedium: ReviewDaysSchema.optional(),
+    reviewDaysLow: ReviewDaysSchema.optional(),
   })
   .strict();
 

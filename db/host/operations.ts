@@ -3,6 +3,7 @@ import { foundationOps } from '../ops/foundation';
 import { journalOps } from '../ops/journal';
 import { housingOps } from '../ops/housing';
 import { movesOps } from '../ops/moves';
+import { riskOps } from '../ops/risk';
 
 export { WorkerState, type Access } from './worker-state';
 
@@ -13,6 +14,7 @@ export const operations = {
   ...journalOps,
   ...movesOps,
   ...housingOps,
+  ...riskOps,
 } as const;
 
 export type Operations = typeof operations;

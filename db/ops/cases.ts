@@ -8,6 +8,7 @@ import type {
   ListCasesInputSchema,
   UpdateCaseInputSchema,
 } from '../../core/contract';
+import { localIsoDate } from '../../core/rules/calendar';
 import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
@@ -25,7 +26,7 @@ export const casesOps = {
   'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      const page = await listCases(trx, input);
+      const page = await listCases(trx, input, localIsoDate(new Date()));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_list' });
       return page;
     });

@@ -105,6 +105,9 @@ export const foundationOps = {
       casePrefix: 'case_prefix',
       minimumDistanceKm: 'minimum_distance_km',
       minimumDistanceWithinCityKm: 'minimum_distance_within_city_km',
+      reviewDaysHigh: 'review_days_high',
+      reviewDaysMedium: 'review_days_medium',
+      reviewDaysLow: 'review_days_low',
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {

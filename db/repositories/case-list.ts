@@ -18,9 +18,11 @@ interface CaseListDbRow {
   open_reminders: number;
   next_due: string | null;
   updated_at: string;
+  risk_level: string | null;
+  next_review_date: string | null;
 }
 
-function toCaseListRow(r: CaseListDbRow): CaseListRow {
+function toCaseListRow(r: CaseListDbRow, today: string): CaseListRow {
   return {
     id: r.id,
     caseNumber: r.case_number,
@@ -33,17 +35,22 @@ function toCaseListRow(r: CaseListDbRow): CaseListRow {
     openReminders: Number(r.open_reminders),
     nextDue: r.next_due,
     updatedAt: r.updated_at,
+    riskLevel: r.risk_level === 'low' || r.risk_level === 'medium' || r.risk_level === 'high' ? r.risk_level : null,
+    nextReviewDate: r.next_review_date,
+    reviewOverdue: r.next_review_date !== null && r.next_review_date < today,
   };
 }
 
 // Filters use only columns of `cases` (district names through a subquery), so the count needs no join.
-function whereClause(q: CaseListQuery): RawBuilder<unknown> {
+function whereClause(q: CaseListQuery, today: string): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = [];
   if (q.status !== 'all') conditions.push(sql`c.status = ${q.status}`);
   if (q.assignedUserId !== null) conditions.push(sql`c.assigned_user_id = ${q.assignedUserId}`);
   if (q.districtSlug !== null) conditions.push(sql`c.district_slug = ${q.districtSlug}`);
   if (q.protectedOnly) conditions.push(sql`c.protection_level <> 'none'`);
   if (q.honourOnly) conditions.push(sql`c.honour_context = 1`);
+  if (q.riskLevel !== null) conditions.push(sql`c.risk_level = ${q.riskLevel}`);
+  if (q.overdueReviewOnly) conditions.push(sql`c.next_review_date < ${today}`);
   if (q.openRemindersOnly) conditions.push(sql`EXISTS (SELECT 1 FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL)`);
   if (q.query !== '') {
     const p = containsGlob(q.query);
@@ -69,30 +76,35 @@ function orderClause(q: CaseListQuery): RawBuilder<unknown> {
       return sql`next_due ${dir} NULLS LAST, c.id ${dir}`;
     case 'updated':
       return sql`c.updated_at ${dir}, c.id ${dir}`;
+    case 'risk_level':
+      // Ordered by severity, not alphabetically; unassessed cases last.
+      return sql`CASE c.risk_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END ${dir} NULLS LAST, c.id ${dir}`;
+    case 'next_review':
+      return sql`c.next_review_date ${dir} NULLS LAST, c.id ${dir}`;
   }
 }
 
 /** The page query of the case list; exported so tests can check its plan. */
-export function caseListPageQuery(q: CaseListQuery): RawBuilder<CaseListDbRow> {
+export function caseListPageQuery(q: CaseListQuery, today: string): RawBuilder<CaseListDbRow> {
   // Reminder figures are correlated subqueries, evaluated only for the rows of the page unless the
   // list is sorted by them. INDEXED BY: left alone, the planner answers min() by walking
   // reminders_due_open through every case's reminders (measured: 60x slower at 5 000 cases).
   return sql<CaseListDbRow>`
     SELECT c.id, c.case_number, c.survivor_name, c.status, d.name AS district_name, u.display_name AS assigned_user_name,
-      c.protection_level, c.honour_context, c.updated_at,
+      c.protection_level, c.honour_context, c.updated_at, c.risk_level, c.next_review_date,
       (SELECT count(*) FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL) AS open_reminders,
       (SELECT min(r.due_date) FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL) AS next_due
     FROM cases c
     LEFT JOIN districts d ON d.slug = c.district_slug
     LEFT JOIN users u ON u.id = c.assigned_user_id
-    WHERE ${whereClause(q)}
+    WHERE ${whereClause(q, today)}
     ORDER BY ${orderClause(q)}
     LIMIT ${q.limit} OFFSET ${q.offset}`;
 }
 
 /** One page of the case list and the number of cases matching the filters. */
-export async function listCases(db: Kysely<DB>, q: CaseListQuery): Promise<{ total: number; rows: CaseListRow[] }> {
-  const page = await caseListPageQuery(q).execute(db);
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${whereClause(q)}`.execute(db);
-  return { total: Number(count.rows[0]?.n ?? 0), rows: page.rows.map(toCaseListRow) };
+export async function listCases(db: Kysely<DB>, q: CaseListQuery, today: string): Promise<{ total: number; rows: CaseListRow[] }> {
+  const page = await caseListPageQuery(q, today).execute(db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${whereClause(q, today)}`.execute(db);
+  return { total: Number(count.rows[0]?.n ?? 0), rows: page.rows.map((r) => toCaseListRow(r, today)) };
 }

@@ -5,6 +5,7 @@ import {
   type CaseDetail,
   type GENDERS,
   type PROTECTION_LEVELS,
+  type RiskLevel,
   type UpdateCaseInputSchema,
 } from '../../core/contract';
 import type { CasesTable, DB } from '../schema';
@@ -46,6 +47,10 @@ export function parseVulnerabilities(json: string): CaseDetail['vulnerabilities'
   }
 }
 
+function isRiskLevel(v: string | null): v is RiskLevel {
+  return v === 'low' || v === 'medium' || v === 'high';
+}
+
 /** Maps a case row to the detail's own fields; people are added by the caller. */
 export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children' | 'perpetrators'> {
   return {
@@ -72,6 +77,10 @@ export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children'
     districtSlug: row.district_slug,
     districtName: row.district_name,
     assignedUser: row.assigned_user_id !== null && row.assigned_user_name !== null ? { id: row.assigned_user_id, displayName: row.assigned_user_name } : null,
+    latestRisk:
+      row.risk_assessment_id !== null && row.risk_assessed_at !== null && isRiskLevel(row.risk_level)
+        ? { assessmentId: row.risk_assessment_id, level: row.risk_level, assessedAt: row.risk_assessed_at, nextReviewDate: row.next_review_date }
+        : null,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   IDLE_LOCK_MINUTES_DEFAULT,
   MINIMUM_DISTANCE_KM_DEFAULT,
   MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
+  REVIEW_DAYS_DEFAULT,
   type Role,
   type SessionUser,
   type Settings,
@@ -338,6 +339,9 @@ export class Store {
       casePrefix: await getSetting(db, 'case_prefix', CASE_PREFIX_DEFAULT),
       minimumDistanceKm: await getSetting(db, 'minimum_distance_km', MINIMUM_DISTANCE_KM_DEFAULT),
       minimumDistanceWithinCityKm: await getSetting(db, 'minimum_distance_within_city_km', MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT),
+      reviewDaysHigh: await getSetting(db, 'review_days_high', REVIEW_DAYS_DEFAULT.high),
+      reviewDaysMedium: await getSetting(db, 'review_days_medium', REVIEW_DAYS_DEFAULT.medium),
+      reviewDaysLow: await getSetting(db, 'review_days_low', REVIEW_DAYS_DEFAULT.low),
     };
   }
 

@@ -5,6 +5,7 @@ import { foundationHandlers } from './handlers/foundation';
 import { housingHandlers } from './handlers/housing';
 import { journalHandlers } from './handlers/journal';
 import { movesHandlers } from './handlers/moves';
+import { riskHandlers } from './handlers/risk';
 
 /** One handler per channel: access rule plus the operation it runs. No SQL and no UI logic here. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -13,4 +14,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...journalHandlers,
   ...movesHandlers,
   ...housingHandlers,
+  ...riskHandlers,
 };

@@ -103,7 +103,7 @@ describe('cases through the API', () => {
   });
 
   it('updates, closes and reopens', async () => {
-    const { id, caseNumber: _n, status: _s, closedReason: _r, closedAt: _a, createdAt: _c, updatedAt: _u, districtName: _d, assignedUser: _au, children: _ch, perpetrators: _p, ...fields } = created;
+    const { id, caseNumber: _n, status: _s, closedReason: _r, closedAt: _a, createdAt: _c, updatedAt: _u, districtName: _d, assignedUser: _au, children: _ch, perpetrators: _p, latestRisk: _lr, ...fields } = created;
     const input = { id, ...fields, survivor: { ...fields.survivor, personalIdentityNumber: fields.survivor.personalIdentityNumber ?? '' }, assignedUserId: null };
     const updated = await ok<CaseDetail>(runtime, 'cases:update', { ...input, survivor: { ...input.survivor, interpreterNeeded: true, language: 'arabiska' } });
     expect(updated.survivor).toMatchObject({ interpreterNeeded: true, language: 'arabiska' });

@@ -492,7 +492,7 @@ describe('cases.list at scale', () => {
         limit: 50,
         ...q,
       });
-      const compiled = caseListPageQuery(input).compile(db);
+      const compiled = caseListPageQuery(input, '2026-11-26').compile(db);
       const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
       return rows.map((r) => r.detail);
     };

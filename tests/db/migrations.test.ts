@@ -73,6 +73,24 @@ describe('migrations', () => {
     expect(() => sqlite.prepare("INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('RVT-2026-0002', 'open', 'X', 'woman', 'none', 99, ?, ?)").run(now, now)).toThrow(/FOREIGN KEY/);
   });
 
+  it('0003 runs from version 2 with a case in it: risk tables, case risk columns, read-only completed assessments', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS.slice(0, 2));
+    const now = '2026-11-26T10:00:00.000Z';
+    sqlite.prepare("INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('anna', 'Anna', 'caseworker', '{}', ?)").run(now);
+    sqlite
+      .prepare("INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('RVT-2026-0001', 'open', 'X', 'woman', 'none', 1, ?, ?)")
+      .run(now, now);
+    const report = await migrate(sqlite, db, file, MIGRATIONS.slice(0, 3));
+    expect(report).toMatchObject({ from: 2, to: 3 });
+    expect(tables(sqlite)).toEqual(expect.arrayContaining(['risk_instruments', 'assessments']));
+    expect(sqlite.prepare('SELECT case_number, risk_level, next_review_date FROM cases').get()).toEqual({ case_number: 'RVT-2026-0001', risk_level: null, next_review_date: null });
+    sqlite
+      .prepare("INSERT INTO assessments (case_id, template_id, template_version, status, started_by, started_at) VALUES (1, 't', '1', 'completed', 1, ?)")
+      .run(now);
+    expect(() => sqlite.prepare("UPDATE assessments SET survivor_view = 'x' WHERE id = 1").run()).toThrow(/read-only/);
+  });
+
   it('backs up an existing database (still encrypted) before migrating it', async () => {
     const { sqlite, db, file, key } = openFresh();
     await migrate(sqlite, db, file, MIGRATIONS);

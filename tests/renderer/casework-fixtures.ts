@@ -30,6 +30,9 @@ export function caseRow(index: number, overrides: Partial<CaseListRow> = {}): Ca
     openReminders: 0,
     nextDue: null,
     updatedAt: '2026-03-01T10:00:00.000Z',
+    riskLevel: null,
+    nextReviewDate: null,
+    reviewOverdue: false,
     ...overrides,
   };
 }
@@ -61,6 +64,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     assignedUser: { id: CASEWORKER.id, displayName: CASEWORKER.displayName },
     children: [],
     perpetrators: [],
+    latestRisk: null,
     ...overrides,
   };
 }
