@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AddStepInputSchema, AddSupportInputSchema, HousingStep, Shelter, ShelterInputSchema, SupportItem, UpdateStepInputSchema, UpdateSupportInputSchema } from '../../core/contract';
 import { overlappingSteps, validSpan } from '../../core/rules/housing-overlap';
+import { permitStatusOn } from '../../core/rules/shelter-permit';
 import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
 import { findHousingStepRow, insertHousingStep, listHousingStepRows, listStepSpans, toHousingStep, updateHousingStep, type HousingStepListRow } from '../repositories/housing-steps';
 import { findMunicipalityPoint, placeNames } from '../repositories/places';
-import { findShelterRow, insertShelter, listShelterRows, permitStatusOn, toShelter, updateShelter } from '../repositories/shelters';
+import { findShelterRow, insertShelter, listShelterRows, permitOf, toShelter, updateShelter } from '../repositories/shelters';
 import { findSupportItemRow, insertSupportItem, listSupportItemRows, toSupportItem, updateSupportItem } from '../repositories/support-items';
 import type { DB } from '../schema';
 import { requireChildOfCase, requirePlacePoint } from './case-guards';
@@ -65,7 +66,7 @@ async function checkStep(db: Kysely<DB>, caseId: number, input: Omit<StepInput, 
   if (input.shelterId === null) return null;
   const shelter = await findShelterRow(db, input.shelterId);
   if (!shelter) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.');
-  if (input.kind !== 'protected_shelter' || permitStatusOn(shelter, input.startDate) === 'valid') return null;
+  if (input.kind !== 'protected_shelter' || permitStatusOn(permitOf(shelter), input.startDate) === 'valid') return null;
   const reason = input.permitOverrideReason?.trim() ?? '';
   if (reason === '') {
     throw new DbError(

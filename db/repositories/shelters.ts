@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Shelter } from '../../core/contract';
+import { permitStatusOn } from '../../core/rules/shelter-permit';
+import type { ShelterPermit } from '../../core/rules/shelter-permit';
 import type { DB, SheltersTable } from '../schema';
 
 const byName = new Intl.Collator('sv');
@@ -14,14 +16,9 @@ export interface ShelterListRow extends ShelterRow {
   occupied_children: number;
 }
 
-/**
- * The permit situation on a day: only an IVO permit counts as valid (a registration is not a permit);
- * a permit without an end date is open-ended.
- */
-export function permitStatusOn(row: Pick<ShelterRow, 'ivo_kind' | 'ivo_valid_until'>, day: string): Shelter['permitStatus'] {
-  if (row.ivo_kind !== 'permit') return 'missing';
-  if (row.ivo_valid_until !== null && row.ivo_valid_until < day) return 'expired';
-  return 'valid';
+/** The register entry's IVO permit, as the rule in core/rules/shelter-permit.ts reads it. */
+export function permitOf(row: Pick<ShelterRow, 'ivo_kind' | 'ivo_valid_until'>): ShelterPermit {
+  return { ivoKind: row.ivo_kind, ivoValidUntil: row.ivo_valid_until };
 }
 
 /** Maps a shelter row to the contract type, with its permit status on `today`. */
@@ -35,7 +32,7 @@ export function toShelter(row: ShelterListRow, today: string): Shelter {
     ivoKind: row.ivo_kind as Shelter['ivoKind'],
     ivoNumber: row.ivo_number,
     ivoValidUntil: row.ivo_valid_until,
-    permitStatus: permitStatusOn(row, today),
+    permitStatus: permitStatusOn(permitOf(row), today),
     capacityAdults: row.capacity_adults,
     capacityChildren: row.capacity_children,
     specialisations: JSON.parse(row.specialisations) as Shelter['specialisations'],

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail, JournalNote } from '../../core/contract';
 import { localIsoDate } from '../../core/rules/calendar';
 import { openCase, useCaseworkStore } from '../../renderer/src/casework/casework-store';
+import { useNavigationStore } from '../../renderer/src/shell/navigation-store';
 import { caseDetail, caseRow, caseworkBridge, note } from './casework-fixtures';
-import { CASEWORKER, lockedStatus } from './fixtures';
+import { ADMIN, CASEWORKER, TEAM_LEAD, lockedStatus } from './fixtures';
 import { button, input, renderApp } from './render-app';
 
 /** Opens case 3 straight from the casework store, as the To-do view does. */
@@ -142,14 +143,30 @@ describe('case view', () => {
   it('shows other people’s drafts without controls, and corrections of signed notes of others', async () => {
     await openCaseView(caseDetail(), (bridge) =>
       statefulJournal(bridge, [
-        note({ id: 1, body: 'Kollegans utkast', authorName: 'Bertil Provsson' }),
-        note({ id: 2, body: 'Signerad av kollega', authorName: 'Bertil Provsson', status: 'signed', signedAt: '2026-03-02T10:00:00.000Z' }),
+        note({ id: 1, body: 'Kollegans utkast', authorId: TEAM_LEAD.id, authorName: TEAM_LEAD.displayName }),
+        note({ id: 2, body: 'Signerad av kollega', authorId: TEAM_LEAD.id, authorName: TEAM_LEAD.displayName, status: 'signed', signedAt: '2026-03-02T10:00:00.000Z' }),
       ]),
     );
     const draft = await waitFor(() => noteArticle('Kollegans utkast'));
     expect(within(draft).queryAllByRole('button')).toHaveLength(0);
     expect(within(draft).getByText(/bara den som skrev det kan ändra/)).toBeTruthy();
     expect(within(noteArticle('Signerad av kollega')).getByRole('button', { name: 'Skriv en rättelse' })).toBeTruthy();
+  });
+
+  it('knows a draft’s author by id, not by name', async () => {
+    await openCaseView(caseDetail(), (bridge) =>
+      statefulJournal(bridge, [
+        // A colleague who happens to share the user's name.
+        note({ id: 1, body: 'Namnes utkast', authorId: 99, authorName: CASEWORKER.displayName }),
+        // The user's own draft, whatever name it was written under.
+        note({ id: 2, body: 'Mitt utkast', authorId: CASEWORKER.id, authorName: 'Cecilia E.' }),
+      ]),
+    );
+    const namesake = await waitFor(() => noteArticle('Namnes utkast'));
+    expect(within(namesake).queryAllByRole('button')).toHaveLength(0);
+    expect(within(namesake).getByText(/bara den som skrev det kan ändra/)).toBeTruthy();
+    const mine = noteArticle('Mitt utkast');
+    expect(within(mine).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ändra utkastet', 'Signera']);
   });
 
   it('adds a child through people:add-child and removes it after confirmation', async () => {
@@ -201,6 +218,61 @@ describe('case view', () => {
     expect(bridge.callsTo('cases:reopen')).toEqual([{ id: 3 }]);
   });
 
+  it('offers every colleague in the edit form, and keeps a current assignee who is no longer listed', async () => {
+    const { bridge, user } = await openCaseView(caseDetail({ assignedUser: { id: 44, displayName: 'Doris Påhittad' } }));
+    bridge.on('cases:update', (input) => ({ ok: true, result: caseDetail({ id: input.id, assignedUser: { id: TEAM_LEAD.id, displayName: TEAM_LEAD.displayName } }) }));
+    await user.click(button('Ändra uppgifter'));
+    const select = screen.getByLabelText('Handläggare');
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Ingen tilldelad',
+      'Jag (Cecilia Exempelsson)',
+      ADMIN.displayName,
+      TEAM_LEAD.displayName,
+      'Doris Påhittad',
+    ]);
+    expect(bridge.callsTo('users:list')).toHaveLength(0);
+    await user.selectOptions(select, String(TEAM_LEAD.id));
+    await user.click(button('Spara'));
+    expect(await screen.findByText('Ändringarna är sparade.')).toBeTruthy();
+    expect(bridge.callsTo('cases:update')).toEqual([expect.objectContaining({ id: 3, assignedUserId: TEAM_LEAD.id })]);
+  });
+
+  it('shows the API’s explanation when no field can show what is wrong', async () => {
+    const { bridge, user } = await openCaseView();
+    bridge.fail('cases:update', { code: 'invalid_input', message: 'The assigned caseworker is not an active user. Choose another.' });
+    await user.click(button('Ändra uppgifter'));
+    await user.click(button('Spara'));
+    const alert = await screen.findByText('The assigned caseworker is not an active user. Choose another.');
+    expect(alert.closest('[role="alert"]')?.textContent).toContain('Några uppgifter behöver rättas.');
+
+    // An issue at a field is shown there, and the API's general message is not repeated.
+    bridge.fail('cases:update', {
+      code: 'invalid_input',
+      message: 'Some of the information is missing or not valid. Check the marked fields.',
+      issues: [{ path: ['survivor', 'name'], message: 'required' }],
+    });
+    await user.click(button('Spara'));
+    expect(await screen.findByText('Fyll i det här fältet.')).toBeTruthy();
+    expect(screen.getByText('Några uppgifter behöver rättas.')).toBeTruthy();
+    expect(screen.queryByText(/Check the marked fields/)).toBeNull();
+  });
+
+  it('explains a refused close, and an issue the form has no field for', async () => {
+    const { bridge, user } = await openCaseView();
+    bridge.fail('cases:close', { code: 'not_allowed', message: 'The case is already closed. Reload it.' });
+    await user.click(button('Avsluta ärendet'));
+    await user.type(screen.getByLabelText('Varför avslutas ärendet?'), 'Flyttat');
+    const submit = (): HTMLElement => within(screen.getByRole('region', { name: 'Översikt' })).getAllByRole('button', { name: 'Avsluta ärendet' }).at(-1) as HTMLElement;
+    await user.click(submit());
+    expect(await screen.findByText('Ändringen är inte tillåten i det här läget.')).toBeTruthy();
+    expect(screen.getByText('The case is already closed. Reload it.')).toBeTruthy();
+
+    bridge.fail('cases:close', { code: 'invalid_input', message: 'Some of the information is missing or not valid.', issues: [] });
+    await user.click(submit());
+    expect(await screen.findByText('Some of the information is missing or not valid.')).toBeTruthy();
+    expect(screen.getByText('Några uppgifter behöver rättas.')).toBeTruthy();
+  });
+
   it('forgets the open case and the list search when Fristad locks', async () => {
     const { bridge, user } = await openCaseView();
     bridge.ok('session:lock', lockedStatus());
@@ -210,5 +282,7 @@ describe('case view', () => {
     expect(document.body.textContent).not.toContain('Testperson 3');
     expect(useCaseworkStore.getState().selectedCaseId).toBeNull();
     expect(useCaseworkStore.getState().filters.query).toBe('');
+    // The next unlock starts at the Start view.
+    expect(useNavigationStore.getState().view).toBe('start');
   });
 });

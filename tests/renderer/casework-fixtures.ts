@@ -1,8 +1,8 @@
-import type { CaseDetail, CaseListRow, District, JournalNote, Municipality, Reminder, SessionUser } from '../../core/contract';
+import type { Assignee, CaseDetail, CaseListRow, District, JournalNote, Municipality, Reminder, SessionUser } from '../../core/contract';
 import { resetCaseworkState } from '../../renderer/src/casework/casework-store';
 import { installBridge } from './fake-bridge';
 import type { FakeBridge } from './fake-bridge';
-import { ADMIN, CASEWORKER, TEAM_LEAD, settings, unlockedStatus, userRow } from './fixtures';
+import { ADMIN, CASEWORKER, TEAM_LEAD, settings, unlockedStatus } from './fixtures';
 
 // Fictional cases; names are obviously made up.
 
@@ -99,7 +99,12 @@ export function reminder(overrides: Partial<Reminder> & { id: number }): Reminde
   };
 }
 
-/** An unlocked session with reference data, settings and (for administrators) the user list. */
+/** A colleague as users:assignees lists them. */
+export function assignee(user: SessionUser): Assignee {
+  return { id: user.id, displayName: user.displayName, role: user.role };
+}
+
+/** An unlocked session with reference data, settings and the colleagues cases can be assigned to. */
 export function caseworkBridge(user: SessionUser = CASEWORKER): FakeBridge {
   resetCaseworkState();
   return installBridge()
@@ -107,7 +112,7 @@ export function caseworkBridge(user: SessionUser = CASEWORKER): FakeBridge {
     .ok('reference:districts', DISTRICTS)
     .ok('reference:municipalities', MUNICIPALITIES)
     .ok('settings:get', settings())
-    .ok('users:list', [userRow(ADMIN), userRow(TEAM_LEAD), userRow(CASEWORKER)])
+    .ok('users:assignees', [assignee(ADMIN), assignee(TEAM_LEAD), assignee(CASEWORKER)])
     .ok('journal:list', [])
     .ok('reminders:list', [])
     // The placement sections mounted in the case view (another feature) start empty.

@@ -53,6 +53,8 @@ describe('case list', () => {
         protectedOnly: false,
         honourOnly: false,
         openRemindersOnly: false,
+        riskLevel: null,
+        overdueReviewOnly: false,
         sort: 'updated',
         direction: 'desc',
         offset: 0,

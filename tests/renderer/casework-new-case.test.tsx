@@ -165,17 +165,36 @@ describe('new case form', () => {
     expect(bridge.callsTo('cases:create')).toHaveLength(0);
   });
 
-  it('offers only me and unassigned to a caseworker (users:list is for administrators)', async () => {
+  it('offers a caseworker every colleague from users:assignees, herself first', async () => {
     const { bridge } = await openNewCase(CASEWORKER);
+    await screen.findByRole('option', { name: TEAM_LEAD.displayName });
     const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
-    expect(options).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)']);
+    expect(options).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)', ADMIN.displayName, TEAM_LEAD.displayName]);
+    expect(bridge.callsTo('users:assignees')).toEqual([{}]);
     expect(bridge.callsTo('users:list')).toHaveLength(0);
   });
 
-  it('offers an administrator every active colleague', async () => {
-    await openNewCase(ADMIN);
-    await screen.findByRole('option', { name: TEAM_LEAD.displayName });
-    const adminOptions = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
-    expect(adminOptions).toEqual(['Ingen tilldelad', 'Jag (Astrid Testsson)', TEAM_LEAD.displayName, CASEWORKER.displayName]);
+  it.each([
+    { lead: TEAM_LEAD, others: [ADMIN.displayName, CASEWORKER.displayName] },
+    { lead: ADMIN, others: [TEAM_LEAD.displayName, CASEWORKER.displayName] },
+  ])('offers the $lead.role the same colleagues', async ({ lead, others }) => {
+    const { bridge } = await openNewCase(lead);
+    await screen.findByRole('option', { name: CASEWORKER.displayName });
+    const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['Ingen tilldelad', `Jag (${lead.displayName})`, ...others]);
+    expect(bridge.callsTo('users:assignees')).toEqual([{}]);
+    expect(bridge.callsTo('users:list')).toHaveLength(0);
+  });
+
+  it('still offers herself when the colleagues cannot be fetched', async () => {
+    const bridge = caseworkBridge(CASEWORKER).ok('cases:list', { total: 0, rows: [] }).fail('users:assignees', { code: 'forbidden', message: 'no' });
+    const { user } = renderApp();
+    await screen.findByRole('heading', { name: `Välkommen, ${CASEWORKER.displayName}` });
+    await user.click(button('Ärenden'));
+    await user.click(await screen.findByRole('button', { name: 'Nytt ärende' }));
+    await screen.findByRole('option', { name: 'Skärholmen' });
+    const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)']);
+    expect(bridge.callsTo('users:assignees')).toHaveLength(1);
   });
 });

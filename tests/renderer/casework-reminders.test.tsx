@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Reminder, SessionUser } from '../../core/contract';
 import { useCaseworkStore } from '../../renderer/src/casework/casework-store';
+import { useNavigationStore } from '../../renderer/src/shell/navigation-store';
 import { caseDetail, caseworkBridge, reminder } from './casework-fixtures';
 import { CASEWORKER, TEAM_LEAD } from './fixtures';
 import { button, renderApp } from './render-app';
@@ -19,6 +20,10 @@ async function openReminders(user: SessionUser, due: { overdue: Reminder[]; this
   await app.user.click(button('Att göra'));
   await screen.findByRole('heading', { level: 2, name: /^Försenade/ });
   return { bridge, ...app };
+}
+
+function navButton(name: string): HTMLElement {
+  return within(screen.getByRole('navigation', { name: 'Huvudmeny' })).getByRole('button', { name });
 }
 
 function table(name: RegExp): HTMLElement {
@@ -56,18 +61,38 @@ describe('To-do view', () => {
     expect(screen.getByText('Doris Påhittad')).toBeTruthy();
   });
 
-  it('opens a row’s case, shares it with the Cases view, and comes back to the row', async () => {
+  it('opens a row’s case in the Cases view, and comes back to the row', async () => {
     const { bridge, user } = await openReminders(CASEWORKER);
     bridge.ok('cases:get', caseDetail({ id: 5, caseNumber: 'RVT-2026-00005' }));
     await user.click(button('Öppna ärende RVT-2026-00005'));
     expect(await screen.findByRole('heading', { level: 1, name: 'RVT-2026-00005 – Testperson 3' })).toBeTruthy();
     expect(bridge.callsTo('cases:get')).toEqual([{ id: 5 }]);
     expect(useCaseworkStore.getState().selectedCaseId).toBe(5);
+    // The case is shown by the Cases view, not inside the To-do view.
+    expect(useNavigationStore.getState().view).toBe('cases');
+    expect(navButton('Ärenden').getAttribute('aria-current')).toBe('page');
+    expect(navButton('Att göra').getAttribute('aria-current')).toBeNull();
 
     await user.click(button('← Tillbaka till Att göra'));
     await screen.findByRole('heading', { level: 1, name: 'Att göra' });
     await waitFor(() => expect(document.activeElement).toBe(button('Öppna ärende RVT-2026-00005')));
     expect(useCaseworkStore.getState().selectedCaseId).toBeNull();
+    expect(navButton('Att göra').getAttribute('aria-current')).toBe('page');
+
+    // The Cases view now shows its list again.
+    bridge.ok('cases:list', { total: 0, rows: [] });
+    await user.click(navButton('Ärenden'));
+    expect(await screen.findByText('Inga ärenden visas. Ändra filtren eller skapa ett nytt ärende.')).toBeTruthy();
+  });
+
+  it('goes back from the case with Escape too', async () => {
+    const { bridge, user } = await openReminders(CASEWORKER);
+    bridge.ok('cases:get', caseDetail({ id: 3 }));
+    await user.click(within(table(/^Försenade/)).getByRole('button', { name: 'Öppna ärende RVT-2026-00003' }));
+    await screen.findByRole('heading', { level: 1, name: 'RVT-2026-00003 – Testperson 3' });
+    await user.keyboard('{Escape}');
+    await screen.findByRole('heading', { level: 1, name: 'Att göra' });
+    await waitFor(() => expect(document.activeElement).toBe(within(table(/^Försenade/)).getByRole('button', { name: 'Öppna ärende RVT-2026-00003' })));
   });
 
   it('marks a reminder done and fetches the lists again', async () => {

@@ -37,6 +37,9 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     casePrefix: 'RVT',
     minimumDistanceKm: 100,
     minimumDistanceWithinCityKm: 5,
+    reviewDaysHigh: 14,
+    reviewDaysMedium: 30,
+    reviewDaysLow: 90,
     ...overrides,
   };
 }

@@ -56,6 +56,7 @@ export const CASE: CaseDetail = {
       areas: [{ id: 51, municipalityCode: '0180', municipalityName: 'Stockholm', districtSlug: null, districtName: null, description: '' }],
     },
   ],
+  latestRisk: null,
 };
 
 export function nearCheck(): SafeDistanceCheck {

@@ -16,3 +16,19 @@ export function describeError(t: Translate, error: ApiError): string {
   const key = `error.${error.code}`;
   return isMessageKey(key) ? t(key) : error.message;
 }
+
+const LOCAL_MESSAGES: readonly string[] = Object.values(LOCAL_ERROR);
+
+/** Codes whose message from the API says what to do: the workflow's refusal, the clashing step, the value it does not know. */
+const EXPLAINED: readonly ApiError['code'][] = ['invalid_input', 'not_allowed', 'overlap', 'reason_required', 'not_found'];
+
+/**
+ * The API's own explanation to show after the translated text (which step clashes, which statuses
+ * may follow), or null. Not when the form already shows what is wrong at its fields
+ * (`issuesShown`), and never the renderer's own markers or a bare code.
+ */
+export function errorDetail(error: ApiError, issuesShown: boolean): string | null {
+  if (issuesShown || !EXPLAINED.includes(error.code)) return null;
+  if (LOCAL_MESSAGES.includes(error.message) || error.message === error.code) return null;
+  return error.message;
+}

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { GENDERS, PROTECTION_LEVELS, VULNERABILITIES } from '../../../core/contract';
+import { CheckboxField, CheckboxGroup } from '../components/checkbox-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
+import { messageAt, pathOf } from '../forms/path-errors';
+import type { PathErrors } from '../forms/path-errors';
 import { useT } from '../i18n/use-t';
 import { useCasework } from './casework-context';
-import type { CaseFieldValues, SurvivorValues, Vulnerability } from './case-values';
-import { CheckboxField, ChoiceField, TextAreaField } from './fields';
-import { messageAt, pathOf } from './path-errors';
-import type { PathErrors } from './path-errors';
+import type { CaseFieldValues, SurvivorValues } from './case-values';
 
 interface PartProps<V> {
   values: V;
@@ -36,7 +38,7 @@ export function SurvivorFields({ values, onChange, errors, prefix }: PartProps<S
         className="field-mono"
       />
       <div className="field-row">
-        <ChoiceField
+        <SelectField
           name={at('gender')}
           label={t('case.gender')}
           value={values.gender}
@@ -75,17 +77,10 @@ export function SurvivorFields({ values, onChange, errors, prefix }: PartProps<S
 export function FlagsFields({ values, onChange, errors }: PartProps<CaseFieldValues>) {
   const t = useT();
   const legendId = useId();
-  const vulnerabilitiesId = useId();
-  const toggle = (v: Vulnerability, on: boolean): void => {
-    const chosen = new Set(values.vulnerabilities);
-    if (on) chosen.add(v);
-    else chosen.delete(v);
-    onChange({ ...values, vulnerabilities: VULNERABILITIES.filter((item) => chosen.has(item)) });
-  };
   return (
     <fieldset className="form-group" aria-labelledby={legendId}>
       <legend id={legendId}>{t('case.flags_title')}</legend>
-      <ChoiceField
+      <SelectField
         name="protectionLevel"
         label={t('case.protection_level')}
         hint={t('case.protection_hint')}
@@ -100,12 +95,13 @@ export function FlagsFields({ values, onChange, errors }: PartProps<CaseFieldVal
         checked={values.honourContext}
         onChange={(honourContext) => onChange({ ...values, honourContext })}
       />
-      <fieldset className="checkbox-group" aria-labelledby={vulnerabilitiesId}>
-        <legend id={vulnerabilitiesId}>{t('case.vulnerabilities')}</legend>
-        {VULNERABILITIES.map((v) => (
-          <CheckboxField key={v} name={`vulnerabilities.${v}`} label={t(`vulnerability.${v}`)} checked={values.vulnerabilities.includes(v)} onChange={(on) => toggle(v, on)} />
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        name="vulnerabilities"
+        legend={t('case.vulnerabilities')}
+        options={VULNERABILITIES.map((v) => ({ value: v, label: t(`vulnerability.${v}`) }))}
+        value={values.vulnerabilities}
+        onChange={(vulnerabilities) => onChange({ ...values, vulnerabilities })}
+      />
       <TextAreaField
         name="vulnerabilityNote"
         label={t('case.vulnerability_note')}
@@ -133,7 +129,7 @@ export function ResponsibilityFields({ values, onChange, errors, currentAssignee
     <fieldset className="form-group" aria-labelledby={legendId}>
       <legend id={legendId}>{t('case.responsibility_title')}</legend>
       <div className="field-row">
-        <ChoiceField
+        <SelectField
           name="districtSlug"
           label={t('case.district')}
           value={values.districtSlug}
@@ -141,7 +137,7 @@ export function ResponsibilityFields({ values, onChange, errors, currentAssignee
           onChange={(districtSlug) => onChange({ ...values, districtSlug })}
           error={messageAt(t, errors, 'districtSlug')}
         />
-        <ChoiceField
+        <SelectField
           name="assignedUserId"
           label={t('case.assigned')}
           value={values.assignedUserId}

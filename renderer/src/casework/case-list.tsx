@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { CheckboxField } from '../components/checkbox-field';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
@@ -7,7 +9,6 @@ import type { CaseListParams } from './case-pages';
 import { useCasework } from './casework-context';
 import { DEFAULT_FILTERS, setFilters, useCaseworkStore } from './casework-store';
 import type { CaseListFilters } from './casework-store';
-import { CheckboxField, ChoiceField } from './fields';
 
 /** Typing pauses this long (ms) before the list asks again. */
 export const SEARCH_DELAY_MS = 150;
@@ -84,7 +85,7 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
           className="case-search"
         />
         <div className="field-row">
-          <ChoiceField
+          <SelectField
             name="status"
             label={t('cases.filter_status')}
             value={filters.status}
@@ -95,7 +96,7 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
             ]}
             onChange={set('status')}
           />
-          <ChoiceField
+          <SelectField
             name="assigned"
             label={t('cases.filter_assigned')}
             value={filters.mineOnly ? 'me' : 'anyone'}
@@ -105,7 +106,7 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
             ]}
             onChange={(value) => setFilters({ mineOnly: value === 'me' })}
           />
-          <ChoiceField
+          <SelectField
             name="district"
             label={t('cases.filter_district')}
             value={filters.districtSlug ?? ''}

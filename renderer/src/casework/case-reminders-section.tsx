@@ -4,15 +4,17 @@ import { REMINDER_KINDS } from '../../../core/contract';
 import type { ApiError, CaseDetail, Reminder } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { DateField } from '../components/date-field';
+import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { CaseSection } from './case-section';
-import { ChoiceField } from './fields';
 import { formatDay, formatMoment, today } from './format';
-import { messageAt, pathErrorsFromIssues, validatePaths } from './path-errors';
 import { useFocusRequest } from './use-focus-request';
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -22,43 +24,29 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
   const [kind, setKind] = useState<ReminderKind>('follow_up');
   const [dueDate, setDueDate] = useState('');
   const [note, setNote] = useState('');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const form = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = form;
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { caseId, kind, dueDate: dueDate.trim(), note };
-    void submit(
-      validatePaths('reminders:create', input),
-      async () => onAdded(await call('reminders:create', input)),
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
+    void submit(validatePaths('reminders:create', input), async () => onAdded(await call('reminders:create', input)));
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="reminder-form" aria-label={t('reminders.add_title')}>
       <h3>{t('reminders.add_title')}</h3>
       <div className="field-row">
-        <ChoiceField name="kind" label={t('reminders.kind')} value={kind} options={REMINDER_KINDS.map((k) => ({ value: k, label: t(`reminder_kind.${k}`) }))} onChange={setKind} />
-        <TextField
+        <SelectField name="kind" label={t('reminders.kind')} value={kind} options={REMINDER_KINDS.map((k) => ({ value: k, label: t(`reminder_kind.${k}`) }))} onChange={setKind} />
+        <DateField
           name="dueDate"
           label={t('reminders.due_date')}
           hint={t('casework.date_hint_example', { example: today() })}
           value={dueDate}
           onChange={setDueDate}
           error={messageAt(t, errors, 'dueDate')}
-          className="field-short-date"
-          autoComplete="off"
-          inputMode="numeric"
         />
       </div>
       <TextField name="note" label={t('reminders.note')} value={note} onChange={setNote} error={messageAt(t, errors, 'note')} autoComplete="off" />
-      <ApiErrorAlert error={apiError?.code === 'invalid_input' && apiError.issues ? null : apiError} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : t('reminders.add_submit')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
+      <FormFooter form={form} submitLabel={t('reminders.add_submit')} onCancel={onCancel} cancelLabel={t('casework.cancel')} shownAtFields={issuesAtFields} />
     </form>
   );
 }

@@ -1,19 +1,14 @@
-import { createContext, useCallback, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { ApiError, District, Municipality, SessionUser } from '../../../core/contract';
+import type { ApiError, Assignee, District, Municipality, SessionUser } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
-
-export interface Assignee {
-  id: number;
-  displayName: string;
-}
 
 interface CaseworkData {
   user: SessionUser;
   districts: readonly District[];
   municipalities: readonly Municipality[];
-  /** People a case can be assigned to: the user, and for administrators every active colleague who does casework. */
+  /** People a case can be assigned to: the user first, then every enabled colleague who does casework. */
   assignees: readonly Assignee[];
   /** The team's case-number prefix, for the search hint; null until known. */
   casePrefix: string | null;
@@ -27,14 +22,10 @@ interface Loaded {
   casePrefix: string | null;
 }
 
-const CASEWORK_ROLES = new Set(['caseworker', 'team_lead', 'administrator']);
-
-/** users:list is for administrators only; anyone else can assign to themselves or to no one. */
-async function loadColleagues(user: SessionUser): Promise<Assignee[]> {
-  if (user.role !== 'administrator') return [];
+/** Colleagues a case can be assigned to (enabled, not auditors); every casework role may ask. */
+async function loadAssignees(): Promise<Assignee[]> {
   try {
-    const users = await call('users:list', {});
-    return users.filter((u) => u.disabledAt === null && CASEWORK_ROLES.has(u.role)).map((u) => ({ id: u.id, displayName: u.displayName }));
+    return await call('users:assignees', {});
   } catch {
     return [];
   }
@@ -48,22 +39,24 @@ async function loadPrefix(): Promise<string | null> {
   }
 }
 
+/** The same for every user: reference data, the people cases can go to, the case-number prefix. */
+async function loadShared(): Promise<Loaded> {
+  const [districts, municipalities, colleagues, casePrefix] = await Promise.all([
+    call('reference:districts', {}),
+    call('reference:municipalities', {}),
+    loadAssignees(),
+    loadPrefix(),
+  ]);
+  return { districts, municipalities, colleagues, casePrefix };
+}
+
 const CaseworkContext = createContext<CaseworkData | null>(null);
 
 /** Reference data and people the casework views share; loaded once per visit to a view. */
 export function CaseworkProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const load = useCallback(async (): Promise<Loaded> => {
-    const [districts, municipalities, colleagues, casePrefix] = await Promise.all([
-      call('reference:districts', {}),
-      call('reference:municipalities', {}),
-      loadColleagues(user),
-      loadPrefix(),
-    ]);
-    return { districts, municipalities, colleagues, casePrefix };
-  }, [user]);
-  const loaded = useLoader(load);
+  const loaded = useLoader(loadShared);
   const value = useMemo((): CaseworkData => {
-    const me: Assignee = { id: user.id, displayName: user.displayName };
+    const me: Assignee = { id: user.id, displayName: user.displayName, role: user.role };
     const others = (loaded.data?.colleagues ?? []).filter((c) => c.id !== user.id);
     return {
       user,

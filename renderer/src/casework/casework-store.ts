@@ -28,6 +28,10 @@ export interface CaseworkState {
   activeIndex: number;
   /** Set when leaving a case: the list then takes focus again. */
   focusListOnReturn: boolean;
+  /** The To-do row the open case was opened from; going back from the case returns to it. */
+  openedFromReminder: number | null;
+  /** Set when going back to the To-do view: the row it then focuses. */
+  focusReminderOnReturn: number | null;
 }
 
 export const DEFAULT_FILTERS: CaseListFilters = {
@@ -43,7 +47,15 @@ export const DEFAULT_FILTERS: CaseListFilters = {
 };
 
 function initialState(): CaseworkState {
-  return { selectedCaseId: null, creating: false, filters: DEFAULT_FILTERS, activeIndex: 0, focusListOnReturn: false };
+  return {
+    selectedCaseId: null,
+    creating: false,
+    filters: DEFAULT_FILTERS,
+    activeIndex: 0,
+    focusListOnReturn: false,
+    openedFromReminder: null,
+    focusReminderOnReturn: null,
+  };
 }
 
 export const useCaseworkStore = create<CaseworkState>()(() => initialState());
@@ -56,20 +68,29 @@ export function resetCaseworkState(): void {
 registerUiReset(resetCaseworkState);
 
 export function openCase(id: number): void {
-  useCaseworkStore.setState({ selectedCaseId: id, creating: false });
+  useCaseworkStore.setState({ selectedCaseId: id, creating: false, openedFromReminder: null });
+}
+
+/** Opens a case from a row of the To-do view (the Cases view then shows it). */
+export function openCaseFromReminder(caseId: number, reminderId: number): void {
+  useCaseworkStore.setState({ selectedCaseId: caseId, creating: false, openedFromReminder: reminderId });
 }
 
 export function leaveCase(): void {
-  useCaseworkStore.setState({ selectedCaseId: null, creating: false, focusListOnReturn: true });
+  useCaseworkStore.setState({ selectedCaseId: null, creating: false, focusListOnReturn: true, openedFromReminder: null });
 }
 
-/** Closes the case without returning focus to the list (the To-do view returns to its own rows). */
-export function clearSelectedCase(): void {
-  useCaseworkStore.setState({ selectedCaseId: null });
+/** Closes a case opened from the To-do view; that view then focuses the row it was opened from. */
+export function leaveCaseForReminder(): void {
+  useCaseworkStore.setState((state) => ({ selectedCaseId: null, openedFromReminder: null, focusReminderOnReturn: state.openedFromReminder }));
+}
+
+export function clearReminderFocus(): void {
+  useCaseworkStore.setState({ focusReminderOnReturn: null });
 }
 
 export function startCreating(): void {
-  useCaseworkStore.setState({ creating: true, selectedCaseId: null });
+  useCaseworkStore.setState({ creating: true, selectedCaseId: null, openedFromReminder: null });
 }
 
 export function stopCreating(): void {

@@ -3,18 +3,18 @@ import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail, JournalNote } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
-import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
-import { TextField } from '../components/text-field';
-import { hasErrors } from '../forms/field-errors';
+import { DateField } from '../components/date-field';
+import { FormFooter, issuesAtFields } from '../components/form-footer';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { TextAreaField } from '../components/text-area-field';
+import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { CaseSection, goToElement } from './case-section';
 import { useCasework } from './casework-context';
 import { ConfirmInline } from './confirm-inline';
-import { TextAreaField } from './fields';
 import { formatDay, formatMoment, today } from './format';
-import { messageAt, pathErrorsFromIssues, validatePaths } from './path-errors';
 import { useFocusRequest } from './use-focus-request';
 
 /** What the note form is doing: a new note, a correction of a signed note, or changing a draft. */
@@ -35,17 +35,17 @@ function NoteEditor({
   const language = useLanguageStore((state) => state.language);
   const [noteDate, setNoteDate] = useState(() => (form.kind === 'edit' ? form.note.noteDate : today()));
   const [body, setBody] = useState(form.kind === 'edit' ? form.note.body : '');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const submission = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = submission;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const onError = (error: ApiError) => ({ fields: pathErrorsFromIssues(error.issues) });
     if (form.kind === 'edit') {
       const input = { id: form.note.id, noteDate: noteDate.trim(), body };
-      void submit(validatePaths('journal:update-draft', input), async () => onSaved(await call('journal:update-draft', input)), onError);
+      void submit(validatePaths('journal:update-draft', input), async () => onSaved(await call('journal:update-draft', input)));
     } else {
       const input = { caseId, noteDate: noteDate.trim(), body, correctsNoteId: form.kind === 'correct' ? form.note.id : null };
-      void submit(validatePaths('journal:create', input), async () => onSaved(await call('journal:create', input)), onError);
+      void submit(validatePaths('journal:create', input), async () => onSaved(await call('journal:create', input)));
     }
   };
 
@@ -61,28 +61,10 @@ function NoteEditor({
           <blockquote className="preserve-lines">{form.note.body}</blockquote>
         </figure>
       ) : null}
-      <TextField
-        name="noteDate"
-        label={t('journal.date')}
-        hint={t('casework.date_hint')}
-        value={noteDate}
-        onChange={setNoteDate}
-        error={messageAt(t, errors, 'noteDate')}
-        className="field-short-date"
-        autoComplete="off"
-        inputMode="numeric"
-      />
+      <DateField name="noteDate" label={t('journal.date')} hint={t('casework.date_hint')} value={noteDate} onChange={setNoteDate} error={messageAt(t, errors, 'noteDate')} />
       <TextAreaField name="body" label={t('journal.text')} value={body} onChange={setBody} error={messageAt(t, errors, 'body')} rows={8} />
       <p className="field-hint">{t('journal.draft_hint')}</p>
-      {apiError && apiError.code !== 'invalid_input' ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : t('journal.save_draft')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
+      <FormFooter form={submission} submitLabel={t('journal.save_draft')} onCancel={onCancel} cancelLabel={t('casework.cancel')} shownAtFields={issuesAtFields} summary />
     </form>
   );
 }
@@ -169,7 +151,8 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
         <ol className="note-list">
           {(notes.data ?? []).map((note) => {
             const signed = note.status === 'signed';
-            const mine = note.authorName === user.displayName;
+            // Only the author may change or sign a draft; names can be shared, ids cannot.
+            const mine = note.authorId === user.id;
             return (
               <li key={note.id}>
                 <article id={noteElementId(id, note.id)} tabIndex={-1} className={`note note-${note.status}`} aria-labelledby={`${noteElementId(id, note.id)}-title`}>

@@ -2,16 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { CaseDetail } from '../../../core/contract';
 import { call } from '../api/client';
-import { ApiErrorAlert, ErrorAlert } from '../components/messages';
+import { FormFooter } from '../components/form-footer';
+import { ApiErrorAlert } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
-import { hasErrors } from '../forms/field-errors';
+import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import { FlagsFields, ResponsibilityFields, SurvivorFields } from './case-fields';
 import { caseFieldsInput, childInput, emptyCaseFields, emptyChild, emptyPerpetrator, perpetratorInput } from './case-values';
 import type { CaseFieldValues, ChildValues, PerpetratorValues } from './case-values';
 import { useCasework } from './casework-context';
-import { messageAt, pathErrorsFromIssues, validatePaths } from './path-errors';
 import { ChildFields, PerpetratorFields } from './people-fields';
 import { useFocusRequest } from './use-focus-request';
 
@@ -22,7 +22,8 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
   const [fields, setFields] = useState<CaseFieldValues>(() => emptyCaseFields(user.id));
   const [children, setChildren] = useState<ChildValues[]>([]);
   const [perpetrators, setPerpetrators] = useState<PerpetratorValues[]>([]);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const form = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = form;
   const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
   const headingRef = useRef<HTMLDivElement>(null);
 
@@ -34,13 +35,9 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { ...caseFieldsInput(fields), children: children.map(childInput), perpetrators: perpetrators.map(perpetratorInput) };
-    void submit(
-      validatePaths('cases:create', input),
-      async () => {
-        onCreated(await call('cases:create', input));
-      },
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
+    void submit(validatePaths('cases:create', input), async () => {
+      onCreated(await call('cases:create', input));
+    });
   };
 
   const addChild = (): void => {
@@ -132,15 +129,7 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
         <FlagsFields values={fields} onChange={setFields} errors={errors} />
         <ResponsibilityFields values={fields} onChange={setFields} errors={errors} />
 
-        {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : t('new_case.submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-            {t('casework.cancel')}
-          </button>
-        </div>
+        <FormFooter form={form} submitLabel={t('new_case.submit')} onCancel={onCancel} cancelLabel={t('casework.cancel')} summary />
       </form>
     </section>
   );

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
-import { hasErrors } from '../forms/field-errors';
+import { FormFooter, issuesAtFields } from '../components/form-footer';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { TextAreaField } from '../components/text-area-field';
+import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
@@ -12,9 +14,7 @@ import { CaseSection } from './case-section';
 import { caseFieldsInput, caseFieldsOf } from './case-values';
 import type { CaseFieldValues } from './case-values';
 import { ConfirmInline } from './confirm-inline';
-import { TextAreaField } from './fields';
 import { formatMoment } from './format';
-import { messageAt, pathErrorsFromIssues, validatePaths } from './path-errors';
 import { useFocusRequest } from './use-focus-request';
 
 interface OverviewProps {
@@ -26,16 +26,13 @@ interface OverviewProps {
 function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSaved: (detail: CaseDetail) => void; onCancel: () => void }) {
   const t = useT();
   const [values, setValues] = useState<CaseFieldValues>(() => caseFieldsOf(detail));
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const form = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { id: detail.id, ...caseFieldsInput(values) };
-    void submit(
-      validatePaths('cases:update', input),
-      async () => onSaved(await call('cases:update', input)),
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
+    void submit(validatePaths('cases:update', input), async () => onSaved(await call('cases:update', input)));
   };
 
   return (
@@ -43,15 +40,7 @@ function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSav
       <SurvivorFields prefix="survivor" values={values.survivor} onChange={(survivor) => setValues((previous) => ({ ...previous, survivor }))} errors={errors} />
       <FlagsFields values={values} onChange={setValues} errors={errors} />
       <ResponsibilityFields values={values} onChange={setValues} errors={errors} currentAssignee={detail.assignedUser} />
-      {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : t('casework.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
+      <FormFooter form={form} submitLabel={t('casework.save')} onCancel={onCancel} cancelLabel={t('casework.cancel')} summary />
     </form>
   );
 }
@@ -59,28 +48,17 @@ function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSav
 function CloseCaseForm({ detail, onClosed, onCancel }: { detail: CaseDetail; onClosed: (detail: CaseDetail) => void; onCancel: () => void }) {
   const t = useT();
   const [reason, setReason] = useState('');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const form = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = form;
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { id: detail.id, reason };
-    void submit(
-      validatePaths('cases:close', input),
-      async () => onClosed(await call('cases:close', input)),
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
+    void submit(validatePaths('cases:close', input), async () => onClosed(await call('cases:close', input)));
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="close-case-form">
       <TextAreaField name="reason" label={t('case.close_reason')} hint={t('case.close_hint')} value={reason} onChange={setReason} error={messageAt(t, errors, 'reason')} rows={2} />
-      <ApiErrorAlert error={apiError?.code === 'invalid_input' ? null : apiError} />
-      <div className="actions">
-        <button type="submit" className="button-danger" disabled={busy}>
-          {busy ? t('app.busy') : t('case.close_submit')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
+      <FormFooter form={form} submitLabel={t('case.close_submit')} onCancel={onCancel} danger cancelLabel={t('casework.cancel')} shownAtFields={issuesAtFields} />
     </form>
   );
 }

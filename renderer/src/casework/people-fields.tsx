@@ -1,13 +1,15 @@
 import { RELATIONS } from '../../../core/contract';
+import { CheckboxField } from '../components/checkbox-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
+import { messageAt, pathOf } from '../forms/path-errors';
+import type { PathErrors } from '../forms/path-errors';
 import { useT } from '../i18n/use-t';
 import { useCasework } from './casework-context';
 import { emptyArea } from './case-values';
 import type { AreaValues, ChildValues, PerpetratorValues } from './case-values';
-import { CheckboxField, ChoiceField, TextAreaField } from './fields';
-import { messageAt, pathOf } from './path-errors';
 import { useFocusRequest } from './use-focus-request';
-import type { PathErrors } from './path-errors';
 
 interface RowProps<V> {
   values: V;
@@ -85,7 +87,7 @@ function AreasEditor({ areas, onChange, errors, prefix, perpetratorLabel }: { ar
           <fieldset key={area.key} className="area-row">
             <legend>{label}</legend>
             <div className="field-row">
-              <ChoiceField
+              <SelectField
                 name={at('municipalityCode')}
                 label={t('area.municipality')}
                 value={area.municipalityCode}
@@ -93,7 +95,7 @@ function AreasEditor({ areas, onChange, errors, prefix, perpetratorLabel }: { ar
                 onChange={(municipalityCode) => replace(index, { ...area, municipalityCode })}
                 error={messageAt(t, errors, at('municipalityCode'))}
               />
-              <ChoiceField
+              <SelectField
                 name={at('districtSlug')}
                 label={t('area.district')}
                 value={area.districtSlug}
@@ -142,7 +144,7 @@ export function PerpetratorFields({ values, onChange, errors, prefix, label }: R
           error={messageAt(t, errors, at('name'))}
           autoComplete="off"
         />
-        <ChoiceField
+        <SelectField
           name={at('relation')}
           label={t('perpetrator.relation')}
           value={values.relation}

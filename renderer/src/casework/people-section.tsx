@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import type { SubmitEvent } from 'react';
+import type { ReactNode, SubmitEvent } from 'react';
 import type { ApiError, Area, CaseDetail, Child, Perpetrator } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
-import { hasErrors } from '../forms/field-errors';
+import { FormFooter } from '../components/form-footer';
+import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
+import type { PathErrors } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import type { Translate } from '../i18n/translate';
@@ -11,7 +13,6 @@ import { CaseSection } from './case-section';
 import { childInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
 import type { ChildValues, PerpetratorValues } from './case-values';
 import { ConfirmInline } from './confirm-inline';
-import { pathErrorsFromIssues, validatePaths } from './path-errors';
 import { ChildFields, PerpetratorFields } from './people-fields';
 import { useFocusRequest } from './use-focus-request';
 
@@ -28,72 +29,39 @@ type Editing =
 interface PersonFormProps<V> {
   initial: V;
   submitLabel: string;
+  validate: (values: V) => PathErrors;
+  /** The person's fields, named by their path in this form. */
+  fields: (values: V, onChange: (values: V) => void, errors: PathErrors) => ReactNode;
   onSubmit: (values: V) => Promise<CaseDetail>;
   onDone: (detail: CaseDetail) => void;
   onCancel: () => void;
 }
 
-function ChildForm({ initial, submitLabel, onSubmit, onDone, onCancel, validate }: PersonFormProps<ChildValues> & { validate: (values: ChildValues) => ReturnType<typeof validatePaths> }) {
+/** Adds or changes one child or perpetrator; the case comes back from the API with the change. */
+function PersonForm<V>({ initial, submitLabel, validate, fields, onSubmit, onDone, onCancel }: PersonFormProps<V>) {
   const t = useT();
   const [values, setValues] = useState(initial);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
+  const form = useFormSubmit(pathErrorsFromIssues);
+  const { formRef, errors, submit } = form;
   const onFormSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void submit(
-      validate(values),
-      async () => onDone(await onSubmit(values)),
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
+    void submit(validate(values), async () => onDone(await onSubmit(values)));
   };
   return (
     <form ref={formRef} onSubmit={onFormSubmit} noValidate className="person-form">
-      <ChildFields prefix="" values={values} onChange={setValues} errors={errors} />
-      {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
+      {fields(values, setValues, errors)}
+      <FormFooter form={form} submitLabel={submitLabel} onCancel={onCancel} cancelLabel={t('casework.cancel')} summary />
     </form>
   );
 }
 
-function PerpetratorForm({
-  initial,
-  label,
-  submitLabel,
-  onSubmit,
-  onDone,
-  onCancel,
-  validate,
-}: PersonFormProps<PerpetratorValues> & { label: string; validate: (values: PerpetratorValues) => ReturnType<typeof validatePaths> }) {
-  const t = useT();
-  const [values, setValues] = useState(initial);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit<string>([]);
-  const onFormSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    void submit(
-      validate(values),
-      async () => onDone(await onSubmit(values)),
-      (error) => ({ fields: pathErrorsFromIssues(error.issues) }),
-    );
-  };
-  return (
-    <form ref={formRef} onSubmit={onFormSubmit} noValidate className="person-form">
-      <PerpetratorFields label={label} prefix="" values={values} onChange={setValues} errors={errors} />
-      {apiError ? <ApiErrorAlert error={apiError} /> : hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
-          {t('casework.cancel')}
-        </button>
-      </div>
-    </form>
+function childFields(values: ChildValues, onChange: (values: ChildValues) => void, errors: PathErrors): ReactNode {
+  return <ChildFields prefix="" values={values} onChange={onChange} errors={errors} />;
+}
+
+function perpetratorFields(label: string) {
+  return (values: PerpetratorValues, onChange: (values: PerpetratorValues) => void, errors: PathErrors): ReactNode => (
+    <PerpetratorFields label={label} prefix="" values={values} onChange={onChange} errors={errors} />
   );
 }
 
@@ -180,8 +148,9 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                   {child.birthYear !== null ? <span className="muted"> ({t('child.born', { year: String(child.birthYear) })})</span> : null}
                 </h4>
                 {editThis ? (
-                  <ChildForm
+                  <PersonForm
                     initial={childValuesOf(child)}
+                    fields={childFields}
                     submitLabel={t('casework.save')}
                     validate={validateChild}
                     onSubmit={(values) => call('people:update-child', { id: child.id, ...childInput(values) })}
@@ -226,8 +195,9 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
         {editing.kind === 'add-child' ? (
           <div className="person-card">
             <h4>{t('child.add')}</h4>
-            <ChildForm
+            <PersonForm
               initial={emptyChild()}
+              fields={childFields}
               submitLabel={t('child.add')}
               validate={validateChild}
               onSubmit={(values) => call('people:add-child', { caseId: detail.id, ...childInput(values) })}
@@ -257,9 +227,9 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                   {p.collective ? <span className="badge badge-honour">{t('perpetrator.collective_badge')}</span> : null}
                 </h4>
                 {editThis ? (
-                  <PerpetratorForm
-                    label={name}
+                  <PersonForm
                     initial={perpetratorValuesOf(p)}
+                    fields={perpetratorFields(name)}
                     submitLabel={t('casework.save')}
                     validate={validatePerpetrator}
                     onSubmit={(values) => call('people:update-perpetrator', { id: p.id, ...perpetratorInput(values) })}
@@ -312,9 +282,9 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
         {editing.kind === 'add-perpetrator' ? (
           <div className="person-card">
             <h4>{t('perpetrator.add')}</h4>
-            <PerpetratorForm
-              label={t('perpetrator.new_label')}
+            <PersonForm
               initial={emptyPerpetrator()}
+              fields={perpetratorFields(t('perpetrator.new_label'))}
               submitLabel={t('perpetrator.add')}
               validate={validatePerpetrator}
               onSubmit={(values) => call('people:add-perpetrator', { caseId: detail.id, ...perpetratorInput(values) })}

@@ -3,13 +3,12 @@ import type { ApiError, Reminder, SessionUser } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
+import { SelectField } from '../components/select-field';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { CaseView } from './case-view';
-import { CaseworkProvider } from './casework-context';
-import { clearSelectedCase, openCase, useCaseworkStore } from './casework-store';
-import { ChoiceField } from './fields';
+import { navigateTo } from '../shell/navigation-store';
+import { clearReminderFocus, openCaseFromReminder, useCaseworkStore } from './casework-store';
 import { formatDay } from './format';
 
 type Scope = 'mine' | 'team';
@@ -87,7 +86,13 @@ function ReminderTable({
   );
 }
 
-function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen: (reminder: Reminder) => void; focusReminderId: number | null }) {
+/** Opens a row's case in the Cases view, which goes back to this row. */
+function openReminderCase(reminder: Reminder): void {
+  openCaseFromReminder(reminder.caseId, reminder.id);
+  navigateTo('cases');
+}
+
+function DueLists({ user }: { user: SessionUser }) {
   const t = useT();
   const teamAllowed = TEAM_ROLES.has(user.role);
   const [scope, setScope] = useState<Scope>('mine');
@@ -98,12 +103,14 @@ function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen
   const [notice, setNotice] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const loaded = due.data !== null;
+  const focusReminderId = useCaseworkStore((state) => state.focusReminderOnReturn);
 
   // Coming back from a case, the keyboard user lands on the row they opened.
   useEffect(() => {
     if (!loaded || focusReminderId === null) return;
     const target = rootRef.current?.querySelector(`[data-open-reminder="${focusReminderId}"]`);
     if (target instanceof HTMLElement) target.focus();
+    clearReminderFocus();
   }, [loaded, focusReminderId]);
 
   const complete = (reminder: Reminder): void => {
@@ -127,7 +134,7 @@ function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen
   return (
     <div ref={rootRef}>
       {teamAllowed ? (
-        <ChoiceField
+        <SelectField
           name="scope"
           label={t('reminders.scope')}
           value={scope}
@@ -152,7 +159,7 @@ function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen
             reminders={due.data.overdue}
             showAssignee={showAssignee}
             busyId={busyId}
-            onOpen={onOpen}
+            onOpen={openReminderCase}
             onComplete={complete}
           />
           <ReminderTable
@@ -161,7 +168,7 @@ function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen
             reminders={due.data.thisWeek}
             showAssignee={showAssignee}
             busyId={busyId}
-            onOpen={onOpen}
+            onOpen={openReminderCase}
             onComplete={complete}
           />
         </>
@@ -170,49 +177,14 @@ function DueLists({ user, onOpen, focusReminderId }: { user: SessionUser; onOpen
   );
 }
 
-function RemindersContent({ user }: { user: SessionUser }) {
+/** What is overdue and due this week, for the user or (team leads, administrators) the team. */
+export function RemindersView({ user }: { user: SessionUser }) {
   const t = useT();
-  const selectedCaseId = useCaseworkStore((state) => state.selectedCaseId);
-  // The shell keeps the current view to itself, so a case opened from here is shown here.
-  const [opened, setOpened] = useState<{ reminderId: number; caseId: number } | null>(null);
-  const [returnTo, setReturnTo] = useState<number | null>(null);
-
-  if (opened !== null && selectedCaseId === opened.caseId) {
-    return (
-      <CaseView
-        key={opened.caseId}
-        caseId={opened.caseId}
-        backLabel={t('reminders.back')}
-        onBack={() => {
-          setReturnTo(opened.reminderId);
-          setOpened(null);
-          clearSelectedCase();
-        }}
-      />
-    );
-  }
-
   return (
     <section className="view">
       <ViewHeading>{t('reminders.title')}</ViewHeading>
       <p>{t('reminders.intro')}</p>
-      <DueLists
-        user={user}
-        focusReminderId={returnTo}
-        onOpen={(reminder) => {
-          openCase(reminder.caseId);
-          setOpened({ reminderId: reminder.id, caseId: reminder.caseId });
-        }}
-      />
+      <DueLists user={user} />
     </section>
-  );
-}
-
-/** What is overdue and due this week, for the user or (team leads, administrators) the team. */
-export function RemindersView({ user }: { user: SessionUser }) {
-  return (
-    <CaseworkProvider user={user}>
-      <RemindersContent user={user} />
-    </CaseworkProvider>
   );
 }

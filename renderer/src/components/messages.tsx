@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../core/contract';
-import { describeError } from '../api/error-text';
+import { describeError, errorDetail } from '../api/error-text';
 import { useT } from '../i18n/use-t';
 
 /** An error the user must notice; announced as soon as it appears. */
@@ -17,6 +17,22 @@ export function ApiErrorAlert({ error }: { error: ApiError | null }) {
   const t = useT();
   if (!error) return null;
   return <ErrorAlert>{describeError(t, error)}</ErrorAlert>;
+}
+
+/**
+ * An API error in the user's language, followed by the API's own explanation when the fields do not
+ * already show what is wrong (`issuesShown`, from useFormSubmit). For the answers to forms and actions.
+ */
+export function DetailedErrorAlert({ error, issuesShown = false }: { error: ApiError | null; issuesShown?: boolean }) {
+  const t = useT();
+  if (!error) return null;
+  const detail = errorDetail(error, issuesShown);
+  return (
+    <ErrorAlert>
+      <p>{describeError(t, error)}</p>
+      {detail ? <p className="error-detail">{detail}</p> : null}
+    </ErrorAlert>
+  );
 }
 
 /** A calm confirmation that something worked; announced politely. */

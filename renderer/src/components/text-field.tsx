@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { HTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldMessages, describedBy } from './field-messages';
 
 export interface TextFieldProps {
   name: string;
@@ -38,9 +39,6 @@ export function TextField({
   ref,
 }: TextFieldProps) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter((part) => part !== null).join(' ');
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -52,22 +50,13 @@ export function TextField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={Boolean(error) || invalid}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
         inputMode={inputMode}
         spellCheck={spellCheck}
       />
-      {hint ? (
-        <div id={hintId} className="field-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../core/contract';
+import type { ApiError, ApiIssue } from '../../../core/contract';
 import { toApiError } from '../api/client';
 import { fieldErrorsFromIssues, hasErrors } from './field-errors';
 import type { FieldErrors } from './field-errors';
@@ -11,6 +11,9 @@ export interface ErrorOutcome<F extends string> {
   focus?: F;
 }
 
+/** Turns the API's issues into field messages: by top-level field name, or (forms/path-errors.ts) by whole path. */
+export type IssueMapper<F extends string> = (issues: readonly ApiIssue[] | undefined) => FieldErrors<F>;
+
 interface FocusRequest {
   name: string | null;
   serial: number;
@@ -19,12 +22,15 @@ interface FocusRequest {
 /**
  * The shared life of a form: client errors first, then the call, then the API's errors mapped back
  * to the fields. Values stay in the form's own state, so a failed save never loses what was typed.
+ * `fields` are the form's top-level field names, or a mapper for forms that name fields by path.
  */
-export function useFormSubmit<F extends string>(fields: readonly F[]) {
+export function useFormSubmit<F extends string>(fields: readonly F[] | IssueMapper<F>) {
   const formRef = useRef<HTMLFormElement>(null);
   const busyRef = useRef(false);
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [apiError, setApiError] = useState<ApiError | null>(null);
+  /** Whether any of the API's issues is shown at a field; if none is, the API's own message should be. */
+  const [issuesShown, setIssuesShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [focusRequest, setFocusRequest] = useState<FocusRequest>({ name: null, serial: 0 });
 
@@ -50,11 +56,11 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
     if (hasErrors(clientErrors)) {
       setErrors(clientErrors);
       setApiError(null);
+      setIssuesShown(false);
       requestFocus(null);
       return;
     }
-    setErrors({});
-    setApiError(null);
+    reset();
     busyRef.current = true;
     setBusy(true);
     try {
@@ -62,8 +68,10 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
     } catch (thrown) {
       const error = toApiError(thrown);
       const outcome = onError?.(error);
+      const fromIssues = typeof fields === 'function' ? fields(error.issues) : fieldErrorsFromIssues(error.issues, fields);
       setApiError(error);
-      setErrors({ ...fieldErrorsFromIssues(error.issues, fields), ...outcome?.fields });
+      setIssuesShown(hasErrors(fromIssues));
+      setErrors({ ...fromIssues, ...outcome?.fields });
       requestFocus(outcome?.focus ?? null);
     } finally {
       busyRef.current = false;
@@ -74,7 +82,8 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
   function reset(): void {
     setErrors({});
     setApiError(null);
+    setIssuesShown(false);
   }
 
-  return { formRef, errors, apiError, busy, submit, reset };
+  return { formRef, errors, apiError, issuesShown, busy, submit, reset };
 }

@@ -2,19 +2,21 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { OBSTACLES, STEP_KINDS, STEP_OUTCOMES } from '../../../core/contract';
 import type { Child, HousingStep, PlaceRef, Shelter } from '../../../core/contract';
+import { permitStatusOn } from '../../../core/rules/shelter-permit';
 import { call } from '../api/client';
+import { CheckboxField, CheckboxGroup } from '../components/checkbox-field';
+import { DateField } from '../components/date-field';
+import { FormFooter, reasonAtField } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import type { FieldErrors } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
-import { CheckboxField, CheckboxGroup, DateField, TextAreaField } from './fields';
 import { formatDay, optionalDate, parseAmount, todayIso } from './format';
 import { useFocusOnMount } from './focus';
-import { permitStatusOn } from './permit';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
@@ -41,6 +43,7 @@ type Obstacle = HousingStep['obstacles'][number];
 
 const HOUSEHOLD = 'household';
 const NO_SHELTER = 'none';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Values {
   kind: StepKind;
@@ -115,12 +118,15 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [values, setValues] = useState<Values>(() => initialValues(step, language));
   const [apiAsksReason, setApiAsksReason] = useState(false);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
 
   const inShelter = values.kind === 'protected_shelter';
   const shelter = inShelter && values.shelter !== NO_SHELTER ? shelters?.find((s) => String(s.id) === values.shelter) : undefined;
-  const permit = shelter ? permitStatusOn(shelter, values.startDate.trim()) : 'valid';
+  const startDay = values.startDate.trim();
+  // Judged on the start date, as the API will; until that reads as a date, the status the API gave for today.
+  const permit = shelter ? (ISO_DAY.test(startDay) ? permitStatusOn(shelter, startDay) : shelter.permitStatus) : 'valid';
   const needsReason = inShelter && values.shelter !== NO_SHELTER && (permit !== 'valid' || apiAsksReason);
 
   const shelterOptions = [
@@ -188,8 +194,8 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
         <div className="pl-form-grid">
           <SelectField name="kind" label={t('housing.field_kind')} value={values.kind} options={STEP_KINDS.map((k) => ({ value: k, label: t(`housing.kind_${k}`) }))} onChange={set('kind')} />
           <SelectField name="childId" label={t('housing.field_child')} value={values.child} options={childOptions} onChange={set('child')} />
-          <DateField name="startDate" label={t('housing.field_start')} value={values.startDate} onChange={set('startDate')} error={fieldMessage(t, errors, 'startDate')} />
-          <DateField name="endDate" label={t('housing.field_end')} value={values.endDate} onChange={set('endDate')} error={fieldMessage(t, errors, 'endDate')} optional />
+          <DateField name="startDate" label={t('housing.field_start')} value={values.startDate} onChange={set('startDate')} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint')} />
+          <DateField name="endDate" label={t('housing.field_end')} value={values.endDate} onChange={set('endDate')} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
         </div>
         {inShelter ? (
           <SelectField name="shelterId" label={t('housing.field_shelter')} value={values.shelter} options={shelterOptions} onChange={set('shelter')} />
@@ -252,6 +258,7 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
           />
         </div>
         <CheckboxGroup
+          className="pl-fieldset"
           name="obstacles"
           legend={t('housing.field_obstacles')}
           options={OBSTACLES.map((o) => ({ value: o, label: t(`housing.obstacle_${o}`) }))}
@@ -260,15 +267,7 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
         />
         <TextAreaField name="obstacleNote" label={t('housing.field_obstacle_note')} value={values.obstacleNote} onChange={set('obstacleNote')} error={fieldMessage(t, errors, 'obstacleNote')} rows={2} />
         <CheckboxField name="parallel" label={t('housing.field_parallel')} hint={t('housing.field_parallel_hint')} checked={values.parallel} onChange={set('parallel')} />
-        <DetailedErrorAlert error={apiError?.code === 'reason_required' ? null : apiError} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : step === null ? t('housing.add_submit') : t('housing.edit_submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('place.cancel')}
-          </button>
-        </div>
+        <FormFooter form={form} submitLabel={step === null ? t('housing.add_submit') : t('housing.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} shownAtFields={reasonAtField} />
       </form>
     </section>
   );

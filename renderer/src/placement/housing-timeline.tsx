@@ -86,7 +86,7 @@ export function HousingTimeline({ label, steps, shelters, editing, onEdit }: Hou
                       {OBSTACLES.filter((o) => step.obstacles.includes(o))
                         .map((o) => t(`housing.obstacle_${o}`))
                         .join(', ')}
-                      {step.obstacleNote ? <span className="pl-prewrap pl-block">{step.obstacleNote}</span> : null}
+                      {step.obstacleNote ? <span className="pl-prewrap block">{step.obstacleNote}</span> : null}
                     </dd>
                   </>
                 ) : null}

@@ -3,13 +3,13 @@ import type { SubmitEvent } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
 import type { KompottenRequest } from '../../../core/contract';
 import { call } from '../api/client';
+import { FormFooter } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
-import { TextAreaField } from './fields';
 import { formatDay } from './format';
 
 const UPDATE_FIELDS = ['outcome', 'notes'] as const;
@@ -19,7 +19,8 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
   const language = useLanguageStore((state) => state.language);
   const [outcome, setOutcome] = useState(request.outcome);
   const [notes, setNotes] = useState(request.notes);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(UPDATE_FIELDS);
+  const form = useFormSubmit(UPDATE_FIELDS);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -39,15 +40,7 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
         onChange={setOutcome}
       />
       <TextAreaField name="notes" label={t('kompotten.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} rows={2} />
-      <DetailedErrorAlert error={apiError} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : t('kompotten.update_submit')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('place.cancel')}
-        </button>
-      </div>
+      <FormFooter form={form} submitLabel={t('kompotten.update_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
     </form>
   );
 }

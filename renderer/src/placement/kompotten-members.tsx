@@ -2,11 +2,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, KompottenMember } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
+import { FormFooter } from '../components/form-footer';
+import { DetailedErrorAlert } from '../components/messages';
+import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
-import { TextAreaField } from './fields';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
@@ -29,7 +30,8 @@ function MemberForm({
   const t = useT();
   const [code, setCode] = useState<string | null>(member?.municipalityCode ?? null);
   const [contact, setContact] = useState(member?.contact ?? '');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -67,17 +69,7 @@ function MemberForm({
         error={fieldMessage(t, errors, 'contact')}
         rows={2}
       />
-      <DetailedErrorAlert error={apiError} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : member ? t('kompotten.save_contact') : t('kompotten.add_member')}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('place.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormFooter form={form} submitLabel={member ? t('kompotten.save_contact') : t('kompotten.add_member')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
     </form>
   );
 }

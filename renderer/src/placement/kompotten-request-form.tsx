@@ -3,12 +3,13 @@ import type { SubmitEvent } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
 import type { KompottenRequest } from '../../../core/contract';
 import { call } from '../api/client';
+import { DateField } from '../components/date-field';
+import { FormFooter } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
-import { DateField, TextAreaField } from './fields';
 import { todayIso } from './format';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
@@ -37,7 +38,8 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
   const [date, setDate] = useState(todayIso);
   const [outcome, setOutcome] = useState<Outcome>('pending');
   const [notes, setNotes] = useState('');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -69,7 +71,7 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
           onChange={(place) => setCounterpart(place?.code ?? null)}
           error={fieldMessage(t, errors, 'counterpartCode')}
         />
-        <DateField name="date" label={t('kompotten.field_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} />
+        <DateField name="date" label={t('kompotten.field_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} hint={t('place.date_hint')} />
         <SelectField
           name="outcome"
           label={t('kompotten.field_outcome')}
@@ -78,17 +80,7 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
           onChange={setOutcome}
         />
         <TextAreaField name="notes" label={t('kompotten.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
-        <DetailedErrorAlert error={apiError} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : t('kompotten.request_submit')}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button-secondary" onClick={onCancel}>
-              {t('place.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <FormFooter form={form} submitLabel={t('kompotten.request_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
       </form>
     </section>
   );

@@ -45,7 +45,7 @@ export function KompottenView() {
     .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
 
   return (
-    <section className="view pl-view-wide">
+    <section className="view view-wide">
       <ViewHeading>{t('kompotten.title')}</ViewHeading>
       <p>{t('kompotten.intro')}</p>
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}

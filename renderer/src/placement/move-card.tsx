@@ -4,14 +4,15 @@ import type { KompottenRequest, Move } from '../../../core/contract';
 import { allowedNextStatuses } from '../../../core/rules/move-workflow';
 import type { MoveStatus } from '../../../core/rules/move-workflow';
 import { call } from '../api/client';
+import { DateField } from '../components/date-field';
+import { FormFooter, reasonAtField } from '../components/form-footer';
+import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
 import { CheckResult } from './check-result';
-import { DateField, TextAreaField } from './fields';
 import { formatDay, formatKm, todayIso } from './format';
 import { useReturnFocus } from './focus';
 import { KompottenRequestForm } from './kompotten-request-form';
@@ -41,7 +42,8 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
   const [reason, setReason] = useState('');
   const [apiAsksReason, setApiAsksReason] = useState(false);
   const dateRef = useRef<HTMLDivElement>(null);
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(TRANSITION_FIELDS);
+  const form = useFormSubmit(TRANSITION_FIELDS);
+  const { formRef, errors, submit } = form;
   const needsReason = to === 'accepted' && (move.check.warning || apiAsksReason);
   const previous = move.transitions.at(-1);
 
@@ -76,7 +78,7 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
     <form ref={formRef} className="pl-panel" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <h4 id={titleId}>{t('moves.transition_title', { status: t(`moves.status_${to}`) })}</h4>
       <div ref={dateRef}>
-        <DateField name="date" label={t('moves.field_transition_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} />
+        <DateField name="date" label={t('moves.field_transition_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} hint={t('place.date_hint')} />
       </div>
       {needsReason ? (
         <>
@@ -99,15 +101,7 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
           />
         </>
       ) : null}
-      <DetailedErrorAlert error={apiError?.code === 'reason_required' ? null : apiError} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('app.busy') : t('moves.transition_submit', { status: t(`moves.status_${to}`) })}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('place.cancel')}
-        </button>
-      </div>
+      <FormFooter form={form} submitLabel={t('moves.transition_submit', { status: t(`moves.status_${to}`) })} onCancel={onCancel} cancelLabel={t('place.cancel')} shownAtFields={reasonAtField} />
     </form>
   );
 }

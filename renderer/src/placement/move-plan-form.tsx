@@ -3,14 +3,16 @@ import type { SubmitEvent } from 'react';
 import { MOVE_ROUTES } from '../../../core/contract';
 import type { ApiError, Move, MoveRoute, PlaceRef, SafeDistanceCheck } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
+import { DateField } from '../components/date-field';
+import { FormFooter } from '../components/form-footer';
+import { DetailedErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
 import { CheckResult } from './check-result';
-import { DateField, TextAreaField } from './fields';
 import { todayIso } from './format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
@@ -51,7 +53,8 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const checkSerial = useRef(0);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
 
   const runCheck = (destination: PlaceRef | null): void => {
     const serial = ++checkSerial.current;
@@ -147,7 +150,7 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
             setRouteChosen(true);
           }}
         />
-        <DateField name="plannedDate" label={t('moves.field_planned_date')} value={plannedDate} onChange={setPlannedDate} error={fieldMessage(t, errors, 'plannedDate')} />
+        <DateField name="plannedDate" label={t('moves.field_planned_date')} value={plannedDate} onChange={setPlannedDate} error={fieldMessage(t, errors, 'plannedDate')} hint={t('place.date_hint')} />
         <TextField
           name="receivingContact"
           label={t('moves.field_receiving_contact')}
@@ -158,15 +161,7 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
           autoComplete="off"
         />
         <TextAreaField name="notes" label={t('moves.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
-        <DetailedErrorAlert error={apiError} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : check.state === 'done' && check.result.warning ? t('moves.save_despite_warning') : t('moves.save')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('place.cancel')}
-          </button>
-        </div>
+        <FormFooter form={form} submitLabel={check.state === 'done' && check.result.warning ? t('moves.save_despite_warning') : t('moves.save')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
       </form>
     </section>
   );

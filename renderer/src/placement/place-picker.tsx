@@ -185,7 +185,7 @@ export function PlacePicker({ name, label, places, value, onChange, kinds = BOTH
       <div id={hintId} className="field-hint">
         {loading ? t('place.loading') : (hint ?? t('place.hint'))}
       </div>
-      <p className={noMatch ? 'field-hint' : 'pl-sr-only'} role="status">
+      <p className={noMatch ? 'field-hint' : 'visually-hidden'} role="status">
         {open && query !== null ? (noMatch ? t('place.no_match') : t('place.match_count', { count: matches.length })) : ''}
       </p>
       {error ? (

@@ -3,13 +3,15 @@ import type { SubmitEvent } from 'react';
 import { IVO_KINDS, SPECIALISATIONS } from '../../../core/contract';
 import type { Shelter } from '../../../core/contract';
 import { call } from '../api/client';
+import { CheckboxGroup } from '../components/checkbox-field';
+import { DateField } from '../components/date-field';
+import { FormFooter } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { DetailedErrorAlert } from './api-error';
-import { CheckboxGroup, DateField, TextAreaField } from './fields';
 import { useFocusOnMount } from './focus';
 import { optionalDate, parseWhole } from './format';
 import { PlacePicker } from './place-picker';
@@ -53,7 +55,8 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
   const [specialisations, setSpecialisations] = useState<Specialisation[]>(shelter ? [...shelter.specialisations] : []);
   const [languages, setLanguages] = useState(shelter?.languages ?? '');
   const [contact, setContact] = useState(shelter?.contact ?? '');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -110,7 +113,7 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
             />
           )}
           {ivoKind === 'permit' ? (
-            <DateField name="ivoValidUntil" label={t('shelters.field_ivo_valid_until')} value={ivoValidUntil} onChange={setIvoValidUntil} error={fieldMessage(t, errors, 'ivoValidUntil')} optional />
+            <DateField name="ivoValidUntil" label={t('shelters.field_ivo_valid_until')} value={ivoValidUntil} onChange={setIvoValidUntil} error={fieldMessage(t, errors, 'ivoValidUntil')} hint={t('place.date_hint_optional')} />
           ) : null}
         </fieldset>
         <div className="pl-form-grid">
@@ -118,6 +121,7 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
           <TextField name="capacityChildren" label={t('shelters.field_capacity_children')} value={children} onChange={setChildren} error={fieldMessage(t, errors, 'capacityChildren')} inputMode="numeric" className="field-short" autoComplete="off" />
         </div>
         <CheckboxGroup
+          className="pl-fieldset"
           name="specialisations"
           legend={t('shelters.field_specialisations')}
           options={SPECIALISATIONS.map((s) => ({ value: s, label: t(`shelters.spec_${s}`) }))}
@@ -126,17 +130,7 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
         />
         <TextField name="languages" label={t('shelters.field_languages')} hint={t('shelters.field_languages_hint')} value={languages} onChange={setLanguages} error={fieldMessage(t, errors, 'languages')} autoComplete="off" />
         <TextAreaField name="contact" label={t('shelters.field_contact')} hint={t('shelters.field_contact_hint')} value={contact} onChange={setContact} error={fieldMessage(t, errors, 'contact')} rows={2} />
-        <DetailedErrorAlert error={apiError} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : shelter === null ? t('shelters.add_submit') : t('shelters.edit_submit')}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button-secondary" onClick={onCancel}>
-              {t('place.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <FormFooter form={form} submitLabel={shelter === null ? t('shelters.add_submit') : t('shelters.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
       </form>
     </section>
   );

@@ -23,9 +23,9 @@ function PermitCell({ shelter }: { shelter: Shelter }) {
   return (
     <>
       <span className={`pl-badge ${shelter.permitStatus === 'valid' ? 'pl-badge-ok' : 'pl-badge-danger'}`}>{t(`shelters.permit_${shelter.permitStatus}`)}</span>
-      <span className="pl-block">{shelter.ivoNumber ? t('shelters.ivo_with_number', { kind, number: shelter.ivoNumber }) : kind}</span>
+      <span className="block">{shelter.ivoNumber ? t('shelters.ivo_with_number', { kind, number: shelter.ivoNumber }) : kind}</span>
       {shelter.ivoKind === 'permit' ? (
-        <span className="pl-block muted">
+        <span className="block muted">
           {shelter.ivoValidUntil === null ? t('shelters.valid_open') : t('shelters.valid_until', { date: formatDay(shelter.ivoValidUntil, language) })}
         </span>
       ) : null}
@@ -39,8 +39,8 @@ function OccupancyCell({ shelter }: { shelter: Shelter }) {
   const over = shelter.occupancy.adults > shelter.capacityAdults || shelter.occupancy.children > shelter.capacityChildren;
   return (
     <>
-      <span className="pl-block">{t('shelters.occupancy_adults', { used: shelter.occupancy.adults, total: shelter.capacityAdults })}</span>
-      <span className="pl-block">{t('shelters.occupancy_children', { used: shelter.occupancy.children, total: shelter.capacityChildren })}</span>
+      <span className="block">{t('shelters.occupancy_adults', { used: shelter.occupancy.adults, total: shelter.capacityAdults })}</span>
+      <span className="block">{t('shelters.occupancy_children', { used: shelter.occupancy.children, total: shelter.capacityChildren })}</span>
       {over ? <span className="pl-badge pl-badge-danger">{t('shelters.over_capacity')}</span> : full ? <span className="pl-badge pl-badge-warning">{t('shelters.full')}</span> : null}
     </>
   );
@@ -62,7 +62,7 @@ export function SheltersView() {
   };
 
   return (
-    <section className="view pl-view-wide">
+    <section className="view view-wide">
       <ViewHeading>{t('shelters.title')}</ViewHeading>
       <p>{t('shelters.intro')}</p>
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
@@ -89,7 +89,7 @@ export function SheltersView() {
                 <tr key={shelter.id}>
                   <th scope="row">
                     {shelter.name}
-                    {shelter.operator ? <span className="pl-block muted">{shelter.operator}</span> : null}
+                    {shelter.operator ? <span className="block muted">{shelter.operator}</span> : null}
                   </th>
                   <td>{shelter.municipalityName}</td>
                   <td>
@@ -99,14 +99,14 @@ export function SheltersView() {
                     <OccupancyCell shelter={shelter} />
                   </td>
                   <td>
-                    <span className="pl-block">
+                    <span className="block">
                       {shelter.specialisations.length === 0
                         ? '–'
                         : SPECIALISATIONS.filter((s) => shelter.specialisations.includes(s))
                             .map((s) => t(`shelters.spec_${s}`))
                             .join(', ')}
                     </span>
-                    {shelter.languages ? <span className="pl-block">{t('shelters.languages_value', { languages: shelter.languages })}</span> : null}
+                    {shelter.languages ? <span className="block">{t('shelters.languages_value', { languages: shelter.languages })}</span> : null}
                   </td>
                   <td className="pl-prewrap">{shelter.contact}</td>
                   <td>

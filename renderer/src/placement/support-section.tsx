@@ -4,16 +4,17 @@ import { SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
 import type { SupportItem } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { DateField } from '../components/date-field';
+import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
+import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import type { CaseSectionProps } from './case-sections';
-import { DetailedErrorAlert } from './api-error';
-import { DateField, TextAreaField } from './fields';
 import { useFocusOnMount, useReturnFocus } from './focus';
 import { formatDay, optionalDate } from './format';
 
@@ -31,7 +32,8 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
   const [startDate, setStartDate] = useState(item?.startDate ?? '');
   const [endDate, setEndDate] = useState(item?.endDate ?? '');
   const [notes, setNotes] = useState(item?.notes ?? '');
-  const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const form = useFormSubmit(FIELDS);
+  const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -57,19 +59,11 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
         </div>
         <TextField name="agency" label={t('support.field_agency')} hint={t('support.field_agency_hint')} value={agency} onChange={setAgency} error={fieldMessage(t, errors, 'agency')} autoComplete="off" />
         <div className="pl-form-grid">
-          <DateField name="startDate" label={t('support.field_start')} value={startDate} onChange={setStartDate} error={fieldMessage(t, errors, 'startDate')} optional />
-          <DateField name="endDate" label={t('support.field_end')} value={endDate} onChange={setEndDate} error={fieldMessage(t, errors, 'endDate')} optional />
+          <DateField name="startDate" label={t('support.field_start')} value={startDate} onChange={setStartDate} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint_optional')} />
+          <DateField name="endDate" label={t('support.field_end')} value={endDate} onChange={setEndDate} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
         </div>
         <TextAreaField name="notes" label={t('support.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
-        <DetailedErrorAlert error={apiError} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('app.busy') : item === null ? t('support.add_submit') : t('support.edit_submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('place.cancel')}
-          </button>
-        </div>
+        <FormFooter form={form} submitLabel={item === null ? t('support.add_submit') : t('support.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { IDLE_LOCK_MINUTES_DEFAULT } from '../../../core/contract';
 import type { SessionUser } from '../../../core/contract';
 import { DemoBanner } from '../components/demo-banner';
@@ -18,6 +18,7 @@ import { ReferenceView } from '../views/reference-view';
 import { SettingsView } from '../views/settings-view';
 import { StartView } from '../views/start-view';
 import { UsersView } from '../views/users-view';
+import { navigateTo, useNavigationStore } from './navigation-store';
 import { visibleViews } from './views';
 import type { ViewId } from './views';
 
@@ -51,8 +52,8 @@ export function MainShell({ user }: { user: SessionUser }) {
   const t = useT();
   const teamName = useSessionStore((state) => state.status?.teamName ?? null);
   const idleLockMinutes = useSessionStore((state) => state.status?.idleLockMinutes ?? null);
-  const [view, setView] = useState<ViewId>('start');
-  const [navigations, setNavigations] = useState(0);
+  const view = useNavigationStore((state) => state.view);
+  const navigations = useNavigationStore((state) => state.serial);
   const mainRef = useRef<HTMLElement>(null);
   const views = visibleViews(user.role);
   const current = views.includes(view) ? view : 'start';
@@ -60,17 +61,12 @@ export function MainShell({ user }: { user: SessionUser }) {
   useLockShortcut(lockByUser);
   useIdleLock(idleLockMinutes ?? IDLE_LOCK_MINUTES_DEFAULT, lockAfterIdle);
 
-  // After choosing a view, move focus to its heading so screen readers announce where the user is.
+  // After each navigation, move focus to the view's heading so screen readers announce where the user is.
   useEffect(() => {
     if (navigations === 0) return;
     const heading = mainRef.current?.querySelector('h1');
     if (heading instanceof HTMLElement) heading.focus();
   }, [navigations]);
-
-  const navigate = (next: ViewId): void => {
-    setView(next);
-    setNavigations((previous) => previous + 1);
-  };
 
   return (
     <div className="shell">
@@ -100,7 +96,7 @@ export function MainShell({ user }: { user: SessionUser }) {
           <ul>
             {views.map((id) => (
               <li key={id}>
-                <button type="button" aria-current={id === current ? 'page' : undefined} onClick={() => navigate(id)}>
+                <button type="button" aria-current={id === current ? 'page' : undefined} onClick={() => navigateTo(id)}>
                   {t(`nav.${id}`)}
                 </button>
               </li>

@@ -1,21 +1,35 @@
 import type { SessionUser } from '../../../core/contract';
 import { ViewHeading } from '../components/view-heading';
+import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 
-/** A short, honest welcome: what Fristad is for and what this version already does. */
+/** What this version does, in the order of a case's life. */
+const NOW: readonly MessageKey[] = [
+  'start.now_cases',
+  'start.now_moves',
+  'start.now_housing',
+  'start.now_shelters',
+  'start.now_kompotten',
+  'start.now_support',
+  'start.now_journal',
+  'start.now_reminders',
+  'start.now_admin',
+];
+
+/** A short, honest welcome: what Fristad is for, what this version does, and what it does not do yet. */
 export function StartView({ user }: { user: SessionUser }) {
   const t = useT();
   return (
     <section className="view">
       <ViewHeading>{t('start.title', { name: user.displayName })}</ViewHeading>
       <p className="lead">{t('start.purpose')}</p>
-      <p>{t('start.version_note')}</p>
+      <p>{t('start.now_intro')}</p>
       <ul>
-        <li>{t('start.can_users')}</li>
-        <li>{t('start.can_settings')}</li>
-        <li>{t('start.can_audit')}</li>
-        <li>{t('start.can_reference')}</li>
+        {NOW.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ul>
+      <p>{t('start.not_yet')}</p>
       <p className="alert alert-info">{t('start.lock_reminder')}</p>
     </section>
   );

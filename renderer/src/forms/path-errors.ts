@@ -1,7 +1,7 @@
 import { channels } from '../../../core/contract';
 import type { ApiIssue, Channel, ChannelInput } from '../../../core/contract';
 import { issuesOf } from '../api/client';
-import { FIELD_MESSAGE_VARS, validationKey } from '../forms/field-errors';
+import { FIELD_MESSAGE_VARS, validationKey } from './field-errors';
 import type { MessageKey, Translate } from '../i18n/translate';
 
 /**
@@ -19,7 +19,8 @@ export function pathErrorsFromIssues(issues: readonly ApiIssue[] | undefined, pr
   const errors: PathErrors = {};
   for (const issue of issues ?? []) {
     const key = pathOf(prefix, ...issue.path);
-    if (errors[key] === undefined) errors[key] = validationKey(issue.message);
+    // An issue about the input as a whole has no field to show it at.
+    if (key !== '' && errors[key] === undefined) errors[key] = validationKey(issue.message);
   }
   return errors;
 }
