@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../core/contract';
+import type { ApiIssue, ErrorCode } from '../../core/contract';
 import type { Access } from './operations';
 
 /** Messages between the main side and the database worker. */
@@ -13,6 +13,7 @@ export interface WireError {
   code: ErrorCode;
   message: string;
   retryAfterSeconds?: number;
+  issues?: ApiIssue[];
 }
 
 export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };

@@ -40,7 +40,7 @@ export class DbHost {
       if (!p) return;
       this.pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
-      else p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds));
+      else p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues));
     });
     const fail = (): void => {
       this.dead = new DbError('internal', 'The database process has stopped. Restart Fristad; nothing acknowledged as saved is lost.');

@@ -19,7 +19,10 @@ function enqueue(task: () => Promise<void>): void {
 
 function toWireError(err: unknown, op: string): WireError {
   if (err instanceof DbError) {
-    return err.retryAfterSeconds === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
+    const wire: WireError = { code: err.code, message: err.message };
+    if (err.retryAfterSeconds !== undefined) wire.retryAfterSeconds = err.retryAfterSeconds;
+    if (err.issues !== undefined) wire.issues = err.issues;
+    return wire;
   }
   // Only the kind of failure is logged: messages can carry values, and values can be personal data.
   const e = err as { name?: string; code?: string };

@@ -30,6 +30,7 @@ import {
 import { formatRecoveryKey, generateRecoverySecret, parseRecoveryKey } from '../keys/recovery-key';
 import { unwrapKey, wrapKey } from '../keys/wrap';
 import { assertNotFromFuture, migrate } from '../migrations/runner';
+import { syncBuiltinInstruments } from '../reference/instruments';
 import { syncReferenceData } from '../reference/sync';
 import { appendAudit, type AuditEntry } from '../repositories/audit-log';
 import { getSetting, setSetting } from '../repositories/settings';
@@ -142,6 +143,7 @@ export class Store {
     try {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
+      await syncBuiltinInstruments(db, this.now());
       const user = await db.transaction().execute(async (trx) => {
         await setSetting(trx, 'team_name', input.teamName);
         await setSetting(trx, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
@@ -198,6 +200,7 @@ export class Store {
     try {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
+      await syncBuiltinInstruments(db, this.now());
       const row = await findUserByUsername(db, username);
       // A disabled user, or a slot that differs from the database's copy (an old key file put back), is refused.
       if (!row || row.disabled_at !== null || !slot || row.wrapped_key !== canonicalSlot(slot)) {
@@ -231,6 +234,7 @@ export class Store {
     try {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
+      await syncBuiltinInstruments(db, this.now());
       const row = await findUserByUsername(db, username);
       if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.');
       const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);

@@ -40,6 +40,7 @@ export function createApi(host: DbHost): Api {
         if (err instanceof DbError) {
           const error: ApiError = { code: err.code, message: err.message };
           if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds;
+          if (err.issues !== undefined) error.issues = err.issues;
           return failure(error);
         }
         // No stack and no message: either could carry personal data.

@@ -26,6 +26,7 @@ import type { WorkerState } from '../../db/host/worker-state';
 import { DISTRICTS, MUNICIPALITIES } from '../reference-data';
 import { AGENCIES, FIRST_NAMES_CHILDREN, FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, LANGUAGES, SURNAMES } from './fictional-names';
 import { SeededRandom } from './random';
+import { addDemoRiskHistory, loadDemoTemplates } from './risk';
 
 const DAY = 86_400_000;
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
@@ -74,6 +75,10 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
   for (const code of KOMPOTTEN_DEMO_MEMBERS) {
     await movesOps['kompotten.set-member'](w, SetMemberInputSchema.parse({ municipalityCode: code, member: true, contact: 'Kontaktperson Exempel (fiktiv)' }));
   }
+
+  // Risk histories draw from their own sequence, so adding them left the rest of the demo as it was.
+  const riskRnd = new SeededRandom(seed + 1);
+  const riskTemplates = await loadDemoTemplates(w);
 
   const stockholmDistricts = DISTRICTS.map((d) => d.slug);
   const otherMunicipalities = MUNICIPALITIES.map((m) => m.code).filter((c) => c !== '0180');
@@ -197,6 +202,8 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
       );
       if (rnd.chance(0.85)) await journalOps['journal.sign'](w, { id: note.id });
     }
+
+    await addDemoRiskHistory(w, riskRnd, riskTemplates, detail, created);
 
     if (rnd.chance(0.6)) {
       await journalOps['reminders.create'](

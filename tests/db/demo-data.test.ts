@@ -35,6 +35,35 @@ describe('fictional demo data', () => {
     expect(count("journal_notes WHERE status = 'signed'")).toBeGreaterThan(0);
   });
 
+  it('holds risk assessments with realistic histories', () => {
+    const { sqlite } = w.real.requireSession();
+    const count = (sql: string): number => (sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
+    expect(count("assessments WHERE status = 'completed' AND child_id IS NULL")).toBeGreaterThan(150);
+    expect(count("assessments WHERE status = 'draft'")).toBeGreaterThan(0);
+    expect(count("assessments WHERE child_id IS NOT NULL AND status = 'completed'")).toBeGreaterThan(10);
+    expect(count("assessments WHERE template_id = 'fristad-screening'")).toBeGreaterThan(10);
+    // Histories: people assessed more than once, with the judged level changing over time.
+    const changed = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT case_id FROM assessments WHERE status = 'completed' AND child_id IS NULL AND template_id = 'fristad-spj-adult'
+         GROUP BY case_id HAVING count(*) >= 2 AND count(DISTINCT headline_level) >= 2)`,
+      )
+      .get() as { n: number };
+    expect(changed.n).toBeGreaterThan(10);
+    // Honour cases are answered per perpetrator.
+    const perPerpetrator = count(`assessments a JOIN cases c ON c.id = a.case_id WHERE c.honour_context = 1 AND a.answers_json GLOB '*"perpetratorId":[0-9]*'`);
+    expect(perPerpetrator).toBeGreaterThan(10);
+    // The case columns follow the latest survivor assessment, each with a review date and reminder.
+    expect(count('cases WHERE risk_level IS NOT NULL')).toBeGreaterThan(120);
+    expect(count('cases WHERE risk_level IS NOT NULL AND next_review_date IS NULL')).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = count(`cases WHERE next_review_date < '${today}'`);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(count('cases WHERE risk_level IS NOT NULL') / 2);
+    expect(count(`cases c WHERE c.risk_assessment_id <> (SELECT a.id FROM assessments a WHERE a.case_id = c.id AND a.child_id IS NULL AND a.status = 'completed' ORDER BY a.completed_at DESC, a.id DESC LIMIT 1)`)).toBe(0);
+    expect(count("reminders WHERE kind = 'review' AND done_at IS NULL")).toBeGreaterThan(120);
+  });
+
   it('uses only obviously fictional names', () => {
     const { sqlite } = w.real.requireSession();
     const names = (sqlite.prepare('SELECT survivor_name AS n FROM cases UNION ALL SELECT name FROM children UNION ALL SELECT name FROM perpetrators').all() as { n: string }[]).map((r) => r.n);
