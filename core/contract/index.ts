@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { casesChannels } from './cases';
 import { housingChannels } from './housing';
 import { kompottenChannels } from './kompotten';
 import { movesChannels } from './moves';
 import { supportJournalChannels } from './support-journal';
 import { referenceChannels } from './reference';
+import { reportsChannels } from './reports';
 import { riskChannels } from './risk';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 
 export * from './audit';
+export * from './backup';
 export * from './bridge';
 export * from './casework-common';
 export * from './cases';
@@ -21,6 +24,7 @@ export * from './moves';
 export * from './support-journal';
 export * from './common';
 export * from './reference';
+export * from './reports';
 export * from './risk';
 export * from './session';
 export * from './settings';
@@ -39,6 +43,8 @@ export const channels = {
   ...housingChannels,
   ...supportJournalChannels,
   ...riskChannels,
+  ...reportsChannels,
+  ...backupChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

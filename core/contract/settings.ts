@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   reviewDaysHigh: z.number().int(),
   reviewDaysMedium: z.number().int(),
   reviewDaysLow: z.number().int(),
+  /** Counts under this are suppressed in reports ("<5"); never below 3. */
+  reportThreshold: z.number().int(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -44,6 +46,7 @@ export const UpdateSettingsInputSchema = z
     reviewDaysHigh: ReviewDaysSchema.optional(),
     reviewDaysMedium: ReviewDaysSchema.optional(),
     reviewDaysLow: ReviewDaysSchema.optional(),
+    reportThreshold: z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(3, { message: 'report_threshold_range' }).max(100, { message: 'report_threshold_range' }).optional(),
   })
   .strict();
 

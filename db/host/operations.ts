@@ -1,9 +1,11 @@
+import { backupOps } from '../ops/backup';
 import { casesOps } from '../ops/cases';
 import { foundationOps } from '../ops/foundation';
 import { journalOps } from '../ops/journal';
 import { housingOps } from '../ops/housing';
 import { movesOps } from '../ops/moves';
 import { riskOps } from '../ops/risk';
+import { reportsOps } from '../ops/reports';
 
 export { WorkerState, type Access } from './worker-state';
 
@@ -15,6 +17,8 @@ export const operations = {
   ...movesOps,
   ...housingOps,
   ...riskOps,
+  ...reportsOps,
+  ...backupOps,
 } as const;
 
 export type Operations = typeof operations;

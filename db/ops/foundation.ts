@@ -1,5 +1,6 @@
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
 import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
+import { runDailyBackup } from '../backup/create-backup';
 import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit, verifyAuditChain } from '../repositories/audit-log';
@@ -21,6 +22,8 @@ export const foundationOps = {
 
   'session.unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
     await w.active.unlock(input.username, input.passphrase);
+    // The first unlock of a day backs up the real database; a failure is audited, never fatal.
+    if (!w.demo) await runDailyBackup(w.active);
     return w.status();
   },
 
@@ -108,6 +111,7 @@ export const foundationOps = {
       reviewDaysHigh: 'review_days_high',
       reviewDaysMedium: 'review_days_medium',
       reviewDaysLow: 'review_days_low',
+      reportThreshold: 'report_threshold',
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {

@@ -21,7 +21,9 @@ export type AuditAction =
   | 'sign'
   | 'close'
   | 'reopen'
-  | 'transition';
+  | 'transition'
+  | 'backup'
+  | 'restore';
 
 export interface AuditEntry {
   userId: number | null;

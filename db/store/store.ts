@@ -6,6 +6,7 @@ import {
   IDLE_LOCK_MINUTES_DEFAULT,
   MINIMUM_DISTANCE_KM_DEFAULT,
   MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
+  REPORT_THRESHOLD_DEFAULT,
   REVIEW_DAYS_DEFAULT,
   type Role,
   type SessionUser,
@@ -29,6 +30,7 @@ import {
 } from '../keys/keyfile';
 import { formatRecoveryKey, generateRecoverySecret, parseRecoveryKey } from '../keys/recovery-key';
 import { unwrapKey, wrapKey } from '../keys/wrap';
+import { effectiveThreshold } from '../../core/rules/suppression';
 import { assertNotFromFuture, migrate } from '../migrations/runner';
 import { syncBuiltinInstruments } from '../reference/instruments';
 import { syncReferenceData } from '../reference/sync';
@@ -101,6 +103,11 @@ export class Store {
       idleLockMinutes: null,
       retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
     };
+  }
+
+  /** The store's clock (injectable for tests through the `now` option). */
+  clock(): Date {
+    return this.now();
   }
 
   get isUnlocked(): boolean {
@@ -313,7 +320,7 @@ export class Store {
   }
 
   /** Locks: audits, checkpoints the WAL, closes the connection and overwrites the key in memory. */
-  lock(reason: 'user' | 'idle' | 'shutdown' | 'switch_user' = 'user'): void {
+  lock(reason: 'user' | 'idle' | 'shutdown' | 'switch_user' | 'restore' = 'user'): void {
     const s = this.session;
     if (!s) return;
     this.session = null;
@@ -346,6 +353,7 @@ export class Store {
       reviewDaysHigh: await getSetting(db, 'review_days_high', REVIEW_DAYS_DEFAULT.high),
       reviewDaysMedium: await getSetting(db, 'review_days_medium', REVIEW_DAYS_DEFAULT.medium),
       reviewDaysLow: await getSetting(db, 'review_days_low', REVIEW_DAYS_DEFAULT.low),
+      reportThreshold: effectiveThreshold(await getSetting<number | null>(db, 'report_threshold', REPORT_THRESHOLD_DEFAULT)),
     };
   }
 

@@ -1,11 +1,13 @@
 import type { Channel } from '../../core/contract';
 import type { Handler } from './handler-types';
+import { backupHandlers } from './handlers/backup';
 import { casesHandlers } from './handlers/cases';
 import { foundationHandlers } from './handlers/foundation';
 import { housingHandlers } from './handlers/housing';
 import { journalHandlers } from './handlers/journal';
 import { movesHandlers } from './handlers/moves';
 import { riskHandlers } from './handlers/risk';
+import { reportsHandlers } from './handlers/reports';
 
 /** One handler per channel: access rule plus the operation it runs. No SQL and no UI logic here. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -15,4 +17,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...movesHandlers,
   ...housingHandlers,
   ...riskHandlers,
+  ...reportsHandlers,
+  ...backupHandlers,
 };

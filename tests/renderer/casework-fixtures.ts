@@ -120,5 +120,8 @@ export function caseworkBridge(user: SessionUser = CASEWORKER): FakeBridge {
     .ok('kompotten:requests', [])
     .ok('housing:list', [])
     .ok('shelters:list', [])
-    .ok('support:list', []);
+    .ok('support:list', [])
+    // The risk section (another feature) starts with no assessments.
+    .ok('risk:list', [])
+    .ok('risk:instruments', []);
 }

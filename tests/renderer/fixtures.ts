@@ -40,6 +40,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reviewDaysHigh: 14,
     reviewDaysMedium: 30,
     reviewDaysLow: 90,
+    reportThreshold: 5,
     ...overrides,
   };
 }

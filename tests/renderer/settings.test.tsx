@@ -59,7 +59,37 @@ describe('settings view', () => {
     await user.clear(input('Teamets namn'));
     await user.type(input('Teamets namn'), 'Relationsvåldsteamet Söder{Enter}');
     expect(await screen.findByText('Inställningarna är sparade.')).toBeTruthy();
-    expect(bridge.callsTo('settings:update')).toEqual([{ teamName: 'Relationsvåldsteamet Söder', idleLockMinutes: 15 }]);
+    expect(bridge.callsTo('settings:update')).toEqual([
+      {
+        teamName: 'Relationsvåldsteamet Söder',
+        idleLockMinutes: 15,
+        casePrefix: 'RVT',
+        minimumDistanceKm: 100,
+        minimumDistanceWithinCityKm: 5,
+        reportThreshold: 5,
+        reviewDaysHigh: 14,
+        reviewDaysMedium: 30,
+        reviewDaysLow: 90,
+      },
+    ]);
     expect(screen.getByRole('banner').textContent).toContain('Relationsvåldsteamet Söder');
+  });
+
+  it('lets an administrator set the case number prefix, the safe distances and the report threshold', async () => {
+    const { bridge, user } = await openSettings(ADMIN);
+    bridge.on('settings:update', (update) => ({ ok: true, result: settings({ ...update }) }));
+    await user.clear(input('Prefix för ärendenummer'));
+    await user.type(input('Prefix för ärendenummer'), 'rv');
+    await user.clear(input('Minsta avstånd vid flytt till annan kommun (km)'));
+    await user.type(input('Minsta avstånd vid flytt till annan kommun (km)'), '150');
+    await user.clear(input('Gräns för små tal i rapporter'));
+    await user.type(input('Gräns för små tal i rapporter'), '2');
+    await user.click(button('Spara'));
+    expect(await screen.findByText('Ange ett heltal mellan 3 och 100.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toHaveLength(0);
+    await user.clear(input('Gräns för små tal i rapporter'));
+    await user.type(input('Gräns för små tal i rapporter'), '7{Enter}');
+    expect(await screen.findByText('Inställningarna är sparade.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toEqual([expect.objectContaining({ casePrefix: 'RV', minimumDistanceKm: 150, reportThreshold: 7 })]);
   });
 });

@@ -6,6 +6,7 @@ import { formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
+import { RiskLevelBadge, ReviewOverdueBadge } from '../risk/risk-badges';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
 import { rowAt, useCasePages } from './case-pages';
 import type { CaseListParams } from './case-pages';
@@ -31,6 +32,8 @@ const COLUMNS: readonly Column[] = [
   { id: 'number', label: 'cases.col_number', sort: 'case_number' },
   { id: 'name', label: 'cases.col_name', sort: 'name' },
   { id: 'flags', label: 'cases.col_flags' },
+  { id: 'risk', label: 'risk.col_level', sort: 'risk_level' },
+  { id: 'review', label: 'risk.col_next_review', sort: 'next_review' },
   { id: 'district', label: 'cases.col_district', sort: 'district' },
   { id: 'assigned', label: 'cases.col_assigned' },
   { id: 'due', label: 'cases.col_next_due', sort: 'next_due' },
@@ -58,6 +61,13 @@ function CaseRow({ row }: { row: CaseListRow }) {
         <ProtectionBadge level={row.protectionLevel} />
         <HonourBadge honourContext={row.honourContext} />
         {row.status === 'closed' ? <StatusBadge status="closed" /> : null}
+      </div>
+      <div role="gridcell" className="cell-risk">
+        {row.riskLevel === null ? <span className="muted">{t('risk.level_none_short')}</span> : <RiskLevelBadge level={row.riskLevel} />}
+      </div>
+      <div role="gridcell" className="cell-review">
+        {row.nextReviewDate === null ? '–' : formatDay(row.nextReviewDate, language)}
+        {row.reviewOverdue ? <ReviewOverdueBadge short /> : null}
       </div>
       <div role="gridcell">{row.districtName ?? '–'}</div>
       <div role="gridcell">{row.assignedUserName ?? t('case.unassigned')}</div>
@@ -167,7 +177,8 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
   };
 
   const sortBy = (sort: CaseSort): void => {
-    const direction = params.sort === sort ? (params.direction === 'asc' ? 'desc' : 'asc') : sort === 'updated' ? 'desc' : 'asc';
+    // Newest changes and highest risk first; everything else from the top of its order.
+    const direction = params.sort === sort ? (params.direction === 'asc' ? 'desc' : 'asc') : sort === 'updated' || sort === 'risk_level' ? 'desc' : 'asc';
     setFilters({ sort, direction });
   };
 

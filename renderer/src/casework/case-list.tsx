@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { RISK_LEVELS } from '../../../core/contract';
 import { CheckboxField } from '../components/checkbox-field';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
@@ -41,6 +42,8 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
     protectedOnly: filters.protectedOnly,
     honourOnly: filters.honourOnly,
     openRemindersOnly: filters.openRemindersOnly,
+    riskLevel: filters.riskLevel,
+    overdueReviewOnly: filters.overdueReviewOnly,
     sort: filters.sort,
     direction: filters.direction,
   };
@@ -52,6 +55,8 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
     filters.protectedOnly ||
     filters.honourOnly ||
     filters.openRemindersOnly ||
+    filters.riskLevel !== null ||
+    filters.overdueReviewOnly ||
     filters.query !== '';
 
   const clear = (): void => {
@@ -113,11 +118,20 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
             options={[{ value: '', label: t('cases.district_any') }, ...districts.map((d) => ({ value: d.slug, label: d.name }))]}
             onChange={(slug) => setFilters({ districtSlug: slug === '' ? null : slug })}
           />
+          <SelectField
+            name="riskLevel"
+            className="risk-filter-level"
+            label={t('risk.filter_level')}
+            value={filters.riskLevel ?? ''}
+            options={[{ value: '', label: t('risk.filter_level_any') }, ...[...RISK_LEVELS].reverse().map((level) => ({ value: level, label: t(`risk.level_${level}`) }))]}
+            onChange={(value) => setFilters({ riskLevel: RISK_LEVELS.find((level) => level === value) ?? null })}
+          />
         </div>
         <div className="filter-checks">
           <CheckboxField name="protectedOnly" label={t('cases.filter_protected')} checked={filters.protectedOnly} onChange={set('protectedOnly')} />
           <CheckboxField name="honourOnly" label={t('cases.filter_honour')} checked={filters.honourOnly} onChange={set('honourOnly')} />
           <CheckboxField name="openRemindersOnly" label={t('cases.filter_reminders')} checked={filters.openRemindersOnly} onChange={set('openRemindersOnly')} />
+          <CheckboxField name="overdueReviewOnly" label={t('risk.filter_overdue_review')} checked={filters.overdueReviewOnly} onChange={set('overdueReviewOnly')} />
           {filtered ? (
             <button type="button" className="button-link" onClick={clear}>
               {t('cases.clear_filters')}

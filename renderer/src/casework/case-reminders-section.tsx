@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { REMINDER_KINDS } from '../../../core/contract';
 import type { ApiError, CaseDetail, Reminder } from '../../../core/contract';
@@ -51,12 +51,19 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
   );
 }
 
-/** The case's reminders: open ones first by due date, then those done. */
-export function CaseRemindersSection({ id, detail }: { id: string; detail: CaseDetail }) {
+/**
+ * The case's reminders: open ones first by due date, then those done. `refresh` changes when
+ * another section has added reminders (a completed risk assessment leaves its review).
+ */
+export function CaseRemindersSection({ id, detail, refresh = 0 }: { id: string; detail: CaseDetail; refresh?: number }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const load = useCallback(() => call('reminders:list', { caseId: detail.id }), [detail.id]);
   const reminders = useLoader(load);
+  const { reload: reloadReminders } = reminders;
+  useEffect(() => {
+    if (refresh > 0) reloadReminders();
+  }, [refresh, reloadReminders]);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

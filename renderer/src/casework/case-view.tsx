@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { ApiErrorAlert } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
 import { HousingSection, MovesSection, SupportSection } from '../placement/case-sections';
+import { CaseRiskHeader } from '../risk/case-risk-header';
+import { RiskSection } from '../risk/risk-section';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
 import { CaseRemindersSection } from './case-reminders-section';
 import { goToElement } from './case-section';
@@ -24,6 +26,7 @@ interface SectionLink {
 
 const LINKS: readonly SectionLink[] = [
   { key: 'overview', label: 'case.overview_title' },
+  { key: 'risk', label: 'risk.title' },
   { key: 'people', label: 'people.title' },
   { key: 'moves', label: 'case.nav_moves', slot: 'moves' },
   { key: 'housing', label: 'case.nav_housing', slot: 'housing' },
@@ -71,6 +74,12 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
   const sectionsRef = useRef<HTMLDivElement>(null);
   const loaded = detail !== null;
   const filled = useFilledSlots(sectionsRef, loaded);
+  // Completing a risk assessment changes the header's level and leaves a review reminder: reload both.
+  const [remindersVersion, setRemindersVersion] = useState(0);
+  const onRiskChanged = useCallback(() => {
+    reload();
+    setRemindersVersion((v) => v + 1);
+  }, [reload]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -138,6 +147,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
           <ProtectionBadge level={detail.protectionLevel} />
           <HonourBadge honourContext={detail.honourContext} />
         </p>
+        <CaseRiskHeader latestRisk={detail.latestRisk} />
         <dl className="facts facts-inline">
           <dt>{t('case.district')}</dt>
           <dd>{detail.districtName ?? t('case.no_district')}</dd>
@@ -164,6 +174,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
       </nav>
       <div ref={sectionsRef} className="case-sections">
         <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
+        <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
         <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
         <div data-slot="moves" className="case-slot" tabIndex={-1}>
           <MovesSection {...sectionProps} />
@@ -175,7 +186,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
           <SupportSection {...sectionProps} />
         </div>
         <JournalSection id={sectionId('journal')} detail={detail} />
-        <CaseRemindersSection id={sectionId('reminders')} detail={detail} />
+        <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
       </div>
     </section>
   );

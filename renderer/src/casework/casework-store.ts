@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CASE_SORTS } from '../../../core/contract';
+import type { CASE_SORTS, RiskLevel } from '../../../core/contract';
 import { registerUiReset } from '../session/ui-reset';
 
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -14,6 +14,9 @@ export interface CaseListFilters {
   protectedOnly: boolean;
   honourOnly: boolean;
   openRemindersOnly: boolean;
+  /** The case's current judged risk level (latest completed assessment of the survivor), or any. */
+  riskLevel: RiskLevel | null;
+  overdueReviewOnly: boolean;
   sort: CaseSort;
   direction: SortDirection;
 }
@@ -42,6 +45,8 @@ export const DEFAULT_FILTERS: CaseListFilters = {
   protectedOnly: false,
   honourOnly: false,
   openRemindersOnly: false,
+  riskLevel: null,
+  overdueReviewOnly: false,
   sort: 'updated',
   direction: 'desc',
 };

@@ -1,5 +1,6 @@
 import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
+import { riskEn } from './risk.en';
 import type { BaseMessageKey, MessageKey } from './sv';
 
 /** English. Typed by the Swedish keys, so a missing or extra key fails the type check. */
@@ -84,6 +85,9 @@ const baseEn: Record<BaseMessageKey, string> = {
   'validation.summary': 'Correct the marked fields and try again.',
   // Risk: review intervals and instrument templates (core/contract/settings.ts, risk.ts).
   'validation.review_days_range': 'Enter a number of days from 1 to 365.',
+  'validation.backup_keep_range': 'Enter a number from 1 to 365.',
+  'validation.backup_file_name': 'That is not the name of a Fristad backup.',
+  'validation.backup_folder_absolute': 'Enter the full path of the folder.',
   'validation.text_missing_language': 'The text is needed in Swedish or English.',
   'validation.template_id_format': 'The id may have lower-case letters a–z, digits and hyphens, 2–64 characters.',
   'validation.item_id_format': 'The id may have lower-case letters a–z, digits, full stops, hyphens and underscores, at most 64 characters.',
@@ -180,7 +184,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'start.now_journal': 'The journal: a signed note is never changed, it is corrected by a new note.',
   'start.now_reminders': 'Reminders, and To do with what is overdue or due this week.',
   'start.now_admin': 'Users and roles, team settings, the audit log and reference data.',
-  'start.not_yet': 'Risk assessments and reports to the social welfare committee (socialnämnden) are not there yet.',
+  'start.not_yet': 'Reports to the social welfare committee (socialnämnden) are not there yet.',
   'start.lock_reminder': 'Always lock Fristad when you leave the computer: Ctrl+L (on a Mac Cmd+L).',
 
   'users.title': 'Users',
@@ -215,6 +219,50 @@ const baseEn: Record<BaseMessageKey, string> = {
   'settings.team_loading': 'Fetching settings …',
   'settings.team_submit': 'Save',
   'settings.team_saved': 'The settings have been saved.',
+  'settings.case_prefix': 'Case number prefix',
+  'settings.case_prefix_hint': 'Capital letters, at most 8. Case numbers read PREFIX-YYYY-NNNN and are never a personal identity number.',
+  'settings.minimum_distance_km': 'Minimum distance for a move to another municipality (km)',
+  'settings.minimum_distance_km_hint': 'A destination closer than this to a perpetrator’s known area gives a warning.',
+  'settings.minimum_distance_within_city_km': 'Minimum distance for a move between districts (km)',
+  'settings.minimum_distance_within_city_km_hint': 'Applies to moves between Stockholm districts.',
+  'settings.report_threshold': 'Small-number threshold in reports',
+  'settings.report_threshold_hint': 'Counts below it show as “<threshold” in reports to the social welfare committee. At least 3.',
+  'validation.year_range': 'Enter a year from 2000 to 2100.',
+  'validation.report_threshold_range': 'Enter a whole number from 3 to 100.',
+
+  'backup.title': 'Backups',
+  'backup.intro':
+    'A backup is encrypted with the same key as the database. Beside each backup lies a small file (.fbak.json) with a copy of the key file: without it the backup cannot be opened, so always move both files together. Fristad makes a backup automatically at the first unlock of the day.',
+  'backup.loading': 'Fetching backups …',
+  'backup.folder': 'Backup folder',
+  'backup.folder_hint': 'The full path of the folder, for example an encrypted network drive.',
+  'backup.keep': 'Number of backups to keep',
+  'backup.save': 'Save folder and number',
+  'backup.saved': 'The backup settings have been saved.',
+  'backup.now': 'Back up now',
+  'backup.created': 'The backup from {date} has been written and checked.',
+  'backup.none': 'There are no backups in the folder yet.',
+  'backup.list_caption': 'Backups, newest first ({count})',
+  'backup.col_date': 'Created',
+  'backup.col_size': 'Size',
+  'backup.col_head': 'Log sequence number',
+  'backup.col_actions': 'Actions',
+  'backup.verify': 'Check',
+  'backup.verify_label': 'Check the backup from {date}',
+  'backup.verified': 'The backup from {date} is intact: {rows} rows, the log ends at sequence number {head}.',
+  'backup.restore': 'Restore',
+  'backup.restore_label': 'Restore the backup from {date}',
+  'backup.restore_title': 'Restore the backup from {date}?',
+  'backup.restore_warning':
+    'Everything written or changed in Fristad after {date} will be lost. The current database is kept aside in the data folder but no longer used.',
+  'backup.restore_unlock_note':
+    'Fristad locks afterwards. Unlock with the passphrase that was valid when the backup was made; users added later are not in the backup.',
+  'backup.restore_understand': 'I understand that everything after {date} will be lost',
+  'backup.restore_yes': 'Yes, restore and lock',
+  'backup.cancel': 'Cancel',
+  'backup.auto_none': 'No automatic backup has been made yet.',
+  'backup.auto_ok': 'Latest automatic backup: {date}.',
+  'backup.auto_failed': 'The automatic backup on {date} failed. Check the folder and back up now.',
 
   'audit.title': 'Audit log',
   'audit.intro':
@@ -257,4 +305,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn };

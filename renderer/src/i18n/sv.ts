@@ -4,6 +4,7 @@
  */
 import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
+import { riskSv } from './risk.sv';
 
 const baseSv = {
   'app.name': 'Fristad',
@@ -86,6 +87,9 @@ const baseSv = {
   'validation.summary': 'Rätta de markerade fälten och försök igen.',
   // Risk: review intervals and instrument templates (core/contract/settings.ts, risk.ts).
   'validation.review_days_range': 'Ange ett antal dagar mellan 1 och 365.',
+  'validation.backup_keep_range': 'Ange ett antal mellan 1 och 365.',
+  'validation.backup_file_name': 'Det är inte namnet på en säkerhetskopia från Fristad.',
+  'validation.backup_folder_absolute': 'Ange hela sökvägen till mappen.',
   'validation.text_missing_language': 'Texten behövs på svenska eller engelska.',
   'validation.template_id_format': 'Id:t får ha små bokstäver a–z, siffror och bindestreck, 2–64 tecken.',
   'validation.item_id_format': 'Id:t får ha små bokstäver a–z, siffror, punkt, bindestreck och understreck, högst 64 tecken.',
@@ -183,7 +187,7 @@ const baseSv = {
   'start.now_journal': 'Journalen: en signerad anteckning ändras aldrig, den rättas med en ny anteckning.',
   'start.now_reminders': 'Påminnelser, och Att göra med det som är försenat eller ska göras den här veckan.',
   'start.now_admin': 'Användare och roller, teamets inställningar, loggen och referensdata.',
-  'start.not_yet': 'Riskbedömningar och rapporter till socialnämnden finns inte än.',
+  'start.not_yet': 'Rapporter till socialnämnden finns inte än.',
   'start.lock_reminder': 'Lås alltid Fristad när du lämnar datorn: Ctrl+L (på Mac Cmd+L).',
 
   'users.title': 'Användare',
@@ -218,6 +222,50 @@ const baseSv = {
   'settings.team_loading': 'Hämtar inställningar …',
   'settings.team_submit': 'Spara',
   'settings.team_saved': 'Inställningarna är sparade.',
+  'settings.case_prefix': 'Prefix för ärendenummer',
+  'settings.case_prefix_hint': 'Versaler, högst 8 tecken. Ärendenumret blir PREFIX-ÅÅÅÅ-NNNN och är aldrig ett personnummer.',
+  'settings.minimum_distance_km': 'Minsta avstånd vid flytt till annan kommun (km)',
+  'settings.minimum_distance_km_hint': 'En destination närmare än så till en förövares kända område ger en varning.',
+  'settings.minimum_distance_within_city_km': 'Minsta avstånd vid flytt mellan stadsdelar (km)',
+  'settings.minimum_distance_within_city_km_hint': 'Gäller flyttar inom Stockholm mellan stadsdelsområden.',
+  'settings.report_threshold': 'Gräns för små tal i rapporter',
+  'settings.report_threshold_hint': 'Antal under gränsen visas som ”<gränsen” i rapporter till socialnämnden. Minst 3.',
+  'validation.year_range': 'Ange ett år mellan 2000 och 2100.',
+  'validation.report_threshold_range': 'Ange ett heltal mellan 3 och 100.',
+
+  'backup.title': 'Säkerhetskopior',
+  'backup.intro':
+    'Säkerhetskopian är krypterad med samma nyckel som databasen. Bredvid varje kopia ligger en liten fil (.fbak.json) med en kopia av nyckelfilen: utan den går kopian inte att öppna, så flytta alltid båda filerna tillsammans. Fristad gör en kopia automatiskt vid dagens första upplåsning.',
+  'backup.loading': 'Hämtar säkerhetskopior …',
+  'backup.folder': 'Mapp för säkerhetskopior',
+  'backup.folder_hint': 'Hela sökvägen till mappen, till exempel en krypterad nätverksenhet.',
+  'backup.keep': 'Antal kopior att spara',
+  'backup.save': 'Spara mapp och antal',
+  'backup.saved': 'Inställningarna för säkerhetskopior är sparade.',
+  'backup.now': 'Säkerhetskopiera nu',
+  'backup.created': 'Säkerhetskopian från {date} är skriven och kontrollerad.',
+  'backup.none': 'Det finns inga säkerhetskopior i mappen än.',
+  'backup.list_caption': 'Säkerhetskopior, nyast först ({count})',
+  'backup.col_date': 'Skapad',
+  'backup.col_size': 'Storlek',
+  'backup.col_head': 'Loggens sekvensnummer',
+  'backup.col_actions': 'Åtgärder',
+  'backup.verify': 'Kontrollera',
+  'backup.verify_label': 'Kontrollera säkerhetskopian från {date}',
+  'backup.verified': 'Säkerhetskopian från {date} är hel: {rows} rader, loggen slutar på sekvensnummer {head}.',
+  'backup.restore': 'Återställ',
+  'backup.restore_label': 'Återställ säkerhetskopian från {date}',
+  'backup.restore_title': 'Återställa säkerhetskopian från {date}?',
+  'backup.restore_warning':
+    'Allt som har skrivits eller ändrats i Fristad efter {date} försvinner. Den nuvarande databasen sparas undan i datamappen men används inte längre.',
+  'backup.restore_unlock_note':
+    'Fristad låses efteråt. Lås upp med den lösenfras som gällde när kopian gjordes; användare som lagts till senare finns inte i kopian.',
+  'backup.restore_understand': 'Jag förstår att allt efter {date} försvinner',
+  'backup.restore_yes': 'Ja, återställ och lås',
+  'backup.cancel': 'Avbryt',
+  'backup.auto_none': 'Ingen automatisk säkerhetskopia har gjorts än.',
+  'backup.auto_ok': 'Senaste automatiska säkerhetskopia: {date}.',
+  'backup.auto_failed': 'Den automatiska säkerhetskopian {date} misslyckades. Kontrollera mappen och säkerhetskopiera nu.',
 
   'audit.title': 'Logg',
   'audit.intro':
@@ -259,8 +307,8 @@ const baseSv = {
     'Koordinaterna för två centralorter kommer från sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
 };
 
-/** Swedish: the foundation's texts plus those of the casework and placement features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv };
+/** Swedish: the foundation's texts plus those of the casework, placement and risk features. */
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

@@ -12,6 +12,7 @@ import { CasesView } from '../casework/cases-view';
 import { RemindersView } from '../casework/reminders-view';
 import { KompottenView } from '../placement/kompotten-view';
 import { SheltersView } from '../placement/shelters-view';
+import { InstrumentsView } from '../risk/instruments-view';
 import { AboutView } from '../views/about-view';
 import { AuditView } from '../views/audit-view';
 import { ReferenceView } from '../views/reference-view';
@@ -34,6 +35,8 @@ function ViewContent({ view, user }: { view: ViewId; user: SessionUser }) {
       return <SheltersView />;
     case 'kompotten':
       return <KompottenView />;
+    case 'instruments':
+      return <InstrumentsView />;
     case 'reference':
       return <ReferenceView />;
     case 'audit':

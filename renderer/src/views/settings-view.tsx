@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../core/contract';
 import { LanguageSwitch } from '../components/language-switch';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
+import { BackupPanel } from './backup-panel';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { TeamSettingsForm } from './team-settings-form';
 
@@ -18,6 +19,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       </section>
       <ChangePassphraseForm />
       {user.role === 'administrator' ? <TeamSettingsForm /> : null}
+      {user.role === 'administrator' ? <BackupPanel /> : null}
     </section>
   );
 }

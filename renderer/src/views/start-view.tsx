@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t';
 /** What this version does, in the order of a case's life. */
 const NOW: readonly MessageKey[] = [
   'start.now_cases',
+  'start.now_risk',
   'start.now_moves',
   'start.now_housing',
   'start.now_shelters',

@@ -10,7 +10,32 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import { updateTeamSettings } from '../session/session-actions';
 
-const FIELDS = ['teamName', 'idleLockMinutes'] as const;
+const FIELDS = [
+  'teamName',
+  'idleLockMinutes',
+  'casePrefix',
+  'minimumDistanceKm',
+  'minimumDistanceWithinCityKm',
+  'reportThreshold',
+  'reviewDaysHigh',
+  'reviewDaysMedium',
+  'reviewDaysLow',
+] as const;
+const NUMBER_FIELDS = ['minimumDistanceKm', 'minimumDistanceWithinCityKm', 'reportThreshold'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+const NUMBER_LABELS = {
+  minimumDistanceKm: 'settings.minimum_distance_km',
+  minimumDistanceWithinCityKm: 'settings.minimum_distance_within_city_km',
+  reportThreshold: 'settings.report_threshold',
+} as const;
+const NUMBER_HINTS = {
+  minimumDistanceKm: 'settings.minimum_distance_km_hint',
+  minimumDistanceWithinCityKm: 'settings.minimum_distance_within_city_km_hint',
+  reportThreshold: 'settings.report_threshold_hint',
+} as const;
+const REVIEW_FIELDS = ['reviewDaysHigh', 'reviewDaysMedium', 'reviewDaysLow'] as const;
+type ReviewField = (typeof REVIEW_FIELDS)[number];
+const REVIEW_LABELS = { reviewDaysHigh: 'risk.settings_days_high', reviewDaysMedium: 'risk.settings_days_medium', reviewDaysLow: 'risk.settings_days_low' } as const;
 
 function loadSettings(): Promise<Settings> {
   return call('settings:get', {});
@@ -25,17 +50,46 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
   const t = useT();
   const [teamName, setTeamName] = useState(initial.teamName);
   const [minutes, setMinutes] = useState(String(initial.idleLockMinutes));
+  const [reviewDays, setReviewDays] = useState<Record<ReviewField, string>>({
+    reviewDaysHigh: String(initial.reviewDaysHigh),
+    reviewDaysMedium: String(initial.reviewDaysMedium),
+    reviewDaysLow: String(initial.reviewDaysLow),
+  });
+  const [casePrefix, setCasePrefix] = useState(initial.casePrefix);
+  const [numbers, setNumbers] = useState<Record<NumberField, string>>({
+    minimumDistanceKm: String(initial.minimumDistanceKm),
+    minimumDistanceWithinCityKm: String(initial.minimumDistanceWithinCityKm),
+    reportThreshold: String(initial.reportThreshold),
+  });
+  const reviewId = useId();
   const [saved, setSaved] = useState(false);
   const { formRef, errors: fieldErrors, apiError, busy, submit } = useFormSubmit(FIELDS);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setSaved(false);
-    const input = { teamName, idleLockMinutes: parseMinutes(minutes) };
+    const input = {
+      teamName,
+      idleLockMinutes: parseMinutes(minutes),
+      casePrefix: casePrefix.trim(),
+      minimumDistanceKm: parseMinutes(numbers.minimumDistanceKm),
+      minimumDistanceWithinCityKm: parseMinutes(numbers.minimumDistanceWithinCityKm),
+      reportThreshold: parseMinutes(numbers.reportThreshold),
+      reviewDaysHigh: parseMinutes(reviewDays.reviewDaysHigh),
+      reviewDaysMedium: parseMinutes(reviewDays.reviewDaysMedium),
+      reviewDaysLow: parseMinutes(reviewDays.reviewDaysLow),
+    };
     void submit(validateInput('settings:update', input, FIELDS), async () => {
       const settings = await call('settings:update', input);
       setTeamName(settings.teamName);
       setMinutes(String(settings.idleLockMinutes));
+      setCasePrefix(settings.casePrefix);
+      setNumbers({
+        minimumDistanceKm: String(settings.minimumDistanceKm),
+        minimumDistanceWithinCityKm: String(settings.minimumDistanceWithinCityKm),
+        reportThreshold: String(settings.reportThreshold),
+      });
+      setReviewDays({ reviewDaysHigh: String(settings.reviewDaysHigh), reviewDaysMedium: String(settings.reviewDaysMedium), reviewDaysLow: String(settings.reviewDaysLow) });
       updateTeamSettings(settings.teamName, settings.idleLockMinutes);
       setSaved(true);
     });
@@ -62,6 +116,51 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
         error={fieldMessage(t, fieldErrors, 'idleLockMinutes')}
         className="field-short"
       />
+      <TextField
+        name="casePrefix"
+        label={t('settings.case_prefix')}
+        hint={t('settings.case_prefix_hint')}
+        value={casePrefix}
+        onChange={(value) => setCasePrefix(value.toUpperCase())}
+        error={fieldMessage(t, fieldErrors, 'casePrefix')}
+        className="field-short"
+        autoComplete="off"
+      />
+      {NUMBER_FIELDS.map((field) => (
+        <TextField
+          key={field}
+          name={field}
+          type="number"
+          inputMode="numeric"
+          label={t(NUMBER_LABELS[field])}
+          hint={t(NUMBER_HINTS[field])}
+          value={numbers[field]}
+          onChange={(value) => setNumbers((previous) => ({ ...previous, [field]: value }))}
+          error={fieldMessage(t, fieldErrors, field)}
+          className="field-short"
+        />
+      ))}
+      <fieldset className="form-group" aria-describedby={`${reviewId}-hint`}>
+        <legend>{t('risk.settings_review_title')}</legend>
+        <p id={`${reviewId}-hint`} className="field-hint">
+          {t('risk.settings_review_hint')}
+        </p>
+        <div className="field-row">
+          {REVIEW_FIELDS.map((field) => (
+            <TextField
+              key={field}
+              name={field}
+              type="number"
+              inputMode="numeric"
+              label={t(REVIEW_LABELS[field])}
+              value={reviewDays[field]}
+              onChange={(value) => setReviewDays((previous) => ({ ...previous, [field]: value }))}
+              error={fieldMessage(t, fieldErrors, field)}
+              className="field-short"
+            />
+          ))}
+        </div>
+      </fieldset>
       <ApiErrorAlert error={apiError} />
       {saved ? <SuccessNotice>{t('settings.team_saved')}</SuccessNotice> : null}
       <div className="actions">
@@ -73,7 +172,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
   );
 }
 
-/** Team name and idle-lock minutes; administrators only. */
+/** Team name, idle-lock minutes and how long a judged risk level lasts before review; administrators only. */
 export function TeamSettingsForm() {
   const t = useT();
   const titleId = useId();

@@ -1,0 +1,10 @@
+import type { reportsChannels } from '../../../core/contract';
+import type { HandlerMap } from '../handler-types';
+
+/** Reports to socialnämnden: team leads and administrators only; the operation checks it again. */
+const REPORTERS = ['team_lead', 'administrator'] as const;
+
+/** reports:* channels. */
+export const reportsHandlers: HandlerMap<keyof typeof reportsChannels> = {
+  'reports:generate': { access: REPORTERS, run: (h, i, a) => h.call('reports.generate', i, a) },
+};

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report, Settings } from '../../core/contract';
+import type { Runtime } from '../../electron/api/types';
+import { caseInput } from '../helpers/casework';
+import { errorCode, ok, testRuntime } from '../helpers/runtime';
+import { ADMIN } from '../helpers/temp';
+
+let runtime: Runtime;
+let close: () => Promise<void>;
+const year = new Date().getFullYear();
+
+beforeAll(async () => {
+  ({ runtime, close } = await testRuntime());
+  await ok(runtime, 'session:setup', ADMIN);
+  await ok(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' });
+  await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Teamledare', role: 'team_lead', passphrase: 'leas long passphrase' });
+  for (let i = 0; i < 6; i++) await ok(runtime, 'cases:create', caseInput({ districtSlug: 'skarholmen', survivor: { ...caseInput().survivor, name: `Hemlig Person ${i}` } }));
+});
+afterAll(async () => close());
+
+const as = (username: string, passphrase: string) => ok(runtime, 'session:unlock', { username, passphrase });
+const period = { kind: 'year', year };
+
+describe('reports:generate', () => {
+  it('gives a team lead the report for a period, without names', async () => {
+    await as('lea', 'leas long passphrase');
+    const report = await ok<Report>(runtime, 'reports:generate', { period, districtSlugs: [] });
+    expect(report.period.from).toBe(`${year}-01-01`);
+    const flow = report.tables.find((t) => t.id === 'cases_flow' && t.period === 'current');
+    expect(flow?.rows.find((r) => r.key === 'new')?.cells[0]).toEqual({ kind: 'count', value: 6 });
+    expect(JSON.stringify(report)).not.toContain('Hemlig');
+  });
+
+  it('refuses a caseworker', async () => {
+    await as('kim', 'kims long passphrase');
+    expect(await errorCode(runtime, 'reports:generate', { period, districtSlugs: [] })).toBe('forbidden');
+  });
+
+  it('validates the period', async () => {
+    await as('admin', ADMIN.passphrase);
+    expect(await errorCode(runtime, 'reports:generate', { period: { kind: 'quarter', year }, districtSlugs: [] })).toBe('invalid_input');
+    expect(await errorCode(runtime, 'reports:generate', { period: { kind: 'custom', from: '2025-03-01', to: '2025-01-01' }, districtSlugs: [] })).toBe('invalid_input');
+  });
+
+  it('lets the administrator set the threshold, never below 3', async () => {
+    await as('admin', ADMIN.passphrase);
+    expect((await ok<Settings>(runtime, 'settings:get')).reportThreshold).toBe(5);
+    expect(await errorCode(runtime, 'settings:update', { reportThreshold: 2 })).toBe('invalid_input');
+    expect((await ok<Settings>(runtime, 'settings:update', { reportThreshold: 7 })).reportThreshold).toBe(7);
+    const report = await ok<Report>(runtime, 'reports:generate', { period, districtSlugs: ['skarholmen'] });
+    expect(report.threshold).toBe(7);
+    const flow = report.tables.find((t) => t.id === 'cases_flow' && t.period === 'current');
+    expect(flow?.rows.find((r) => r.key === 'new')?.cells[0]).toEqual({ kind: 'suppressed' });
+  });
+});
