@@ -101,6 +101,31 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
+export const REPORT_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];
+export const REPORT_EXPORT_MAX_LABELS = 2000;
+
+/**
+ * Export a report to a file. The worker regenerates the report (figures from the renderer are
+ * never trusted); the renderer sends only the translated texts for the label keys, which the
+ * worker cannot read (the i18n tables live in the renderer).
+ */
+export const ReportExportInputSchema = z
+  .object({
+    ...ReportInputSchema.shape,
+    format: z.enum(REPORT_EXPORT_FORMATS),
+    language: z.enum(['sv', 'en']),
+    labels: z
+      .record(z.string().min(1).max(200), z.string().max(300))
+      .refine((r) => Object.keys(r).length <= REPORT_EXPORT_MAX_LABELS, { message: 'too_many' }),
+  })
+  .strict();
+export type ReportExportInput = z.input<typeof ReportExportInputSchema>;
+
+export const ReportExportFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type ReportExportFile = z.infer<typeof ReportExportFileSchema>;
+
 export const reportsChannels = {
   'reports:generate': { input: ReportInputSchema, output: ReportSchema },
+  'reports:export': { input: ReportExportInputSchema, output: ReportExportFileSchema },
 } as const;

@@ -1,10 +1,16 @@
-import type { Report, ReportInput } from '../../core/contract';
+import type { Kysely } from 'kysely';
+import type { Report, ReportExportFile, ReportExportFormat, ReportInput } from '../../core/contract';
 import { REPORT_THRESHOLD_DEFAULT } from '../../core/contract/reports';
+import { reportCsv } from '../../core/rules/report-csv';
+import { EXPORT_MIME, exportDocument, exportFileName } from '../../core/rules/report-export';
 import { localIsoDate } from '../../core/rules/calendar';
 import { aggregateReport } from '../../core/rules/report-aggregate';
 import { resolvePeriod } from '../../core/rules/report-period';
 import { effectiveThreshold, publishTables } from '../../core/rules/suppression';
 import { DbError } from '../errors';
+import type { DB } from '../schema';
+import { reportPdf } from '../export/report-pdf';
+import { reportXlsx } from '../export/report-xlsx';
 import type { WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
 import { districtsOf, readReportFacts } from '../repositories/report-facts';
@@ -20,26 +26,53 @@ type GenerateInput = { period: ReportInput['period']; districtSlugs: string[] };
  * suppressed (threshold from the settings, never below 3). The audit row says a report was read,
  * with no content. `today` exists for tests; the worker never passes it.
  */
+type ExportInput = GenerateInput & { format: ReportExportFormat; language: 'sv' | 'en'; labels: Record<string, string> };
+
+/** Aggregates and suppresses a report inside a transaction; the caller audits. */
+async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date): Promise<Report> {
+  const { current, previous } = resolvePeriod(input.period);
+  if (input.districtSlugs.length > 0) {
+    const known = await districtsOf(trx, input.districtSlugs);
+    if (known.length !== input.districtSlugs.length) throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.');
+  }
+  const threshold = effectiveThreshold(await getSetting<number | null>(trx, 'report_threshold', REPORT_THRESHOLD_DEFAULT));
+  const facts = await readReportFacts(trx, { from: previous.from, to: current.to }, input.districtSlugs);
+  const { tables, links } = aggregateReport(facts, current, previous);
+  return {
+    period: { kind: input.period.kind, from: current.from, to: current.to, previousFrom: previous.from, previousTo: previous.to },
+    districtSlugs: [...input.districtSlugs],
+    threshold,
+    generatedOn: localIsoDate(today),
+    tables: publishTables(tables, threshold, links),
+  };
+}
+
 export const reportsOps = {
   'reports.generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
     const s = w.active.requireSession(REPORT_ROLES);
-    const { current, previous } = resolvePeriod(input.period);
     return s.db.transaction().execute(async (trx) => {
-      if (input.districtSlugs.length > 0) {
-        const known = await districtsOf(trx, input.districtSlugs);
-        if (known.length !== input.districtSlugs.length) throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.');
-      }
-      const threshold = effectiveThreshold(await getSetting<number | null>(trx, 'report_threshold', REPORT_THRESHOLD_DEFAULT));
-      const facts = await readReportFacts(trx, { from: previous.from, to: current.to }, input.districtSlugs);
-      const { tables, links } = aggregateReport(facts, current, previous);
+      const report = await buildReport(trx, input, today);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'report' });
-      return {
-        period: { kind: input.period.kind, from: current.from, to: current.to, previousFrom: previous.from, previousTo: previous.to },
-        districtSlugs: [...input.districtSlugs],
-        threshold,
-        generatedOn: localIsoDate(today),
-        tables: publishTables(tables, threshold, links),
-      };
+      return report;
     });
+  },
+
+  /**
+   * A report as a file (CSV, XLSX or PDF). The report is generated here again — figures from the
+   * renderer are never trusted; only the label texts come from it. One audit row, action 'export',
+   * entity 'report', entity id the format; no content.
+   */
+  'reports.export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
+    const s = w.active.requireSession(REPORT_ROLES);
+    const { report, teamName } = await s.db.transaction().execute(async (trx) => {
+      const r = await buildReport(trx, input, today);
+      const team = await getSetting<string>(trx, 'team_name', '');
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'report', entityId: input.format });
+      return { report: r, teamName: team };
+    });
+    const doc = exportDocument(report, { labels: input.labels, language: input.language, teamName });
+    const bytes =
+      input.format === 'csv' ? Buffer.from(reportCsv(doc, input.language), 'utf8') : input.format === 'xlsx' ? reportXlsx(doc) : await reportPdf(doc);
+    return { fileName: exportFileName(teamName, input.period, input.format), mimeType: EXPORT_MIME[input.format], base64: Buffer.from(bytes).toString('base64') };
   },
 } as const;

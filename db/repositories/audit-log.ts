@@ -5,6 +5,7 @@ import type { DB } from '../schema';
 /** What happened; content never goes here, only which kind of thing and its id. */
 export type AuditAction =
   | 'read'
+  | 'export'
   | 'create'
   | 'update'
   | 'disable'

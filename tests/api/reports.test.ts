@@ -53,3 +53,36 @@ describe('reports:generate', () => {
     expect(flow?.rows.find((r) => r.key === 'new')?.cells[0]).toEqual({ kind: 'suppressed' });
   });
 });
+
+describe('reports:export', () => {
+  const exportInput = (format: string) => ({ period, districtSlugs: [], format, language: 'sv', labels: { 'reports.table.cases_flow': 'Ärendeflöde' } });
+  const auditRows = async () => (await ok<{ rows: number }>(runtime, 'audit:verify')).rows;
+
+  it('refuses a caseworker', async () => {
+    await as('kim', 'kims long passphrase');
+    expect(await errorCode(runtime, 'reports:export', exportInput('csv'))).toBe('forbidden');
+  });
+
+  it('gives a team lead a file and adds one audit row', async () => {
+    await as('lea', 'leas long passphrase');
+    const before = await auditRows();
+    const file = await ok<{ fileName: string; mimeType: string; base64: string }>(runtime, 'reports:export', exportInput('pdf'));
+    expect(file.fileName).toBe(`rapport-${ADMIN.teamName.toLowerCase()}-${year}.pdf`);
+    expect(file.mimeType).toBe('application/pdf');
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The first audit:verify's own row, then the export's.
+    expect(await auditRows()).toBe(before + 2);
+    const csv = Buffer.from((await ok<{ base64: string }>(runtime, 'reports:export', exportInput('csv'))).base64, 'base64').toString('utf8');
+    expect(csv).toContain('Ärendeflöde');
+    expect(csv).not.toContain('Hemlig');
+  });
+
+  it('refuses too many or too long labels', async () => {
+    await as('lea', 'leas long passphrase');
+    const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`k${i}`, 'x']));
+    expect(await errorCode(runtime, 'reports:export', { ...exportInput('csv'), labels: many })).toBe('invalid_input');
+    expect(await errorCode(runtime, 'reports:export', { ...exportInput('csv'), labels: { a: 'x'.repeat(301) } })).toBe('invalid_input');
+    expect(await errorCode(runtime, 'reports:export', { ...exportInput('docx') })).toBe('invalid_input');
+  });
+});

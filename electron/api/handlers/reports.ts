@@ -7,4 +7,5 @@ const REPORTERS = ['team_lead', 'administrator'] as const;
 /** reports:* channels. */
 export const reportsHandlers: HandlerMap<keyof typeof reportsChannels> = {
   'reports:generate': { access: REPORTERS, run: (h, i, a) => h.call('reports.generate', i, a) },
+  'reports:export': { access: REPORTERS, run: (h, i, a) => h.call('reports.export', i, a) },
 };

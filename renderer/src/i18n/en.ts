@@ -1,5 +1,6 @@
 import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
+import { reportsEn } from './reports.en';
 import { riskEn } from './risk.en';
 import type { BaseMessageKey, MessageKey } from './sv';
 
@@ -184,7 +185,6 @@ const baseEn: Record<BaseMessageKey, string> = {
   'start.now_journal': 'The journal: a signed note is never changed, it is corrected by a new note.',
   'start.now_reminders': 'Reminders, and To do with what is overdue or due this week.',
   'start.now_admin': 'Users and roles, team settings, the audit log and reference data.',
-  'start.not_yet': 'Reports to the social welfare committee (socialnämnden) are not there yet.',
   'start.lock_reminder': 'Always lock Fristad when you leave the computer: Ctrl+L (on a Mac Cmd+L).',
 
   'users.title': 'Users',
@@ -305,4 +305,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn };

@@ -4,6 +4,7 @@
  */
 import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
+import { reportsSv } from './reports.sv';
 import { riskSv } from './risk.sv';
 
 const baseSv = {
@@ -187,7 +188,6 @@ const baseSv = {
   'start.now_journal': 'Journalen: en signerad anteckning ändras aldrig, den rättas med en ny anteckning.',
   'start.now_reminders': 'Påminnelser, och Att göra med det som är försenat eller ska göras den här veckan.',
   'start.now_admin': 'Användare och roller, teamets inställningar, loggen och referensdata.',
-  'start.not_yet': 'Rapporter till socialnämnden finns inte än.',
   'start.lock_reminder': 'Lås alltid Fristad när du lämnar datorn: Ctrl+L (på Mac Cmd+L).',
 
   'users.title': 'Användare',
@@ -307,8 +307,8 @@ const baseSv = {
     'Koordinaterna för två centralorter kommer från sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
 };
 
-/** Swedish: the foundation's texts plus those of the casework, placement and risk features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv };
+/** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

@@ -12,6 +12,7 @@ import { CasesView } from '../casework/cases-view';
 import { RemindersView } from '../casework/reminders-view';
 import { KompottenView } from '../placement/kompotten-view';
 import { SheltersView } from '../placement/shelters-view';
+import { ReportsView } from '../reports/reports-view';
 import { InstrumentsView } from '../risk/instruments-view';
 import { AboutView } from '../views/about-view';
 import { AuditView } from '../views/audit-view';
@@ -37,6 +38,8 @@ function ViewContent({ view, user }: { view: ViewId; user: SessionUser }) {
       return <KompottenView />;
     case 'instruments':
       return <InstrumentsView />;
+    case 'reports':
+      return <ReportsView />;
     case 'reference':
       return <ReferenceView />;
     case 'audit':

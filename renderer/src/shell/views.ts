@@ -1,6 +1,6 @@
 import type { Role } from '../../../core/contract';
 
-export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reference', 'audit', 'users', 'settings', 'about'] as const;
+export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reports', 'reference', 'audit', 'users', 'settings', 'about'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
@@ -17,6 +17,8 @@ const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
   kompotten: CASEWORK,
   /** Risk instruments: who may add an organisation's licensed file (the API allows the same roles). */
   instruments: ['administrator', 'team_lead'],
+  /** Reports to socialnämnden (the API allows the same roles). */
+  reports: ['team_lead', 'administrator'],
   reference: 'everyone',
   audit: ['administrator', 'team_lead', 'auditor'],
   users: ['administrator'],

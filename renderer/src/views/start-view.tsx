@@ -14,10 +14,11 @@ const NOW: readonly MessageKey[] = [
   'start.now_support',
   'start.now_journal',
   'start.now_reminders',
+  'start.now_reports',
   'start.now_admin',
 ];
 
-/** A short, honest welcome: what Fristad is for, what this version does, and what it does not do yet. */
+/** A short, honest welcome: what Fristad is for, and what this version does. */
 export function StartView({ user }: { user: SessionUser }) {
   const t = useT();
   return (
@@ -30,7 +31,6 @@ export function StartView({ user }: { user: SessionUser }) {
           <li key={key}>{t(key)}</li>
         ))}
       </ul>
-      <p>{t('start.not_yet')}</p>
       <p className="alert alert-info">{t('start.lock_reminder')}</p>
     </section>
   );
