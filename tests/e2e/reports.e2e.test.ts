@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp, watchPage, type RunningApp } from './harness';
@@ -60,12 +61,19 @@ describe('reports to socialnämnden in Chromium', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  it('exports the report as CSV into a download', async () => {
+  it.each([
+    ['CSV', /\.csv$/, (b: Buffer) => b.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))],
+    ['Excel (XLSX)', /\.xlsx$/, (b: Buffer) => b.subarray(0, 2).toString('latin1') === 'PK'],
+    ['PDF', /\.pdf$/, (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
+  ] as const)('exports the report as %s into a download', async (name, extension, looksRight) => {
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'CSV' }).click();
+    await page.getByRole('button', { name, exact: true }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    await page.getByText(/är sparad i hämtade filer/).waitFor();
+    expect(download.suggestedFilename()).toMatch(extension);
+    expect(download.suggestedFilename()).toMatch(/^rapport-/);
+    const file = await download.path();
+    expect(looksRight(fs.readFileSync(file))).toBe(true);
+    await page.getByText(/är sparad i hämtade filer/).first().waitFor();
     expect(watch.errors).toEqual([]);
   });
 });
