@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, watchPage, type RunningApp } from './harness';
+import { apiFromPage, launchBrowser, startApp, watchPage, type RunningApp } from './harness';
 
 let browser: Browser;
 let app: RunningApp;
@@ -9,22 +9,8 @@ let watch: { errors: string[] };
 
 const PASSPHRASE = 'handläggarens långa lösenfras';
 
-/** Calls the API from inside the page, as the renderer does, for the set-up the day starts from. */
-async function api(channel: string, input: unknown): Promise<unknown> {
-  const token = new URL(app.url).hash.replace('#token=', '');
-  return page.evaluate(
-    async ([c, i, tok]) => {
-      const r = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
-        body: JSON.stringify({ channel: c, input: i }),
-      });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(JSON.stringify(body.error));
-      return body.result;
-    },
-    [channel, input, token] as const,
-  );
+function api(channel: string, input: unknown): Promise<unknown> {
+  return apiFromPage(page, app, channel, input);
 }
 
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

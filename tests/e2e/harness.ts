@@ -82,3 +82,21 @@ export function watchPage(page: Page): { errors: string[] } {
   page.on('pageerror', (err) => errors.push(err.message));
   return { errors };
 }
+
+/** Calls the API from inside the page, as the renderer does, with the app's token: for the set-up a test starts from. */
+export async function apiFromPage(page: Page, app: RunningApp, channel: string, input: unknown): Promise<unknown> {
+  const token = new URL(app.url).hash.replace('#token=', '');
+  return page.evaluate(
+    async ([c, i, tok]) => {
+      const r = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
+        body: JSON.stringify({ channel: c, input: i }),
+      });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(JSON.stringify(body.error));
+      return body.result;
+    },
+    [channel, input, token] as const,
+  );
+}
