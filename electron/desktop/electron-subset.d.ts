@@ -166,6 +166,27 @@ export interface WindowOpenHandlerResponse {
   outlivesOpener?: boolean;
 }
 
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface PrintToPDFOptions {
+  landscape?: boolean;
+  displayHeaderFooter?: boolean;
+  printBackground?: boolean;
+  scale?: number;
+  /** 'A0'–'A6', 'Letter', 'Legal', 'Tabloid', 'Ledger', or a size in inches. */
+  pageSize?: string | Size;
+  margins?: { top?: number; bottom?: number; left?: number; right?: number };
+  pageRanges?: string;
+  headerTemplate?: string;
+  footerTemplate?: string;
+  preferCSSPageSize?: boolean;
+  generateTaggedPDF?: boolean;
+  generateDocumentOutline?: boolean;
+}
+
 export interface WebContents {
   on(
     event: 'will-navigate',
@@ -196,6 +217,8 @@ export interface WebContents {
   getURL(): string;
   isDestroyed(): boolean;
   loadURL(url: string, options?: LoadURLOptions): Promise<void>;
+  /** Prints the page with Chromium's print settings (honouring @media print) to PDF bytes. */
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
   reload(): void;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
   readonly id: number;

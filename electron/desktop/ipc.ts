@@ -1,5 +1,6 @@
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
+import { ReportExportFileSchema } from '../../core/contract';
 import type { ApiResult } from '../../core/contract';
 import type { Api } from '../api/types';
 import { isAppUrl } from './app-url';
@@ -40,10 +41,37 @@ async function handleInvoke(
     return { ok: false, error: { code: 'unknown_channel', message: 'The channel must be a string.' } };
   }
   try {
-    return await api.invoke(channel, input);
+    const result = await api.invoke(channel, input);
+    if (channel === 'reports:export' && isPdfRequest(input) && window !== null) return await printReport(window, result);
+    return result;
   } catch (error) {
     // The API answers errors itself; reaching here is a bug. Its message may hold case data.
     logCode('ipc_handler_threw', error);
     return { ok: false, error: { code: 'internal', message: 'Internal error.' } };
+  }
+}
+
+function isPdfRequest(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'pdf';
+}
+
+/**
+ * The desktop's PDF export: the worker's answer has already validated the input, checked the role
+ * and written the audit row, so a refusal is returned as is. On success the on-screen report is
+ * printed through its @media print layout; the worker's own PDF is the fallback if printing fails.
+ */
+async function printReport(window: BrowserWindow, result: ApiResult<unknown>): Promise<ApiResult<unknown>> {
+  if (!result.ok) return result;
+  const file = ReportExportFileSchema.safeParse(result.result);
+  if (!file.success) return result;
+  try {
+    const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    return {
+      ok: true,
+      result: { fileName: file.data.fileName, mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+    };
+  } catch (error) {
+    logCode('report_print_failed', error);
+    return result;
   }
 }

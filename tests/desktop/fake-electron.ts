@@ -58,6 +58,10 @@ export class FakeWebContents extends EventEmitter {
     return Promise.resolve();
   });
   readonly reload = vi.fn();
+  readonly printToPDF = vi.fn((options: Record<string, unknown>): Promise<Buffer> => {
+    void options;
+    return Promise.resolve(Buffer.from('%PDF-printed'));
+  });
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReportExportInput, ReportInput } from '../../core/contract';
 import { dictionaries } from '../../renderer/src/i18n/translate';
 import { useLanguageStore } from '../../renderer/src/i18n/language-store';
+import { LineChart } from '../../renderer/src/reports/report-charts';
 import { reportLabelKeys } from '../../renderer/src/reports/report-text';
 import { caseworkBridge } from './casework-fixtures';
 import { ADMIN, CASEWORKER, TEAM_LEAD } from './fixtures';
@@ -132,11 +133,48 @@ describe('reports view: the report', () => {
     await user.click(button('Skapa rapport'));
     expect(await screen.findByRole('img', { name: 'Ärenden per stadsdel' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Ärenden per kön' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Ärendeflöde, perioden jämfört med föregående period' })).toBeTruthy();
     const flow = screen.getByRole('img', { name: 'Boendekedjan: nästa steg efter skyddat boende' });
     expect(within(flow).getByText('Träningslägenhet eller mellanboende: <5')).toBeTruthy();
     expect(flow.querySelectorAll('path.chart-suppressed')).toHaveLength(2);
     expect(screen.getByText('Lämnade skyddat boende → Eget förstahandskontrakt: <5')).toBeTruthy();
+  });
+
+  it('draws the case flow as a line chart: one point per period and measure, over both periods', async () => {
+    const { user } = await openReports();
+    await user.click(button('Skapa rapport'));
+    const chart = await screen.findByRole('img', { name: 'Ärendeflöde: föregående och aktuell period' });
+    const year = new Date().getFullYear();
+    expect(within(chart).getByText(`${year - 1}-01-01 – ${year - 1}-12-31`)).toBeTruthy();
+    expect(within(chart).getByText(`${year}-01-01 – ${year}-12-31`)).toBeTruthy();
+    const lines = chart.querySelectorAll('.chart-series-line');
+    expect([...lines].map((line) => line.getAttribute('data-series'))).toEqual(['Öppna vid periodens början', 'Nya', 'Avslutade', 'Öppna vid periodens slut']);
+    for (const line of lines) expect(line.querySelectorAll('.chart-point')).toHaveLength(2);
+    expect(chart.querySelectorAll('.chart-gap')).toHaveLength(0);
+    expect(new Set([...chart.querySelectorAll('.chart-series-line line.chart-line')].map((line) => line.getAttribute('stroke-dasharray'))).size).toBe(4);
+    expect(screen.getByText(new RegExp(`^Nya: Föregående period \\(${year - 1}-01-01 – ${year - 1}-12-31\\) \\d+, Perioden \\(${year}-01-01 – ${year}-12-31\\) \\d+$`))).toBeTruthy();
+  });
+
+  it('leaves a gap labelled "<threshold" in a line where a value is hidden', () => {
+    render(
+      <LineChart
+        title="Flöde"
+        points={[{ label: 'Före' }, { label: 'Nu' }]}
+        series={[
+          { label: 'Nya', values: [3, null] },
+          { label: 'Avslutade', values: [8, 12] },
+        ]}
+        threshold={5}
+        formatNumber={String}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: 'Flöde' });
+    const [opened, closed] = [...chart.querySelectorAll('.chart-series-line')];
+    expect(opened?.querySelectorAll('.chart-point')).toHaveLength(1);
+    expect(opened?.querySelectorAll('line.chart-line')).toHaveLength(0);
+    expect(within(opened as HTMLElement).getByText('<5').classList.contains('chart-gap')).toBe(true);
+    expect(closed?.querySelectorAll('.chart-point')).toHaveLength(2);
+    expect(closed?.querySelectorAll('line.chart-line')).toHaveLength(1);
+    expect(screen.getByText('Nya: Före 3, Nu <5')).toBeTruthy();
   });
 
   it('has a text in both languages for every label key of a report', async () => {

@@ -62,7 +62,9 @@ export const reportsEn: Record<keyof typeof reportsSv, string> = {
   'reports.chart_alternative': 'The chart as text',
   'reports.chart_district': 'Cases by district',
   'reports.chart_gender': 'Cases by gender',
-  'reports.chart_flow_compare': 'Case flow, this period compared with the previous period',
+  'reports.chart_flow_line': 'Case flow: previous and current period',
+  'reports.chart_flow_line_desc':
+    'One line per measure, with the previous period on the left and this period on the right. Each line has its own marker and dash pattern. A gap in a line means the number is hidden (<{threshold}).',
   'reports.chart_chain': 'Housing chain: the next step after protected shelter',
   'reports.chart_chain_desc':
     'Cases whose protected shelter ended in the period, and the step that followed. The width of each band is the number of cases.',

@@ -60,7 +60,9 @@ export const reportsSv = {
   'reports.chart_alternative': 'Diagrammet som text',
   'reports.chart_district': 'Ärenden per stadsdel',
   'reports.chart_gender': 'Ärenden per kön',
-  'reports.chart_flow_compare': 'Ärendeflöde, perioden jämfört med föregående period',
+  'reports.chart_flow_line': 'Ärendeflöde: föregående och aktuell period',
+  'reports.chart_flow_line_desc':
+    'En linje per mått, med föregående period till vänster och perioden till höger. Varje linje har en egen markör och streckning. Ett avbrott i linjen betyder att talet är dolt (<{threshold}).',
   'reports.chart_chain': 'Boendekedjan: nästa steg efter skyddat boende',
   'reports.chart_chain_desc':
     'Ärenden vars skyddade boende slutade under perioden, och vilket steg som följde. Bandens bredd motsvarar antalet.',

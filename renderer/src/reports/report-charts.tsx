@@ -181,3 +181,127 @@ export function FlowChart({ title, description, source, targets, threshold, form
     </ChartFigure>
   );
 }
+
+export interface LineSeries {
+  label: string;
+  /** One value per point of the x axis, in the same order. */
+  values: readonly ChartValue[];
+}
+
+/** Marker shapes and dash patterns, so that the lines differ by more than colour. */
+const LINE_DASHES = [undefined, '8 4', '2 3', '10 3 2 3', '4 4'] as const;
+
+function Marker({ shape, x, y, className }: { shape: number; x: number; y: number; className: string }) {
+  const r = 5;
+  switch (shape % 5) {
+    case 0:
+      return <circle cx={x} cy={y} r={r} className={className} />;
+    case 1:
+      return <rect x={x - r} y={y - r} width={r * 2} height={r * 2} className={className} />;
+    case 2:
+      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`} className={className} />;
+    case 3:
+      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} className={className} />;
+    default:
+      return <path d={`M${x - r},${y - r} L${x + r},${y + r} M${x - r},${y + r} L${x + r},${y - r}`} className={className} strokeWidth="2.5" />;
+  }
+}
+
+/**
+ * A line chart: the points of the x axis (e.g. periods) left to right, one line with markers per
+ * series. Each line has its own marker shape and dash pattern. A hidden figure has no marker; the
+ * line has a gap there, labelled "<threshold".
+ */
+export function LineChart({ title, description, points, series, threshold, formatNumber }: { title: string; description?: string; points: readonly { label: string; sublabel?: string }[]; series: readonly LineSeries[]; threshold: number; formatNumber: (value: number) => string }) {
+  const width = 560;
+  const legendRow = 20;
+  const legendColumns = 2;
+  const legendHeight = Math.ceil(series.length / legendColumns) * legendRow + 8;
+  const left = 48;
+  const right = 60;
+  const plotTop = legendHeight + 12;
+  const plotHeight = 200;
+  const plotBottom = plotTop + plotHeight;
+  const height = plotBottom + 44;
+  const max = Math.max(threshold, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const niceMax = max <= 5 ? 5 : Math.ceil(max / 5) * 5;
+  const y = (value: number) => plotBottom - (value / niceMax) * plotHeight;
+  const step = points.length > 1 ? (width - left - right - 40) / (points.length - 1) : 0;
+  const x = (i: number) => left + 40 + i * step;
+  const ticks = [0, niceMax / 2, niceMax];
+  const text = (value: ChartValue) => (value === null ? `<${threshold}` : formatNumber(value));
+  const alternative = series.map((s) => `${s.label}: ${points.map((p, i) => `${p.label}${p.sublabel ? ` (${p.sublabel})` : ''} ${text(s.values[i] ?? null)}`).join(', ')}`);
+  return (
+    <ChartFigure title={title} description={description} alternative={alternative}>
+      {(ids) => (
+        <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={ids.title} aria-describedby={description ? ids.desc : undefined}>
+          <g className="chart-legend">
+            {series.map((s, i) => (
+              <g key={`${s.label}-${i}`} transform={`translate(${left + (i % legendColumns) * 240}, ${4 + Math.floor(i / legendColumns) * legendRow})`}>
+                <line x1="0" y1="8" x2="36" y2="8" className={`chart-line chart-line-${i % 5}`} strokeDasharray={LINE_DASHES[i % 5]} />
+                <Marker shape={i} x={18} y={8} className={`chart-marker chart-line-${i % 5}`} />
+                <text x="44" y="12" className="chart-text">
+                  {s.label}
+                </text>
+              </g>
+            ))}
+          </g>
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={left} y1={y(tick)} x2={width - right} y2={y(tick)} className="chart-grid" />
+              <text x={left - 6} y={y(tick) + 4} textAnchor="end" className="chart-text">
+                {formatNumber(tick)}
+              </text>
+            </g>
+          ))}
+          <line x1={left} y1={plotTop} x2={left} y2={plotBottom} className="chart-axis" />
+          <line x1={left} y1={plotBottom} x2={width - right} y2={plotBottom} className="chart-axis" />
+          {points.map((p, i) => (
+            <text key={`${p.label}-${i}`} x={x(i)} y={plotBottom + 16} textAnchor="middle" className="chart-text">
+              <tspan x={x(i)}>{p.label}</tspan>
+              {p.sublabel ? (
+                <tspan x={x(i)} dy="14">
+                  {p.sublabel}
+                </tspan>
+              ) : null}
+            </text>
+          ))}
+          {series.map((s, si) => {
+            const segments = points.slice(1).flatMap((_, i) => {
+              const a = s.values[i] ?? null;
+              const b = s.values[i + 1] ?? null;
+              return a === null || b === null ? [] : [{ i, a, b }];
+            });
+            return (
+              <g key={`${s.label}-${si}`} className="chart-series-line" data-series={s.label}>
+                {segments.map(({ i, a, b }) => (
+                  <line key={i} x1={x(i)} y1={y(a)} x2={x(i + 1)} y2={y(b)} className={`chart-line chart-line-${si % 5}`} strokeDasharray={LINE_DASHES[si % 5]} />
+                ))}
+                {points.map((p, i) => {
+                  const value = s.values[i] ?? null;
+                  const labelX = i === points.length - 1 ? x(i) + 10 : x(i) - 10;
+                  const anchor = i === points.length - 1 ? 'start' : 'end';
+                  if (value === null) {
+                    return (
+                      <text key={i} x={x(i)} y={y(Math.max(threshold - 1, 0) / 2) + 4} textAnchor="middle" className="chart-text chart-gap">
+                        {text(null)}
+                      </text>
+                    );
+                  }
+                  return (
+                    <g key={i} className="chart-point">
+                      <Marker shape={si} x={x(i)} y={y(value)} className={`chart-marker chart-line-${si % 5}`} />
+                      <text x={labelX} y={y(value) + 4} textAnchor={anchor} className="chart-text">
+                        {formatNumber(value)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </ChartFigure>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Report, ReportTable } from '../../../core/contract';
 import { useT } from '../i18n/use-t';
 import type { Translate } from '../i18n/translate';
-import { BarChart, FlowChart } from './report-charts';
+import { BarChart, FlowChart, LineChart } from './report-charts';
 import type { BarCategory } from './report-charts';
 import { cellAt, cellText, cellValue, findTable, labelText, rowText, useNumberFormat } from './report-text';
 
@@ -95,10 +95,14 @@ function ReportCharts({ report }: { report: Report }) {
       {byDistrict ? <BarChart title={t('reports.chart_district')} series={series} categories={categoriesOf(t, byDistrict, columns)} threshold={report.threshold} formatNumber={formatNumber} /> : null}
       {byGender ? <BarChart title={t('reports.chart_gender')} series={series} categories={categoriesOf(t, byGender, columns)} threshold={report.threshold} formatNumber={formatNumber} /> : null}
       {flow ? (
-        <BarChart
-          title={t('reports.chart_flow_compare')}
-          series={[t('reports.current'), t('reports.previous')]}
-          categories={flow.rows.map((row) => ({ label: rowText(t, row), values: [cellValue(cellAt(flow, row.key, 'cases')), cellValue(cellAt(flowPrevious, row.key, 'cases'))] }))}
+        <LineChart
+          title={t('reports.chart_flow_line')}
+          description={t('reports.chart_flow_line_desc', { threshold: report.threshold })}
+          points={[
+            { label: t('reports.previous'), sublabel: `${report.period.previousFrom} – ${report.period.previousTo}` },
+            { label: t('reports.current'), sublabel: `${report.period.from} – ${report.period.to}` },
+          ]}
+          series={flow.rows.map((row) => ({ label: rowText(t, row), values: [cellValue(cellAt(flowPrevious, row.key, 'cases')), cellValue(cellAt(flow, row.key, 'cases'))] }))}
           threshold={report.threshold}
           formatNumber={formatNumber}
         />
