@@ -4,7 +4,7 @@ import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type
 import { schemaVersion } from '../connection/open';
 import { DbError } from '../errors';
 import { ensurePrivateDir, fsyncDir, restrictFile, writeFileAtomic } from '../files/secure-files';
-import { localIsoDate } from '../ops/local-date';
+import { localIsoDate } from '../../core/rules/calendar';
 import { getSetting, setSetting } from '../repositories/settings';
 import type { Store } from '../store/store';
 import {

@@ -13,7 +13,7 @@ import { findSupportItemRow, insertSupportItem, listSupportItemRows, toSupportIt
 import type { DB } from '../schema';
 import { requireChildOfCase, requirePlacePoint } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
-import { localIsoDate } from './local-date';
+import { localIsoDate } from '../../core/rules/calendar';
 
 type StepInput = z.output<typeof AddStepInputSchema>;
 type ShelterInput = z.output<typeof ShelterInputSchema>;
@@ -113,7 +113,7 @@ function shelterValues(input: ShelterInput) {
 }
 
 async function shelterById(db: Kysely<DB>, id: number): Promise<Shelter> {
-  const today = localIsoDate();
+  const today = localIsoDate(new Date());
   const [row] = await listShelterRows(db, today, id);
   if (!row) throw new DbError('internal', 'The shelter was not saved. Try again.');
   return toShelter(row, today);
@@ -169,7 +169,7 @@ export const housingOps = {
 
   'shelters.list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
     const s = w.active.requireSession();
-    const today = localIsoDate();
+    const today = localIsoDate(new Date());
     return (await listShelterRows(s.db, today)).map((r) => toShelter(r, today));
   },
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AddStepInputSchema, ShelterInputSchema, UpdateStepInputSchema, type AddStepInput, type HousingStep, type Shelter, type ShelterInput } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
 import { housingOps } from '../../db/ops/housing';
-import { localIsoDate } from '../../db/ops/local-date';
+import { localIsoDate } from '../../core/rules/calendar';
 import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertCaseFixture } from '../helpers/case-fixture';
 import { failureOf } from '../helpers/casework';

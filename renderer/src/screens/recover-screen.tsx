@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { ApiErrorAlert, ErrorAlert } from '../components/messages';
-import { PassphraseHint } from '../components/passphrase-hint';
 import { TextField } from '../components/text-field';
+import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { formatSeconds } from '../i18n/format';
@@ -68,24 +68,15 @@ export function RecoverScreen({ onBack }: { onBack: () => void }) {
             autoComplete="username"
             spellCheck={false}
           />
-          <TextField
+          <NewPassphraseFields
             name="newPassphrase"
-            type="password"
-            label={t('field.new_passphrase')}
-            hint={<PassphraseHint passphrase={values.newPassphrase} />}
-            value={values.newPassphrase}
-            onChange={set('newPassphrase')}
-            error={error('newPassphrase')}
-            autoComplete="new-password"
-          />
-          <TextField
-            name="confirm"
-            type="password"
-            label={t('field.confirm_passphrase')}
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={error('confirm')}
-            autoComplete="new-password"
+            label="field.new_passphrase"
+            passphrase={values.newPassphrase}
+            confirm={values.confirm}
+            onPassphrase={set('newPassphrase')}
+            onConfirm={set('confirm')}
+            passphraseError={error('newPassphrase')}
+            confirmError={error('confirm')}
           />
           {throttled ? (
             <>

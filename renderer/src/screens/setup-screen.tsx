@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { OpenDemoButton } from '../components/open-demo-button';
-import { PassphraseHint } from '../components/passphrase-hint';
 import { TextField } from '../components/text-field';
 import { ApiErrorAlert } from '../components/messages';
+import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
@@ -70,24 +70,15 @@ export function SetupScreen() {
             error={error('displayName')}
             autoComplete="name"
           />
-          <TextField
+          <NewPassphraseFields
             name="passphrase"
-            type="password"
-            label={t('field.passphrase')}
-            hint={<PassphraseHint passphrase={values.passphrase} />}
-            value={values.passphrase}
-            onChange={set('passphrase')}
-            error={error('passphrase')}
-            autoComplete="new-password"
-          />
-          <TextField
-            name="confirm"
-            type="password"
-            label={t('field.confirm_passphrase')}
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={error('confirm')}
-            autoComplete="new-password"
+            label="field.passphrase"
+            passphrase={values.passphrase}
+            confirm={values.confirm}
+            onPassphrase={set('passphrase')}
+            onConfirm={set('confirm')}
+            passphraseError={error('passphrase')}
+            confirmError={error('confirm')}
           />
           <ApiErrorAlert error={apiError} />
           <div className="actions">

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { call } from '../api/client';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
-import { PassphraseHint } from '../components/passphrase-hint';
 import { TextField } from '../components/text-field';
+import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
@@ -54,24 +54,15 @@ export function ChangePassphraseForm() {
           invalid={wrongCurrent}
           autoComplete="current-password"
         />
-        <TextField
+        <NewPassphraseFields
           name="newPassphrase"
-          type="password"
-          label={t('field.new_passphrase')}
-          hint={<PassphraseHint passphrase={values.newPassphrase} />}
-          value={values.newPassphrase}
-          onChange={set('newPassphrase')}
-          error={fieldMessage(t, fieldErrors, 'newPassphrase')}
-          autoComplete="new-password"
-        />
-        <TextField
-          name="confirm"
-          type="password"
-          label={t('field.confirm_passphrase')}
-          value={values.confirm}
-          onChange={set('confirm')}
-          error={fieldMessage(t, fieldErrors, 'confirm')}
-          autoComplete="new-password"
+          label="field.new_passphrase"
+          passphrase={values.newPassphrase}
+          confirm={values.confirm}
+          onPassphrase={set('newPassphrase')}
+          onConfirm={set('confirm')}
+          passphraseError={fieldMessage(t, fieldErrors, 'newPassphrase')}
+          confirmError={fieldMessage(t, fieldErrors, 'confirm')}
         />
         <ApiErrorAlert error={apiError} />
         {changed ? <SuccessNotice>{t('settings.passphrase_changed')}</SuccessNotice> : null}

@@ -4,9 +4,9 @@ import { ROLES } from '../../../core/contract';
 import type { Role, User } from '../../../core/contract';
 import { call } from '../api/client';
 import { ApiErrorAlert } from '../components/messages';
-import { PassphraseHint } from '../components/passphrase-hint';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
@@ -79,24 +79,15 @@ export function CreateUserForm({ onCreated, onBeginChange }: { onCreated: (user:
           options={roleOptions}
           onChange={(role) => setValues((previous) => ({ ...previous, role }))}
         />
-        <TextField
+        <NewPassphraseFields
           name="passphrase"
-          type="password"
-          label={t('field.initial_passphrase')}
-          hint={<PassphraseHint passphrase={values.passphrase} />}
-          value={values.passphrase}
-          onChange={set('passphrase')}
-          error={fieldMessage(t, fieldErrors, 'passphrase')}
-          autoComplete="new-password"
-        />
-        <TextField
-          name="confirm"
-          type="password"
-          label={t('field.confirm_passphrase')}
-          value={values.confirm}
-          onChange={set('confirm')}
-          error={fieldMessage(t, fieldErrors, 'confirm')}
-          autoComplete="new-password"
+          label="field.initial_passphrase"
+          passphrase={values.passphrase}
+          confirm={values.confirm}
+          onPassphrase={set('passphrase')}
+          onConfirm={set('confirm')}
+          passphraseError={fieldMessage(t, fieldErrors, 'passphrase')}
+          confirmError={fieldMessage(t, fieldErrors, 'confirm')}
         />
         <ApiErrorAlert error={apiError?.code === 'user_exists' ? null : apiError} />
         <div className="actions">
