@@ -49,6 +49,22 @@ export interface AuditLogTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+  case_id: number | null;
+  reason: string | null;
+}
+
+export interface CaseSharesTable {
+  case_id: number;
+  user_id: number;
+  granted_by: number;
+  granted_at: string;
+}
+
+export interface AuditReviewsTable {
+  seq: number;
+  reviewed_by: number;
+  reviewed_at: string;
+  comment: Generated<string>;
 }
 
 export interface SchemaMigrationsTable {
@@ -281,6 +297,8 @@ export interface DB {
   reminders: RemindersTable;
   risk_instruments: RiskInstrumentsTable;
   assessments: AssessmentsTable;
+  case_shares: CaseSharesTable;
+  audit_reviews: AuditReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

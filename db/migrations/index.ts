@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-casework';
 import * as m0003 from './0003-risk';
+import * as m0004 from './0004-trust';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-foundation', up: m0001.up },
   { version: 2, name: '0002-casework', up: m0002.up },
   { version: 3, name: '0003-risk', up: m0003.up },
+  { version: 4, name: '0004-trust', up: m0004.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { auditHash, GENESIS_HASH } from '../audit/chain';
 import type { DB } from '../schema';
+import { currentAuditCaseId } from '../audit/context';
 
 /** What happened; content never goes here, only which kind of thing and its id. */
 export type AuditAction =
@@ -24,7 +25,13 @@ export type AuditAction =
   | 'reopen'
   | 'transition'
   | 'backup'
-  | 'restore';
+  | 'restore'
+  | 'print'
+  | 'reveal'
+  | 'share'
+  | 'unshare'
+  | 'review'
+  | 'purge';
 
 export interface AuditEntry {
   userId: number | null;
@@ -34,6 +41,10 @@ export interface AuditEntry {
   entityId?: string | number | null;
   outcome?: 'ok' | 'denied' | 'failed';
   at?: Date;
+  /** The case the row concerns; defaults to the case of the request being served (see audit-context). */
+  caseId?: number | null;
+  /** The user's written reason (a reveal, an override); never case content. */
+  reason?: string | null;
 }
 
 /** Appends one row to the hash chain; call it inside the transaction of the write it records. */
@@ -48,6 +59,8 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<nu
     entity: entry.entity,
     entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
     outcome: entry.outcome ?? 'ok',
+    case_id: entry.caseId === undefined ? currentAuditCaseId() : entry.caseId,
+    reason: entry.reason ?? null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await db

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../db/repositories/audit-log';
+import { withAuditCase } from '../../db/audit/context';
+import { appendAudit, verifyAuditChain } from '../../db/repositories/audit-log';
 import { Store } from '../../db/store/store';
 import { ADMIN, tempDir, TEST_ENV } from '../helpers/temp';
 
@@ -48,5 +49,26 @@ describe('audit chain', () => {
   it('verifies across batch boundaries', async () => {
     const store = await storeWithRows();
     expect(await verifyAuditChain(store.requireSession().db, 3)).toMatchObject({ ok: true, rows: 10 });
+  });
+
+  it('names the case of the request on every row written inside it, and hashes the case and the reason', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    await withAuditCase(42, async () => {
+      await appendAudit(db, { userId: 1, role: 'administrator', action: 'read', entity: 'case', entityId: 42 });
+      await appendAudit(db, { userId: 1, role: 'administrator', action: 'reveal', entity: 'case', entityId: 42, reason: 'Needed for the move' });
+      await appendAudit(db, { userId: 1, role: 'administrator', action: 'read', entity: 'users', caseId: null });
+    });
+    const rows = sqlite.prepare('SELECT seq, case_id, reason FROM audit_log WHERE seq > 10 ORDER BY seq').all();
+    expect(rows).toEqual([
+      { seq: 11, case_id: 42, reason: null },
+      { seq: 12, case_id: 42, reason: 'Needed for the move' },
+      { seq: 13, case_id: null, reason: null },
+    ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 13 });
+    sqlite.prepare("UPDATE audit_log SET reason = 'something else' WHERE seq = 12").run();
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSequence: 12 });
+    sqlite.prepare("UPDATE audit_log SET reason = 'Needed for the move', case_id = 7 WHERE seq = 12").run();
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSequence: 12 });
   });
 });
