@@ -16,3 +16,22 @@ export class DbError extends Error {
     this.name = 'DbError';
   }
 }
+
+/** What the user reads when the database file is damaged: what happened and what to do. */
+export const DAMAGED_MESSAGE =
+  'The database file is damaged, so Fristad has closed it and shows nothing from it. An administrator can restore the latest backup from the unlock screen (Restore from backup); the damaged file is kept aside for IT.';
+
+/** The refusal for a damaged database file. */
+export function damagedError(): DbError {
+  return new DbError('database_damaged', DAMAGED_MESSAGE);
+}
+
+/**
+ * True for SQLite's answers to a damaged file: a page whose checksum (the cipher's HMAC) fails,
+ * a header that does not decrypt with a key already proven by the key file, a malformed b-tree.
+ */
+export function isDamageError(err: unknown): boolean {
+  if (err instanceof DbError) return err.code === 'database_damaged';
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { backupChannels } from './backup';
 import { casesChannels } from './cases';
+import { damagedChannels } from './damaged';
 import { housingChannels } from './housing';
 import { kompottenChannels } from './kompotten';
 import { movesChannels } from './moves';
@@ -18,6 +19,7 @@ export * from './backup';
 export * from './bridge';
 export * from './casework-common';
 export * from './cases';
+export * from './damaged';
 export * from './housing';
 export * from './kompotten';
 export * from './moves';
@@ -45,6 +47,7 @@ export const channels = {
   ...riskChannels,
   ...reportsChannels,
   ...backupChannels,
+  ...damagedChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

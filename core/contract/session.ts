@@ -29,6 +29,8 @@ export const SessionStatusSchema = z.object({
   retryAfterSeconds: z.number().int().nonnegative(),
   /** The fictional demo login, present only while the demo database is open: not a secret. */
   demoLogin: z.object({ username: z.string(), passphrase: z.string() }).nullable(),
+  /** The database file was found damaged: the unlock screen offers to restore a backup. */
+  damaged: z.boolean().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 

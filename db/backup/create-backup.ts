@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus } from '../../core/contract';
 import { schemaVersion } from '../connection/open';
-import { DbError } from '../errors';
+import { damagedError, DbError, isDamageError } from '../errors';
 import { ensurePrivateDir, fsyncDir, restrictFile, writeFileAtomic } from '../files/secure-files';
 import { localIsoDate } from '../../core/rules/calendar';
 import { getSetting, setSetting } from '../repositories/settings';
@@ -137,6 +137,12 @@ export async function createBackup(store: Store, options: { folder?: string | nu
     return toEntry(manifest);
   } catch (err) {
     if (tmp) fs.rmSync(tmp, { force: true });
+    if (!(err instanceof DbError) && isDamageError(err)) {
+      // Copying reads every page of the live file: a bad one means the database itself is damaged.
+      await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
+      store.markDamaged();
+      throw damagedError();
+    }
     const failure = writeError(err);
     if (store.isUnlocked) await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
     throw failure;
@@ -145,7 +151,8 @@ export async function createBackup(store: Store, options: { folder?: string | nu
 
 /**
  * The automatic backup: on the first unlock of a day (local date) when the newest backup is from an
- * earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes on.
+ * earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes
+ * on; only a damaged database (found while copying) closes the store, which the caller checks.
  */
 export async function runDailyBackup(store: Store): Promise<AutomaticBackupResult | null> {
   if (!store.isUnlocked) return null;

@@ -12,7 +12,10 @@ export const MANIFEST_VERSION = 1;
 export const MANIFEST_SUFFIX = '.json';
 const MANIFEST_PATTERN = /^fristad-\d{8}-\d{6}\.fbak\.json$/;
 /** A backup being written; a crash can leave one behind, and the next backup removes it. */
-const TEMP_PATTERN = /^\.fristad-\d{8}-\d{6}\.fbak\.tmp-\d+$/;
+// VACUUM INTO writes its target with a rollback journal beside it; a crash leaves that too.
+const TEMP_PATTERN = /^\.fristad-\d{8}-\d{6}\.fbak\.tmp-\d+(-journal)?$/;
+/** A manifest being written (writeFileAtomic's temporary name); also removed by the next backup. */
+const MANIFEST_TEMP_PATTERN = /^fristad-\d{8}-\d{6}\.fbak\.json\.tmp-\d+-\d+$/;
 
 /**
  * What a backup holds besides the database: counts, the audit head and the key file. Only numbers,
@@ -111,7 +114,7 @@ export function pruneBackups(folder: string, keep: number, except: string | null
   }
   for (const name of names) {
     const orphanManifest = MANIFEST_PATTERN.test(name) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length));
-    if (orphanManifest || TEMP_PATTERN.test(name)) fs.rmSync(path.join(folder, name), { force: true });
+    if (orphanManifest || TEMP_PATTERN.test(name) || MANIFEST_TEMP_PATTERN.test(name)) fs.rmSync(path.join(folder, name), { force: true });
   }
   return removed;
 }

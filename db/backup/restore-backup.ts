@@ -47,16 +47,40 @@ export async function restoreBackup(store: Store, fileName: string): Promise<voi
     throw err;
   });
   const { folder } = await backupSettings(store);
-  const source = path.join(folder, fileName);
   const dataKey = Buffer.from(s.dataKey);
   const restorer = { username: s.user.username, role: s.user.role };
+  store.lock('restore');
+  try {
+    await putBackupInPlace(store, path.join(folder, fileName), manifest, dataKey, async (db) => {
+      const user = await findUserByUsername(db, restorer.username);
+      await appendAudit(db, { userId: user?.id ?? null, role: restorer.role, action: 'restore', entity: 'backup', entityId: fileName, at: store.clock() });
+    });
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/**
+ * Puts a verified backup in place of the (locked) store's database: moves the current database
+ * (+ -wal, -shm) and key file aside to `<name>.before-restore-<timestamp>`, copies the backup in
+ * atomically, puts back the key file of the backup's time, opens and checks it (integrity, audit
+ * chain up to the manifest's head) and lets `audit` write the restore row. On any failure the aside
+ * files are put back.
+ */
+export async function putBackupInPlace(
+  store: Store,
+  source: string,
+  manifest: Manifest,
+  dataKey: Buffer,
+  audit: (db: Kysely<DB>) => Promise<void>,
+): Promise<void> {
+  if (store.isUnlocked) throw new DbError('not_allowed', 'Lock Fristad before restoring a backup.');
   const paths = store.paths;
   const stamp = store.clock().toISOString().replace(/[:.]/g, '-');
   const moved: { from: string; to: string }[] = [];
   const placedTmp = `${paths.db}.restore-tmp-${process.pid}`;
   let sqlite: SqliteDb | null = null;
 
-  store.lock('restore');
   try {
     for (const file of [...DB_SUFFIXES.map((x) => paths.db + x), paths.keyfile]) {
       if (!fs.existsSync(file)) continue;
@@ -82,15 +106,7 @@ export async function restoreBackup(store: Store, fileName: string): Promise<voi
     if (!chain.ok || chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
       throw new DbError('not_allowed', 'The restored audit log does not match the backup. Nothing was changed.');
     }
-    const user = await findUserByUsername(db, restorer.username);
-    await appendAudit(db, {
-      userId: user?.id ?? null,
-      role: restorer.role,
-      action: 'restore',
-      entity: 'backup',
-      entityId: fileName,
-      at: store.clock(),
-    });
+    await audit(db);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();
     sqlite = null;
@@ -106,7 +122,5 @@ export async function restoreBackup(store: Store, fileName: string): Promise<voi
     fsyncDir(paths.dir);
     if (err instanceof DbError) throw err;
     throw new DbError('not_allowed', 'The backup could not be put in place. The current database is unchanged.');
-  } finally {
-    dataKey.fill(0);
   }
 }

@@ -1,5 +1,6 @@
 import { backupOps } from '../ops/backup';
 import { casesOps } from '../ops/cases';
+import { damagedOps } from '../ops/damaged';
 import { foundationOps } from '../ops/foundation';
 import { journalOps } from '../ops/journal';
 import { housingOps } from '../ops/housing';
@@ -19,6 +20,7 @@ export const operations = {
   ...riskOps,
   ...reportsOps,
   ...backupOps,
+  ...damagedOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DbError } from '../errors';
+import { failureAnswer } from './failures';
 import { operations, WorkerState, type OperationName } from './operations';
-import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse, WireError } from './protocol';
+import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
 // The database lives here, off the host's event loop: every query, key derivation and
 // migration runs in this thread, one operation at a time.
@@ -17,19 +18,6 @@ function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task, task);
 }
 
-function toWireError(err: unknown, op: string): WireError {
-  if (err instanceof DbError) {
-    const wire: WireError = { code: err.code, message: err.message };
-    if (err.retryAfterSeconds !== undefined) wire.retryAfterSeconds = err.retryAfterSeconds;
-    if (err.issues !== undefined) wire.issues = err.issues;
-    return wire;
-  }
-  // Only the kind of failure is logged: messages can carry values, and values can be personal data.
-  const e = err as { name?: string; code?: string };
-  console.error(`[fristad-db] operation ${op} failed: ${e.name ?? 'Error'}${e.code ? ` (${e.code})` : ''}`);
-  return { code: 'internal', message: 'Something went wrong in the database. Your last change may not have been saved; try again, and restart Fristad if it keeps happening.' };
-}
-
 async function handle(req: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
@@ -40,7 +28,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     state.lastActivity = Date.now();
     response = { id: req.id, ok: true, result };
   } catch (err) {
-    response = { id: req.id, ok: false, error: toWireError(err, req.op) };
+    response = { id: req.id, ok: false, error: failureAnswer(state, err, req.op) };
   }
   port?.postMessage(response);
 }

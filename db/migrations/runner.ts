@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { schemaVersion, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
-import { restrictFile } from '../files/secure-files';
+import { fsyncDir, restrictFile } from '../files/secure-files';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './index';
 
 /** Thrown before anything is written when the file comes from a newer app version. */
@@ -16,13 +17,37 @@ export function assertNotFromFuture(sqlite: SqliteDb, latest = LATEST_VERSION): 
   }
 }
 
+/** A pre-migration copy being written; a crash can leave one behind, and the next copy removes it. */
+const PRE_MIGRATION_TEMP = /\.pre-migration-v\d+-[0-9TZ-]+\.bak\.tmp-\d+(-journal)?$/;
+
 /** Copies the database (still encrypted) before migrating, so a failed migration loses nothing. */
 export function backupBeforeMigration(sqlite: SqliteDb, dbFile: string, fromVersion: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${dbFile}.pre-migration-v${fromVersion}-${stamp}.bak`;
-  // VACUUM INTO writes with the connection's cipher and key, so the copy stays encrypted.
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  restrictFile(target);
+  const dir = path.dirname(dbFile);
+  const base = path.basename(dbFile);
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(`${base}.pre-migration-`) && PRE_MIGRATION_TEMP.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+  // Written under a temporary name and renamed once on disk: a crash mid-copy never leaves a
+  // partial file under the name of a usable copy.
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    // VACUUM INTO writes with the connection's cipher and key, so the copy stays encrypted.
+    sqlite.prepare('VACUUM INTO ?').run(tmp);
+    restrictFile(tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+    fsyncDir(dir);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
   return target;
 }
 
@@ -32,7 +57,7 @@ export interface MigrationReport {
   backup: string | null;
 }
 
-/** Runs every pending migration, each in its own transaction, after backing the file up. */
+/** Runs every pending migration in one transaction, after backing the file up. */
 export async function migrate(
   sqlite: SqliteDb,
   db: Kysely<any>,
@@ -47,9 +72,11 @@ export async function migrate(
   if (pending.length === 0) return { from, to: from, backup: null };
 
   const backup = from > 0 && fs.existsSync(dbFile) ? backupBeforeMigration(sqlite, dbFile, from) : null;
-  for (const migration of pending) {
-    // Kysely's Migrator does not wrap SQLite migrations in a transaction; we do, with the version bump inside.
-    await db.transaction().execute(async (trx) => {
+  // One transaction for every pending migration, each version bump inside it: a crash or a failure
+  // leaves the file at the version it had, never half way, and the next start simply runs them again.
+  // (Kysely's Migrator does not wrap SQLite migrations in a transaction at all.)
+  await db.transaction().execute(async (trx) => {
+    for (const migration of pending) {
       if (migration.version === 1) {
         await trx.schema
           .createTable('schema_migrations')
@@ -65,7 +92,7 @@ export async function migrate(
         .values({ version: migration.version, name: migration.name, applied_at: now().toISOString() })
         .execute();
       await sql.raw(`PRAGMA user_version = ${Math.trunc(migration.version)}`).execute(trx);
-    });
-  }
+    }
+  });
   return { from, to: latest, backup };
 }

@@ -1,7 +1,7 @@
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
 import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { runDailyBackup } from '../backup/create-backup';
-import { DbError } from '../errors';
+import { damagedError, DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit, verifyAuditChain } from '../repositories/audit-log';
 import { listCounties, listDistricts, listMunicipalities } from '../repositories/reference';
@@ -24,6 +24,8 @@ export const foundationOps = {
     await w.active.unlock(input.username, input.passphrase);
     // The first unlock of a day backs up the real database; a failure is audited, never fatal.
     if (!w.demo) await runDailyBackup(w.active);
+    // The copy reads every page; if it found the file damaged, the store is closed again.
+    if (!w.active.isUnlocked && w.active.isMarkedDamaged()) throw damagedError();
     return w.status();
   },
 

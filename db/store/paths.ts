@@ -5,6 +5,8 @@ export interface StorePaths {
   db: string;
   keyfile: string;
   pendingAttempts: string;
+  /** Present while the database is known to be damaged: it makes the next unlock check every page. */
+  damaged: string;
 }
 
 /** Where one installation keeps its files inside its data folder. */
@@ -14,5 +16,6 @@ export function storePaths(dir: string): StorePaths {
     db: path.join(dir, 'fristad.db'),
     keyfile: path.join(dir, 'fristad.keys.json'),
     pendingAttempts: path.join(dir, 'fristad.attempts.jsonl'),
+    damaged: path.join(dir, 'fristad.damaged.json'),
   };
 }

@@ -14,8 +14,8 @@ import {
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
-import { DbError } from '../errors';
-import { ensurePrivateDir, restrictDatabaseFiles } from '../files/secure-files';
+import { damagedError, DbError, isDamageError } from '../errors';
+import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
 import {
   KEYFILE_FORMAT,
@@ -47,6 +47,8 @@ export interface StoreStatus {
   teamName: string | null;
   idleLockMinutes: number | null;
   retryAfterSeconds: number;
+  /** The database file was found damaged; only restoring a backup helps. */
+  damaged: boolean;
 }
 
 interface OpenSession {
@@ -94,7 +96,7 @@ export class Store {
   /** Where the app stands: new installation, locked, or unlocked as a user. */
   status(): StoreStatus {
     const s = this.session;
-    if (s) return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0 };
+    if (s) return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false };
     const exists = fs.existsSync(this.paths.keyfile);
     return {
       state: exists ? 'locked' : 'new',
@@ -102,7 +104,52 @@ export class Store {
       teamName: null,
       idleLockMinutes: null,
       retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
+      damaged: exists && this.isMarkedDamaged(),
     };
+  }
+
+  /** True while the damage marker is present (set when a read found the file damaged). */
+  isMarkedDamaged(): boolean {
+    return fs.existsSync(this.paths.damaged);
+  }
+
+  /**
+   * Records that the database file is damaged and closes it at once: no audit row (writing into a
+   * damaged file could spread the damage), the key overwritten. Survives a restart, so the unlock
+   * screen can offer a restore before anyone types a passphrase.
+   */
+  markDamaged(): void {
+    try {
+      ensurePrivateDir(this.paths.dir);
+      writeFileAtomic(this.paths.damaged, `${JSON.stringify({ at: this.now().toISOString() })}\n`);
+    } finally {
+      const s = this.session;
+      this.session = null;
+      if (s) {
+        try {
+          s.sqlite.close();
+        } finally {
+          s.dataKey.fill(0);
+        }
+      }
+    }
+  }
+
+  /** Forgets the damage marker (after a restore put a good file in place). */
+  clearDamaged(): void {
+    fs.rmSync(this.paths.damaged, { force: true });
+  }
+
+  /**
+   * Checks a passphrase against the key file alone, without opening the database: for restoring a
+   * damaged one. Throttled and recorded like an unlock attempt. The caller must overwrite the key.
+   */
+  async checkPassphrase(username: string, passphrase: string): Promise<{ keyfile: Keyfile; dataKey: Buffer }> {
+    const keyfile = this.requireKeyfile();
+    this.assertNotThrottled();
+    const { slotId, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
+    if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+    return { keyfile, dataKey };
   }
 
   /** The store's clock (injectable for tests through the `now` option). */
@@ -191,20 +238,14 @@ export class Store {
     this.assertNotThrottled();
     if (this.session) this.lock('switch_user');
 
-    const slotId = slotIdFor(keyfile, username);
-    const slot = keyfile.slots[slotId];
-    let dataKey: Buffer | null = null;
-    if (slot) {
-      assertAcceptable(slot.kdf, this.env);
-      dataKey = unwrapKey(slot.wrapped, await deriveKek(passphrase, slot.kdf), slotAad(keyfile.installationId, slotId));
-    } else {
-      // Spend the same work for an unknown user, so timing does not tell which usernames exist.
-      await deriveKek(passphrase, { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
-    }
-    if (!dataKey) this.failAttempt('failed_unlock', slot ? slotId : null, WRONG_CREDENTIALS);
+    const { slotId, slot, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
+    if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+    // Opening would create an empty file in its place; a key file without its database is a loss to restore.
+    if (!fs.existsSync(this.paths.db)) throw this.damageChecked(damagedError());
 
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
+      this.recheckIfMarkedDamaged(sqlite);
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
@@ -218,7 +259,7 @@ export class Store {
       await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
     } catch (err) {
       if (sqlite.open) sqlite.close();
-      throw err;
+      throw this.damageChecked(err);
     }
   }
 
@@ -239,6 +280,7 @@ export class Store {
 
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
+      this.recheckIfMarkedDamaged(sqlite);
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
@@ -253,7 +295,7 @@ export class Store {
       await this.startSession(sqlite, db, dataKey, keyfile, { ...row, wrapped_key: canonicalSlot(slot) }, null);
     } catch (err) {
       if (sqlite.open) sqlite.close();
-      throw err;
+      throw this.damageChecked(err);
     }
   }
 
@@ -398,9 +440,53 @@ export class Store {
     this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes };
   }
 
+  private async unwrapSlot(keyfile: Keyfile, username: string, passphrase: string): Promise<{ slotId: string | null; slot: UserSlot | undefined; dataKey: Buffer | null }> {
+    const slotId = slotIdFor(keyfile, username);
+    const slot = keyfile.slots[slotId];
+    if (!slot) {
+      // Spend the same work for an unknown user, so timing does not tell which usernames exist.
+      await deriveKek(passphrase, { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
+      return { slotId: null, slot, dataKey: null };
+    }
+    assertAcceptable(slot.kdf, this.env);
+    return { slotId, slot, dataKey: unwrapKey(slot.wrapped, await deriveKek(passphrase, slot.kdf), slotAad(keyfile.installationId, slotId)) };
+  }
+
+  /**
+   * A damage found while opening marks the store damaged and becomes the one damaged refusal;
+   * anything else passes through unchanged.
+   */
+  private damageChecked(err: unknown): unknown {
+    if (!isDamageError(err)) return err;
+    this.markDamaged();
+    return damagedError();
+  }
+
+  /**
+   * Reading every page costs time in proportion to the file (seconds at city scale), so it is not
+   * done at every unlock: damage shows on the first read of a bad page (each page carries an HMAC)
+   * and the daily backup reads every page. Once a file has been found damaged, though, each unlock
+   * checks it in full until a restore clears the marker, so it cannot be reopened by luck.
+   */
+  private recheckIfMarkedDamaged(sqlite: SqliteDb): void {
+    if (!this.isMarkedDamaged()) return;
+    const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw damagedError();
+    // A whole file that checks out (IT put a good copy back by hand): the marker has done its job.
+    this.clearDamaged();
+  }
+
   private openDatabase(dataKey: Buffer): { sqlite: SqliteDb; db: Kysely<DB> } {
     ensurePrivateDir(this.paths.dir);
-    const sqlite = openKeyed(this.paths.db, dataKey);
+    let sqlite: SqliteDb;
+    try {
+      sqlite = openKeyed(this.paths.db, dataKey);
+    } catch (err) {
+      // The key file has already proven this key, so a file the key does not open is damaged
+      // (or is not this installation's database).
+      if (err instanceof DbError && err.code === 'wrong_credentials') throw this.damageChecked(damagedError());
+      throw this.damageChecked(err);
+    }
     try {
       // Refuse a newer file before any pragma or migration can write to it.
       assertNotFromFuture(sqlite);

@@ -2,6 +2,7 @@ import type { Channel } from '../../core/contract';
 import type { Handler } from './handler-types';
 import { backupHandlers } from './handlers/backup';
 import { casesHandlers } from './handlers/cases';
+import { damagedHandlers } from './handlers/damaged';
 import { foundationHandlers } from './handlers/foundation';
 import { housingHandlers } from './handlers/housing';
 import { journalHandlers } from './handlers/journal';
@@ -19,4 +20,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...riskHandlers,
   ...reportsHandlers,
   ...backupHandlers,
+  ...damagedHandlers,
 };
