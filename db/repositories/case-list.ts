@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { CaseListRow, ListCasesInputSchema, PROTECTION_LEVELS } from '../../core/contract';
 import type { DB } from '../schema';
-import { containsGlob } from './search-pattern';
+import { containsGlob, trigramPhrase } from './search-pattern';
 
 export type CaseListQuery = z.output<typeof ListCasesInputSchema>;
 
@@ -54,9 +54,12 @@ function whereClause(q: CaseListQuery, today: string): RawBuilder<unknown> {
   if (q.openRemindersOnly) conditions.push(sql`EXISTS (SELECT 1 FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL)`);
   if (q.query !== '') {
     const p = containsGlob(q.query);
-    conditions.push(
-      sql`(c.case_number GLOB ${p} OR c.survivor_name GLOB ${p} OR c.district_slug IN (SELECT slug FROM districts WHERE name GLOB ${p} OR slug GLOB ${p}))`,
-    );
+    const byText = sql`(c.case_number GLOB ${p} OR c.survivor_name GLOB ${p})`;
+    // Three letters or more: the trigram index (migration 0006) finds the candidates, GLOB keeps the
+    // exact meaning. Fewer letters have no trigram and match so many cases that reading them is as fast.
+    const text = trigramPhrase(q.query);
+    const matched = text === null ? byText : sql`(c.id IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${text}) AND ${byText})`;
+    conditions.push(sql`(${matched} OR c.district_slug IN (SELECT slug FROM districts WHERE name GLOB ${p} OR slug GLOB ${p}))`);
   }
   return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
 }

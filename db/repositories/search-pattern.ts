@@ -18,3 +18,13 @@ export function containsGlob(query: string): string {
   }
   return `${pattern}*`;
 }
+
+/**
+ * The query as an FTS5 phrase for the trigram index of migration 0006 (a substring match, case
+ * folded), or null when it is shorter than a trigram. Quoted, so no character is FTS5 syntax.
+ */
+export function trigramPhrase(query: string): string | null {
+  const text = query.normalize('NFC');
+  if ([...text].length < 3) return null;
+  return `"${text.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DbHost } from '../../db/host/worker-client';
+import type { OperationName } from '../../db/host/operations';
+import { BENCH_USER } from './config';
+import { productionEnv, type BenchDatabases } from './generate';
+import { MemoryWatch, sample } from './stats';
+import { SEARCH_ALL, SEARCH_OPEN, type Measurement, type Repeats } from './measure';
+import { filteredListInput, openCase, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
+
+export interface EventLoopResult {
+  /** The longest the host's event loop was kept from running, in ms, over everything below. */
+  maxDelayMs: number;
+  p99DelayMs: number;
+  /** Round trips through the worker, as the handlers see them. */
+  results: Measurement[];
+  memory: { rssMb: number; heapMb: number };
+}
+
+/**
+ * Runs the workload through the real database worker (the built bundle) while the host thread's
+ * event loop is watched: unlocking (KDF and all), searching, opening cases, lists, the year report,
+ * the housing-chain review, a backup and a burst of writes.
+ */
+export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadData, repeats: Repeats, workerPath: string, log: (line: string) => void): Promise<EventLoopResult> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const memory = new MemoryWatch().start();
+  const host = new DbHost({ workerPath, dataDir: dbs.encDir, env: productionEnv() });
+  const call: Call = (op, input) => host.call(op as OperationName, input as never, 'unlocked');
+  const admin: Call = (op, input) => host.call(op as OperationName, input as never, ['administrator']);
+  const results: Measurement[] = [];
+  histogram.enable();
+  try {
+    log('  worker: unlock');
+    results.push({ op: 'unlock (real path, with KDF)', ms: await sample(1, () => host.call('session.unlock', { username: BENCH_USER.username, passphrase: BENCH_USER.passphrase }, 'public')) });
+    log('  worker: search, open, lists, report, review, backup, writes');
+    const searchOpen = searchInputs(data, repeats.searches, 'open');
+    const searchAll = searchInputs(data, repeats.searches, 'all');
+    results.push({ op: SEARCH_OPEN, ms: await sample(searchOpen.length, (i) => call('cases.list', searchOpen[i])) });
+    results.push({ op: SEARCH_ALL, ms: await sample(searchAll.length, (i) => call('cases.list', searchAll[i])) });
+    results.push({ op: 'open a case (7 calls)', ms: await sample(repeats.opens, (i) => openCase(call, data.caseIds[i % data.caseIds.length] as number)) });
+    results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))) });
+    results.push({ op: 'year report', ms: await sample(repeats.reports, () => admin('reports.generate', YEAR_REPORT)) });
+    results.push({ op: 'housing-chain review (shelters)', ms: await sample(repeats.reviews, () => call('shelters.list', {})) });
+    results.push({ op: 'backup (copy + full verify)', ms: await sample(repeats.backups, () => admin('backup.create', { folder: path.join(dbs.encDir, 'backups') })) });
+    results.push({ op: 'small write (reminder + audit)', ms: await sample(repeats.writes, (i) => call('reminders.create', smallWriteInput(data, i))) });
+  } finally {
+    histogram.disable();
+    await host.close();
+  }
+  return { maxDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, results, memory: memory.stop() };
+}

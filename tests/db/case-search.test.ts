@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListCasesInputSchema, UpdateCaseInputSchema, type ListCasesInput } from '../../core/contract';
+import type { WorkerState } from '../../db/host/worker-state';
+import { casesOps } from '../../db/ops/cases';
+import { caseListPageQuery } from '../../db/repositories/case-list';
+import { trigramPhrase } from '../../db/repositories/search-pattern';
+import { caseInput, createCase, freshWorker } from '../helpers/casework';
+
+let w: WorkerState;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  ({ w, cleanup } = await freshWorker());
+  for (const name of ['Åsa Övningsdal', 'Emma Åsadotter', 'Sara "Tess" Test', 'Li Wu']) await createCase(w, { survivor: { ...caseInput().survivor, name } });
+});
+afterAll(() => cleanup());
+
+const input = (query: string, more: Partial<ListCasesInput> = {}) =>
+  ListCasesInputSchema.parse({ query, status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'name', direction: 'asc', offset: 0, limit: 50, ...more });
+const names = async (query: string): Promise<string[]> => (await casesOps['cases.list'](w, input(query))).rows.map((r) => r.survivorName);
+
+describe('search through the trigram index (migration 0006)', () => {
+  it('finds three letters or more anywhere in a name, folding case for Å and Ö', async () => {
+    expect(await names('åsa')).toEqual(['Emma Åsadotter', 'Åsa Övningsdal']);
+    expect(await names('ÅSA')).toEqual(['Emma Åsadotter', 'Åsa Övningsdal']);
+    expect(await names('VNING')).toEqual(['Åsa Övningsdal']);
+    expect(await names('a ö')).toEqual(['Åsa Övningsdal']);
+  });
+
+  it('still finds one or two letters without the index', async () => {
+    expect(await names('wu')).toEqual(['Li Wu']);
+    expect(await names('ö')).toEqual(['Åsa Övningsdal']);
+  });
+
+  it('treats quotes and FTS5 syntax as text', async () => {
+    expect(await names('"Tess"')).toEqual(['Sara "Tess" Test']);
+    expect(await names('Tess" OR "Åsa')).toEqual([]);
+    expect(await names('a*b')).toEqual([]);
+    expect(trigramPhrase('ab')).toBeNull();
+    expect(trigramPhrase('a"b')).toBe('"a""b"');
+  });
+
+  it('follows a renamed survivor: the old name is no longer found, the new one is', async () => {
+    const [row] = (await casesOps['cases.list'](w, input('Li Wu'))).rows;
+    const detail = await casesOps['cases.get'](w, { id: row?.id ?? 0 });
+    await casesOps['cases.update'](
+      w,
+      UpdateCaseInputSchema.parse({
+        id: detail.id,
+        survivor: { ...detail.survivor, name: 'Noor Påhittad', personalIdentityNumber: '' },
+        protectionLevel: detail.protectionLevel,
+        honourContext: detail.honourContext,
+        vulnerabilities: detail.vulnerabilities,
+        vulnerabilityNote: detail.vulnerabilityNote,
+        districtSlug: detail.districtSlug,
+        assignedUserId: detail.assignedUser?.id ?? null,
+      }),
+    );
+    expect(await names('Li Wu')).toEqual([]);
+    expect(await names('påhitt')).toEqual(['Noor Påhittad']);
+  });
+
+  it('plans a search of three letters or more on the index', () => {
+    const { sqlite, db } = w.active.requireSession();
+    const compiled = caseListPageQuery(input('åsa'), '2026-01-01').compile(db);
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/cases_search VIRTUAL TABLE/);
+  });
+});
