@@ -22,7 +22,9 @@ export interface EventLoopResult {
  * event loop is watched: unlocking (KDF and all), searching, opening cases, lists, the year report,
  * the housing-chain review, a backup and a burst of writes.
  */
-export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadData, repeats: Repeats, workerPath: string, log: (line: string) => void): Promise<EventLoopResult> {
+export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadData, all: Repeats, workerPath: string, log: (line: string) => void): Promise<EventLoopResult> {
+  // Fewer repetitions than in-process: this run is about the event loop, and the heavy operations run in it once.
+  const repeats: Repeats = { ...all, searches: Math.min(all.searches, 250), opens: Math.min(all.opens, 50), lists: Math.min(all.lists, 20), reports: 1, reviews: Math.min(all.reviews, 5), backups: 1, writes: Math.min(all.writes, 200) };
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   const memory = new MemoryWatch().start();
   const host = new DbHost({ workerPath, dataDir: dbs.encDir, env: productionEnv() });

@@ -42,7 +42,7 @@ export interface Repeats {
   unlocks: number;
 }
 
-export const FULL_REPEATS: Repeats = { searches: 1000, opens: 200, lists: 100, reports: 5, reviews: 20, backups: 1, writes: 1000, unlocks: 3 };
+export const FULL_REPEATS: Repeats = { searches: 1000, opens: 200, lists: 100, reports: 3, reviews: 20, backups: 1, writes: 1000, unlocks: 3 };
 
 export const SEARCH_OPEN = 'search as you type, open cases (1–4 letters)';
 export const SEARCH_ALL = 'search as you type, all cases (1–4 letters)';
