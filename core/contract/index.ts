@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { auditReviewChannels } from './audit-review';
 import { backupChannels } from './backup';
 import { casesChannels } from './cases';
 import { damagedChannels } from './damaged';
@@ -15,6 +16,7 @@ import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 
 export * from './audit';
+export * from './audit-review';
 export * from './backup';
 export * from './bridge';
 export * from './casework-common';
@@ -38,6 +40,7 @@ export const channels = {
   ...usersChannels,
   ...referenceChannels,
   ...auditChannels,
+  ...auditReviewChannels,
   ...settingsChannels,
   ...casesChannels,
   ...movesChannels,

@@ -1,4 +1,6 @@
+import type { ChainHead } from '../contract/audit-review';
 import type { Report, ReportCell, ReportTable } from '../contract/reports';
+import { chainHeadLine } from './audit-export';
 
 /**
  * The file-neutral layout of an exported report, shared by the CSV, XLSX and PDF renderers.
@@ -105,7 +107,10 @@ function section(current: ReportTable, previous: ReportTable | undefined, labels
 }
 
 /** The layout of a report for a file. */
-export function exportDocument(report: Report, opts: { labels: Readonly<Record<string, string>>; language: ExportLanguage; teamName: string }): ExportDocument {
+export function exportDocument(
+  report: Report,
+  opts: { labels: Readonly<Record<string, string>>; language: ExportLanguage; teamName: string; chainHead?: ChainHead | null },
+): ExportDocument {
   const t = TEXTS[opts.language];
   const sections = report.tables
     .filter((x) => x.period === 'current')
@@ -118,6 +123,8 @@ export function exportDocument(report: Report, opts: { labels: Readonly<Record<s
       `${t.previous}: ${report.period.previousFrom} – ${report.period.previousTo}`,
       `${t.districts}: ${report.districtSlugs.length === 0 ? t.allDistricts : report.districtSlugs.join(', ')}`,
       `${t.generated}: ${report.generatedOn}`,
+      // The audit chain head at export time: the file proves how far the log reached then.
+      ...(opts.chainHead === undefined ? [] : [chainHeadLine(opts.language, opts.chainHead)]),
     ],
     sections,
     footnote: t.footnote(report.threshold),

@@ -75,9 +75,12 @@ export async function reportPdf(doc: ExportDocument): Promise<Uint8Array> {
   text(doc.title, MARGIN, bold, 14, width);
   y -= 20;
   for (const m of doc.meta) {
-    ensure(LINE);
-    text(m, MARGIN, font, 9, width);
-    y -= LINE + 1;
+    // Wrapped, not cut: the audit chain head's hash must be readable in full.
+    for (const l of wrap(winAnsi(m, font), font, 9, width)) {
+      ensure(LINE);
+      text(l, MARGIN, font, 9, width);
+      y -= LINE + 1;
+    }
   }
   y -= 8;
 

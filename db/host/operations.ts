@@ -1,3 +1,4 @@
+import { auditReviewOps } from '../ops/audit-review';
 import { backupOps } from '../ops/backup';
 import { casesOps } from '../ops/cases';
 import { damagedOps } from '../ops/damaged';
@@ -21,6 +22,7 @@ export const operations = {
   ...reportsOps,
   ...backupOps,
   ...damagedOps,
+  ...auditReviewOps,
 } as const;
 
 export type Operations = typeof operations;

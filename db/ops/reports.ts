@@ -13,6 +13,7 @@ import { reportPdf } from '../export/report-pdf';
 import { reportXlsx } from '../export/report-xlsx';
 import type { WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
+import { chainHead } from '../repositories/audit-review';
 import { districtsOf, readReportFacts } from '../repositories/report-facts';
 import { getSetting } from '../repositories/settings';
 
@@ -64,13 +65,13 @@ export const reportsOps = {
    */
   'reports.export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
     const s = w.active.requireSession(REPORT_ROLES);
-    const { report, teamName } = await s.db.transaction().execute(async (trx) => {
+    const { report, teamName, head } = await s.db.transaction().execute(async (trx) => {
       const r = await buildReport(trx, input, today);
       const team = await getSetting<string>(trx, 'team_name', '');
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'report', entityId: input.format });
-      return { report: r, teamName: team };
+      return { report: r, teamName: team, head: await chainHead(trx) };
     });
-    const doc = exportDocument(report, { labels: input.labels, language: input.language, teamName });
+    const doc = exportDocument(report, { labels: input.labels, language: input.language, teamName, chainHead: head });
     const bytes =
       input.format === 'csv' ? Buffer.from(reportCsv(doc, input.language), 'utf8') : input.format === 'xlsx' ? reportXlsx(doc) : await reportPdf(doc);
     return { fileName: exportFileName(teamName, input.period, input.format), mimeType: EXPORT_MIME[input.format], base64: Buffer.from(bytes).toString('base64') };

@@ -1,5 +1,6 @@
 import type { Channel } from '../../core/contract';
 import type { Handler } from './handler-types';
+import { auditReviewHandlers } from './handlers/audit-review';
 import { backupHandlers } from './handlers/backup';
 import { casesHandlers } from './handlers/cases';
 import { damagedHandlers } from './handlers/damaged';
@@ -21,4 +22,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...reportsHandlers,
   ...backupHandlers,
   ...damagedHandlers,
+  ...auditReviewHandlers,
 };

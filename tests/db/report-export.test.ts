@@ -147,6 +147,27 @@ describe('reports.export', () => {
     expect(all).toMatch(/Antal under 5 visas som "<5"/);
   });
 
+  it('names the audit chain head at export time, its own export row included', async () => {
+    for (const format of ['csv', 'pdf'] as const) {
+      const { bytes } = await exportAs(format);
+      const [row] = await auditTail(w, 1);
+      expect(row).toMatchObject({ action: 'export', entity: 'report', entity_id: format });
+      const line = `Loggkedjans senaste rad vid exporten: sekvensnummer ${row?.seq}, hash ${row?.hash}`;
+      if (format === 'csv') expect(bytes.toString('utf8').split('\r\n')).toContain(line);
+      else {
+        const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+        const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)) }).promise;
+        const content = await (await doc.getPage(1)).getTextContent();
+        const text = content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+        await doc.destroy();
+        expect(text).toContain(line);
+      }
+    }
+    const xlsx = unzipSync(new Uint8Array((await exportAs('xlsx')).bytes));
+    const [row] = await auditTail(w, 1);
+    expect(strFromU8(xlsx['xl/worksheets/sheet1.xml'] ?? new Uint8Array())).toContain(`sekvensnummer ${row?.seq}, hash ${row?.hash}`);
+  });
+
   it('audits one export row with the format and no content, and refuses a caseworker', async () => {
     await exportAs('xlsx');
     const [row] = await auditTail(w, 1);
