@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { CaseLogExtract } from '../audit/case-log-extract';
 import { ApiErrorAlert } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
@@ -76,6 +77,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
   const filled = useFilledSlots(sectionsRef, loaded);
   // Completing a risk assessment changes the header's level and leaves a review reminder: reload both.
   const [remindersVersion, setRemindersVersion] = useState(0);
+  const [showExtract, setShowExtract] = useState(false);
   const onRiskChanged = useCallback(() => {
     reload();
     setRemindersVersion((v) => v + 1);
@@ -134,6 +136,8 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
     );
   }
 
+  if (showExtract) return <CaseLogExtract caseId={caseId} onClose={() => setShowExtract(false)} />;
+
   const links = LINKS.filter((link) => !link.slot || filled.has(link.slot));
   const sectionProps = { caseDetail: detail, onCaseChanged: reload };
 
@@ -156,6 +160,11 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
           <dt>{t('people.children_short')}</dt>
           <dd>{detail.children.length}</dd>
         </dl>
+        <p className="case-extract-link">
+          <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
+            {t('extract.open')}
+          </button>
+        </p>
         {detail.protectionLevel !== 'none' ? (
           <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
         ) : null}

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en';
 import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
 import { reportsEn } from './reports.en';
@@ -305,4 +306,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn };

@@ -2,6 +2,7 @@
  * Swedish, the default language. This dictionary defines the set of keys: en.ts must have exactly
  * the same ones (the type checker enforces it). Placeholders are written {name}.
  */
+import { auditSv } from './audit.sv';
 import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
 import { reportsSv } from './reports.sv';
@@ -308,7 +309,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv };
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

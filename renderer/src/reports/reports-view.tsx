@@ -14,6 +14,7 @@ import { isMessageKey } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../session/session-store';
+import { printRecorded } from '../audit/print';
 import { ReportDisplay } from './report-display';
 import { EXPORT_UNAVAILABLE, exportReport } from './report-export';
 
@@ -114,6 +115,17 @@ export function ReportsView() {
     }
   };
 
+  // The print is recorded in the log first; nothing is printed if that fails.
+  const printReport = async () => {
+    if (!generated) return;
+    setExportError(null);
+    try {
+      await printRecorded({ entity: 'report', entityId: `${generated.report.period.from}_${generated.report.period.to}` });
+    } catch (thrown) {
+      setExportError(errorLines(t, toApiError(thrown)));
+    }
+  };
+
   const indexOptions =
     draft.kind === 'tertial'
       ? ([1, 2, 3] as const).map((i) => ({ value: String(i), label: t(`reports.tertial_${i}`) }))
@@ -170,7 +182,7 @@ export function ReportsView() {
         ) : null}
         {generated ? (
           <div className="report-actions" role="group" aria-label={t('reports.export_legend')}>
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => void printReport()}>
               {t('reports.print')}
             </button>
             {EXPORTS.map(({ format, label }) => (

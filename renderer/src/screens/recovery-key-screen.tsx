@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { call } from '../api/client';
 import { useT } from '../i18n/use-t';
 import { acknowledgeRecoveryKey } from '../session/session-actions';
 import { PublicFrame } from './public-frame';
@@ -7,6 +8,15 @@ import { PublicFrame } from './public-frame';
  * The organisation recovery key, straight after setup. It is never stored in clear, so this is the
  * only time anyone sees it; Continue stays off until the user says it is stored.
  */
+/**
+ * The key must be printable even if the log cannot record it, so the record is sent (before the
+ * print dialog blocks the page) without waiting for or requiring its answer.
+ */
+function printKey(): void {
+  call('audit:record-print', { entity: 'recovery_key' }).catch(() => undefined);
+  window.print();
+}
+
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const t = useT();
   const [stored, setStored] = useState(false);
@@ -37,7 +47,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
           </figure>
         </section>
         <div className="actions no-print">
-          <button type="button" className="button-secondary" onClick={() => window.print()}>
+          <button type="button" className="button-secondary" onClick={printKey}>
             {t('recovery.print')}
           </button>
         </div>

@@ -3,11 +3,14 @@ import type { ApiError, AuditVerifyResult } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
+import { LogReview } from '../audit/log-review';
 import { useT } from '../i18n/use-t';
+import { useSessionStore } from '../session/session-store';
 
-/** Checks the hash chain of the audit log and says plainly whether it is intact. */
+/** Checks the hash chain of the audit log and says plainly whether it is intact; team leads and auditors also review the log here. */
 export function AuditView() {
   const t = useT();
+  const role = useSessionStore((state) => state.status?.user?.role ?? null);
   const [result, setResult] = useState<AuditVerifyResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,6 +48,7 @@ export function AuditView() {
           <p>{t('audit.bad', { sequence: String(result.firstBadSequence), rows: result.rows })}</p>
         </ErrorAlert>
       ) : null}
+      {role === 'team_lead' || role === 'auditor' ? <LogReview /> : null}
     </section>
   );
 }
