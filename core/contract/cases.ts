@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkPersonalIdentityNumber } from '../rules/personal-identity-number';
 import { ByIdInput, IdSchema, IsoDateSchema, requiredText, text } from './casework-common';
+import { CaseRevealSchema, maskable } from './protection';
 
 export const PROTECTION_LEVELS = ['none', 'sekretessmarkering', 'skyddad_folkbokforing', 'fingerade_personuppgifter'] as const;
 export const VULNERABILITIES = ['disability', 'hbtqi', 'substance_use', 'economic_violence', 'other'] as const;
@@ -94,7 +95,15 @@ export const CreateCaseInputSchema = CaseFieldsSchema.extend({
 }).strict();
 export type CreateCaseInput = z.input<typeof CreateCaseInputSchema>;
 
-export const UpdateCaseInputSchema = CaseFieldsSchema.extend({ id: IdSchema }).strict();
+/**
+ * A change to a case. The protected fields (safe contact, district) may be left out: left out
+ * means "unchanged", which is how a form saves a case whose protected fields it never saw.
+ */
+export const UpdateCaseInputSchema = CaseFieldsSchema.extend({
+  id: IdSchema,
+  survivor: SurvivorInputSchema.extend({ safeContact: text(500).optional() }).strict(),
+  districtSlug: z.string().trim().min(1).max(64).nullable().optional(),
+}).strict();
 export type UpdateCaseInput = z.input<typeof UpdateCaseInputSchema>;
 
 export const CloseCaseInputSchema = z.object({ id: IdSchema, reason: requiredText(500) }).strict();
@@ -104,9 +113,9 @@ export const ChildSchema = z.object({
   caseId: z.number().int(),
   name: z.string(),
   birthYear: z.number().int().nullable(),
-  school: z.string(),
+  school: maskable(z.string()),
   needs: z.string(),
-  placement: z.string(),
+  placement: maskable(z.string()),
 });
 export type Child = z.infer<typeof ChildSchema>;
 
@@ -146,14 +155,14 @@ export const CaseDetailSchema = z.object({
     birthYear: z.number().int().nullable(),
     language: z.string(),
     interpreterNeeded: z.boolean(),
-    safeContact: z.string(),
+    safeContact: maskable(z.string()),
   }),
   protectionLevel: z.enum(PROTECTION_LEVELS),
   honourContext: z.boolean(),
   vulnerabilities: z.array(z.enum(VULNERABILITIES)),
   vulnerabilityNote: z.string(),
-  districtSlug: z.string().nullable(),
-  districtName: z.string().nullable(),
+  districtSlug: maskable(z.string().nullable()),
+  districtName: maskable(z.string().nullable()),
   assignedUser: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   children: z.array(ChildSchema),
   perpetrators: z.array(PerpetratorSchema),
@@ -161,6 +170,8 @@ export const CaseDetailSchema = z.object({
   latestRisk: z
     .object({ assessmentId: z.number().int(), level: z.enum(['low', 'medium', 'high']), assessedAt: z.string(), nextReviewDate: z.string().nullable() })
     .nullable(),
+  /** Whether its protected fields are masked in this answer, and until when they are revealed. */
+  reveal: CaseRevealSchema,
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -191,7 +202,7 @@ export const CaseListRowSchema = z.object({
   caseNumber: z.string(),
   survivorName: z.string(),
   status: z.enum(CASE_STATUSES),
-  districtName: z.string().nullable(),
+  districtName: maskable(z.string().nullable()),
   assignedUserName: z.string().nullable(),
   protectionLevel: z.enum(PROTECTION_LEVELS),
   honourContext: z.boolean(),
@@ -207,7 +218,8 @@ export type CaseListRow = z.infer<typeof CaseListRowSchema>;
 export const CaseListSchema = z.object({ total: z.number().int(), rows: z.array(CaseListRowSchema) });
 
 export const AddChildInputSchema = ChildInputSchema.extend({ caseId: IdSchema }).strict();
-export const UpdateChildInputSchema = ChildInputSchema.extend({ id: IdSchema }).strict();
+/** School and placement may be left out (unchanged), as for the case's protected fields. */
+export const UpdateChildInputSchema = ChildInputSchema.extend({ id: IdSchema, school: text(200).optional(), placement: text(300).optional() }).strict();
 export const AddPerpetratorInputSchema = PerpetratorInputSchema.extend({ caseId: IdSchema }).strict();
 export const UpdatePerpetratorInputSchema = PerpetratorInputSchema.extend({ id: IdSchema }).strict();
 

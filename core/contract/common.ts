@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'reason_required',
   /** A housing-chain step overlaps another that is not marked parallel. */
   'overlap',
+  /** A protected field was sent for a case whose protected fields this session has not revealed. */
+  'reveal_required',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

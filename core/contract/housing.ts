@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmptyInput } from './common';
 import { ByCaseInput, IdSchema, IsoDateSchema, MoneySchema, PlaceRefSchema, PlaceSchema, requiredText, text } from './casework-common';
+import { maskable } from './protection';
 
 export const STEP_KINDS = ['protected_shelter', 'transitional', 'social_contract', 'priority_housing', 'own_lease', 'other'] as const;
 export const OBSTACLES = ['debts', 'rent_guarantee', 'waiting_priority_decision', 'no_suitable_size', 'other'] as const;
@@ -24,7 +25,13 @@ const StepFields = z.object({
 });
 
 export const AddStepInputSchema = StepFields.extend({ caseId: IdSchema }).strict();
-export const UpdateStepInputSchema = StepFields.extend({ id: IdSchema }).strict();
+/** Provider, shelter and place may be left out (unchanged): a form that saw them masked leaves them out. */
+export const UpdateStepInputSchema = StepFields.extend({
+  id: IdSchema,
+  provider: text(200).optional(),
+  shelterId: IdSchema.nullable().optional(),
+  place: PlaceRefSchema.nullable().optional(),
+}).strict();
 export type AddStepInput = z.input<typeof AddStepInputSchema>;
 
 export const HousingStepSchema = z.object({
@@ -35,10 +42,10 @@ export const HousingStepSchema = z.object({
   kind: z.enum(STEP_KINDS),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  provider: z.string(),
-  shelterId: z.number().int().nullable(),
-  shelterName: z.string().nullable(),
-  place: PlaceSchema.nullable(),
+  provider: maskable(z.string()),
+  shelterId: maskable(z.number().int().nullable()),
+  shelterName: maskable(z.string().nullable()),
+  place: maskable(PlaceSchema.nullable()),
   costPerDay: z.number().nullable(),
   outcome: z.enum(STEP_OUTCOMES),
   obstacles: z.array(z.enum(OBSTACLES)),

@@ -7,6 +7,7 @@ import { damagedChannels } from './damaged';
 import { housingChannels } from './housing';
 import { kompottenChannels } from './kompotten';
 import { movesChannels } from './moves';
+import { protectionChannels } from './protection';
 import { supportJournalChannels } from './support-journal';
 import { referenceChannels } from './reference';
 import { reportsChannels } from './reports';
@@ -25,6 +26,7 @@ export * from './damaged';
 export * from './housing';
 export * from './kompotten';
 export * from './moves';
+export * from './protection';
 export * from './support-journal';
 export * from './common';
 export * from './reference';
@@ -43,6 +45,7 @@ export const channels = {
   ...auditReviewChannels,
   ...settingsChannels,
   ...casesChannels,
+  ...protectionChannels,
   ...movesChannels,
   ...kompottenChannels,
   ...housingChannels,

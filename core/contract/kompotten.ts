@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmptyInput } from './common';
 import { IdSchema, IsoDateSchema, text } from './casework-common';
+import { maskable } from './protection';
 
 export const KOMPOTTEN_OUTCOMES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 
@@ -14,8 +15,9 @@ export const SetMemberInputSchema = z
 export const KompottenRequestSchema = z.object({
   id: z.number().int(),
   direction: z.enum(['sent', 'received']),
-  counterpartCode: z.string(),
-  counterpartName: z.string(),
+  /** Masked when the request belongs to a case with protected personal data: it names her new municipality. */
+  counterpartCode: maskable(z.string()),
+  counterpartName: maskable(z.string()),
   caseId: z.number().int().nullable(),
   caseNumber: z.string().nullable(),
   date: z.string(),

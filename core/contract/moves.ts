@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MOVE_STATUSES } from '../rules/move-workflow';
 import { ByCaseInput, IdSchema, IsoDateSchema, PlaceRefSchema, PlaceSchema, text } from './casework-common';
+import { maskable } from './protection';
 
 export const MOVE_ROUTES = ['within_city', 'kompotten', 'own_application', 'self_arranged', 'other'] as const;
 export type MoveRoute = (typeof MOVE_ROUTES)[number];
@@ -55,13 +56,14 @@ export const TransitionMoveInputSchema = z
 export const MoveSchema = z.object({
   id: z.number().int(),
   caseId: z.number().int(),
-  from: PlaceSchema.nullable(),
-  to: PlaceSchema,
+  from: maskable(PlaceSchema.nullable()),
+  to: maskable(PlaceSchema),
   route: z.enum(MOVE_ROUTES),
   status: z.enum(MOVE_STATUSES),
-  receivingContact: z.string(),
+  receivingContact: maskable(z.string()),
   notes: z.string(),
-  check: SafeDistanceCheckSchema,
+  /** Masked as a whole: its distances from known perpetrator areas would locate the destination. */
+  check: maskable(SafeDistanceCheckSchema),
   overrideReason: z.string().nullable(),
   transitions: z.array(z.object({ status: z.enum(MOVE_STATUSES), date: z.string(), recordedBy: z.string(), recordedAt: z.string() })),
 });

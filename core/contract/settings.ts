@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmptyInput, TeamNameSchema } from './common';
+import { RevealMinutesSchema } from './protection';
 
 export const IDLE_LOCK_MINUTES_DEFAULT = 10;
 
@@ -23,6 +24,8 @@ export const SettingsSchema = z.object({
   reviewDaysLow: z.number().int(),
   /** Counts under this are suppressed in reports ("<5"); never below 3. */
   reportThreshold: z.number().int(),
+  /** How long a reveal of a protected case's masked fields lasts. */
+  revealMinutes: z.number().int(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -47,6 +50,7 @@ export const UpdateSettingsInputSchema = z
     reviewDaysMedium: ReviewDaysSchema.optional(),
     reviewDaysLow: ReviewDaysSchema.optional(),
     reportThreshold: z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(3, { message: 'report_threshold_range' }).max(100, { message: 'report_threshold_range' }).optional(),
+    revealMinutes: RevealMinutesSchema.optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ByCaseInput, ByIdInput, IdSchema, IsoDateSchema, requiredText, text } from './casework-common';
+import { maskable } from './protection';
 
 export const SUPPORT_KINDS = ['protected_housing', 'school', 'psychiatry', 'addiction_care', 'healthcare', 'economy', 'legal', 'interpreter', 'other'] as const;
 export const SUPPORT_STATUSES = ['needed', 'requested', 'in_progress', 'done', 'declined'] as const;
@@ -13,9 +14,16 @@ const SupportFields = z.object({
   notes: text(2000),
 });
 export const AddSupportInputSchema = SupportFields.extend({ caseId: IdSchema }).strict();
-export const UpdateSupportInputSchema = SupportFields.extend({ id: IdSchema }).strict();
+/** The agency may be left out (unchanged): a form that saw it masked leaves it out. */
+export const UpdateSupportInputSchema = SupportFields.extend({ id: IdSchema, agency: text(200).optional() }).strict();
 
-export const SupportItemSchema = SupportFields.extend({ id: z.number().int(), caseId: z.number().int(), startDate: z.string().nullable(), endDate: z.string().nullable() });
+export const SupportItemSchema = SupportFields.extend({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  agency: maskable(z.string()),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+});
 export type SupportItem = z.infer<typeof SupportItemSchema>;
 
 export const JournalNoteSchema = z.object({

@@ -89,8 +89,12 @@ export interface AssessmentFact {
   nextReviewDate: string | null;
 }
 
+/** The counterpart of requests for cases with protected personal data: their municipality is not named, even in a count. */
+export const PROTECTED_COUNTERPART = 'protected';
+
 export interface KompottenFact {
   direction: 'sent' | 'received';
+  /** PROTECTED_COUNTERPART for a request of a case with protected personal data. */
   counterpartCode: string;
   counterpartName: string;
   date: string;
@@ -490,10 +494,16 @@ function kompottenTables(facts: ReportFacts, r: Range, period: 'current' | 'prev
   const inPeriod = facts.kompotten.filter((k) => inRange(k.date, r));
   const tables = (['sent', 'received'] as const).map((direction) => {
     const list = inPeriod.filter((k) => k.direction === direction);
-    const counterparts = [...new Map(list.map((k) => [k.counterpartCode, k.counterpartName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
+    const counterparts = [...new Map(list.map((k) => [k.counterpartCode, k.counterpartName])).entries()].sort(
+      (a, b) => Number(a[0] === PROTECTED_COUNTERPART) - Number(b[0] === PROTECTED_COUNTERPART) || a[1].localeCompare(b[1], 'sv'),
+    );
     return crossTable(
       { id: `kompotten_${direction}`, period, titleKey: `reports.table.kompotten_${direction}`, columns: KOMPOTTEN_OUTCOME_COLUMNS.map(col) },
-      counterparts.map(([code, name]) => ({ key: code, label: name, values: KOMPOTTEN_OUTCOME_COLUMNS.map((o) => list.filter((k) => k.counterpartCode === code && k.outcome === o).length) })),
+      counterparts.map(([code, name]) => ({
+        key: code,
+        ...(code === PROTECTED_COUNTERPART ? { labelKey: 'reports.row.protected_counterpart' } : { label: name }),
+        values: KOMPOTTEN_OUTCOME_COLUMNS.map((o) => list.filter((k) => k.counterpartCode === code && k.outcome === o).length),
+      })),
       { totalColumn: true },
     );
   });

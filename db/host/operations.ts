@@ -8,6 +8,7 @@ import { housingOps } from '../ops/housing';
 import { movesOps } from '../ops/moves';
 import { riskOps } from '../ops/risk';
 import { reportsOps } from '../ops/reports';
+import { protectionOps } from '../ops/protection';
 
 export { WorkerState, type Access } from './worker-state';
 
@@ -15,6 +16,7 @@ export { WorkerState, type Access } from './worker-state';
 export const operations = {
   ...foundationOps,
   ...casesOps,
+  ...protectionOps,
   ...journalOps,
   ...movesOps,
   ...housingOps,

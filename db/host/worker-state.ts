@@ -1,6 +1,7 @@
 import type { Role, SessionStatus } from '../../core/contract';
 import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { Store } from '../store/store';
+import { RevealGrants } from './reveal-grants';
 
 /** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
 export type Access = 'public' | 'unlocked' | readonly Role[];
@@ -10,6 +11,8 @@ export class WorkerState {
   readonly real: Store;
   demo: Store | null = null;
   lastActivity = Date.now();
+  /** Reveals of protected cases: per session, in memory only. Tests may replace it to move its clock. */
+  reveals = new RevealGrants();
 
   constructor(
     readonly dataDir: string,

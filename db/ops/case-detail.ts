@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { CaseDetail } from '../../core/contract';
+import { maskCaseDetail } from '../../core/rules/protected-fields';
 import { DbError } from '../errors';
+import type { WorkerState } from '../host/worker-state';
 import { loadCaseDetail } from '../repositories/case-detail';
 import type { DB } from '../schema';
+import { caseReveal } from './protection';
 
-/** The case as the contract shows it, or not_found. */
-export async function requireCaseDetail(db: Kysely<DB>, id: number): Promise<CaseDetail> {
+/** The case as the contract shows it to this session (protected fields masked unless revealed), or not_found. */
+export async function requireCaseDetail(w: WorkerState, db: Kysely<DB>, id: number): Promise<CaseDetail> {
   const detail = await loadCaseDetail(db, id);
   if (!detail) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.');
-  return detail;
+  const reveal = await caseReveal(w, db, id);
+  const shown = { ...detail, reveal };
+  return reveal.masked ? maskCaseDetail(shown) : shown;
 }

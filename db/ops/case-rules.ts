@@ -12,14 +12,14 @@ import type { DB } from '../schema';
 /** Stockholm's SCB code: every district lies in it. */
 
 /** The case's state, or not_found. */
-export async function requireCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null }> {
+export async function requireCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await findCaseState(db, id);
   if (!c) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.');
   return c;
 }
 
 /** The case's state when it may change; a closed case must be reopened first. */
-export async function requireOpenCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null }> {
+export async function requireOpenCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await requireCase(db, id);
   if (c.status === 'closed') throw new DbError('not_allowed', 'The case is closed. Reopen the case to change it.');
   return c;

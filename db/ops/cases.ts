@@ -20,22 +20,29 @@ import { insertPerpetrator } from '../repositories/perpetrators';
 import { requireCaseDetail } from './case-detail';
 import { checkAreas, checkAssignee, checkDistrict, requireCase, requireOpenCase } from './case-rules';
 import { peopleOps } from './people';
+import { assertMayWriteProtected, maskedCases } from './protection';
+import { maskCaseListRow } from '../../core/rules/protected-fields';
 
 /** Cases: list and search, read, create, change, close and reopen; with the people operations. */
 export const casesOps = {
   'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      const page = await listCases(trx, input, localIsoDate(new Date()));
+      const page = await listCases(trx, input, localIsoDate(new Date()), w.reveals.activeCases(s));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_list' });
-      return page;
+      const masked = await maskedCases(
+        w,
+        trx,
+        page.rows.map((r) => r.id),
+      );
+      return { ...page, rows: page.rows.map((r) => (masked.has(r.id) ? maskCaseListRow(r) : r)) };
     });
   },
 
   'cases.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      const detail = await requireCaseDetail(trx, input.id);
+      const detail = await requireCaseDetail(w, trx, input.id);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case', entityId: input.id });
       return detail;
     });
@@ -64,7 +71,7 @@ export const casesOps = {
       for (const c of input.children) await insertChild(trx, id, c);
       for (const p of perpetrators) await insertPerpetrator(trx, id, p);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id });
-      return requireCaseDetail(trx, id);
+      return requireCaseDetail(w, trx, id);
     });
   },
 
@@ -72,11 +79,18 @@ export const casesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireOpenCase(trx, input.id);
-      await checkDistrict(trx, input.districtSlug);
+      await assertMayWriteProtected(w, trx, input.id, input.survivor.safeContact !== undefined || input.districtSlug !== undefined);
+      // A protected field left out keeps its stored value.
+      const fields = {
+        ...input,
+        survivor: { ...input.survivor, safeContact: input.survivor.safeContact ?? current.safe_contact },
+        districtSlug: input.districtSlug === undefined ? current.district_slug : input.districtSlug,
+      };
+      await checkDistrict(trx, fields.districtSlug);
       await checkAssignee(trx, input.assignedUserId, current.assigned_user_id);
-      await updateCaseFields(trx, input.id, input, new Date());
+      await updateCaseFields(trx, input.id, fields, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'case', entityId: input.id });
-      return requireCaseDetail(trx, input.id);
+      return requireCaseDetail(w, trx, input.id);
     });
   },
 
@@ -87,7 +101,7 @@ export const casesOps = {
       if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.');
       await closeCase(trx, input.id, input.reason, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'close', entity: 'case', entityId: input.id });
-      return requireCaseDetail(trx, input.id);
+      return requireCaseDetail(w, trx, input.id);
     });
   },
 
@@ -98,7 +112,7 @@ export const casesOps = {
       if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.');
       await reopenCase(trx, input.id, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reopen', entity: 'case', entityId: input.id });
-      return requireCaseDetail(trx, input.id);
+      return requireCaseDetail(w, trx, input.id);
     });
   },
 

@@ -114,6 +114,7 @@ export const foundationOps = {
       reviewDaysMedium: 'review_days_medium',
       reviewDaysLow: 'review_days_low',
       reportThreshold: 'report_threshold',
+      revealMinutes: 'reveal_minutes',
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {

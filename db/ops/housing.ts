@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { AddStepInputSchema, AddSupportInputSchema, HousingStep, Shelter, ShelterInputSchema, SupportItem, UpdateStepInputSchema, UpdateSupportInputSchema } from '../../core/contract';
+import type { PlaceRef, AddStepInputSchema, AddSupportInputSchema, HousingStep, Shelter, ShelterInputSchema, SupportItem, UpdateStepInputSchema, UpdateSupportInputSchema } from '../../core/contract';
 import { overlappingSteps, validSpan } from '../../core/rules/housing-overlap';
 import { permitStatusOn } from '../../core/rules/shelter-permit';
 import { DbError } from '../errors';
@@ -14,6 +14,8 @@ import type { DB } from '../schema';
 import { requireChildOfCase, requirePlacePoint } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
 import { localIsoDate } from '../../core/rules/calendar';
+import { maskHousingStep, maskSupportItem } from '../../core/rules/protected-fields';
+import { assertMayWriteProtected, maskWhere } from './protection';
 
 type StepInput = z.output<typeof AddStepInputSchema>;
 type ShelterInput = z.output<typeof ShelterInputSchema>;
@@ -35,6 +37,12 @@ async function toSteps(db: Kysely<DB>, rows: readonly HousingStepListRow[]): Pro
     rows.flatMap((r) => (r.place_kind && r.place_code ? [{ kind: r.place_kind, code: r.place_code }] : [])),
   );
   return rows.map((r) => toHousingStep(r, names));
+}
+
+/** The place a stored step names, as the input of a change would. */
+function storedPlace(row: HousingStepListRow): PlaceRef | null {
+  if (!row.place_code || (row.place_kind !== 'municipality' && row.place_kind !== 'district')) return null;
+  return { kind: row.place_kind, code: row.place_code };
 }
 
 async function stepById(db: Kysely<DB>, id: number): Promise<HousingStep> {
@@ -138,7 +146,7 @@ export const housingOps = {
       await requireCase(trx, input.caseId);
       const steps = await toSteps(trx, await listHousingStepRows(trx, input.caseId));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: input.caseId });
-      return steps;
+      return maskWhere(w, trx, steps, maskHousingStep);
     });
   },
 
@@ -150,7 +158,7 @@ export const housingOps = {
       const now = new Date();
       const id = await insertHousingStep(trx, { case_id: input.caseId, ...stepValues(input, reason), created_by: s.user.id, created_at: now.toISOString() });
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'housing_step', entityId: id, at: now });
-      return stepById(trx, id);
+      return (await maskWhere(w, trx, [await stepById(trx, id)], maskHousingStep))[0] as HousingStep;
     });
   },
 
@@ -160,10 +168,18 @@ export const housingOps = {
       const existing = await findHousingStepRow(trx, input.id);
       if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.');
       await requireOpenCase(trx, existing.case_id);
-      const reason = await checkStep(trx, existing.case_id, input, input.id);
-      await updateHousingStep(trx, input.id, stepValues(input, reason));
+      await assertMayWriteProtected(w, trx, existing.case_id, input.provider !== undefined || input.shelterId !== undefined || input.place !== undefined);
+      // Provider, shelter and place left out keep their stored values.
+      const step = {
+        ...input,
+        provider: input.provider ?? existing.provider,
+        shelterId: input.shelterId === undefined ? existing.shelter_id : input.shelterId,
+        place: input.place === undefined ? storedPlace(existing) : input.place,
+      };
+      const reason = await checkStep(trx, existing.case_id, step, input.id);
+      await updateHousingStep(trx, input.id, stepValues(step, reason));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'housing_step', entityId: input.id });
-      return stepById(trx, input.id);
+      return (await maskWhere(w, trx, [await stepById(trx, input.id)], maskHousingStep))[0] as HousingStep;
     });
   },
 
@@ -200,7 +216,7 @@ export const housingOps = {
       await requireCase(trx, input.caseId);
       const items = (await listSupportItemRows(trx, input.caseId)).map(toSupportItem);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: input.caseId });
-      return items;
+      return maskWhere(w, trx, items, maskSupportItem);
     });
   },
 
@@ -210,7 +226,7 @@ export const housingOps = {
       await requireOpenCase(trx, input.caseId);
       const row = await insertSupportItem(trx, { case_id: input.caseId, ...supportValues(input) });
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'support_item', entityId: row.id });
-      return toSupportItem(row);
+      return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
     });
   },
 
@@ -220,9 +236,11 @@ export const housingOps = {
       const existing = await findSupportItemRow(trx, input.id);
       if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.');
       await requireOpenCase(trx, existing.case_id);
-      const row = await updateSupportItem(trx, input.id, supportValues(input));
+      await assertMayWriteProtected(w, trx, existing.case_id, input.agency !== undefined);
+      // The agency left out keeps its stored value.
+      const row = await updateSupportItem(trx, input.id, supportValues({ ...input, agency: input.agency ?? existing.agency }));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'support_item', entityId: input.id });
-      return toSupportItem(row);
+      return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
     });
   },
 } as const;

@@ -31,16 +31,23 @@ import type { DB } from '../schema';
 import { requirePlacePoint } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
 import { runSafeDistanceCheck } from './safe-distance-check';
+import { maskKompottenRequest, maskMove } from '../../core/rules/protected-fields';
+import { maskWhere } from './protection';
 
-/** Moves as the contract shows them, with their transitions and place names, in few queries. */
-async function toMoves(db: Kysely<DB>, rows: readonly MoveRow[]): Promise<Move[]> {
+/** Moves as the contract shows them to this session, with their transitions and place names, in few queries. */
+async function toMoves(w: WorkerState, db: Kysely<DB>, rows: readonly MoveRow[]): Promise<Move[]> {
   const transitions = await listMoveTransitions(
     db,
     rows.map((r) => r.id),
   );
   const refs = rows.flatMap((r) => [{ kind: r.to_kind, code: r.to_code }, ...(r.from_kind && r.from_code ? [{ kind: r.from_kind, code: r.from_code }] : [])]);
   const names = await placeNames(db, refs);
-  return rows.map((r) => toMove(r, transitions, names));
+  return maskWhere(
+    w,
+    db,
+    rows.map((r) => toMove(r, transitions, names)),
+    maskMove,
+  );
 }
 
 function orList(statuses: readonly string[]): string {
@@ -69,7 +76,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const moves = await toMoves(trx, await listMoveRows(trx, input.caseId));
+      const moves = await toMoves(w, trx, await listMoveRows(trx, input.caseId));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: input.caseId });
       return moves;
     });
@@ -114,7 +121,7 @@ export const movesOps = {
       });
       await insertMoveTransition(trx, { move_id: row.id, status: 'planned', date: input.plannedDate, recorded_by: s.user.id, recorded_at: now.toISOString() });
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'move', entityId: row.id, at: now });
-      const [move] = await toMoves(trx, [row]);
+      const [move] = await toMoves(w, trx, [row]);
       if (!move) throw new DbError('internal', 'The move was not saved. Try again.');
       return move;
     });
@@ -155,7 +162,7 @@ export const movesOps = {
       await insertMoveTransition(trx, { move_id: row.id, status: input.to, date: input.date, recorded_by: s.user.id, recorded_at: now.toISOString() });
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'transition', entity: 'move', entityId: row.id, at: now });
       const updated = await findMoveRow(trx, row.id);
-      const [move] = updated ? await toMoves(trx, [updated]) : [];
+      const [move] = updated ? await toMoves(w, trx, [updated]) : [];
       if (!move) throw new DbError('internal', 'The change was not saved. Try again.');
       return move;
     });
@@ -186,7 +193,7 @@ export const movesOps = {
       const rows = await listKompottenRequests(trx, input.caseId);
       // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: input.caseId });
-      return rows;
+      return maskWhere(w, trx, rows, maskKompottenRequest);
     });
   },
 
@@ -211,7 +218,7 @@ export const movesOps = {
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'kompotten_request', entityId: id, at: now });
       const saved = await findKompottenRequest(trx, id);
       if (!saved) throw new DbError('internal', 'The request was not saved. Try again.');
-      return saved;
+      return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
     });
   },
 
@@ -225,7 +232,7 @@ export const movesOps = {
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'kompotten_request', entityId: input.id });
       const saved = await findKompottenRequest(trx, input.id);
       if (!saved) throw new DbError('internal', 'The change was not saved. Try again.');
-      return saved;
+      return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
     });
   },
 } as const;

@@ -17,6 +17,7 @@ import { deletePerpetrator, findPerpetrator, insertPerpetrator, updatePerpetrato
 import type { DB } from '../schema';
 import { requireCaseDetail } from './case-detail';
 import { checkAreas, requireOpenCase } from './case-rules';
+import { assertMayWriteProtected } from './protection';
 
 /**
  * One change to a person on an open case: the change, the case's updated stamp and the audit row
@@ -36,7 +37,7 @@ async function changePerson(
     const personId = await change(trx);
     await touchCase(trx, caseId, new Date());
     await appendAudit(trx, { userId: s.user.id, role: s.user.role, action, entity, entityId: personId });
-    return requireCaseDetail(trx, caseId);
+    return requireCaseDetail(w, trx, caseId);
   });
 }
 
@@ -62,7 +63,11 @@ export const peopleOps = {
   'people.update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
     const { id, ...child } = input;
     return changePerson(w, 'child', 'update', (db) => caseOfChild(db, id), async (db) => {
-      await updateChild(db, id, child);
+      const current = await findChild(db, id);
+      if (!current) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.');
+      await assertMayWriteProtected(w, db, current.case_id, child.school !== undefined || child.placement !== undefined);
+      // School and placement left out keep their stored values.
+      await updateChild(db, id, { ...child, school: child.school ?? current.school, placement: child.placement ?? current.placement });
       return id;
     });
   },

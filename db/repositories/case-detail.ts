@@ -7,7 +7,7 @@ import { listAreasForCase } from './perpetrator-areas';
 import { listPerpetrators, toPerpetrator } from './perpetrators';
 
 /** A whole case with its people, in four queries whatever their number; undefined when unknown. */
-export async function loadCaseDetail(db: Kysely<DB>, id: number): Promise<CaseDetail | undefined> {
+export async function loadCaseDetail(db: Kysely<DB>, id: number): Promise<Omit<CaseDetail, 'reveal'> | undefined> {
   const row = await findCaseWithNames(db, id);
   if (!row) return undefined;
   const children = await listChildren(db, id);

@@ -6,14 +6,14 @@ import {
   type GENDERS,
   type PROTECTION_LEVELS,
   type RiskLevel,
-  type UpdateCaseInputSchema,
+  type CreateCaseInputSchema,
 } from '../../core/contract';
 import type { CasesTable, DB } from '../schema';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
 /** The editable fields of a case, as the contract hands them over after parsing. */
-export type CaseFields = Omit<z.output<typeof UpdateCaseInputSchema>, 'id'>;
+export type CaseFields = Omit<z.output<typeof CreateCaseInputSchema>, 'children' | 'perpetrators'>;
 /** A case row with the names the detail view shows next to its ids. */
 export type CaseRowWithNames = CaseRow & { district_name: string | null; assigned_user_name: string | null };
 
@@ -52,7 +52,7 @@ function isRiskLevel(v: string | null): v is RiskLevel {
 }
 
 /** Maps a case row to the detail's own fields; people are added by the caller. */
-export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children' | 'perpetrators'> {
+export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children' | 'perpetrators' | 'reveal'> {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -103,8 +103,11 @@ export async function findCaseWithNames(db: Kysely<DB>, id: number): Promise<Cas
 }
 
 /** Just enough of a case to decide whether it may change. */
-export async function findCaseState(db: Kysely<DB>, id: number): Promise<Pick<CaseRow, 'id' | 'status' | 'assigned_user_id'> | undefined> {
-  return db.selectFrom('cases').select(['id', 'status', 'assigned_user_id']).where('id', '=', id).executeTakeFirst();
+export async function findCaseState(
+  db: Kysely<DB>,
+  id: number,
+): Promise<Pick<CaseRow, 'id' | 'status' | 'assigned_user_id' | 'safe_contact' | 'district_slug'> | undefined> {
+  return db.selectFrom('cases').select(['id', 'status', 'assigned_user_id', 'safe_contact', 'district_slug']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Replaces the editable fields and stamps the change. */

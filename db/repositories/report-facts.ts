@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, localIsoDate } from '../../core/rules/calendar';
-import type { AssessmentFact, CaseFact, KompottenFact, MoveFact, PlacementFact, Range, ReportFacts, StepFact } from '../../core/rules/report-aggregate';
+import { isProtectedLevel } from '../../core/rules/protected-fields';
+import { PROTECTED_COUNTERPART, type AssessmentFact, type CaseFact, type KompottenFact, type MoveFact, type PlacementFact, type Range, type ReportFacts, type StepFact } from '../../core/rules/report-aggregate';
 import type { DB } from '../schema';
 
 /**
@@ -135,15 +136,17 @@ export async function readReportFacts(db: Kysely<DB>, span: Range, slugs: readon
     .selectFrom('kompotten_requests as k')
     .innerJoin('municipalities as mu', 'mu.code', 'k.counterpart_code')
     .leftJoin('cases as c', 'c.id', 'k.case_id')
-    .select(['k.direction', 'k.counterpart_code', 'mu.name', 'k.date', 'k.outcome'])
+    .select(['k.direction', 'k.counterpart_code', 'mu.name', 'k.date', 'k.outcome', 'c.protection_level'])
     .where('k.date', '>=', span.from)
     .where('k.date', '<=', span.to);
   // A request without a case belongs to no district: only whole-team reports count it.
   if (scoped) kompottenQ = kompottenQ.where('c.district_slug', 'in', [...slugs]);
   const kompotten: KompottenFact[] = (await kompottenQ.execute()).map((r) => ({
     direction: r.direction === 'received' ? 'received' : 'sent',
-    counterpartCode: r.counterpart_code,
-    counterpartName: r.name,
+    // A request for a protected case names her new municipality: the report counts it unnamed.
+    ...(r.protection_level !== null && isProtectedLevel(r.protection_level)
+      ? { counterpartCode: PROTECTED_COUNTERPART, counterpartName: '' }
+      : { counterpartCode: r.counterpart_code, counterpartName: r.name }),
     date: r.date,
     outcome: r.outcome,
   }));

@@ -7,6 +7,7 @@ import {
   MINIMUM_DISTANCE_KM_DEFAULT,
   MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
   REPORT_THRESHOLD_DEFAULT,
+  REVEAL_MINUTES_DEFAULT,
   REVIEW_DAYS_DEFAULT,
   type Role,
   type SessionUser,
@@ -396,6 +397,7 @@ export class Store {
       reviewDaysMedium: await getSetting(db, 'review_days_medium', REVIEW_DAYS_DEFAULT.medium),
       reviewDaysLow: await getSetting(db, 'review_days_low', REVIEW_DAYS_DEFAULT.low),
       reportThreshold: effectiveThreshold(await getSetting<number | null>(db, 'report_threshold', REPORT_THRESHOLD_DEFAULT)),
+      revealMinutes: await getSetting(db, 'reveal_minutes', REVEAL_MINUTES_DEFAULT),
     };
   }
 

@@ -10,11 +10,13 @@ import { journalHandlers } from './handlers/journal';
 import { movesHandlers } from './handlers/moves';
 import { riskHandlers } from './handlers/risk';
 import { reportsHandlers } from './handlers/reports';
+import { protectionHandlers } from './handlers/protection';
 
 /** One handler per channel: access rule plus the operation it runs. No SQL and no UI logic here. */
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
   ...casesHandlers,
+  ...protectionHandlers,
   ...journalHandlers,
   ...movesHandlers,
   ...housingHandlers,

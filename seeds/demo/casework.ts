@@ -88,44 +88,42 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     const woman = rnd.chance(0.9);
     const created = addDays(today, -rnd.int(5, 700));
     const perpetratorCount = honour ? rnd.int(2, 4) : rnd.int(1, 2);
-    const detail = await casesOps['cases.create'](
-      w,
-      CreateCaseInputSchema.parse({
-        survivor: {
-          name: `${rnd.pick(woman ? FIRST_NAMES_WOMEN : FIRST_NAMES_MEN)} ${rnd.pick(SURNAMES)}`,
-          personalIdentityNumber: null,
-          gender: woman ? 'woman' : rnd.chance(0.5) ? 'man' : 'non_binary',
-          birthYear: rnd.int(1960, 2006),
-          language: rnd.pick(LANGUAGES),
-          interpreterNeeded: rnd.chance(0.2),
-          safeContact: rnd.pick(['Endast via boendets telefon (fiktivt)', 'Sms till skyddat nummer (fiktivt)', 'Via handläggaren (fiktivt)']),
-        },
-        protectionLevel: rnd.chance(0.6) ? 'none' : rnd.pick(PROTECTION_LEVELS.slice(1)),
-        honourContext: honour,
-        vulnerabilities: rnd.sample(VULNERABILITIES, rnd.int(0, 2)),
-        vulnerabilityNote: '',
-        districtSlug: rnd.pick(stockholmDistricts),
-        assignedUserId: rnd.pick(userIds),
-        children: Array.from({ length: rnd.int(0, 3) }, () => ({
-          name: `${rnd.pick(FIRST_NAMES_CHILDREN)} ${rnd.pick(SURNAMES)}`,
-          birthYear: rnd.int(2008, 2025),
-          school: rnd.pick(['Förskolan Exempel (fiktiv)', 'Påhittade skolan (fiktiv)', '']),
-          needs: '',
-          placement: '',
-        })),
-        perpetrators: Array.from({ length: perpetratorCount }, () => ({
-          name: `${rnd.pick(FIRST_NAMES_MEN)} ${rnd.pick(SURNAMES)}`,
-          relation: honour ? rnd.pick(RELATIONS) : rnd.pick(['partner', 'former_partner'] as const),
-          collective: honour,
-          notes: '',
-          areas: [
-            rnd.chance(0.6)
-              ? { municipalityCode: '0180', districtSlug: rnd.pick(stockholmDistricts), description: '' }
-              : { municipalityCode: rnd.pick(otherMunicipalities), districtSlug: null, description: '' },
-          ],
-        })),
-      }),
-    );
+    const input = CreateCaseInputSchema.parse({
+      survivor: {
+        name: `${rnd.pick(woman ? FIRST_NAMES_WOMEN : FIRST_NAMES_MEN)} ${rnd.pick(SURNAMES)}`,
+        personalIdentityNumber: null,
+        gender: woman ? 'woman' : rnd.chance(0.5) ? 'man' : 'non_binary',
+        birthYear: rnd.int(1960, 2006),
+        language: rnd.pick(LANGUAGES),
+        interpreterNeeded: rnd.chance(0.2),
+        safeContact: rnd.pick(['Endast via boendets telefon (fiktivt)', 'Sms till skyddat nummer (fiktivt)', 'Via handläggaren (fiktivt)']),
+      },
+      protectionLevel: rnd.chance(0.6) ? 'none' : rnd.pick(PROTECTION_LEVELS.slice(1)),
+      honourContext: honour,
+      vulnerabilities: rnd.sample(VULNERABILITIES, rnd.int(0, 2)),
+      vulnerabilityNote: '',
+      districtSlug: rnd.pick(stockholmDistricts),
+      assignedUserId: rnd.pick(userIds),
+      children: Array.from({ length: rnd.int(0, 3) }, () => ({
+        name: `${rnd.pick(FIRST_NAMES_CHILDREN)} ${rnd.pick(SURNAMES)}`,
+        birthYear: rnd.int(2008, 2025),
+        school: rnd.pick(['Förskolan Exempel (fiktiv)', 'Påhittade skolan (fiktiv)', '']),
+        needs: '',
+        placement: '',
+      })),
+      perpetrators: Array.from({ length: perpetratorCount }, () => ({
+        name: `${rnd.pick(FIRST_NAMES_MEN)} ${rnd.pick(SURNAMES)}`,
+        relation: honour ? rnd.pick(RELATIONS) : rnd.pick(['partner', 'former_partner'] as const),
+        collective: honour,
+        notes: '',
+        areas: [
+          rnd.chance(0.6)
+            ? { municipalityCode: '0180', districtSlug: rnd.pick(stockholmDistricts), description: '' }
+            : { municipalityCode: rnd.pick(otherMunicipalities), districtSlug: null, description: '' },
+        ],
+      })),
+    });
+    const detail = await casesOps['cases.create'](w, input);
     const caseId = detail.id;
 
     // A move, walked some way through its workflow.
@@ -134,7 +132,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
       const to = route === 'within_city' ? { kind: 'district' as const, code: rnd.pick(stockholmDistricts) } : { kind: 'municipality' as const, code: rnd.pick(KOMPOTTEN_DEMO_MEMBERS) };
       const move = await movesOps['moves.create'](
         w,
-        CreateMoveInputSchema.parse({ caseId, from: { kind: 'district', code: detail.districtSlug ?? 'farsta' }, to, route, receivingContact: 'Mottagande handläggare (fiktiv)', notes: '', plannedDate: addDays(created, 3) }),
+        CreateMoveInputSchema.parse({ caseId, from: { kind: 'district', code: input.districtSlug ?? 'farsta' }, to, route, receivingContact: 'Mottagande handläggare (fiktiv)', notes: '', plannedDate: addDays(created, 3) }),
       );
       const path: MoveStatus[] = ['requested', 'offered', 'accepted', 'completed'];
       const steps = rnd.int(0, 4);

@@ -83,7 +83,11 @@ describe('cases through the API', () => {
       }),
     ).toBe(1);
     expect(got).toEqual(created);
-    expect(got?.districtName).toBe('Spånga-Tensta');
+    // Fingerade personuppgifter: the district is masked until revealed, with a reason, which is audited too.
+    expect(got?.districtName).toEqual({ masked: true });
+    expect(await errorCode(runtime, 'cases:reveal', { caseId: created.id, reason: 'kort' })).toBe('invalid_input');
+    expect(await auditedRows(() => ok(runtime, 'cases:reveal', { caseId: created.id, reason: 'Planerar flytten med henne' }))).toBe(1);
+    expect((await ok<CaseDetail>(runtime, 'cases:get', { id: created.id })).districtName).toBe('Spånga-Tensta');
     expect(await errorCode(runtime, 'cases:get', { id: 424_242 })).toBe('not_found');
   });
 
@@ -103,10 +107,29 @@ describe('cases through the API', () => {
   });
 
   it('updates, closes and reopens', async () => {
-    const { id, caseNumber: _n, status: _s, closedReason: _r, closedAt: _a, createdAt: _c, updatedAt: _u, districtName: _d, assignedUser: _au, children: _ch, perpetrators: _p, latestRisk: _lr, ...fields } = created;
-    const input = { id, ...fields, survivor: { ...fields.survivor, personalIdentityNumber: fields.survivor.personalIdentityNumber ?? '' }, assignedUserId: null };
+    // `created` is the masked answer: its safe contact and district are left out, and so kept.
+    const {
+      id,
+      caseNumber: _n,
+      status: _s,
+      closedReason: _r,
+      closedAt: _a,
+      createdAt: _c,
+      updatedAt: _u,
+      districtSlug: _ds,
+      districtName: _d,
+      assignedUser: _au,
+      children: _ch,
+      perpetrators: _p,
+      latestRisk: _lr,
+      reveal: _rv,
+      ...fields
+    } = created;
+    const { safeContact: _sc, ...survivor } = fields.survivor;
+    const input = { id, ...fields, survivor: { ...survivor, personalIdentityNumber: survivor.personalIdentityNumber ?? '' }, assignedUserId: null };
     const updated = await ok<CaseDetail>(runtime, 'cases:update', { ...input, survivor: { ...input.survivor, interpreterNeeded: true, language: 'arabiska' } });
-    expect(updated.survivor).toMatchObject({ interpreterNeeded: true, language: 'arabiska' });
+    expect(updated.survivor).toMatchObject({ interpreterNeeded: true, language: 'arabiska', safeContact: 'Endast via skyddade boendets telefon' });
+    expect(updated.districtName).toBe('Spånga-Tensta');
     expect(await errorCode(runtime, 'cases:close', { id, reason: '' })).toBe('invalid_input');
     const closed = await ok<CaseDetail>(runtime, 'cases:close', { id, reason: 'Egen bostad' });
     expect(closed.status).toBe('closed');

@@ -7,6 +7,7 @@ import { localIsoDate } from '../../core/rules/calendar';
 import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertCaseFixture } from '../helpers/case-fixture';
 import { failureOf } from '../helpers/casework';
+import { unmasked } from '../helpers/protect';
 import { auditRows, codeOf, unlockedWorkerState } from '../helpers/worker-fixture';
 
 let w: WorkerState;
@@ -62,9 +63,9 @@ const updateStep = (step: HousingStep, overrides: Partial<AddStepInput> = {}): P
     kind: step.kind,
     startDate: step.startDate,
     endDate: step.endDate,
-    provider: step.provider,
-    shelterId: step.shelterId,
-    place: step.place ? { kind: step.place.kind, code: step.place.code } : null,
+    provider: unmasked(step.provider),
+    shelterId: unmasked(step.shelterId),
+    place: ((p) => (p ? { kind: p.kind, code: p.code } : null))(unmasked(step.place)),
     costPerDay: step.costPerDay,
     outcome: step.outcome,
     obstacles: step.obstacles,

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertAreaFixture, insertCaseFixture } from '../helpers/case-fixture';
 import { ADMIN } from '../helpers/temp';
 import { failureOf } from '../helpers/casework';
+import { unmasked } from '../helpers/protect';
 import { auditRows, codeOf, unlockedWorkerState } from '../helpers/worker-fixture';
 
 let w: WorkerState;
@@ -164,7 +165,7 @@ describe('moves: create and the status workflow', () => {
     const { caseId } = await insertCaseFixture(db, userId, { perpetrators: [{ areas: [STOCKHOLM] }] });
     const move = await create(caseId, { to: { kind: 'municipality', code: '1980' }, from: null });
     expect(move.from).toBeNull();
-    expect(move.check.warning).toBe(true);
+    expect(unmasked(move.check).warning).toBe(true);
     const row = await db.selectFrom('moves').select('check_json').where('id', '=', move.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.check_json)).toEqual(move.check);
   });
@@ -205,7 +206,7 @@ describe('moves: create and the status workflow', () => {
     const accepted = await transition(move.id, 'accepted', '2026-01-13', 'Hon har eget skyddat nätverk där; bedömt med polisen.');
     expect(accepted.status).toBe('accepted');
     expect(accepted.overrideReason).toBe('Hon har eget skyddat nätverk där; bedömt med polisen.');
-    expect(accepted.check.warning).toBe(true);
+    expect(unmasked(accepted.check).warning).toBe(true);
     const row = await db.selectFrom('moves').select(['override_reason', 'status']).where('id', '=', move.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ override_reason: 'Hon har eget skyddat nätverk där; bedömt med polisen.', status: 'accepted' });
   });
@@ -213,15 +214,15 @@ describe('moves: create and the status workflow', () => {
   it('re-checks against the perpetrator areas known at acceptance, not those known when the move was planned', async () => {
     const { caseId, perpetratorIds } = await insertCaseFixture(db, userId, { perpetrators: [{ areas: [STOCKHOLM] }] });
     const move = await create(caseId, { to: { kind: 'municipality', code: '1480' } });
-    expect(move.check.warning).toBe(false);
+    expect(unmasked(move.check).warning).toBe(false);
     await transition(move.id, 'requested', '2026-01-11');
     await transition(move.id, 'offered', '2026-01-12');
     // New information: the perpetrator has moved to Göteborg.
     await insertAreaFixture(db, perpetratorIds[0] ?? 0, { municipalityCode: '1480' });
     expect(await codeOf(transition(move.id, 'accepted', '2026-01-13'))).toBe('reason_required');
     const accepted = await transition(move.id, 'accepted', '2026-01-13', 'Bedömt säkert ändå.');
-    expect(accepted.check.checks).toHaveLength(2);
-    expect(accepted.check.checks[1]?.reasons).toContain('same_municipality');
+    expect(unmasked(accepted.check).checks).toHaveLength(2);
+    expect(unmasked(accepted.check).checks[1]?.reasons).toContain('same_municipality');
   });
 
   it('refuses a date before the previous step, unknown moves and places, and any change in a closed case', async () => {

@@ -133,8 +133,10 @@ describe('reports.generate: figures against a known dataset', () => {
 
   it('lists Kompotten requests by counterpart, with a municipality name and no more', () => {
     const sent = table(report, 'kompotten_sent');
-    expect(sent.rows.map((r) => r.label ?? r.key)).toEqual(['Västerås', 'total']);
-    expect(cell(report, 'kompotten_sent', '1980', 'accepted')).toEqual(n(6));
+    // Three of the six requests are for cases with protected personal data: counted, never named.
+    expect(sent.rows.map((r) => r.label ?? r.key)).toEqual(['Västerås', 'protected', 'total']);
+    expect(sent.rows.find((r) => r.key === 'protected')).toMatchObject({ labelKey: 'reports.row.protected_counterpart', label: undefined });
+    expect(cell(report, 'kompotten_sent', 'total', 'accepted')).toEqual(n(6));
     expect(cell(report, 'kompotten_received', '0380', 'pending')).toEqual(hidden);
     expect(cell(report, 'kompotten_received', 'total', 'total')).toEqual(hidden);
   });

@@ -65,6 +65,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     children: [],
     perpetrators: [],
     latestRisk: null,
+    reveal: { protected: false, masked: false, revealedUntil: null },
     ...overrides,
   };
 }

@@ -41,6 +41,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reviewDaysMedium: 30,
     reviewDaysLow: 90,
     reportThreshold: 5,
+    revealMinutes: 5,
     ...overrides,
   };
 }

@@ -57,6 +57,8 @@ export const CASE: CaseDetail = {
     },
   ],
   latestRisk: null,
+  // Protected, and revealed for this session for the length of any test: the placement tests read real values.
+  reveal: { protected: true, masked: false, revealedUntil: new Date(Date.now() + 3_600_000).toISOString() },
 };
 
 export function nearCheck(): SafeDistanceCheck {

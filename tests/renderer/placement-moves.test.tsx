@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../core/contract';
 import { MovesSection } from '../../renderer/src/placement/case-sections';
+import { unmasked } from '../helpers/protect';
 import { CASE, farCheck, move, nearCheck, placementBridge, renderSection } from './placement-fixtures';
 
 const noop = (): void => undefined;
@@ -216,7 +217,7 @@ describe('moves section: Kompotten', () => {
   it('offers to record a ledger request after planning a Kompotten move, and records it for the case', async () => {
     const kompottenMove = move({ id: 64, route: 'kompotten', from: null, to: { kind: 'municipality', code: '1980', name: 'Västerås' } });
     const { bridge, user } = await openSection([]);
-    bridge.ok('moves:check-destination', { ...farCheck(), destination: kompottenMove.to });
+    bridge.ok('moves:check-destination', { ...farCheck(), destination: unmasked(kompottenMove.to) });
     bridge.on('moves:create', () => {
       bridge.ok('moves:list', [kompottenMove]);
       return { ok: true, result: kompottenMove };

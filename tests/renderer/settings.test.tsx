@@ -67,6 +67,7 @@ describe('settings view', () => {
         minimumDistanceKm: 100,
         minimumDistanceWithinCityKm: 5,
         reportThreshold: 5,
+        revealMinutes: 5,
         reviewDaysHigh: 14,
         reviewDaysMedium: 30,
         reviewDaysLow: 90,
@@ -91,5 +92,21 @@ describe('settings view', () => {
     await user.type(input('Gräns för små tal i rapporter'), '7{Enter}');
     expect(await screen.findByText('Inställningarna är sparade.')).toBeTruthy();
     expect(bridge.callsTo('settings:update')).toEqual([expect.objectContaining({ casePrefix: 'RV', minimumDistanceKm: 150, reportThreshold: 7 })]);
+  });
+
+  it('lets an administrator set how many minutes protected data stays revealed, from 1 to 60', async () => {
+    const { bridge, user } = await openSettings(ADMIN);
+    bridge.on('settings:update', (update) => ({ ok: true, result: settings({ ...update }) }));
+    const field = input('Minuter som skyddade uppgifter visas');
+    expect(field.value).toBe('5');
+    await user.clear(field);
+    await user.type(field, '61');
+    await user.click(button('Spara'));
+    expect(await screen.findByText('Ange ett heltal mellan 1 och 60.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toHaveLength(0);
+    await user.clear(field);
+    await user.type(field, '15{Enter}');
+    expect(await screen.findByText('Inställningarna är sparade.')).toBeTruthy();
+    expect(bridge.callsTo('settings:update')).toEqual([expect.objectContaining({ revealMinutes: 15 })]);
   });
 });

@@ -7,6 +7,7 @@ import { TextField } from '../components/text-field';
 import { messageAt, pathOf } from '../forms/path-errors';
 import type { PathErrors } from '../forms/path-errors';
 import { useT } from '../i18n/use-t';
+import { MaskableField } from '../protect/masked';
 import { useCasework } from './casework-context';
 import type { CaseFieldValues, SurvivorValues } from './case-values';
 
@@ -17,7 +18,7 @@ interface PartProps<V> {
 }
 
 /** The survivor: who she is, and how to reach her without putting her at risk. */
-export function SurvivorFields({ values, onChange, errors, prefix }: PartProps<SurvivorValues> & { prefix: string }) {
+export function SurvivorFields({ values, onChange, errors, prefix, masked = false }: PartProps<SurvivorValues> & { prefix: string; masked?: boolean }) {
   const t = useT();
   const legendId = useId();
   const set = <K extends keyof SurvivorValues>(field: K) => (value: SurvivorValues[K]) => onChange({ ...values, [field]: value });
@@ -60,15 +61,17 @@ export function SurvivorFields({ values, onChange, errors, prefix }: PartProps<S
         <TextField name={at('language')} label={t('case.language')} value={values.language} onChange={set('language')} error={messageAt(t, errors, at('language'))} autoComplete="off" />
         <CheckboxField name={at('interpreterNeeded')} label={t('case.interpreter_needed')} checked={values.interpreterNeeded} onChange={set('interpreterNeeded')} />
       </div>
-      <TextAreaField
-        name={at('safeContact')}
-        label={t('case.safe_contact')}
-        hint={t('case.safe_contact_hint')}
-        value={values.safeContact}
-        onChange={set('safeContact')}
-        error={messageAt(t, errors, at('safeContact'))}
-        rows={2}
-      />
+      <MaskableField masked={masked} label={t('case.safe_contact')}>
+        <TextAreaField
+          name={at('safeContact')}
+          label={t('case.safe_contact')}
+          hint={t('case.safe_contact_hint')}
+          value={values.safeContact}
+          onChange={set('safeContact')}
+          error={messageAt(t, errors, at('safeContact'))}
+          rows={2}
+        />
+      </MaskableField>
     </fieldset>
   );
 }
@@ -115,7 +118,13 @@ export function FlagsFields({ values, onChange, errors }: PartProps<CaseFieldVal
 }
 
 /** Who is responsible: the district and the assigned caseworker. */
-export function ResponsibilityFields({ values, onChange, errors, currentAssignee }: PartProps<CaseFieldValues> & { currentAssignee?: { id: number; displayName: string } | null }) {
+export function ResponsibilityFields({
+  values,
+  onChange,
+  errors,
+  currentAssignee,
+  districtMasked = false,
+}: PartProps<CaseFieldValues> & { currentAssignee?: { id: number; displayName: string } | null; districtMasked?: boolean }) {
   const t = useT();
   const legendId = useId();
   const { districts, assignees, user } = useCasework();
@@ -129,14 +138,16 @@ export function ResponsibilityFields({ values, onChange, errors, currentAssignee
     <fieldset className="form-group" aria-labelledby={legendId}>
       <legend id={legendId}>{t('case.responsibility_title')}</legend>
       <div className="field-row">
-        <SelectField
-          name="districtSlug"
-          label={t('case.district')}
-          value={values.districtSlug}
-          options={districtOptions}
-          onChange={(districtSlug) => onChange({ ...values, districtSlug })}
-          error={messageAt(t, errors, 'districtSlug')}
-        />
+        <MaskableField masked={districtMasked} label={t('case.district')}>
+          <SelectField
+            name="districtSlug"
+            label={t('case.district')}
+            value={values.districtSlug}
+            options={districtOptions}
+            onChange={(districtSlug) => onChange({ ...values, districtSlug })}
+            error={messageAt(t, errors, 'districtSlug')}
+          />
+        </MaskableField>
         <SelectField
           name="assignedUserId"
           label={t('case.assigned')}

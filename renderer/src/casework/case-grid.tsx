@@ -12,6 +12,7 @@ import { rowAt, useCasePages } from './case-pages';
 import type { CaseListParams } from './case-pages';
 import { consumeListFocus, setActiveIndex, setFilters, useCaseworkStore } from './casework-store';
 import type { CaseSort } from './casework-store';
+import { Shown } from '../protect/masked';
 import { formatDay, formatMoment } from './format';
 
 /** Fixed heights (px) make the list's geometry arithmetic: row i starts at i × ROW_HEIGHT. */
@@ -69,7 +70,9 @@ function CaseRow({ row }: { row: CaseListRow }) {
         {row.nextReviewDate === null ? '–' : formatDay(row.nextReviewDate, language)}
         {row.reviewOverdue ? <ReviewOverdueBadge short /> : null}
       </div>
-      <div role="gridcell">{row.districtName ?? '–'}</div>
+      <div role="gridcell">
+        <Shown value={row.districtName}>{(name) => name ?? '–'}</Shown>
+      </div>
       <div role="gridcell">{row.assignedUserName ?? t('case.unassigned')}</div>
       <div role="gridcell">
         {row.nextDue === null ? '–' : t('cases.next_due', { date: formatDay(row.nextDue, language), count: row.openReminders })}

@@ -1,4 +1,4 @@
-import { STOCKHOLM_MUNICIPALITY_CODE } from '../../../core/contract';
+import { isMasked, STOCKHOLM_MUNICIPALITY_CODE } from '../../../core/contract';
 import type {
   AreaInput,
   CaseDetail,
@@ -90,13 +90,14 @@ export function caseFieldsOf(detail: CaseDetail): CaseFieldValues {
       birthYear: yearText(s.birthYear),
       language: s.language,
       interpreterNeeded: s.interpreterNeeded,
-      safeContact: s.safeContact,
+      // A masked value starts empty; the update leaves it out (caseUpdateInput), so it is kept.
+      safeContact: isMasked(s.safeContact) ? '' : s.safeContact,
     },
     protectionLevel: detail.protectionLevel,
     honourContext: detail.honourContext,
     vulnerabilities: [...detail.vulnerabilities],
     vulnerabilityNote: detail.vulnerabilityNote,
-    districtSlug: detail.districtSlug ?? '',
+    districtSlug: isMasked(detail.districtSlug) ? '' : (detail.districtSlug ?? ''),
     assignedUserId: detail.assignedUser === null ? '' : String(detail.assignedUser.id),
   };
 }
@@ -126,6 +127,21 @@ export function caseFieldsInput(v: CaseFieldValues) {
   };
 }
 
+/**
+ * cases:update for an edited case. Fields the case showed masked are left out, never sent as the
+ * empty text the form holds for them: left out, the worker keeps what is stored.
+ */
+export function caseUpdateInput(detail: CaseDetail, v: CaseFieldValues) {
+  const { survivor, districtSlug, ...rest } = caseFieldsInput(v);
+  const { safeContact, ...survivorRest } = survivor;
+  return {
+    id: detail.id,
+    ...rest,
+    survivor: isMasked(detail.survivor.safeContact) ? survivorRest : { ...survivorRest, safeContact },
+    ...(isMasked(detail.districtSlug) ? {} : { districtSlug }),
+  };
+}
+
 let keySerial = 0;
 
 /** A fresh key for a row added in a form. Call it from event handlers, not while rendering. */
@@ -139,7 +155,20 @@ export function emptyChild(): ChildValues {
 }
 
 export function childValuesOf(child: Child): ChildValues {
-  return { key: `child-${child.id}`, name: child.name, birthYear: yearText(child.birthYear), school: child.school, needs: child.needs, placement: child.placement };
+  return {
+    key: `child-${child.id}`,
+    name: child.name,
+    birthYear: yearText(child.birthYear),
+    school: isMasked(child.school) ? '' : child.school,
+    needs: child.needs,
+    placement: isMasked(child.placement) ? '' : child.placement,
+  };
+}
+
+/** people:update-child for an edited child, leaving out the fields it showed masked (kept as stored). */
+export function childUpdateInput(child: Child, v: ChildValues) {
+  const { school, placement, ...rest } = childInput(v);
+  return { id: child.id, ...rest, ...(isMasked(child.school) ? {} : { school }), ...(isMasked(child.placement) ? {} : { placement }) };
 }
 
 export function childInput(v: ChildValues): ChildInput {

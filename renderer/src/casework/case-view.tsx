@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { CaseLogExtract } from '../audit/case-log-extract';
 import { ApiErrorAlert } from '../components/messages';
@@ -6,6 +6,8 @@ import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
 import { HousingSection, MovesSection, SupportSection } from '../placement/case-sections';
+import { ProtectedCaseContext, Shown } from '../protect/masked';
+import { RevealPanel } from '../protect/reveal-panel';
 import { CaseRiskHeader } from '../risk/case-risk-header';
 import { RiskSection } from '../risk/risk-section';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
@@ -141,62 +143,73 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
   const links = LINKS.filter((link) => !link.slot || filled.has(link.slot));
   const sectionProps = { caseDetail: detail, onCaseChanged: reload };
 
+  // Revealing or re-masking changes what every section may show: they load again from scratch,
+  // and forms open on revealed values close rather than keep them.
+  const revealKey = `${String(detail.reveal.masked)}-${detail.reveal.revealedUntil ?? ''}`;
+
   return (
-    <section className="view case-view">
-      {back}
-      <header className="case-header" ref={headRef}>
-        <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
-        <p className="case-badges">
-          <StatusBadge status={detail.status} />
-          <ProtectionBadge level={detail.protectionLevel} />
-          <HonourBadge honourContext={detail.honourContext} />
-        </p>
-        <CaseRiskHeader latestRisk={detail.latestRisk} />
-        <dl className="facts facts-inline">
-          <dt>{t('case.district')}</dt>
-          <dd>{detail.districtName ?? t('case.no_district')}</dd>
-          <dt>{t('case.assigned')}</dt>
-          <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
-          <dt>{t('people.children_short')}</dt>
-          <dd>{detail.children.length}</dd>
-        </dl>
-        <p className="case-extract-link">
-          <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
-            {t('extract.open')}
-          </button>
-        </p>
-        {detail.protectionLevel !== 'none' ? (
-          <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
-        ) : null}
-      </header>
-      <ApiErrorAlert error={error} />
-      <nav className="case-nav" aria-label={t('case.sections_nav')}>
-        <ul>
-          {links.map((link) => (
-            <li key={link.key}>
-              <button type="button" className="button-link" onClick={() => goTo(link)}>
-                {t(link.label)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div ref={sectionsRef} className="case-sections">
-        <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
-        <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
-        <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
-        <div data-slot="moves" className="case-slot" tabIndex={-1}>
-          <MovesSection {...sectionProps} />
+    <ProtectedCaseContext value={detail.reveal.protected}>
+      <section className="view case-view">
+        {back}
+        <header className="case-header" ref={headRef}>
+          <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
+          <p className="case-badges">
+            <StatusBadge status={detail.status} />
+            <ProtectionBadge level={detail.protectionLevel} />
+            <HonourBadge honourContext={detail.honourContext} />
+          </p>
+          <CaseRiskHeader latestRisk={detail.latestRisk} />
+          <dl className="facts facts-inline">
+            <dt>{t('case.district')}</dt>
+            <dd>
+              <Shown value={detail.districtName}>{(name) => name ?? t('case.no_district')}</Shown>
+            </dd>
+            <dt>{t('case.assigned')}</dt>
+            <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
+            <dt>{t('people.children_short')}</dt>
+            <dd>{detail.children.length}</dd>
+          </dl>
+          <p className="case-extract-link">
+            <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
+              {t('extract.open')}
+            </button>
+          </p>
+          {detail.protectionLevel !== 'none' ? (
+            <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
+          ) : null}
+          <RevealPanel caseId={detail.id} reveal={detail.reveal} onChanged={reload} />
+        </header>
+        <ApiErrorAlert error={error} />
+        <nav className="case-nav" aria-label={t('case.sections_nav')}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.key}>
+                <button type="button" className="button-link" onClick={() => goTo(link)}>
+                  {t(link.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div ref={sectionsRef} className="case-sections">
+          <Fragment key={revealKey}>
+            <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
+            <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
+            <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
+            <div data-slot="moves" className="case-slot" tabIndex={-1}>
+              <MovesSection {...sectionProps} />
+            </div>
+            <div data-slot="housing" className="case-slot" tabIndex={-1}>
+              <HousingSection {...sectionProps} />
+            </div>
+            <div data-slot="support" className="case-slot" tabIndex={-1}>
+              <SupportSection {...sectionProps} />
+            </div>
+            <JournalSection id={sectionId('journal')} detail={detail} />
+            <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
+          </Fragment>
         </div>
-        <div data-slot="housing" className="case-slot" tabIndex={-1}>
-          <HousingSection {...sectionProps} />
-        </div>
-        <div data-slot="support" className="case-slot" tabIndex={-1}>
-          <SupportSection {...sectionProps} />
-        </div>
-        <JournalSection id={sectionId('journal')} detail={detail} />
-        <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
-      </div>
-    </section>
+      </section>
+    </ProtectedCaseContext>
   );
 }

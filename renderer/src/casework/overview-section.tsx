@@ -11,7 +11,9 @@ import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { FlagsFields, ResponsibilityFields, SurvivorFields } from './case-fields';
 import { CaseSection } from './case-section';
-import { caseFieldsInput, caseFieldsOf } from './case-values';
+import { caseFieldsOf, caseUpdateInput } from './case-values';
+import { isMasked } from '../../../core/contract';
+import { Shown } from '../protect/masked';
 import type { CaseFieldValues } from './case-values';
 import { ConfirmInline } from './confirm-inline';
 import { formatMoment } from './format';
@@ -31,15 +33,21 @@ function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSav
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const input = { id: detail.id, ...caseFieldsInput(values) };
+    const input = caseUpdateInput(detail, values);
     void submit(validatePaths('cases:update', input), async () => onSaved(await call('cases:update', input)));
   };
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="case-edit-form">
-      <SurvivorFields prefix="survivor" values={values.survivor} onChange={(survivor) => setValues((previous) => ({ ...previous, survivor }))} errors={errors} />
+      <SurvivorFields
+        prefix="survivor"
+        values={values.survivor}
+        onChange={(survivor) => setValues((previous) => ({ ...previous, survivor }))}
+        errors={errors}
+        masked={isMasked(detail.survivor.safeContact)}
+      />
       <FlagsFields values={values} onChange={setValues} errors={errors} />
-      <ResponsibilityFields values={values} onChange={setValues} errors={errors} currentAssignee={detail.assignedUser} />
+      <ResponsibilityFields values={values} onChange={setValues} errors={errors} currentAssignee={detail.assignedUser} districtMasked={isMasked(detail.districtSlug)} />
       <FormFooter form={form} submitLabel={t('casework.save')} onCancel={onCancel} cancelLabel={t('casework.cancel')} summary />
     </form>
   );
@@ -139,7 +147,9 @@ export function OverviewSection({ id, detail, onChanged }: OverviewProps) {
                 {s.interpreterNeeded ? ` – ${t('case.interpreter_needed')}` : ''}
               </dd>
               <dt>{t('case.safe_contact')}</dt>
-              <dd className="preserve-lines">{s.safeContact || t('casework.not_given')}</dd>
+              <dd className="preserve-lines">
+                <Shown value={s.safeContact}>{(contact) => contact || t('casework.not_given')}</Shown>
+              </dd>
               <dt>{t('case.protection_level')}</dt>
               <dd>{t(`protection.${detail.protectionLevel}`)}</dd>
               <dt>{t('case.honour_context')}</dt>

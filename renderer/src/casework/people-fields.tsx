@@ -6,6 +6,7 @@ import { TextField } from '../components/text-field';
 import { messageAt, pathOf } from '../forms/path-errors';
 import type { PathErrors } from '../forms/path-errors';
 import { useT } from '../i18n/use-t';
+import { MaskableField } from '../protect/masked';
 import { useCasework } from './casework-context';
 import { emptyArea } from './case-values';
 import type { AreaValues, ChildValues, PerpetratorValues } from './case-values';
@@ -20,7 +21,7 @@ interface RowProps<V> {
 }
 
 /** One child: a person in their own right, with their own school, needs and placement. */
-export function ChildFields({ values, onChange, errors, prefix }: RowProps<ChildValues>) {
+export function ChildFields({ values, onChange, errors, prefix, masked = false }: RowProps<ChildValues> & { masked?: boolean }) {
   const t = useT();
   const set = (field: Exclude<keyof ChildValues, 'key'>) => (value: string) => onChange({ ...values, [field]: value });
   const at = (field: string): string => pathOf(prefix, field);
@@ -39,17 +40,21 @@ export function ChildFields({ values, onChange, errors, prefix }: RowProps<Child
           autoComplete="off"
         />
       </div>
-      <TextField name={at('school')} label={t('child.school')} value={values.school} onChange={set('school')} error={messageAt(t, errors, at('school'))} autoComplete="off" />
+      <MaskableField masked={masked} label={t('child.school')}>
+        <TextField name={at('school')} label={t('child.school')} value={values.school} onChange={set('school')} error={messageAt(t, errors, at('school'))} autoComplete="off" />
+      </MaskableField>
       <TextAreaField name={at('needs')} label={t('child.needs')} value={values.needs} onChange={set('needs')} error={messageAt(t, errors, at('needs'))} rows={2} />
-      <TextField
-        name={at('placement')}
-        label={t('child.placement')}
-        hint={t('child.placement_hint')}
-        value={values.placement}
-        onChange={set('placement')}
-        error={messageAt(t, errors, at('placement'))}
-        autoComplete="off"
-      />
+      <MaskableField masked={masked} label={t('child.placement')}>
+        <TextField
+          name={at('placement')}
+          label={t('child.placement')}
+          hint={t('child.placement_hint')}
+          value={values.placement}
+          onChange={set('placement')}
+          error={messageAt(t, errors, at('placement'))}
+          autoComplete="off"
+        />
+      </MaskableField>
     </>
   );
 }

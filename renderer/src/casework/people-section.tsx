@@ -10,7 +10,9 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import type { Translate } from '../i18n/translate';
 import { CaseSection } from './case-section';
-import { childInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
+import { childInput, childUpdateInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
+import { isMasked } from '../../../core/contract';
+import { Shown } from '../protect/masked';
 import type { ChildValues, PerpetratorValues } from './case-values';
 import { ConfirmInline } from './confirm-inline';
 import { ChildFields, PerpetratorFields } from './people-fields';
@@ -57,6 +59,11 @@ function PersonForm<V>({ initial, submitLabel, validate, fields, onSubmit, onDon
 
 function childFields(values: ChildValues, onChange: (values: ChildValues) => void, errors: PathErrors): ReactNode {
   return <ChildFields prefix="" values={values} onChange={onChange} errors={errors} />;
+}
+
+/** The fields of a child whose school and placement were shown masked: those are left as stored. */
+function maskedChildFields(values: ChildValues, onChange: (values: ChildValues) => void, errors: PathErrors): ReactNode {
+  return <ChildFields prefix="" values={values} onChange={onChange} errors={errors} masked />;
 }
 
 function perpetratorFields(label: string) {
@@ -150,10 +157,10 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                 {editThis ? (
                   <PersonForm
                     initial={childValuesOf(child)}
-                    fields={childFields}
+                    fields={isMasked(child.school) ? maskedChildFields : childFields}
                     submitLabel={t('casework.save')}
                     validate={validateChild}
-                    onSubmit={(values) => call('people:update-child', { id: child.id, ...childInput(values) })}
+                    onSubmit={(values) => call('people:update-child', childUpdateInput(child, values))}
                     onDone={(next) => done(next, t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
                     onCancel={cancel(`[data-person="child-${child.id}"]`)}
                   />
@@ -161,11 +168,15 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                   <>
                     <dl className="facts facts-compact">
                       <dt>{t('child.school')}</dt>
-                      <dd>{child.school || t('casework.not_given')}</dd>
+                      <dd>
+                        <Shown value={child.school}>{(school) => school || t('casework.not_given')}</Shown>
+                      </dd>
                       <dt>{t('child.needs')}</dt>
                       <dd className="preserve-lines">{child.needs || t('casework.not_given')}</dd>
                       <dt>{t('child.placement')}</dt>
-                      <dd>{child.placement || t('casework.not_given')}</dd>
+                      <dd>
+                        <Shown value={child.placement}>{(placement) => placement || t('casework.not_given')}</Shown>
+                      </dd>
                     </dl>
                     {removeThis ? (
                       <ConfirmInline

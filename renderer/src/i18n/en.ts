@@ -3,6 +3,7 @@ import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
 import { reportsEn } from './reports.en';
 import { riskEn } from './risk.en';
+import { protectEn } from './protect.en';
 import type { BaseMessageKey, MessageKey } from './sv';
 
 /** English. Typed by the Swedish keys, so a missing or extra key fails the type check. */
@@ -306,4 +307,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn };

@@ -139,6 +139,7 @@ export const reportsEn: Record<keyof typeof reportsSv, string> = {
   'reports.row.route.other': 'Other route',
   'reports.row.within_city': 'Within the City of Stockholm',
   'reports.row.other_municipality': 'Other municipality',
+  'reports.row.protected_counterpart': 'Protected (not named)',
   'reports.row.step.protected_shelter': 'Protected shelter',
   'reports.row.step.transitional': 'Transitional housing',
   'reports.row.step.social_contract': 'Social contract',

@@ -137,6 +137,7 @@ export const reportsSv = {
   'reports.row.route.other': 'Annan väg',
   'reports.row.within_city': 'Inom Stockholms stad',
   'reports.row.other_municipality': 'Annan kommun',
+  'reports.row.protected_counterpart': 'Skyddad (namnges inte)',
   'reports.row.step.protected_shelter': 'Skyddat boende',
   'reports.row.step.transitional': 'Träningslägenhet eller mellanboende',
   'reports.row.step.social_contract': 'Socialt kontrakt',

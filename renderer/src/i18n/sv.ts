@@ -7,6 +7,7 @@ import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
 import { reportsSv } from './reports.sv';
 import { riskSv } from './risk.sv';
+import { protectSv } from './protect.sv';
 
 const baseSv = {
   'app.name': 'Fristad',
@@ -309,7 +310,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv };
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import { OBSTACLES, STEP_KINDS, STEP_OUTCOMES } from '../../../core/contract';
+import { isMasked, OBSTACLES, STEP_KINDS, STEP_OUTCOMES } from '../../../core/contract';
 import type { Child, HousingStep, PlaceRef, Shelter } from '../../../core/contract';
 import { permitStatusOn } from '../../../core/rules/shelter-permit';
 import { call } from '../api/client';
@@ -15,6 +15,7 @@ import type { FieldErrors } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { MaskableField } from '../protect/masked';
 import { formatDay, optionalDate, parseAmount, todayIso } from './format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
@@ -84,9 +85,10 @@ function initialValues(step: HousingStep | null, language: 'sv' | 'en'): Values 
     child: step.childId === null ? HOUSEHOLD : String(step.childId),
     startDate: step.startDate,
     endDate: step.endDate ?? '',
-    shelter: step.shelterId === null ? NO_SHELTER : String(step.shelterId),
-    provider: step.provider,
-    place: step.place ? { kind: step.place.kind, code: step.place.code } : null,
+    // Masked values start empty; the form leaves them out of the change (kept as stored).
+    shelter: step.shelterId === null || isMasked(step.shelterId) ? NO_SHELTER : String(step.shelterId),
+    provider: isMasked(step.provider) ? '' : step.provider,
+    place: step.place === null || isMasked(step.place) ? null : { kind: step.place.kind, code: step.place.code },
     cost: step.costPerDay === null ? '' : String(step.costPerDay).replace('.', language === 'sv' ? ',' : '.'),
     outcome: step.outcome,
     obstacles: [...step.obstacles],
@@ -127,7 +129,9 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
   const startDay = values.startDate.trim();
   // Judged on the start date, as the API will; until that reads as a date, the status the API gave for today.
   const permit = shelter ? (ISO_DAY.test(startDay) ? permitStatusOn(shelter, startDay) : shelter.permitStatus) : 'valid';
-  const needsReason = inShelter && values.shelter !== NO_SHELTER && (permit !== 'valid' || apiAsksReason);
+  // The step's shelter, provider and place were masked: they are not shown and not sent.
+  const masked = step !== null && isMasked(step.shelterId);
+  const needsReason = (inShelter && values.shelter !== NO_SHELTER && (permit !== 'valid' || apiAsksReason)) || (masked && apiAsksReason);
 
   const shelterOptions = [
     { value: NO_SHELTER, label: t('housing.shelter_none') },
@@ -160,10 +164,12 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
       obstacles: values.obstacles,
       obstacleNote: values.obstacleNote,
       parallel: values.parallel,
-      ...(needsReason ? { permitOverrideReason: values.reason } : {}),
+      ...(needsReason || (masked && values.reason.trim() !== '') ? { permitOverrideReason: values.reason } : {}),
     };
+    const { provider, shelterId, place, ...unprotected } = fields;
+    const update = masked ? unprotected : { ...unprotected, provider, shelterId, place };
     const clientErrors: FieldErrors<Field> =
-      step === null ? validateInput('housing:add-step', { caseId, ...fields }, FIELDS) : validateInput('housing:update-step', { id: step.id, ...fields }, FIELDS);
+      step === null ? validateInput('housing:add-step', { caseId, ...fields }, FIELDS) : validateInput('housing:update-step', { id: step.id, ...update }, FIELDS);
     if (costPerDay !== null && Number.isNaN(costPerDay)) clientErrors.costPerDay = 'validation.amount_format';
     if (clientErrors.startDate === undefined && clientErrors.endDate === undefined && fields.endDate !== null && fields.endDate < fields.startDate) {
       clientErrors.endDate = 'validation.end_before_start';
@@ -172,7 +178,7 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
     void submit(
       clientErrors,
       async () => {
-        onSaved(step === null ? await call('housing:add-step', { caseId, ...fields }) : await call('housing:update-step', { id: step.id, ...fields }));
+        onSaved(step === null ? await call('housing:add-step', { caseId, ...fields }) : await call('housing:update-step', { id: step.id, ...update }));
       },
       (error) => {
         if (error.code === 'reason_required') {
@@ -197,8 +203,20 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
           <DateField name="startDate" label={t('housing.field_start')} value={values.startDate} onChange={set('startDate')} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint')} />
           <DateField name="endDate" label={t('housing.field_end')} value={values.endDate} onChange={set('endDate')} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
         </div>
-        {inShelter ? (
-          <SelectField name="shelterId" label={t('housing.field_shelter')} value={values.shelter} options={shelterOptions} onChange={set('shelter')} />
+        {masked ? (
+          <>
+            <MaskableField masked label={t('housing.field_shelter')}>
+              {null}
+            </MaskableField>
+            <MaskableField masked label={t('housing.field_place')}>
+              {null}
+            </MaskableField>
+          </>
+        ) : null}
+        {inShelter && !masked ? (
+          <MaskableField masked={false} label={t('housing.field_shelter')}>
+            <SelectField name="shelterId" label={t('housing.field_shelter')} value={values.shelter} options={shelterOptions} onChange={set('shelter')} />
+          </MaskableField>
         ) : null}
         {inShelter && shelters === null ? <p className="field-hint">{t('housing.shelters_loading')}</p> : null}
         {needsReason && shelter ? (
@@ -226,17 +244,23 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
             error={fieldMessage(t, errors, 'permitOverrideReason')}
           />
         ) : null}
-        {!inShelter || values.shelter === NO_SHELTER ? (
-          <TextField
-            name="provider"
-            label={inShelter ? t('housing.field_provider_unregistered') : t('housing.field_provider')}
-            value={values.provider}
-            onChange={set('provider')}
-            error={fieldMessage(t, errors, 'provider')}
-            autoComplete="off"
-          />
+        {!masked && (!inShelter || values.shelter === NO_SHELTER) ? (
+          <MaskableField masked={false} label={t('housing.field_provider')}>
+            <TextField
+              name="provider"
+              label={inShelter ? t('housing.field_provider_unregistered') : t('housing.field_provider')}
+              value={values.provider}
+              onChange={set('provider')}
+              error={fieldMessage(t, errors, 'provider')}
+              autoComplete="off"
+            />
+          </MaskableField>
         ) : null}
-        <PlacePicker name="place" label={t('housing.field_place')} places={places} value={values.place} onChange={set('place')} error={fieldMessage(t, errors, 'place')} />
+        {masked ? null : (
+          <MaskableField masked={false} label={t('housing.field_place')}>
+            <PlacePicker name="place" label={t('housing.field_place')} places={places} value={values.place} onChange={set('place')} error={fieldMessage(t, errors, 'place')} />
+          </MaskableField>
+        )}
         <div className="pl-form-grid">
           <TextField
             name="costPerDay"

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { OBSTACLES } from '../../../core/contract';
+import { isMasked, OBSTACLES } from '../../../core/contract';
 import type { HousingStep, Shelter } from '../../../core/contract';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { MaskedText, Shown } from '../protect/masked';
 import { formatDay, formatMoney } from './format';
 import { placeLabel } from './places';
 
@@ -55,22 +56,36 @@ export function HousingTimeline({ label, steps, shelters, editing, onEdit }: Hou
                 ) : null}
               </p>
               <dl className="pl-facts">
-                {step.shelterName ? (
+                {isMasked(step.shelterName) ? (
                   <>
-                    <dt>{t('housing.field_shelter')}</dt>
-                    <dd>{step.shelterName}</dd>
+                    <dt>{t('protect.shelter_or_provider')}</dt>
+                    <dd>
+                      <MaskedText />
+                    </dd>
                   </>
                 ) : null}
-                {step.provider ? (
+                {step.shelterName && !isMasked(step.shelterName) ? (
+                  <>
+                    <dt>{t('housing.field_shelter')}</dt>
+                    <dd>
+                      <Shown value={step.shelterName} />
+                    </dd>
+                  </>
+                ) : null}
+                {step.provider && !isMasked(step.provider) ? (
                   <>
                     <dt>{t('housing.field_provider')}</dt>
-                    <dd>{step.provider}</dd>
+                    <dd>
+                      <Shown value={step.provider} />
+                    </dd>
                   </>
                 ) : null}
                 {step.place ? (
                   <>
                     <dt>{t('housing.field_place')}</dt>
-                    <dd>{placeLabel(t, step.place)}</dd>
+                    <dd>
+                      <Shown value={step.place}>{(place) => placeLabel(t, place)}</Shown>
+                    </dd>
                   </>
                 ) : null}
                 {step.costPerDay !== null ? (

@@ -10,6 +10,7 @@ import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { Shown, textOf } from '../protect/masked';
 import { formatDay } from './format';
 
 const UPDATE_FIELDS = ['outcome', 'notes'] as const;
@@ -31,7 +32,7 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
   };
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('kompotten.update_label', { counterpart: request.counterpartName, date: formatDay(request.date, language) })}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}>
       <SelectField
         name="outcome"
         label={t('kompotten.field_outcome')}
@@ -81,7 +82,9 @@ export function KompottenLedgerTable({
             <tr key={request.id}>
               <td>{formatDay(request.date, language)}</td>
               <td>{t(`kompotten.direction_${request.direction}`)}</td>
-              <th scope="row">{request.counterpartName}</th>
+              <th scope="row">
+                <Shown value={request.counterpartName} />
+              </th>
               {showCase ? <td className="mono">{request.caseNumber ?? t('kompotten.no_case')}</td> : null}
               <td>
                 <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span>
@@ -102,7 +105,7 @@ export function KompottenLedgerTable({
                     <button
                       type="button"
                       className="button-secondary"
-                      aria-label={t('kompotten.update_label', { counterpart: request.counterpartName, date: formatDay(request.date, language) })}
+                      aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}
                       onClick={() => setEditing(request.id)}
                     >
                       {t('kompotten.update')}

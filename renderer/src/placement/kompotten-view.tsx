@@ -7,6 +7,7 @@ import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
+import { textOf } from '../protect/masked';
 import { useReturnFocus } from './focus';
 import { KompottenLedgerTable } from './kompotten-ledger-table';
 import { KompottenMembers } from './kompotten-members';
@@ -93,7 +94,7 @@ export function KompottenView() {
             caption={t('kompotten.ledger_caption')}
             showCase
             onUpdated={(saved) => {
-              setNotice(t('kompotten.request_updated', { counterpart: saved.counterpartName }));
+              setNotice(t('kompotten.request_updated', { counterpart: textOf(t, saved.counterpartName) }));
               requests.reload();
             }}
           />
@@ -107,7 +108,7 @@ export function KompottenView() {
             onSaved={(saved) => {
               setAdding(false);
               restoreAddButton();
-              setNotice(t('kompotten.request_saved', { counterpart: saved.counterpartName }));
+              setNotice(t('kompotten.request_saved', { counterpart: textOf(t, saved.counterpartName) }));
               requests.reload();
             }}
             onCancel={() => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { KompottenRequest, Move } from '../../../core/contract';
+import { isMasked } from '../../../core/contract';
+import type { KompottenRequest, Masked, Move, Place } from '../../../core/contract';
 import { allowedNextStatuses } from '../../../core/rules/move-workflow';
 import type { MoveStatus } from '../../../core/rules/move-workflow';
 import { call } from '../api/client';
@@ -12,6 +13,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { MaskedText, Shown } from '../protect/masked';
 import { CheckResult } from './check-result';
 import { formatDay, formatKm, todayIso } from './format';
 import { useReturnFocus } from './focus';
@@ -44,7 +46,9 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
   const dateRef = useRef<HTMLDivElement>(null);
   const form = useFormSubmit(TRANSITION_FIELDS);
   const { formRef, errors, submit } = form;
-  const needsReason = to === 'accepted' && (move.check.warning || apiAsksReason);
+  // A masked check is not shown; the API judges the move again on accepting and asks for a reason when it warns.
+  const check = isMasked(move.check) ? null : move.check;
+  const needsReason = to === 'accepted' && (check?.warning === true || apiAsksReason);
   const previous = move.transitions.at(-1);
 
   // The form replaces the button that opened it: keep the keyboard user's place.
@@ -84,12 +88,16 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
         <>
           <div className="alert alert-warning">
             <p>
-              {move.check.warning
-                ? t('moves.accept_warning', { km: move.check.nearestKm === null ? '–' : formatKm(move.check.nearestKm, language) })
+              {check?.warning
+                ? t('moves.accept_warning', { km: check.nearestKm === null ? '–' : formatKm(check.nearestKm, language) })
                 : t('moves.accept_warning_rechecked')}
             </p>
           </div>
-          {move.check.warning ? <CheckResult check={move.check} withinCityKm={withinCityKm} live={false} tableOnly /> : null}
+          {check?.warning ? (
+            <Shown value={check} block>
+              {(shown) => <CheckResult check={shown} withinCityKm={withinCityKm} live={false} tableOnly />}
+            </Shown>
+          ) : null}
           <TextAreaField
             name="overrideReason"
             label={t('moves.field_override_reason')}
@@ -128,16 +136,18 @@ export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpe
   const [headingRef, restoreHeading] = useReturnFocus<HTMLHeadingElement>();
   const next = closed ? [] : allowedNextStatuses(move.status);
   // Plain names in the title; the check below says which places are districts.
-  const title = move.from ? t('moves.title', { from: move.from.name, to: move.to.name }) : t('moves.title_no_from', { to: move.to.name });
+  const nameOf = (place: Place | Masked): string => (isMasked(place) ? t('protect.masked') : place.name);
+  const title = move.from ? t('moves.title', { from: nameOf(move.from), to: nameOf(move.to) }) : t('moves.title_no_from', { to: nameOf(move.to) });
+  const placesMasked = isMasked(move.to);
 
   return (
     <article className="pl-card" aria-labelledby={titleId}>
       <header className="pl-card-header">
         <h3 id={titleId} ref={headingRef} tabIndex={-1}>
-          {title}
+          {placesMasked ? title : <Shown value={title} />}
         </h3>
         <span className={`pl-badge pl-status-${move.status}`}>{t(`moves.status_${move.status}`)}</span>
-        {move.check.warning ? <span className="pl-badge pl-badge-warning">{t('moves.badge_warning')}</span> : null}
+        {!isMasked(move.check) && move.check.warning ? <span className="pl-badge pl-badge-warning">{t('moves.badge_warning')}</span> : null}
       </header>
       <dl className="pl-facts">
         <dt>{t('moves.field_route')}</dt>
@@ -145,7 +155,9 @@ export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpe
         {move.receivingContact ? (
           <>
             <dt>{t('moves.field_receiving_contact')}</dt>
-            <dd>{move.receivingContact}</dd>
+            <dd>
+              <Shown value={move.receivingContact} />
+            </dd>
           </>
         ) : null}
         {move.notes ? (
@@ -174,14 +186,24 @@ export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpe
           </li>
         ))}
       </ol>
-      <details className="pl-details">
-        <summary>
-          {t(move.check.warning ? 'moves.check_summary_warning' : 'moves.check_summary_ok', {
-            date: formatDate(move.check.checkedAt, language),
-          })}
-        </summary>
-        <CheckResult check={move.check} withinCityKm={withinCityKm} live={false} />
-      </details>
+      {isMasked(move.check) ? (
+        <p className="pl-details">
+          {t('protect.check_label')}: <MaskedText />
+        </p>
+      ) : (
+        <Shown value={move.check} block>
+          {(check) => (
+            <details className="pl-details">
+              <summary>
+                {t(check.warning ? 'moves.check_summary_warning' : 'moves.check_summary_ok', {
+                  date: formatDate(check.checkedAt, language),
+                })}
+              </summary>
+              <CheckResult check={check} withinCityKm={withinCityKm} live={false} />
+            </details>
+          )}
+        </Shown>
+      )}
       {pending !== null ? (
         <TransitionForm
           key={pending}
@@ -220,7 +242,7 @@ export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpe
             intro={t('moves.ledger_intro')}
             caseId={caseId}
             places={places}
-            initialCounterpart={move.to.kind === 'municipality' ? move.to.code : null}
+            initialCounterpart={!isMasked(move.to) && move.to.kind === 'municipality' ? move.to.code : null}
             onSaved={onLedgerSaved}
             onCancel={() => onLedgerOpen(false)}
           />

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
+import { textOf } from '../protect/masked';
 import type { CaseSectionProps } from './case-sections';
 import { KompottenLedgerTable } from './kompotten-ledger-table';
 import { MoveCard } from './move-card';
@@ -48,7 +49,7 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
 
   const onLedgerSaved = (request: KompottenRequest): void => {
     setLedgerFor(null);
-    setNotice(t('moves.ledger_saved', { counterpart: request.counterpartName }));
+    setNotice(t('moves.ledger_saved', { counterpart: textOf(t, request.counterpartName) }));
     requests.reload();
   };
 

@@ -1,4 +1,5 @@
-import type { Place, PlaceRef } from '../../../core/contract';
+import { isMasked } from '../../../core/contract';
+import type { Masked, Place, PlaceRef } from '../../../core/contract';
 import { call } from '../api/client';
 import type { Translate } from '../i18n/translate';
 
@@ -27,7 +28,8 @@ export function fold(text: string): string {
 }
 
 /** A place's name as the UI writes it; districts say they are in Stockholm. */
-export function placeLabel(t: Translate, place: Pick<Place, 'kind' | 'name'>): string {
+export function placeLabel(t: Translate, place: Pick<Place, 'kind' | 'name'> | Masked): string {
+  if (isMasked(place)) return t('protect.masked');
   return place.kind === 'district' ? t('place.district_label', { name: place.name }) : place.name;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import { SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
+import { isMasked, SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
 import type { SupportItem } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
@@ -14,6 +14,7 @@ import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { MaskableField, Shown, textOf } from '../protect/masked';
 import type { CaseSectionProps } from './case-sections';
 import { useFocusOnMount, useReturnFocus } from './focus';
 import { formatDay, optionalDate } from './format';
@@ -27,7 +28,9 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
   const titleId = useId();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [kind, setKind] = useState<Kind>(item?.kind ?? 'protected_housing');
-  const [agency, setAgency] = useState(item?.agency ?? '');
+  // A masked agency is neither shown nor sent: left out, the stored one is kept.
+  const agencyMasked = item !== null && isMasked(item.agency);
+  const [agency, setAgency] = useState(item === null || isMasked(item.agency) ? '' : item.agency);
   const [status, setStatus] = useState<Status>(item?.status ?? 'needed');
   const [startDate, setStartDate] = useState(item?.startDate ?? '');
   const [endDate, setEndDate] = useState(item?.endDate ?? '');
@@ -38,12 +41,14 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const fields = { kind, agency, status, startDate: optionalDate(startDate), endDate: optionalDate(endDate), notes };
-    const clientErrors = item === null ? validateInput('support:add', { caseId, ...fields }, FIELDS) : validateInput('support:update', { id: item.id, ...fields }, FIELDS);
+    const { agency: _agency, ...unprotected } = fields;
+    const update = agencyMasked ? unprotected : fields;
+    const clientErrors = item === null ? validateInput('support:add', { caseId, ...fields }, FIELDS) : validateInput('support:update', { id: item.id, ...update }, FIELDS);
     if (clientErrors.startDate === undefined && clientErrors.endDate === undefined && fields.startDate !== null && fields.endDate !== null && fields.endDate < fields.startDate) {
       clientErrors.endDate = 'validation.end_before_start';
     }
     void submit(clientErrors, async () => {
-      onSaved(item === null ? await call('support:add', { caseId, ...fields }) : await call('support:update', { id: item.id, ...fields }));
+      onSaved(item === null ? await call('support:add', { caseId, ...fields }) : await call('support:update', { id: item.id, ...update }));
     });
   };
 
@@ -57,7 +62,9 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
           <SelectField name="kind" label={t('support.field_kind')} value={kind} options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`support.kind_${k}`) }))} onChange={setKind} />
           <SelectField name="status" label={t('support.field_status')} value={status} options={SUPPORT_STATUSES.map((s) => ({ value: s, label: t(`support.status_${s}`) }))} onChange={setStatus} />
         </div>
-        <TextField name="agency" label={t('support.field_agency')} hint={t('support.field_agency_hint')} value={agency} onChange={setAgency} error={fieldMessage(t, errors, 'agency')} autoComplete="off" />
+        <MaskableField masked={agencyMasked} label={t('support.field_agency')}>
+          <TextField name="agency" label={t('support.field_agency')} hint={t('support.field_agency_hint')} value={agency} onChange={setAgency} error={fieldMessage(t, errors, 'agency')} autoComplete="off" />
+        </MaskableField>
         <div className="pl-form-grid">
           <DateField name="startDate" label={t('support.field_start')} value={startDate} onChange={setStartDate} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint_optional')} />
           <DateField name="endDate" label={t('support.field_end')} value={endDate} onChange={setEndDate} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
@@ -126,7 +133,9 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
               {sorted.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">{t(`support.kind_${item.kind}`)}</th>
-                  <td>{item.agency}</td>
+                  <td>
+                    <Shown value={item.agency} />
+                  </td>
                   <td>
                     <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span>
                   </td>
@@ -137,7 +146,7 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
                       <button
                         type="button"
                         className="button-secondary"
-                        aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: item.agency || '–' })}
+                        aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: textOf(t, item.agency) || '–' })}
                         onClick={() => {
                           setNotice(null);
                           setEditing(item);

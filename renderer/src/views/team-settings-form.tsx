@@ -17,21 +17,24 @@ const FIELDS = [
   'minimumDistanceKm',
   'minimumDistanceWithinCityKm',
   'reportThreshold',
+  'revealMinutes',
   'reviewDaysHigh',
   'reviewDaysMedium',
   'reviewDaysLow',
 ] as const;
-const NUMBER_FIELDS = ['minimumDistanceKm', 'minimumDistanceWithinCityKm', 'reportThreshold'] as const;
+const NUMBER_FIELDS = ['minimumDistanceKm', 'minimumDistanceWithinCityKm', 'reportThreshold', 'revealMinutes'] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 const NUMBER_LABELS = {
   minimumDistanceKm: 'settings.minimum_distance_km',
   minimumDistanceWithinCityKm: 'settings.minimum_distance_within_city_km',
   reportThreshold: 'settings.report_threshold',
+  revealMinutes: 'settings.reveal_minutes',
 } as const;
 const NUMBER_HINTS = {
   minimumDistanceKm: 'settings.minimum_distance_km_hint',
   minimumDistanceWithinCityKm: 'settings.minimum_distance_within_city_km_hint',
   reportThreshold: 'settings.report_threshold_hint',
+  revealMinutes: 'settings.reveal_minutes_hint',
 } as const;
 const REVIEW_FIELDS = ['reviewDaysHigh', 'reviewDaysMedium', 'reviewDaysLow'] as const;
 type ReviewField = (typeof REVIEW_FIELDS)[number];
@@ -60,6 +63,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
     minimumDistanceKm: String(initial.minimumDistanceKm),
     minimumDistanceWithinCityKm: String(initial.minimumDistanceWithinCityKm),
     reportThreshold: String(initial.reportThreshold),
+    revealMinutes: String(initial.revealMinutes),
   });
   const reviewId = useId();
   const [saved, setSaved] = useState(false);
@@ -75,6 +79,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
       minimumDistanceKm: parseMinutes(numbers.minimumDistanceKm),
       minimumDistanceWithinCityKm: parseMinutes(numbers.minimumDistanceWithinCityKm),
       reportThreshold: parseMinutes(numbers.reportThreshold),
+      revealMinutes: parseMinutes(numbers.revealMinutes),
       reviewDaysHigh: parseMinutes(reviewDays.reviewDaysHigh),
       reviewDaysMedium: parseMinutes(reviewDays.reviewDaysMedium),
       reviewDaysLow: parseMinutes(reviewDays.reviewDaysLow),
@@ -88,6 +93,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
         minimumDistanceKm: String(settings.minimumDistanceKm),
         minimumDistanceWithinCityKm: String(settings.minimumDistanceWithinCityKm),
         reportThreshold: String(settings.reportThreshold),
+        revealMinutes: String(settings.revealMinutes),
       });
       setReviewDays({ reviewDaysHigh: String(settings.reviewDaysHigh), reviewDaysMedium: String(settings.reviewDaysMedium), reviewDaysLow: String(settings.reviewDaysLow) });
       updateTeamSettings(settings.teamName, settings.idleLockMinutes);
