@@ -20,6 +20,7 @@ import { Store } from '../../db/store/store';
 import { BENCH_TEAM, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
+import { RevealGrants } from '../../db/host/reveal-grants';
 import { filteredListInput, openCase, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
 
 export type Variant = 'encrypted' | 'plain';
@@ -85,7 +86,7 @@ async function openPlainSession(file: string): Promise<Opened> {
     role: 'administrator';
   };
   const session = { sqlite, db, user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role } };
-  const w = { active: { requireSession: () => session, isUnlocked: true }, demo: null } as unknown as WorkerState;
+  const w = { active: { requireSession: () => session, isUnlocked: true }, demo: null, reveals: new RevealGrants() } as unknown as WorkerState;
   return {
     sqlite,
     db,
