@@ -29,6 +29,8 @@ const OLD_DISTRICT = { code: 'farsta', name: 'Farsta' };
 /** The case's responsible district. Reports break counts down by district by design, so it is checked everywhere else. */
 const CASE_DISTRICT = { code: 'hagersten-alvsjo', name: 'Hägersten-Älvsjö' };
 
+const AUDITOR = { username: 'gun', passphrase: 'guns long passphrase' };
+
 let runtime: Runtime;
 let dataDir: string;
 let close: () => Promise<void>;
@@ -107,6 +109,7 @@ async function readEverything(): Promise<Record<string, string>> {
 beforeAll(async () => {
   ({ runtime, dataDir, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
+  await ok(runtime, 'users:create', { ...AUDITOR, displayName: 'Gun Granskare', role: 'auditor' });
   shelter = await ok<Shelter>(runtime, 'shelters:create', {
     name: TEXT_CANARIES.shelterName,
     operator: 'Stiftelsen Exempel',
@@ -192,6 +195,30 @@ describe('a case with protected personal data, unrevealed', () => {
     const pdf = await pdfText(await exportReport('pdf', report));
     expect(pdf).toContain('kompotten_sent');
     expect(canariesIn(pdf, { withCaseDistrict: false })).toEqual([]);
+  });
+
+  it('has no canary in the log review, its exports, or the case’s log extract (CSV and PDF)', async () => {
+    // The log review is the auditor's.
+    await ok(runtime, 'session:unlock', { username: AUDITOR.username, passphrase: AUDITOR.passphrase });
+    const reads = {
+      'audit:search': await ok(runtime, 'audit:search', { caseId: theCase.id }),
+      'audit:protected-access': await ok(runtime, 'audit:protected-access', {}),
+      'audit:case-extract': await ok(runtime, 'audit:case-extract', { caseId: theCase.id }),
+    };
+    for (const [name, read] of Object.entries(reads)) expect(canariesIn(JSON.stringify(read)), name).toEqual([]);
+    const files = {
+      'audit:export search': await ok<ReportExportFile>(runtime, 'audit:export', { view: 'search', filters: { caseId: theCase.id }, format: 'csv', language: 'sv' }),
+      'audit:export protected': await ok<ReportExportFile>(runtime, 'audit:export', { view: 'protected', format: 'pdf', language: 'sv' }),
+      'audit:case-extract-export csv': await ok<ReportExportFile>(runtime, 'audit:case-extract-export', { caseId: theCase.id, format: 'csv', language: 'sv' }),
+      'audit:case-extract-export pdf': await ok<ReportExportFile>(runtime, 'audit:case-extract-export', { caseId: theCase.id, format: 'pdf', language: 'sv' }),
+    };
+    for (const [name, file] of Object.entries(files)) {
+      const bytes = Buffer.from(file.base64, 'base64');
+      const text = file.mimeType.includes('pdf') ? await pdfText(bytes) : bytes.toString('utf8');
+      expect(text, name).toContain(theCase.caseNumber);
+      expect(canariesIn(text), name).toEqual([]);
+    }
+    await ok(runtime, 'session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
   });
 
   it('has no canary in a backup’s manifest', async () => {
