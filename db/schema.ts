@@ -67,6 +67,21 @@ export interface AuditReviewsTable {
   comment: Generated<string>;
 }
 
+/** A team lead's decision on a case the retention rules flag for one. */
+export interface RetentionDecisionsTable {
+  case_id: number;
+  decision: 'purge' | 'keep';
+  comment: Generated<string>;
+  last_entry_at: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+/** Cases being purged, only ever filled inside the purge's transaction (lets their signed notes go). */
+export interface RetentionPurgingTable {
+  case_id: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -299,6 +314,8 @@ export interface DB {
   assessments: AssessmentsTable;
   case_shares: CaseSharesTable;
   audit_reviews: AuditReviewsTable;
+  retention_decisions: RetentionDecisionsTable;
+  retention_purging: RetentionPurgingTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

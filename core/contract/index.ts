@@ -11,6 +11,7 @@ import { protectionChannels } from './protection';
 import { supportJournalChannels } from './support-journal';
 import { referenceChannels } from './reference';
 import { reportsChannels } from './reports';
+import { retentionChannels } from './retention';
 import { riskChannels } from './risk';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -31,6 +32,7 @@ export * from './support-journal';
 export * from './common';
 export * from './reference';
 export * from './reports';
+export * from './retention';
 export * from './risk';
 export * from './session';
 export * from './settings';
@@ -52,6 +54,7 @@ export const channels = {
   ...supportJournalChannels,
   ...riskChannels,
   ...reportsChannels,
+  ...retentionChannels,
   ...backupChannels,
   ...damagedChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmptyInput, TeamNameSchema } from './common';
 import { RevealMinutesSchema } from './protection';
+import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from './retention';
 
 export const IDLE_LOCK_MINUTES_DEFAULT = 10;
 
@@ -26,6 +27,12 @@ export const SettingsSchema = z.object({
   reportThreshold: z.number().int(),
   /** How long a reveal of a protected case's masked fields lasts. */
   revealMinutes: z.number().int(),
+  /** Gallring: a closed case is purged this many years after its last entry. */
+  retentionYears: z.number().int(),
+  /** Gallring: keep people born on the 5th, 15th and 25th of a month (dagbarn, for research). */
+  retentionKeepBirthDays: z.boolean(),
+  /** Gallring: a research municipality keeps everything; nothing is purged. */
+  researchMunicipality: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -51,6 +58,14 @@ export const UpdateSettingsInputSchema = z
     reviewDaysLow: ReviewDaysSchema.optional(),
     reportThreshold: z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(3, { message: 'report_threshold_range' }).max(100, { message: 'report_threshold_range' }).optional(),
     revealMinutes: RevealMinutesSchema.optional(),
+    retentionYears: z
+      .number({ message: 'number_required' })
+      .int({ message: 'number_required' })
+      .min(RETENTION_YEARS_MIN, { message: 'retention_years_range' })
+      .max(RETENTION_YEARS_MAX, { message: 'retention_years_range' })
+      .optional(),
+    retentionKeepBirthDays: z.boolean().optional(),
+    researchMunicipality: z.boolean().optional(),
   })
   .strict();
 

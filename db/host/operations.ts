@@ -9,6 +9,7 @@ import { movesOps } from '../ops/moves';
 import { riskOps } from '../ops/risk';
 import { reportsOps } from '../ops/reports';
 import { protectionOps } from '../ops/protection';
+import { retentionOps } from '../ops/retention';
 
 export { WorkerState, type Access } from './worker-state';
 
@@ -22,6 +23,7 @@ export const operations = {
   ...housingOps,
   ...riskOps,
   ...reportsOps,
+  ...retentionOps,
   ...backupOps,
   ...damagedOps,
   ...auditReviewOps,

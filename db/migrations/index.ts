@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-casework';
 import * as m0003 from './0003-risk';
 import * as m0004 from './0004-trust';
+import * as m0005 from './0005-retention';
 import * as m0006 from './0006-performance';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-trust', up: m0004.up },
   // Versions follow the order of landing; file names were handed out in advance.
   { version: 5, name: '0006-performance', up: m0006.up },
+  { version: 6, name: '0005-retention', up: m0005.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

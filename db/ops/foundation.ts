@@ -115,6 +115,9 @@ export const foundationOps = {
       reviewDaysLow: 'review_days_low',
       reportThreshold: 'report_threshold',
       revealMinutes: 'reveal_minutes',
+      retentionYears: 'retention_years',
+      retentionKeepBirthDays: 'retention_keep_birth_days',
+      researchMunicipality: 'research_municipality',
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {

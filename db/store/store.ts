@@ -36,6 +36,7 @@ import { assertNotFromFuture, migrate } from '../migrations/runner';
 import { syncBuiltinInstruments } from '../reference/instruments';
 import { syncReferenceData } from '../reference/sync';
 import { appendAudit, type AuditEntry } from '../repositories/audit-log';
+import { readRetentionSettings } from '../repositories/retention';
 import { getSetting, setSetting } from '../repositories/settings';
 import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../repositories/users';
 import type { DB, UserRow } from '../schema';
@@ -398,6 +399,7 @@ export class Store {
       reviewDaysLow: await getSetting(db, 'review_days_low', REVIEW_DAYS_DEFAULT.low),
       reportThreshold: effectiveThreshold(await getSetting<number | null>(db, 'report_threshold', REPORT_THRESHOLD_DEFAULT)),
       revealMinutes: await getSetting(db, 'reveal_minutes', REVEAL_MINUTES_DEFAULT),
+      ...(await readRetentionSettings(db)),
     };
   }
 

@@ -11,6 +11,7 @@ import { movesHandlers } from './handlers/moves';
 import { riskHandlers } from './handlers/risk';
 import { reportsHandlers } from './handlers/reports';
 import { protectionHandlers } from './handlers/protection';
+import { retentionHandlers } from './handlers/retention';
 
 /** One handler per channel: access rule plus the operation it runs. No SQL and no UI logic here. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -22,6 +23,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...housingHandlers,
   ...riskHandlers,
   ...reportsHandlers,
+  ...retentionHandlers,
   ...backupHandlers,
   ...damagedHandlers,
   ...auditReviewHandlers,

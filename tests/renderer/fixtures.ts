@@ -42,6 +42,9 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     reviewDaysLow: 90,
     reportThreshold: 5,
     revealMinutes: 5,
+    retentionYears: 5,
+    retentionKeepBirthDays: true,
+    researchMunicipality: false,
     ...overrides,
   };
 }
