@@ -2,6 +2,7 @@ import { auditEn } from './audit.en';
 import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
 import { reportsEn } from './reports.en';
+import { retentionEn } from './retention.en';
 import { riskEn } from './risk.en';
 import { protectEn } from './protect.en';
 import type { BaseMessageKey, MessageKey } from './sv';
@@ -307,4 +308,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn };

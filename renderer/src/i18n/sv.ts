@@ -6,6 +6,7 @@ import { auditSv } from './audit.sv';
 import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
 import { reportsSv } from './reports.sv';
+import { retentionSv } from './retention.sv';
 import { riskSv } from './risk.sv';
 import { protectSv } from './protect.sv';
 
@@ -310,7 +311,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv };
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

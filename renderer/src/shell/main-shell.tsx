@@ -13,6 +13,7 @@ import { RemindersView } from '../casework/reminders-view';
 import { KompottenView } from '../placement/kompotten-view';
 import { SheltersView } from '../placement/shelters-view';
 import { ReportsView } from '../reports/reports-view';
+import { RetentionView } from '../retention/retention-view';
 import { InstrumentsView } from '../risk/instruments-view';
 import { AboutView } from '../views/about-view';
 import { AuditView } from '../views/audit-view';
@@ -40,6 +41,8 @@ function ViewContent({ view, user }: { view: ViewId; user: SessionUser }) {
       return <InstrumentsView />;
     case 'reports':
       return <ReportsView />;
+    case 'retention':
+      return <RetentionView role={user.role} />;
     case 'reference':
       return <ReferenceView />;
     case 'audit':

@@ -1,6 +1,6 @@
 import type { Role } from '../../../core/contract';
 
-export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reports', 'reference', 'audit', 'users', 'settings', 'about'] as const;
+export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reports', 'retention', 'reference', 'audit', 'users', 'settings', 'about'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
@@ -19,6 +19,8 @@ const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
   instruments: ['administrator', 'team_lead'],
   /** Reports to socialnämnden (the API allows the same roles). */
   reports: ['team_lead', 'administrator'],
+  /** Gallring: the preview is case numbers only; only team leads decide and purge (the API allows the same roles). */
+  retention: ['team_lead', 'administrator'],
   reference: 'everyone',
   audit: ['administrator', 'team_lead', 'auditor'],
   users: ['administrator'],

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../core/contract';
 import { LanguageSwitch } from '../components/language-switch';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
+import { RetentionSettingsForm } from '../retention/retention-settings-form';
 import { BackupPanel } from './backup-panel';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { TeamSettingsForm } from './team-settings-form';
@@ -19,6 +20,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       </section>
       <ChangePassphraseForm />
       {user.role === 'administrator' ? <TeamSettingsForm /> : null}
+      {user.role === 'administrator' ? <RetentionSettingsForm /> : null}
       {user.role === 'administrator' ? <BackupPanel /> : null}
     </section>
   );
