@@ -215,7 +215,16 @@ export const CaseListRowSchema = z.object({
 });
 export type CaseListRow = z.infer<typeof CaseListRowSchema>;
 
-export const CaseListSchema = z.object({ total: z.number().int(), rows: z.array(CaseListRowSchema) });
+/** A protected-identity case a team lead is not named on: its number only, and it cannot be opened. */
+export const ProtectedNotNamedSchema = z.object({ id: z.number().int(), caseNumber: z.string() });
+export type ProtectedNotNamed = z.infer<typeof ProtectedNotNamedSchema>;
+
+export const CaseListSchema = z.object({
+  total: z.number().int(),
+  rows: z.array(CaseListRowSchema),
+  /** Present only for a team lead when there are protected cases they are not named on (and no filter but the status is set). */
+  protectedNotNamed: z.array(ProtectedNotNamedSchema).optional(),
+});
 
 export const AddChildInputSchema = ChildInputSchema.extend({ caseId: IdSchema }).strict();
 /** School and placement may be left out (unchanged), as for the case's protected fields. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessChannels } from './access';
 import { auditChannels } from './audit';
 import { auditReviewChannels } from './audit-review';
 import { backupChannels } from './backup';
@@ -17,6 +18,7 @@ import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 
+export * from './access';
 export * from './audit';
 export * from './audit-review';
 export * from './backup';
@@ -48,6 +50,7 @@ export const channels = {
   ...settingsChannels,
   ...casesChannels,
   ...protectionChannels,
+  ...accessChannels,
   ...movesChannels,
   ...kompottenChannels,
   ...housingChannels,

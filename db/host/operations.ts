@@ -7,17 +7,19 @@ import { journalOps } from '../ops/journal';
 import { housingOps } from '../ops/housing';
 import { movesOps } from '../ops/moves';
 import { riskOps } from '../ops/risk';
+import { sharingOps } from '../ops/sharing';
 import { reportsOps } from '../ops/reports';
 import { protectionOps } from '../ops/protection';
 import { retentionOps } from '../ops/retention';
 
-export { WorkerState, type Access } from './worker-state';
+export { isScopedAccess, WorkerState, type Access, type RoleRule, type ScopedAccess } from './worker-state';
 
 /** Every operation the worker runs; each is one unit of work on the active store. */
 export const operations = {
   ...foundationOps,
   ...casesOps,
   ...protectionOps,
+  ...sharingOps,
   ...journalOps,
   ...movesOps,
   ...housingOps,

@@ -1,10 +1,25 @@
 import type { Role, SessionStatus } from '../../core/contract';
+import type { CaseScope } from '../access/case-scope';
 import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { Store } from '../store/store';
 import { RevealGrants } from './reveal-grants';
 
 /** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
-export type Access = 'public' | 'unlocked' | readonly Role[];
+export type RoleRule = 'public' | 'unlocked' | readonly Role[];
+
+/** A role rule plus the case the request concerns; the worker checks the user may open that case. */
+export interface ScopedAccess {
+  roles: readonly Role[];
+  caseScope: CaseScope | null;
+}
+
+/** The access rule a request carries to the worker. */
+export type Access = RoleRule | ScopedAccess;
+
+/** True for a request that concerns one case. */
+export function isScopedAccess(access: Access): access is ScopedAccess {
+  return typeof access === 'object' && !Array.isArray(access);
+}
 
 /** The worker's state: the real store, the demo store when one is open, and which is active. */
 export class WorkerState {
@@ -32,7 +47,7 @@ export class WorkerState {
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */
-  authorize(access: Access): void {
+  authorize(access: RoleRule): void {
     if (access === 'public') return;
     this.active.requireSession(access === 'unlocked' ? undefined : access);
   }

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInCaseScope } from '../access/enforce';
 import { DbError } from '../errors';
 import { failureAnswer } from './failures';
-import { operations, WorkerState, type OperationName } from './operations';
+import { isScopedAccess, operations, WorkerState, type OperationName } from './operations';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
 // The database lives here, off the host's event loop: every query, key derivation and
@@ -22,9 +23,15 @@ async function handle(req: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
     if (!Object.prototype.hasOwnProperty.call(operations, req.op)) throw new DbError('unknown_channel', 'Unknown operation.');
-    state.authorize(req.access);
     const run = operations[req.op as OperationName] as (w: WorkerState, input: unknown) => Promise<unknown>;
-    const result = await run(state, req.input);
+    const access = req.access;
+    let result: unknown;
+    if (isScopedAccess(access)) {
+      result = await runInCaseScope(state.active, access.roles, access.caseScope, req.op, () => run(state, req.input));
+    } else {
+      state.authorize(access);
+      result = await run(state, req.input);
+    }
     state.lastActivity = Date.now();
     response = { id: req.id, ok: true, result };
   } catch (err) {

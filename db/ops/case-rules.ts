@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AreaInputSchema } from '../../core/contract';
 import { DbError } from '../errors';
-import { isEnabledUser } from '../repositories/assignees';
+import { isEnabledCaseUser } from '../repositories/assignees';
 import { findCaseState } from '../repositories/cases';
 import { knownDistrictSlugs, knownMunicipalityCodes } from '../repositories/known-places';
 import type { CheckedArea } from '../repositories/perpetrator-areas';
@@ -32,10 +32,13 @@ export async function checkDistrict(db: Kysely<DB>, slug: string | null): Promis
   }
 }
 
-/** Refuses an assignee who does not exist or is disabled; `unchanged` lets a case keep a departed user until reassigned. */
+/**
+ * Refuses an assignee who does not exist, is disabled or does not work with cases (administrators
+ * and auditors see no case content); `unchanged` lets a case keep a departed user until reassigned.
+ */
 export async function checkAssignee(db: Kysely<DB>, userId: number | null, unchanged: number | null = null): Promise<void> {
   if (userId === null || userId === unchanged) return;
-  if (!(await isEnabledUser(db, userId))) throw new DbError('invalid_input', 'The assigned caseworker is not an active user. Choose another.');
+  if (!(await isEnabledCaseUser(db, userId))) throw new DbError('invalid_input', 'The assigned caseworker is not an active caseworker or team lead. Choose another.');
 }
 
 /**

@@ -28,7 +28,7 @@ export const casesOps = {
   'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      const page = await listCases(trx, input, localIsoDate(new Date()), w.reveals.activeCases(s));
+      const page = await listCases(trx, input, localIsoDate(new Date()), s.user, w.reveals.activeCases(s));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_list' });
       const masked = await maskedCases(
         w,
@@ -70,7 +70,7 @@ export const casesOps = {
       });
       for (const c of input.children) await insertChild(trx, id, c);
       for (const p of perpetrators) await insertPerpetrator(trx, id, p);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id, caseId: id });
       return requireCaseDetail(w, trx, id);
     });
   },

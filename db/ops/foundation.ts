@@ -1,6 +1,8 @@
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
 import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { runDailyBackup } from '../backup/create-backup';
+import { CASE_ROLES } from '../access/case-access';
+import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
 import { damagedError, DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit, verifyAuditChain } from '../repositories/audit-log';
@@ -65,7 +67,7 @@ export const foundationOps = {
   'users.assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
     const rows = await w.active.listUsers();
     return rows
-      .filter((u) => u.disabled_at === null && u.role !== 'auditor')
+      .filter((u) => u.disabled_at === null && CASE_ROLES.includes(u.role as Role))
       .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role }));
   },
 
@@ -73,9 +75,10 @@ export const foundationOps = {
     toUser(await w.active.createUser(input)),
 
   'users.disable': async (w: WorkerState, input: { username: string }): Promise<User> => {
-    const s = w.active.requireSession(['administrator']);
+    const s = w.active.requireSession(USER_MANAGER_ROLES);
     const target = await findUserByUsername(s.db, input.username);
     if (!target) throw new DbError('not_found', 'There is no user with that username.');
+    assertManages(s.user.role, target.role as Role);
     if (target.disabled_at !== null) return toUser(target);
     if (target.role === 'administrator' && (await countEnabledWithRole(s.db, 'administrator')) <= 1) {
       throw new DbError('last_administrator', 'The last administrator cannot be disabled. Make another user administrator first.');

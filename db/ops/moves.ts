@@ -190,7 +190,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (input.caseId !== null) await requireCase(trx, input.caseId);
-      const rows = await listKompottenRequests(trx, input.caseId);
+      const rows = await listKompottenRequests(trx, input.caseId, s.user);
       // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: input.caseId });
       return maskWhere(w, trx, rows, maskKompottenRequest);

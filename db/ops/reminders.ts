@@ -7,8 +7,8 @@ import { appendAudit } from '../repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../repositories/reminders';
 import { requireCase, requireOpenCase } from './case-rules';
 
-/** Who sees the whole team's deadlines. */
-const TEAM_OVERVIEW_ROLES = ['team_lead', 'administrator'] as const;
+/** Who sees the whole team's deadlines (of the cases they may open). */
+const TEAM_OVERVIEW_ROLES = ['team_lead'] as const;
 
 type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input']>;
 
@@ -61,7 +61,7 @@ export const remindersOps = {
     const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW_ROLES : undefined);
     const today = localIsoDate(new Date());
     return s.db.transaction().execute(async (trx) => {
-      const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null);
+      const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null, s.user);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders_due' });
       return { overdue: due.filter((r) => r.dueDate < today), thisWeek: due.filter((r) => r.dueDate >= today) };
     });

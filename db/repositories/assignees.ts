@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 
-/** True when the user exists and is not disabled, so a case may be assigned to them. */
-export async function isEnabledUser(db: Kysely<DB>, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('disabled_at', 'is', null).executeTakeFirst();
+/** True when the user is enabled and works with cases (caseworker or team lead), so they can be named on a case. */
+export async function isEnabledCaseUser(db: Kysely<DB>, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('role', 'in', ['caseworker', 'team_lead'])
+    .executeTakeFirst();
   return row !== undefined;
 }

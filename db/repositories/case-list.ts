@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { CaseListRow, ListCasesInputSchema, PROTECTION_LEVELS } from '../../core/contract';
+import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
 import type { DB } from '../schema';
 import { containsGlob, trigramPhrase } from './search-pattern';
 
@@ -53,8 +54,8 @@ function districtVisible(revealed: readonly number[]): RawBuilder<unknown> {
 }
 
 // Filters use only columns of `cases` (district names through a subquery), so the count needs no join.
-function whereClause(q: CaseListQuery, today: string, revealed: readonly number[]): RawBuilder<unknown> {
-  const conditions: RawBuilder<unknown>[] = [];
+function whereClause(q: CaseListQuery, today: string, reader: CaseReader, revealed: readonly number[]): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [accessibleCases(reader, 'c')];
   if (q.status !== 'all') conditions.push(sql`c.status = ${q.status}`);
   if (q.assignedUserId !== null) conditions.push(sql`c.assigned_user_id = ${q.assignedUserId}`);
   if (q.districtSlug !== null) conditions.push(sql`c.district_slug = ${q.districtSlug} AND ${districtVisible(revealed)}`);
@@ -72,7 +73,7 @@ function whereClause(q: CaseListQuery, today: string, revealed: readonly number[
     const matched = text === null ? byText : sql`(c.id IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${text}) AND ${byText})`;
     conditions.push(sql`(${matched} OR (c.district_slug IN (SELECT slug FROM districts WHERE name GLOB ${p} OR slug GLOB ${p}) AND ${districtVisible(revealed)}))`);
   }
-  return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
+  return sql.join(conditions, sql` AND `);
 }
 
 // Every order ends on the id, so pages never overlap or skip rows with equal keys. The first
@@ -99,7 +100,7 @@ function orderClause(q: CaseListQuery, revealed: readonly number[]): RawBuilder<
 }
 
 /** The page query of the case list; exported so tests can check its plan. */
-export function caseListPageQuery(q: CaseListQuery, today: string, revealed: readonly number[] = []): RawBuilder<CaseListDbRow> {
+export function caseListPageQuery(q: CaseListQuery, today: string, reader: CaseReader, revealed: readonly number[] = []): RawBuilder<CaseListDbRow> {
   // Reminder figures are correlated subqueries, evaluated only for the rows of the page unless the
   // list is sorted by them. INDEXED BY: left alone, the planner answers min() by walking
   // reminders_due_open through every case's reminders (measured: 60x slower at 5 000 cases).
@@ -111,14 +112,43 @@ export function caseListPageQuery(q: CaseListQuery, today: string, revealed: rea
     FROM cases c
     LEFT JOIN districts d ON d.slug = c.district_slug
     LEFT JOIN users u ON u.id = c.assigned_user_id
-    WHERE ${whereClause(q, today, revealed)}
+    WHERE ${whereClause(q, today, reader, revealed)}
     ORDER BY ${orderClause(q, revealed)}
     LIMIT ${q.limit} OFFSET ${q.offset}`;
 }
 
-/** One page of the case list and the number of cases matching the filters; `revealed`: cases whose district the session may see. */
-export async function listCases(db: Kysely<DB>, q: CaseListQuery, today: string, revealed: readonly number[] = []): Promise<{ total: number; rows: CaseListRow[] }> {
-  const page = await caseListPageQuery(q, today, revealed).execute(db);
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${whereClause(q, today, revealed)}`.execute(db);
-  return { total: Number(count.rows[0]?.n ?? 0), rows: page.rows.map((r) => toCaseListRow(r, today)) };
+/**
+ * Protected-identity cases a team lead may not open, by number only. Any filter beyond the status
+ * would match on what the lead may not see (a name, a district), so with one the list is empty.
+ */
+async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: CaseReader): Promise<{ id: number; caseNumber: string }[]> {
+  if (reader.role !== 'team_lead') return [];
+  const filtered =
+    q.query !== '' || q.assignedUserId !== null || q.districtSlug !== null || q.honourOnly || q.riskLevel !== null || q.overdueReviewOnly || q.openRemindersOnly;
+  if (filtered) return [];
+  const status = q.status === 'all' ? sql`1 = 1` : sql`c.status = ${q.status}`;
+  const rows = await sql<{ id: number; case_number: string }>`
+    SELECT c.id, c.case_number FROM cases c WHERE ${protectedNotNamed(reader, 'c')} AND ${status} ORDER BY c.case_number`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, caseNumber: r.case_number }));
+}
+
+/**
+ * One page of the cases the reader may open, the number matching the filters, and (team leads)
+ * protected cases they are not named on; `revealed`: cases whose district the session may see.
+ */
+export async function listCases(
+  db: Kysely<DB>,
+  q: CaseListQuery,
+  today: string,
+  reader: CaseReader,
+  revealed: readonly number[] = [],
+): Promise<{ total: number; rows: CaseListRow[]; protectedNotNamed?: { id: number; caseNumber: string }[] }> {
+  const page = await caseListPageQuery(q, today, reader, revealed).execute(db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${whereClause(q, today, reader, revealed)}`.execute(db);
+  const notNamed = await listProtectedNotNamed(db, q, reader);
+  return {
+    total: Number(count.rows[0]?.n ?? 0),
+    rows: page.rows.map((r) => toCaseListRow(r, today)),
+    ...(notNamed.length > 0 ? { protectedNotNamed: notNamed } : {}),
+  };
 }

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { KompottenMember, KompottenRequest } from '../../core/contract';
+import { accessibleCases, type CaseReader } from '../access/case-access';
 import type { DB, KompottenRequestsTable } from '../schema';
 
 export type NewKompottenRequest = Insertable<KompottenRequestsTable>;
@@ -66,10 +67,14 @@ export function toKompottenRequest(r: RequestQueryRow): KompottenRequest {
   };
 }
 
-/** The ledger, newest first: one case's requests, or all when caseId is null. */
-export async function listKompottenRequests(db: Kysely<DB>, caseId: number | null): Promise<KompottenRequest[]> {
+/**
+ * The ledger, newest first: one case's requests, or, when caseId is null, those recorded without
+ * a case and those of the cases the reader may open.
+ */
+export async function listKompottenRequests(db: Kysely<DB>, caseId: number | null, reader: CaseReader): Promise<KompottenRequest[]> {
   let q = requestsQuery(db);
   if (caseId !== null) q = q.where('r.case_id', '=', caseId);
+  else q = q.where(sql<boolean>`(r.case_id IS NULL OR ${accessibleCases(reader, 'c')})`);
   const rows = await q.orderBy('r.date', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map(toKompottenRequest);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { REMINDER_KINDS, Reminder } from '../../core/contract';
+import { accessibleCases, type CaseReader } from '../access/case-access';
 import type { DB } from '../schema';
 
 interface ReminderDbRow {
@@ -56,11 +57,11 @@ export async function listRemindersForCase(db: Kysely<DB>, caseId: number): Prom
 }
 
 /**
- * Open reminders of open cases due on or before `until`, earliest first. With `userId`, only
- * those of cases assigned to that user or reminders the user created.
+ * Open reminders of open cases the reader may open, due on or before `until`, earliest first.
+ * With `userId`, only those of cases assigned to that user or reminders the user created.
  */
-export async function listOpenRemindersDueBy(db: Kysely<DB>, until: string, userId: number | null): Promise<Reminder[]> {
-  let q = withNames(db).where('r.done_at', 'is', null).where('r.due_date', '<=', until).where('c.status', '=', 'open');
+export async function listOpenRemindersDueBy(db: Kysely<DB>, until: string, userId: number | null, reader: CaseReader): Promise<Reminder[]> {
+  let q = withNames(db).where('r.done_at', 'is', null).where('r.due_date', '<=', until).where('c.status', '=', 'open').where(accessibleCases(reader, 'c'));
   if (userId !== null) q = q.where((eb) => eb.or([eb('c.assigned_user_id', '=', userId), eb('r.created_by', '=', userId)]));
   const rows = await q.orderBy('r.due_date').orderBy('r.id').execute();
   return rows.map(toReminder);

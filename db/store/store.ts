@@ -15,6 +15,7 @@ import {
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
 import { damagedError, DbError, isDamageError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
@@ -320,9 +321,10 @@ export class Store {
     writeKeyfile(this.paths.keyfile, s.keyfile);
   }
 
-  /** Creates a user with a first passphrase (administrators only; checked by the caller's access rule). */
+  /** Creates a user with a first passphrase (administrators, and team leads for case-work roles). */
   async createUser(input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<UserRow> {
-    const s = this.requireSession(['administrator']);
+    const s = this.requireSession(USER_MANAGER_ROLES);
+    assertManages(s.user.role, input.role);
     if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
     const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
     const row = await s.db.transaction().execute(async (trx) => {
@@ -343,7 +345,7 @@ export class Store {
 
   /** Removes a disabled user's key slot so the passphrase no longer opens anything. */
   removeSlot(username: string): void {
-    const s = this.requireSession(['administrator']);
+    const s = this.requireSession(USER_MANAGER_ROLES);
     const gone = slotIdFor(s.keyfile, username);
     s.keyfile.slots = Object.fromEntries(Object.entries(s.keyfile.slots).filter(([id]) => id !== gone));
     writeKeyfile(this.paths.keyfile, s.keyfile);

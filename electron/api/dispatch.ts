@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { channels, isChannel, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
 import { DbError } from '../../db/errors';
 import type { DbHost } from '../../db/host/worker-client';
+import { accessOf, type Handler, type ParsedInput } from './handler-types';
 import { handlers } from './handlers';
 import type { Api } from './types';
 
@@ -21,8 +22,9 @@ async function run<C extends Channel>(host: DbHost, channel: C, input: unknown):
   if (!parsed.success) {
     return failure({ code: 'invalid_input', message: 'Some of the information is missing or not valid. Check the marked fields.', issues: toIssues(parsed.error) });
   }
-  const handler = handlers[channel];
-  const result = await handler.run(host, parsed.data as never, handler.access);
+  const handler = handlers[channel] as Handler<C>;
+  const data = parsed.data as ParsedInput<C>;
+  const result = await handler.run(host, data, accessOf(handler, data));
   // The renderer sees only contract types: unknown fields are stripped here.
   return { ok: true, result: channels[channel].output.parse(result) };
 }

@@ -1,5 +1,6 @@
 import type { Channel } from '../../core/contract';
 import type { Handler } from './handler-types';
+import { accessHandlers } from './handlers/access';
 import { auditReviewHandlers } from './handlers/audit-review';
 import { backupHandlers } from './handlers/backup';
 import { casesHandlers } from './handlers/cases';
@@ -18,6 +19,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...foundationHandlers,
   ...casesHandlers,
   ...protectionHandlers,
+  ...accessHandlers,
   ...journalHandlers,
   ...movesHandlers,
   ...housingHandlers,

@@ -19,6 +19,7 @@ import {
 } from '../../core/contract';
 import type { MoveStatus } from '../../core/rules/move-workflow';
 import { casesOps } from '../../db/ops/cases';
+import { insertCaseShare } from '../../db/repositories/case-shares';
 import { housingOps } from '../../db/ops/housing';
 import { journalOps } from '../../db/ops/journal';
 import { movesOps } from '../../db/ops/moves';
@@ -47,7 +48,11 @@ const KOMPOTTEN_DEMO_MEMBERS = ['1980', '0380', '0580', '0581', '1480', '1280', 
 export async function fillDemoCasework(w: WorkerState, count: number, seed = 20261126): Promise<void> {
   const rnd = new SeededRandom(seed);
   const today = iso(new Date());
-  const userIds = (await w.active.listUsers()).filter((u) => u.role !== 'auditor').map((u) => u.id);
+  // Cases go to those who work with them; administrators and auditors see no case content.
+  const userIds = (await w.active.listUsers()).filter((u) => u.role === 'caseworker' || u.role === 'team_lead').map((u) => u.id);
+  const me = w.active.requireSession().user.id;
+  // Sharing draws from its own sequence, so adding it left the rest of the demo as it was.
+  const shareRnd = new SeededRandom(seed + 2);
 
   const shelterIds: number[] = [];
   // Open placements per shelter, so the demo never puts more adults in a shelter than it has room for.
@@ -125,6 +130,12 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     });
     const detail = await casesOps['cases.create'](w, input);
     const caseId = detail.id;
+    // The demo user is a team lead: some protected cases of colleagues are shared with them, the
+    // rest show in the list by number only, as "protected – not named".
+    const assignee = detail.assignedUser?.id ?? null;
+    if (assignee !== null && assignee !== me && (detail.protectionLevel !== 'none' ? shareRnd.chance(0.5) : shareRnd.chance(0.05))) {
+      await insertCaseShare(w.active.requireSession().db, { caseId, userId: me, grantedBy: assignee, at: new Date(`${created}T09:00:00Z`) });
+    }
 
     // A move, walked some way through its workflow.
     if (rnd.chance(0.7)) {

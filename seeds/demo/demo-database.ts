@@ -10,8 +10,13 @@ export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'fiktiv-demo-202
 /** About 200 cases: enough to feel like a team's caseload. */
 export const DEMO_CASE_COUNT = 200;
 
+/** The demo's administrator: installs and runs Fristad but sees no case content. */
+const DEMO_ADMINISTRATOR = { username: 'alva.administrator', displayName: 'Alva Administratör (fiktiv)' } as const;
+
 /** Obviously fictional colleagues, so the users view has something to show. */
 const DEMO_COLLEAGUES = [
+  // The demo login is a team lead, so it sees the team's cases (administrators see none).
+  { username: DEMO_CREDENTIALS.username, displayName: 'Demo Användare (fiktiv)', role: 'team_lead' },
   { username: 'hanna.handlaggare', displayName: 'Hanna Handläggare (fiktiv)', role: 'caseworker' },
   { username: 'greta.gruppledare', displayName: 'Greta Gruppledare (fiktiv)', role: 'team_lead' },
   { username: 'gustav.granskare', displayName: 'Gustav Granskare (fiktiv)', role: 'auditor' },
@@ -26,8 +31,8 @@ export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = p
   const store = new Store(dir, { env });
   await store.setup({
     teamName: 'Demoteamet (fiktiva uppgifter)',
-    username: DEMO_CREDENTIALS.username,
-    displayName: 'Demo Användare (fiktiv)',
+    username: DEMO_ADMINISTRATOR.username,
+    displayName: DEMO_ADMINISTRATOR.displayName,
     passphrase: DEMO_CREDENTIALS.passphrase,
   });
   for (const colleague of DEMO_COLLEAGUES) {

@@ -53,21 +53,27 @@ describe('backup channels', () => {
     const saved = await ok<BackupStatus>(runtime, 'backup:settings', { folder, keep: 2 });
     expect(saved).toMatchObject({ folder, keep: 2, backups: [] });
 
+    // Cases are a caseworker's: the administrator backs up and restores but sees no case content.
+    await asKim();
     const created = await ok<CaseDetail>(runtime, 'cases:create', caseInput());
+    await asAdmin();
     const entry = await ok<BackupEntry>(runtime, 'backup:create', {});
     expect(fs.existsSync(path.join(folder, entry.fileName))).toBe(true);
     const verified = await ok<BackupVerifyResult>(runtime, 'backup:verify', { fileName: entry.fileName });
     expect(verified).toMatchObject({ ok: true, auditHead: entry.auditHead });
     expect(verified.rows).toBeGreaterThan(0);
 
+    await asKim();
     const later = await ok<CaseDetail>(runtime, 'cases:create', caseInput());
+    await asAdmin();
     const after = await ok<SessionStatus>(runtime, 'backup:restore', { fileName: entry.fileName });
     expect(after.state).toBe('locked');
     expect(await errorCode(runtime, 'backup:status')).toBe('locked');
 
-    await asAdmin();
+    await asKim();
     expect((await ok<CaseDetail>(runtime, 'cases:get', { id: created.id })).id).toBe(created.id);
     expect(await errorCode(runtime, 'cases:get', { id: later.id })).toBe('not_found');
+    await asAdmin();
     const audit = await ok<{ ok: boolean }>(runtime, 'audit:verify');
     expect(audit.ok).toBe(true);
   });

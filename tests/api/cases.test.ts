@@ -8,17 +8,21 @@ import { ADMIN } from '../helpers/temp';
 let runtime: Runtime;
 let close: () => Promise<void>;
 let created: CaseDetail;
+let kim: number;
 
 beforeAll(async () => {
   ({ runtime, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
-  await ok(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' });
+  kim = (await ok<{ id: number }>(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' })).id;
   await ok(runtime, 'users:create', { username: 'gun', displayName: 'Gun Granskare', role: 'auditor', passphrase: 'guns long passphrase' });
+  // Casework is a team lead's here: the administrator sees no case content.
+  await ok(runtime, 'users:create', { username: 'tove', displayName: 'Tove Gruppledare', role: 'team_lead', passphrase: 'toves long passphrase' });
+  await asLead();
 });
 afterAll(async () => close());
 
 const as = (username: string, passphrase: string) => ok(runtime, 'session:unlock', { username, passphrase });
-const asAdmin = () => as('admin', ADMIN.passphrase);
+const asLead = () => as('tove', 'toves long passphrase');
 
 /** Audit rows a call adds: audit:verify counts the rows before its own. */
 async function auditedRows(call: () => Promise<unknown>): Promise<number> {
@@ -163,7 +167,7 @@ describe('cases through the API', () => {
       [fix.id, 'signed', []],
       [draft.id, 'signed', [fix.id]],
     ]);
-    expect(notes[0]).toMatchObject({ correctsNoteId: draft.id, authorName: 'Test Administratör' });
+    expect(notes[0]).toMatchObject({ correctsNoteId: draft.id, authorName: 'Tove Gruppledare' });
   });
 
   it('tracks reminders and what is due, mine and the team’s', async () => {
@@ -195,14 +199,15 @@ describe('cases through the API', () => {
     expect((await ok<{ overdue: Reminder[] }>(runtime, 'reminders:due', { scope: 'mine' })).overdue).toEqual([]);
   });
 
-  it('lets a caseworker work but not see the team’s deadlines; an auditor reads no case content', async () => {
+  it('lets a caseworker work on a case shared with them but not see the team’s deadlines; an auditor reads no case content', async () => {
+    await ok(runtime, 'cases:share', { caseId: created.id, userId: kim });
     await as('kim', 'kims long passphrase');
     try {
       expect((await ok<CaseDetail>(runtime, 'cases:get', { id: created.id })).id).toBe(created.id);
       expect(await ok(runtime, 'reminders:due', { scope: 'mine' })).toEqual({ overdue: [], thisWeek: [] });
       expect(await errorCode(runtime, 'reminders:due', { scope: 'team' })).toBe('forbidden');
       const kimsDraft = await ok<JournalNote>(runtime, 'journal:create', { caseId: created.id, noteDate: '2026-03-04', body: 'Kims utkast', correctsNoteId: null });
-      await asAdmin();
+      await asLead();
       expect(await errorCode(runtime, 'journal:sign', { id: kimsDraft.id })).toBe('not_allowed');
       await as('gun', 'guns long passphrase');
       for (const [channel, input] of [
@@ -213,7 +218,7 @@ describe('cases through the API', () => {
         expect(await errorCode(runtime, channel, input)).toBe('forbidden');
       }
     } finally {
-      await asAdmin();
+      await asLead();
     }
   });
 });

@@ -14,6 +14,8 @@ beforeAll(async () => {
   await ok(runtime, 'session:setup', ADMIN);
   await ok(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' });
   await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Teamledare', role: 'team_lead', passphrase: 'leas long passphrase' });
+  // The cases are the team lead's: administrators do no casework.
+  await ok(runtime, 'session:unlock', { username: 'lea', passphrase: 'leas long passphrase' });
   for (let i = 0; i < 6; i++) await ok(runtime, 'cases:create', caseInput({ districtSlug: 'skarholmen', survivor: { ...caseInput().survivor, name: `Hemlig Person ${i}` } }));
 });
 afterAll(async () => close());

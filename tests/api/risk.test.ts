@@ -14,13 +14,16 @@ let theCase: CaseDetail;
 beforeAll(async () => {
   ({ runtime, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
-  await ok(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' });
+  const kim = (await ok<{ id: number }>(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' })).id;
   await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Teamledare', role: 'team_lead', passphrase: 'leas long passphrase' });
   await ok(runtime, 'users:create', { username: 'gun', displayName: 'Gun Granskare', role: 'auditor', passphrase: 'guns long passphrase' });
+  // The case is Kim's, made by the team lead Lea: administrators do no casework.
+  await ok(runtime, 'session:unlock', { username: 'lea', passphrase: 'leas long passphrase' });
   theCase = await ok<CaseDetail>(
     runtime,
     'cases:create',
     caseInput({
+      assignedUserId: kim,
       honourContext: true,
       children: [{ name: 'Lilla Påhittad', birthYear: 2016, school: '', needs: '', placement: '' }],
       perpetrators: [

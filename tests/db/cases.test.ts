@@ -10,6 +10,7 @@ let w: WorkerState;
 let cleanup: () => void;
 let kim: number;
 let gone: number;
+let lead: number;
 const year = new Date().getFullYear();
 
 beforeAll(async () => {
@@ -17,6 +18,9 @@ beforeAll(async () => {
   kim = await addUser(w, 'kim', 'caseworker', 'Kim Handläggare (fiktiv)');
   gone = await addUser(w, 'gone', 'caseworker');
   await w.active.requireSession().db.updateTable('users').set({ disabled_at: new Date().toISOString() }).where('id', '=', gone).execute();
+  // Casework is for team leads and caseworkers: the administrator sees no case content.
+  lead = await addUser(w, 'lead', 'team_lead', 'Lena Gruppledare (fiktiv)');
+  await loginAs(w, 'lead');
 });
 afterAll(() => cleanup());
 
@@ -90,7 +94,7 @@ describe('cases.create and cases.get', () => {
     });
     expect(await auditCount(w)).toBe(before + 1);
     const [row] = await auditTail(w, 1);
-    expect(row).toMatchObject({ action: 'create', entity: 'case', entity_id: String(created.id), user_id: 1 });
+    expect(row).toMatchObject({ action: 'create', entity: 'case', entity_id: String(created.id), user_id: lead });
 
     // The case has protected personal data: its answers are masked until revealed.
     expect(created).toMatchObject({ districtName: { masked: true }, survivor: { safeContact: { masked: true } } });
@@ -264,7 +268,7 @@ describe('people on a case', () => {
       expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', user_id: kim, role: 'caseworker' });
       expect((await get(c.id)).assignedUser?.id).toBe(kim);
     } finally {
-      await loginAs(w, 'admin');
+      await loginAs(w, 'lead');
     }
   });
 });
@@ -372,6 +376,8 @@ describe('cases.list at scale', () => {
   beforeAll(async () => {
     ({ w: big, cleanup: bigCleanup } = await freshWorker());
     users = [1, await addUser(big, 'ulla', 'caseworker'), await addUser(big, 'ursula', 'team_lead')];
+    // The list is read as the team lead Ursula, named on every protected case, so she sees them all.
+    await loginAs(big, 'ursula');
     const { sqlite } = big.active.requireSession();
     const insertCase = sqlite.prepare(
       `INSERT INTO cases (id, case_number, status, survivor_name, survivor_gender, protection_level, honour_context, district_slug, assigned_user_id, created_by, created_at, updated_at)
@@ -388,7 +394,7 @@ describe('cases.list at scale', () => {
           name: `${FIRST[i % FIRST.length]} Fiktiv${i}`,
           status: i % 4 === 0 ? 'closed' : 'open',
           district: DISTRICTS[i % DISTRICTS.length] ?? null,
-          assigned: i % 7 === 0 ? null : defined(users[i % users.length]),
+          assigned: i % 10 === 0 ? defined(users[2]) : i % 7 === 0 ? null : defined(users[i % users.length]),
           protectedCase: i % 10 === 0,
           honour: i % 6 === 0,
           // Pairs of cases share a timestamp, so the id must break ties.
@@ -499,7 +505,7 @@ describe('cases.list at scale', () => {
         limit: 50,
         ...q,
       });
-      const compiled = caseListPageQuery(input, '2026-11-26').compile(db);
+      const compiled = caseListPageQuery(input, '2026-11-26', { id: 1, role: 'team_lead' }).compile(db);
       const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
       return rows.map((r) => r.detail);
     };

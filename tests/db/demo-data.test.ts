@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListCasesInputSchema } from '../../core/contract';
 import { WorkerState } from '../../db/host/worker-state';
+import { casesOps } from '../../db/ops/cases';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
 import { createDemoDatabase, DEMO_CASE_COUNT, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { SURNAMES } from '../../seeds/demo/fictional-names';
@@ -89,5 +91,20 @@ describe('fictional demo shelters', () => {
       )
       .all(today, today) as { capacity: number; occupied: number }[];
     for (const r of rows) expect(r.occupied).toBeLessThanOrEqual(r.capacity);
+  });
+});
+
+describe('the demo login', () => {
+  it('is a team lead who sees the team’s cases, some protected ones shared with them and the rest by number only', async () => {
+    const { user } = w.real.requireSession();
+    expect(user.role).toBe('team_lead');
+    const page = await casesOps['cases.list'](
+      w,
+      ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 }),
+    );
+    expect(page.total).toBeGreaterThan(DEMO_CASE_COUNT / 2);
+    expect(page.rows.some((r) => r.protectionLevel !== 'none')).toBe(true);
+    expect(page.protectedNotNamed?.length ?? 0).toBeGreaterThan(0);
+    expect(page.total + (page.protectedNotNamed?.length ?? 0)).toBe(DEMO_CASE_COUNT);
   });
 });

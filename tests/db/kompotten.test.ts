@@ -13,7 +13,7 @@ let userId: number;
 let cleanup: () => void;
 
 beforeEach(async () => {
-  ({ w, db, userId, cleanup } = await unlockedWorkerState());
+  ({ w, db, userId, cleanup } = await unlockedWorkerState({ asTeamLead: true }));
 });
 afterEach(() => cleanup());
 

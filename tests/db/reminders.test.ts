@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
+import { insertCaseShare } from '../../db/repositories/case-shares';
 import { casesOps } from '../../db/ops/cases';
 import { journalOps } from '../../db/ops/journal';
 import { addUser, auditCount, auditTail, createCase, defined, failureOf, freshWorker, loginAs } from '../helpers/casework';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
   kim = await addUser(w, 'kim', 'caseworker', 'Kim (fiktiv)');
   lena = await addUser(w, 'lena', 'team_lead', 'Lena (fiktiv)');
+  // The cases are made by another team lead: administrators do no casework.
+  await addUser(w, 'tove', 'team_lead', 'Tove (fiktiv)');
+  await loginAs(w, 'tove');
 });
 afterAll(() => cleanup());
 
@@ -35,7 +39,7 @@ describe('reminders per case', () => {
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'reminder', entity_id: String(late.id) });
     const early = await remind(c, '2026-04-01');
     const done = await remind(c, '2026-01-01');
-    expect(late).toMatchObject({ caseId: c.id, caseNumber: c.caseNumber, kind: 'follow_up', dueDate: '2026-05-01', note: 'Uppföljning', doneAt: null, createdByName: 'Test Administratör', assignedUserName: 'Kim (fiktiv)' });
+    expect(late).toMatchObject({ caseId: c.id, caseNumber: c.caseNumber, kind: 'follow_up', dueDate: '2026-05-01', note: 'Uppföljning', doneAt: null, createdByName: 'Tove (fiktiv)', assignedUserName: 'Kim (fiktiv)' });
 
     const completed = await journalOps['reminders.complete'](w, { id: done.id });
     expect(completed.doneAt).not.toBeNull();
@@ -92,10 +96,11 @@ describe('reminders.due', () => {
     };
     await journalOps['reminders.complete'](w, { id: defined(ids.doneOverdue) });
     await casesOps['cases.close'](w, { id: closedCase.id, reason: 'Klart' });
-    // Kim sets a reminder on Lena's case: it is Kim's too.
+    // Lena's case is shared with Kim, who sets a reminder on it: it is Kim's too.
+    await insertCaseShare(w.active.requireSession().db, { caseId: lenasCase.id, userId: kim, grantedBy: lena, at: new Date() });
     await loginAs(w, 'kim');
     ids.kimOnLenas = (await remind(lenasCase, localDate(0))).id;
-    await loginAs(w, 'admin');
+    await loginAs(w, 'tove');
   });
 
   it('splits the team view into overdue and the rest of this week (Monday to Sunday)', async () => {
@@ -107,9 +112,9 @@ describe('reminders.due', () => {
       expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'reminders_due', entity_id: null });
       expect(due.overdue.map((r) => r.id)).toEqual([ids.longOverdue, ids.overdue]);
       expect(due.thisWeek.map((r) => r.id)).toEqual(daysToSunday === 0 ? [ids.today, ids.sunday, ids.kimOnLenas] : [ids.today, ids.kimOnLenas, ids.sunday]);
-      expect(due.thisWeek.find((r) => r.id === ids.sunday)).toMatchObject({ assignedUserName: 'Lena (fiktiv)', createdByName: 'Test Administratör' });
+      expect(due.thisWeek.find((r) => r.id === ids.sunday)).toMatchObject({ assignedUserName: 'Lena (fiktiv)', createdByName: 'Tove (fiktiv)' });
     } finally {
-      await loginAs(w, 'admin');
+      await loginAs(w, 'tove');
     }
   });
 
@@ -123,11 +128,11 @@ describe('reminders.due', () => {
       expect(await failureOf(journalOps['reminders.due'](w, { scope: 'team' }))).toEqual({ code: 'forbidden', message: expect.any(String) });
       expect(await auditCount(w)).toBe(before);
     } finally {
-      await loginAs(w, 'admin');
+      await loginAs(w, 'tove');
     }
-    const adminMine = await journalOps['reminders.due'](w, { scope: 'mine' });
-    // The administrator created them all, so "mine" covers every open case's reminders.
-    expect(adminMine.overdue.map((r) => r.id)).toEqual([ids.longOverdue, ids.overdue]);
+    const toveMine = await journalOps['reminders.due'](w, { scope: 'mine' });
+    // Tove created them all, so "mine" covers every open case's reminders.
+    expect(toveMine.overdue.map((r) => r.id)).toEqual([ids.longOverdue, ids.overdue]);
     expect((await journalOps['reminders.due'](w, { scope: 'team' })).overdue).toHaveLength(2);
   });
 

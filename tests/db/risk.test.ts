@@ -19,8 +19,11 @@ let userId: number;
 
 beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
-  userId = w.active.requireSession().user.id;
   await addUser(w, 'kim', 'caseworker', 'Kim Handläggare (fiktiv)');
+  // Casework is a team lead's here: administrators see no case content.
+  await addUser(w, 'tove', 'team_lead', 'Tove Gruppledare (fiktiv)');
+  await loginAs(w, 'tove');
+  userId = w.active.requireSession().user.id;
 });
 afterAll(() => cleanup());
 
@@ -81,7 +84,7 @@ describe('built-in instruments', () => {
   });
 
   it('are not installed twice when the store is unlocked again', async () => {
-    await loginAs(w, 'admin');
+    await loginAs(w, 'tove');
     expect(await db().selectFrom('risk_instruments').select('id').execute()).toHaveLength(3);
   });
 });
@@ -91,7 +94,7 @@ describe('starting and saving a draft', () => {
     const c = await newCase();
     const draft = await start(c.caseId);
     expect(draft).toMatchObject({ caseId: c.caseId, childId: null, templateId: 'fristad-spj-adult', templateVersion: '1', status: 'draft', answers: [], judgements: [], completedAt: null });
-    expect(draft.startedByName).toBe('Test Administratör');
+    expect(draft.startedByName).toBe('Tove Gruppledare (fiktiv)');
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'assessment', entity_id: String(draft.id) });
   });
 
@@ -197,7 +200,7 @@ describe('completing an assessment', () => {
       { action: 'sign', entity: 'assessment', entity_id: String(done.id) },
       { action: 'create', entity: 'reminder', entity_id: expect.any(String) },
     ]);
-    expect(done).toMatchObject({ status: 'completed', headlineLevel: 'high', nextReviewDate: addDays(today(), 14), completedByName: 'Test Administratör' });
+    expect(done).toMatchObject({ status: 'completed', headlineLevel: 'high', nextReviewDate: addDays(today(), 14), completedByName: 'Tove Gruppledare (fiktiv)' });
     const header = await casesOps['cases.get'](w, { id: c.caseId });
     expect(header.latestRisk).toEqual({ assessmentId: done.id, level: 'high', assessedAt: done.completedAt, nextReviewDate: addDays(today(), 14) });
     const reminders = await journalOps['reminders.list'](w, { caseId: c.caseId });
@@ -430,6 +433,6 @@ describe('imported instruments', () => {
     expect((await failureOf(riskOps['risk.import-instrument'](w, { json: file({ version: '7' }) }))).code).toBe('forbidden');
     await loginAs(w, 'lead');
     expect((await riskOps['risk.import-instrument'](w, { json: file({ version: '7' }) })).version).toBe('7');
-    await loginAs(w, 'admin');
+    await loginAs(w, 'tove');
   });
 });

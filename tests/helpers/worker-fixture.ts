@@ -2,11 +2,18 @@ import type { Kysely } from 'kysely';
 import { DbError } from '../../db/errors';
 import type { WorkerState } from '../../db/host/worker-state';
 import type { DB } from '../../db/schema';
-import { freshWorker } from './casework';
+import { addUser, freshWorker, loginAs } from './casework';
 
-/** freshWorker, plus the session's database and user id that fixtures and assertions need. */
-export async function unlockedWorkerState(): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
+/**
+ * freshWorker, plus the session's database and user id that fixtures and assertions need. With
+ * `asTeamLead`, the session is a team lead's (`lead`): administrators see no case content.
+ */
+export async function unlockedWorkerState(options: { asTeamLead?: boolean } = {}): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
   const { w, cleanup } = await freshWorker();
+  if (options.asTeamLead) {
+    await addUser(w, 'lead', 'team_lead', 'Lena Gruppledare (fiktiv)');
+    await loginAs(w, 'lead');
+  }
   const s = w.active.requireSession();
   return { w, db: s.db, userId: s.user.id, cleanup };
 }

@@ -61,7 +61,7 @@ describe('case view', () => {
     const nav = screen.getByRole('navigation', { name: 'Delar av ärendet' });
     const links = within(nav).getAllByRole('button').map((b) => b.textContent);
     expect(links.slice(0, 3)).toEqual(['Översikt', 'Hotbild och riskbedömning', 'Personer']);
-    expect(links.slice(-2)).toEqual(['Journal', 'Påminnelser']);
+    expect(links.slice(-3)).toEqual(['Journal', 'Påminnelser', 'Delas med']);
     await user.click(within(nav).getByRole('button', { name: 'Journal' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Journal' }));
     // A placement section (another feature's) gets focus on its own heading too.

@@ -124,5 +124,7 @@ export function caseworkBridge(user: SessionUser = CASEWORKER): FakeBridge {
     .ok('support:list', [])
     // The risk section (another feature) starts with no assessments.
     .ok('risk:list', [])
-    .ok('risk:instruments', []);
+    .ok('risk:instruments', [])
+    // The sharing section: a case named on its assignee alone.
+    .ok('cases:shares', { assignee: null, creator: null, shares: [] });
 }

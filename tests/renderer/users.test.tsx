@@ -118,12 +118,26 @@ describe('users view', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Din roll har inte behörighet till det här.');
   });
 
-  it('is not offered to other roles', async () => {
-    installBridge().ok('session:status', unlockedStatus(TEAM_LEAD));
+  it('is not offered to caseworkers', async () => {
+    installBridge().ok('session:status', unlockedStatus(CASEWORKER));
     renderApp();
-    await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
+    await screen.findByRole('heading', { name: 'Välkommen, Cecilia Exempelsson' });
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
     expect(within(nav).queryByRole('button', { name: 'Användare' })).toBeNull();
-    expect(within(nav).getByRole('button', { name: 'Logg' })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: 'Ärenden' })).toBeTruthy();
+  });
+
+  it('lets a team lead add caseworkers and team leads only, and disable only their accounts', async () => {
+    installBridge()
+      .ok('session:status', unlockedStatus(TEAM_LEAD))
+      .ok('users:list', [userRow(ADMIN), userRow(TEAM_LEAD), userRow(CASEWORKER)]);
+    const { user } = renderApp();
+    await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
+    await user.click(button('Användare'));
+    await screen.findByText(CASEWORKER.displayName);
+    const roles = within(screen.getByLabelText('Roll')).getAllByRole('option').map((o) => o.textContent);
+    expect(roles).toEqual(['Handläggare', 'Gruppledare']);
+    expect(screen.queryByRole('button', { name: `Stäng av ${ADMIN.displayName}` })).toBeNull();
+    expect(screen.getByRole('button', { name: `Stäng av ${CASEWORKER.displayName}` })).toBeTruthy();
   });
 });

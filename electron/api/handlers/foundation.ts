@@ -1,5 +1,5 @@
 import type { auditChannels, referenceChannels, sessionChannels, settingsChannels, usersChannels } from '../../../core/contract';
-import { ADMIN, CASEWORK, LOG_REVIEWERS, type HandlerMap } from '../handler-types';
+import { ADMIN, CASEWORK, LOG_REVIEWERS, USER_MANAGERS, type HandlerMap } from '../handler-types';
 
 type Foundation = keyof (typeof sessionChannels & typeof usersChannels & typeof referenceChannels & typeof auditChannels & typeof settingsChannels);
 
@@ -13,9 +13,9 @@ export const foundationHandlers: HandlerMap<Foundation> = {
   'session:recover': { access: 'public', run: (h, i, a) => h.call('session.recover', i, a) },
   'session:open-demo': { access: 'public', run: (h, i, a) => h.call('session.open-demo', i, a) },
   'session:leave-demo': { access: 'public', run: (h, i, a) => h.call('session.leave-demo', i, a) },
-  'users:list': { access: ADMIN, run: (h, i, a) => h.call('users.list', i, a) },
-  'users:create': { access: ADMIN, run: (h, i, a) => h.call('users.create', i, a) },
-  'users:disable': { access: ADMIN, run: (h, i, a) => h.call('users.disable', i, a) },
+  'users:list': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.list', i, a) },
+  'users:create': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.create', i, a) },
+  'users:disable': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.disable', i, a) },
   'users:assignees': { access: CASEWORK, run: (h, i, a) => h.call('users.assignees', i, a) },
   'reference:counties': { access: 'unlocked', run: (h, i, a) => h.call('reference.counties', i, a) },
   'reference:municipalities': { access: 'unlocked', run: (h, i, a) => h.call('reference.municipalities', i, a) },

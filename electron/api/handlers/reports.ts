@@ -1,7 +1,11 @@
 import type { reportsChannels } from '../../../core/contract';
 import type { HandlerMap } from '../handler-types';
 
-/** Reports to socialnämnden: team leads and administrators only; the operation checks it again. */
+/**
+ * Reports to socialnämnden: team leads and administrators only; the operation checks it again.
+ * Administrators see no case content, but reports are anonymised aggregates with small numbers
+ * suppressed, so they may produce them.
+ */
 const REPORTERS = ['team_lead', 'administrator'] as const;
 
 /** reports:* channels. */

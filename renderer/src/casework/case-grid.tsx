@@ -8,6 +8,7 @@ import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
 import { RiskLevelBadge, ReviewOverdueBadge } from '../risk/risk-badges';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
+import { ProtectedNotNamedList } from './protected-not-named';
 import { rowAt, useCasePages } from './case-pages';
 import type { CaseListParams } from './case-pages';
 import { consumeListFocus, setActiveIndex, setFilters, useCaseworkStore } from './casework-store';
@@ -274,6 +275,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
       <p id={`${gridId}-help`} className="field-hint">
         {t('cases.keyboard_help')}
       </p>
+      <ProtectedNotNamedList items={snapshot.protectedNotNamed} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { ApiError, CaseListRow, ListCasesInput } from '../../../core/contract';
+import type { ApiError, CaseListRow, ListCasesInput, ProtectedNotNamed } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 
 /** Rows fetched per request: large enough that scrolling rarely waits, small enough to answer fast. */
@@ -12,6 +12,8 @@ export interface PagesSnapshot {
   total: number | null;
   pages: ReadonlyMap<number, readonly CaseListRow[]>;
   error: ApiError | null;
+  /** Team leads: protected cases they are not named on, by number only (cannot be opened). */
+  protectedNotNamed: readonly ProtectedNotNamed[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface PagesSnapshot {
  * (an abandoned cache may still receive its answers; no one listens to it any more).
  */
 export class CasePageCache {
-  private snapshot: PagesSnapshot = { total: null, pages: new Map(), error: null };
+  private snapshot: PagesSnapshot = { total: null, pages: new Map(), error: null, protectedNotNamed: [] };
   private readonly inFlight = new Set<number>();
   private readonly listeners = new Set<() => void>();
 
@@ -58,7 +60,7 @@ export class CasePageCache {
         this.inFlight.delete(page);
         const pages = new Map(this.snapshot.pages);
         pages.set(page, answer.rows);
-        this.update({ total: answer.total, pages });
+        this.update({ total: answer.total, pages, protectedNotNamed: answer.protectedNotNamed ?? [] });
       },
       (thrown: unknown) => {
         this.inFlight.delete(page);

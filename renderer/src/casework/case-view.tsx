@@ -16,6 +16,7 @@ import { goToElement } from './case-section';
 import { JournalSection } from './journal-section';
 import { OverviewSection } from './overview-section';
 import { PeopleSection } from './people-section';
+import { CaseLoadError, SharingSection } from './sharing-section';
 import { useCaseDetail } from './use-case-detail';
 
 const SLOTS = ['moves', 'housing', 'support'] as const;
@@ -36,6 +37,7 @@ const LINKS: readonly SectionLink[] = [
   { key: 'support', label: 'case.nav_support', slot: 'support' },
   { key: 'journal', label: 'journal.title' },
   { key: 'reminders', label: 'reminders.case_title' },
+  { key: 'sharing', label: 'sharing.title' },
 ];
 
 function isEditable(target: EventTarget | null): boolean {
@@ -124,7 +126,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
       <section className="view">
         {back}
         <ViewHeading>{t('case.loading_title')}</ViewHeading>
-        <ApiErrorAlert error={error} />
+        <CaseLoadError error={error} />
         {error ? (
           <div className="actions">
             <button type="button" className="button-secondary" onClick={reload}>
@@ -208,6 +210,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
             <JournalSection id={sectionId('journal')} detail={detail} />
             <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
           </Fragment>
+          <SharingSection id={sectionId('sharing')} detail={detail} />
         </div>
       </section>
     </ProtectedCaseContext>

@@ -1,3 +1,4 @@
+import { accessEn } from './access.en';
 import { auditEn } from './audit.en';
 import { caseworkEn } from './casework.en';
 import { placementEn } from './placement.en';
@@ -308,4 +309,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn };

@@ -2,6 +2,7 @@
  * Swedish, the default language. This dictionary defines the set of keys: en.ts must have exactly
  * the same ones (the type checker enforces it). Placeholders are written {name}.
  */
+import { accessSv } from './access.sv';
 import { auditSv } from './audit.sv';
 import { caseworkSv } from './casework.sv';
 import { placementSv } from './placement.sv';
@@ -311,7 +312,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv };
+export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

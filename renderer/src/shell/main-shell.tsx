@@ -48,7 +48,7 @@ function ViewContent({ view, user }: { view: ViewId; user: SessionUser }) {
     case 'audit':
       return <AuditView />;
     case 'users':
-      return <UsersView />;
+      return <UsersView user={user} />;
     case 'settings':
       return <SettingsView user={user} />;
     case 'about':

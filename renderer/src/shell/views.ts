@@ -5,9 +5,9 @@ export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
  * Which roles see which view. The API enforces the same rules; hiding is only so nobody is
- * offered what they cannot use.
+ * offered what they cannot use. Administrators and auditors see no case content.
  */
-const CASEWORK: readonly Role[] = ['caseworker', 'team_lead', 'administrator'];
+const CASEWORK: readonly Role[] = ['caseworker', 'team_lead'];
 
 const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
   start: 'everyone',
@@ -23,7 +23,8 @@ const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
   retention: ['team_lead', 'administrator'],
   reference: 'everyone',
   audit: ['administrator', 'team_lead', 'auditor'],
-  users: ['administrator'],
+  /** Team leads manage caseworkers' and team leads' accounts; administrators everyone's. */
+  users: ['administrator', 'team_lead'],
   settings: 'everyone',
   about: 'everyone',
 };
@@ -35,4 +36,11 @@ export function canSee(role: Role, view: ViewId): boolean {
 
 export function visibleViews(role: Role): ViewId[] {
   return VIEW_IDS.filter((view) => canSee(role, view));
+}
+
+/** The roles whose accounts a user may create and disable (the API enforces the same). */
+export function rolesManagedBy(role: Role): readonly Role[] {
+  if (role === 'administrator') return ['administrator', 'team_lead', 'caseworker', 'auditor'];
+  if (role === 'team_lead') return ['caseworker', 'team_lead'];
+  return [];
 }

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import { ROLES } from '../../../core/contract';
 import type { Role, User } from '../../../core/contract';
 import { call } from '../api/client';
 import { ApiErrorAlert } from '../components/messages';
@@ -24,13 +23,13 @@ interface Values {
 
 const EMPTY: Values = { username: '', displayName: '', role: 'caseworker', passphrase: '', confirm: '' };
 
-export function CreateUserForm({ onCreated, onBeginChange }: { onCreated: (user: User) => void; onBeginChange: () => void }) {
+export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: readonly Role[]; onCreated: (user: User) => void; onBeginChange: () => void }) {
   const t = useT();
   const [values, setValues] = useState<Values>(EMPTY);
   const { formRef, errors: fieldErrors, apiError, busy, submit } = useFormSubmit(FIELDS);
   const titleId = useId();
   const set = (field: TextFieldName) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
-  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
+  const roleOptions = roles.map((role) => ({ value: role, label: t(`role.${role}`) }));
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();

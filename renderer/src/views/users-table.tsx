@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError, User } from '../../../core/contract';
+import type { ApiError, Role, User } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { ApiErrorAlert } from '../components/messages';
 import { formatDate } from '../i18n/format';
@@ -8,11 +8,13 @@ import { useT } from '../i18n/use-t';
 
 interface UsersTableProps {
   users: User[];
+  /** The roles whose accounts the viewer may disable. */
+  manages: readonly Role[];
   onDisabled: (user: User) => void;
   onBeginChange: () => void;
 }
 
-export function UsersTable({ users, onDisabled, onBeginChange }: UsersTableProps) {
+export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersTableProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function UsersTable({ users, onDisabled, onBeginChange }: UsersTableProps
                     : t('users.status_disabled', { date: formatDate(user.disabledAt, language) })}
                 </td>
                 <td>
-                  {user.disabledAt !== null ? null : confirming === user.username ? (
+                  {user.disabledAt !== null || !manages.includes(user.role) ? null : confirming === user.username ? (
                     <div className="confirm" role="group" aria-label={t('users.disable_label', { name: user.displayName })}>
                       <p>{t('users.confirm_disable', { name: user.displayName })}</p>
                       <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => disable(user)}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { User } from '../../../core/contract';
+import type { SessionUser, User } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
+import { rolesManagedBy } from '../shell/views';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';
 
@@ -12,9 +13,13 @@ function loadUsers(): Promise<User[]> {
   return call('users:list', {});
 }
 
-/** Administrators add colleagues and disable accounts; no one is ever deleted, only disabled. */
-export function UsersView() {
+/**
+ * Administrators and team leads add colleagues and disable accounts (team leads only caseworkers'
+ * and team leads'); no one is ever deleted, only disabled.
+ */
+export function UsersView({ user }: { user: SessionUser }) {
   const t = useT();
+  const manages = rolesManagedBy(user.role);
   const users = useLoader(loadUsers);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -32,11 +37,13 @@ export function UsersView() {
       {users.data ? (
         <UsersTable
           users={users.data}
+          manages={manages}
           onDisabled={(user) => onChanged(t('users.disabled_done', { name: user.displayName }))}
           onBeginChange={() => setNotice(null)}
         />
       ) : null}
       <CreateUserForm
+        roles={manages}
         onCreated={(user) => onChanged(t('users.created', { name: user.displayName }))}
         onBeginChange={() => setNotice(null)}
       />

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ByCaseInput, CaseShares, ShareInputSchema } from '../../core/contract';
+import { DbError } from '../errors';
+import type { WorkerState } from '../host/worker-state';
+import { isEnabledCaseUser } from '../repositories/assignees';
+import { appendAudit } from '../repositories/audit-log';
+import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../repositories/case-shares';
+import { requireCase } from './case-rules';
+
+type ShareInput = z.output<typeof ShareInputSchema>;
+
+/**
+ * Case sharing: who is named on a case, naming a colleague and taking the name off. Whoever may
+ * open the case may share it (the worker has checked that before these run); reassigning a case
+ * keeps its shares. A change that changes nothing writes nothing.
+ */
+export const sharingOps = {
+  'cases.shares': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      const shares = await loadCaseShares(trx, input.caseId);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: input.caseId });
+      return shares;
+    });
+  },
+
+  'cases.share': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      if (!(await isEnabledCaseUser(trx, input.userId))) {
+        throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
+          { path: ['userId'], message: 'share_not_case_user' },
+        ]);
+      }
+      if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: s.user.id, at: new Date() })) {
+        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+      }
+      return loadCaseShares(trx, input.caseId);
+    });
+  },
+
+  'cases.unshare': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      if (await deleteCaseShare(trx, input.caseId, input.userId)) {
+        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+      }
+      return loadCaseShares(trx, input.caseId);
+    });
+  },
+} as const;
