@@ -120,6 +120,8 @@ const INPUTS: { [C in Channel]: (f: Fixture) => unknown } = {
   'session:recover': () => ({ recoveryKey: 'x', username: 'admin', newPassphrase: 'a brand new long passphrase' }),
   'session:open-demo': () => ({}),
   'session:leave-demo': () => ({}),
+  'session:damaged-backups': () => ({}),
+  'session:restore-damaged': () => ({}),
   'users:assignees': () => ({}),
   'users:list': () => ({}),
   'users:create': () => ({ username: `new-${Math.random().toString(36).slice(2, 8)}`, displayName: 'Ny Påhittad', role: 'caseworker', passphrase: 'a brand new long passphrase' }),
@@ -206,6 +208,8 @@ const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
   'session:recover': 'public',
   'session:open-demo': 'public',
   'session:leave-demo': 'public',
+  'session:damaged-backups': 'public',
+  'session:restore-damaged': 'public',
   'session:change-passphrase': ALL,
   'reference:counties': ALL,
   'reference:municipalities': ALL,
@@ -277,7 +281,16 @@ const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
 };
 
 /** Channels that would end the session or switch databases: their rule is checked, not called. */
-const NOT_CALLED: readonly Channel[] = ['session:setup', 'session:unlock', 'session:lock', 'session:recover', 'session:open-demo', 'session:leave-demo'];
+const NOT_CALLED: readonly Channel[] = [
+  'session:setup',
+  'session:unlock',
+  'session:lock',
+  'session:recover',
+  'session:open-demo',
+  'session:leave-demo',
+  'session:damaged-backups',
+  'session:restore-damaged',
+];
 
 const SCOPED = CHANNEL_NAMES.filter((c) => handlers[c].caseScope !== undefined);
 

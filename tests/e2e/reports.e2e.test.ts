@@ -12,7 +12,7 @@ const YEAR = new Date().getFullYear();
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // The demo user is an administrator, and the demo data has cases over more than one year.
+  // The demo user is a team lead (reports are theirs too), and the demo data has cases over more than one year.
   app = await startApp(['--demo']);
   page = await browser.newPage();
   watch = watchPage(page);

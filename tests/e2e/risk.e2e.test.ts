@@ -50,7 +50,10 @@ beforeAll(async () => {
   watch = watchPage(page);
   await page.goto(app.url);
   await page.getByRole('heading', { name: 'Välkommen till Fristad' }).waitFor();
-  await api('session:setup', { teamName: 'Relationsvåldsteamet', username: 'hanna', displayName: 'Hanna Handläggare', passphrase: PASSPHRASE });
+  await api('session:setup', { teamName: 'Relationsvåldsteamet', username: 'admin', displayName: 'Adam Administratör', passphrase: `${PASSPHRASE} (admin)` });
+  // The administrator sees no case content: the assessments are a team lead's, who may also check the log.
+  await api('users:create', { username: 'hanna', displayName: 'Hanna Handläggare', role: 'team_lead', passphrase: PASSPHRASE });
+  await api('session:unlock', { username: 'hanna', passphrase: PASSPHRASE });
   // Making a case through the UI is covered by caseworker-day.e2e.test.ts; here it starts made.
   await api('cases:create', {
     survivor: { name: 'Sara Exempelsson', personalIdentityNumber: '', gender: 'woman', birthYear: 1991, language: 'svenska', interpreterNeeded: false, safeContact: '' },
