@@ -6,7 +6,7 @@ import type { Channel } from '../../core/contract';
  * fail when a channel is in neither place. `filtered`: answers rows of several cases and
  * filters them in SQL to the cases the user may open (db/access/case-access.ts).
  */
-export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case'; why: string }>> = {
+export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case' | 'log'; why: string }>> = {
   'cases:list': { kind: 'filtered', why: 'Only cases the user may open; a team lead also gets protected cases they are not named on, by number only.' },
   'reminders:due': { kind: 'filtered', why: 'Deadlines of the cases the user may open only.' },
   'cases:create': { kind: 'new_case', why: 'Creates a case; its creator or assignee is named on it.' },
@@ -28,6 +28,19 @@ export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no
   'reports:generate': { kind: 'no_case_content', why: 'Anonymised aggregates with small numbers suppressed.' },
   'reports:export': { kind: 'no_case_content', why: 'Anonymised aggregates with small numbers suppressed.' },
   'audit:verify': { kind: 'no_case_content', why: 'Checks the hash chain; answers counts only.' },
+  // The log names who did what to which case, never content; its review is a job of its own.
+  'audit:users': { kind: 'log', why: 'Log review: the users to filter by.' },
+  'audit:search': { kind: 'log', why: 'Log review: rows of the log, no content.' },
+  'audit:sample': { kind: 'log', why: 'Log review: rows of the log, no content.' },
+  'audit:protected-access': { kind: 'log', why: 'Log review: who opened protected cases, no content.' },
+  'audit:mark-reviewed': { kind: 'log', why: 'Log review marks.' },
+  'audit:export': { kind: 'log', why: 'Log review: rows of the log, no content.' },
+  'audit:case-extract': {
+    kind: 'log',
+    why: 'The log of one case for the person it concerns (who read or changed it); no content. Open to every role by the log review design, so a caseworker can read the log of a case they cannot open.',
+  },
+  'audit:case-extract-export': { kind: 'log', why: 'As audit:case-extract, as a file.' },
+  'audit:record-print': { kind: 'log', why: 'Writes a print row; the operation checks the role per printed thing.' },
   'reference:counties': { kind: 'no_case_content', why: 'Reference data.' },
   'reference:municipalities': { kind: 'no_case_content', why: 'Reference data.' },
   'reference:districts': { kind: 'no_case_content', why: 'Reference data.' },

@@ -18,6 +18,8 @@ beforeAll(async () => {
   await ok(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: PASS.kim });
   await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Ledare', role: 'team_lead', passphrase: PASS.lea });
   await ok(runtime, 'users:create', { username: 'gun', displayName: 'Gun Granskare', role: 'auditor', passphrase: PASS.gun });
+  // The case is Kim's: administrators do no casework.
+  await as('kim');
   caseId = (await ok<CaseDetail>(runtime, 'cases:create', caseInput())).id;
 });
 afterAll(async () => close());

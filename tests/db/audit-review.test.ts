@@ -99,6 +99,8 @@ describe('audit.search', () => {
     expect(byCase.rows.map((r) => [r.action, r.entity])).toEqual([
       ['update', 'move'],
       ['create', 'journal_note'],
+      // Creating a case names it too.
+      ['create', 'case'],
     ]);
     expect(byCase.rows.every((r) => r.caseNumber === plain.caseNumber && r.caseId === plain.id)).toBe(true);
     expect((await search({ caseId: plain.id, actions: ['create', 'update'] })).rows).toEqual(byCase.rows);

@@ -4,13 +4,16 @@ import type { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
 import { caseListPageQuery } from '../../db/repositories/case-list';
 import { trigramPhrase } from '../../db/repositories/search-pattern';
-import { caseInput, createCase, freshWorker } from '../helpers/casework';
+import { addUser, caseInput, createCase, freshWorker, loginAs } from '../helpers/casework';
 
 let w: WorkerState;
 let cleanup: () => void;
 
 beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
+  // Casework is a team lead's here: administrators see no case content.
+  await addUser(w, 'lead', 'team_lead');
+  await loginAs(w, 'lead');
   for (const name of ['Åsa Övningsdal', 'Emma Åsadotter', 'Sara "Tess" Test', 'Li Wu']) await createCase(w, { survivor: { ...caseInput().survivor, name } });
 });
 afterAll(() => cleanup());
@@ -62,7 +65,7 @@ describe('search through the trigram index (migration 0006)', () => {
 
   it('plans a search of three letters or more on the index', () => {
     const { sqlite, db } = w.active.requireSession();
-    const compiled = caseListPageQuery(input('åsa'), '2026-01-01').compile(db);
+    const compiled = caseListPageQuery(input('åsa'), '2026-01-01', w.active.requireSession().user).compile(db);
     const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/cases_search VIRTUAL TABLE/);
   });
