@@ -30,6 +30,8 @@ const OLD_DISTRICT = { code: 'farsta', name: 'Farsta' };
 const CASE_DISTRICT = { code: 'hagersten-alvsjo', name: 'Hägersten-Älvsjö' };
 
 const AUDITOR = { username: 'gun', passphrase: 'guns long passphrase' };
+/** The casework is a team lead's: administrators see no case content. */
+const LEAD = { username: 'lea', passphrase: 'leas long passphrase' };
 
 let runtime: Runtime;
 let dataDir: string;
@@ -110,6 +112,8 @@ beforeAll(async () => {
   ({ runtime, dataDir, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
   await ok(runtime, 'users:create', { ...AUDITOR, displayName: 'Gun Granskare', role: 'auditor' });
+  await ok(runtime, 'users:create', { ...LEAD, displayName: 'Lea Ledare', role: 'team_lead' });
+  await ok(runtime, 'session:unlock', LEAD);
   shelter = await ok<Shelter>(runtime, 'shelters:create', {
     name: TEXT_CANARIES.shelterName,
     operator: 'Stiftelsen Exempel',
@@ -218,12 +222,15 @@ describe('a case with protected personal data, unrevealed', () => {
       expect(text, name).toContain(theCase.caseNumber);
       expect(canariesIn(text), name).toEqual([]);
     }
-    await ok(runtime, 'session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await ok(runtime, 'session:unlock', LEAD);
   });
 
   it('has no canary in a backup’s manifest', async () => {
+    // Backups are the administrator's.
+    await ok(runtime, 'session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const entry = await ok<BackupEntry>(runtime, 'backup:create', {});
     const status = await ok<BackupStatus>(runtime, 'backup:status', {});
+    await ok(runtime, 'session:unlock', LEAD);
     const manifest = fs.readFileSync(path.join(status.folder, `${entry.fileName}.json`), 'utf8');
     expect(manifest).toContain('"cases"');
     expect(canariesIn(manifest)).toEqual([]);

@@ -30,6 +30,9 @@ const REASON = 'Behöver adressen för att boka flytten';
 
 beforeEach(async () => {
   ({ w, cleanup } = await freshWorker());
+  // The casework is a team lead's (named on the cases she creates): administrators see no case content.
+  await addUser(w, 'lead', 'team_lead');
+  await loginAs(w, 'lead');
   clock = Date.parse('2026-03-02T09:00:00.000Z');
   // Grants are judged against a clock the test moves; no waiting.
   w.reveals = new RevealGrants(() => clock);
@@ -83,7 +86,10 @@ describe('masking in the worker', () => {
 
   it('shows the real values for the set minutes after a reveal, audited with the reason, then masks again', async () => {
     const c = await protectedCase();
+    // Settings are the administrator's.
+    await loginAs(w, ADMIN.username);
     await foundationOps['settings.update'](w, { revealMinutes: 3 });
+    await loginAs(w, 'lead');
     const grant = await reveal(c.id);
     expect(grant).toEqual({ protected: true, masked: false, revealedUntil: '2026-03-02T09:03:00.000Z' });
     const shown = await get(c.id);
@@ -119,12 +125,12 @@ describe('masking in the worker', () => {
     const c = await protectedCase();
     await reveal(c.id);
     w.active.lock('user');
-    await loginAs(w, ADMIN.username);
+    await loginAs(w, 'lead');
     expect((await get(c.id)).reveal.masked).toBe(true);
 
     await reveal(c.id);
     w.active.lock('idle');
-    await loginAs(w, ADMIN.username);
+    await loginAs(w, 'lead');
     expect((await get(c.id)).reveal.masked).toBe(true);
 
     await reveal(c.id);
