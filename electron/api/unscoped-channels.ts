@@ -6,7 +6,7 @@ import type { Channel } from '../../core/contract';
  * fail when a channel is in neither place. `filtered`: answers rows of several cases and
  * filters them in SQL to the cases the user may open (db/access/case-access.ts).
  */
-export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case' | 'log'; why: string }>> = {
+export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case' | 'log' | 'retention'; why: string }>> = {
   'cases:list': { kind: 'filtered', why: 'Only cases the user may open; a team lead also gets protected cases they are not named on, by number only.' },
   'reminders:due': { kind: 'filtered', why: 'Deadlines of the cases the user may open only.' },
   'cases:create': { kind: 'new_case', why: 'Creates a case; its creator or assignee is named on it.' },
@@ -40,6 +40,9 @@ export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no
     why: 'The log of one case for the person it concerns (who read or changed it); no content. Open to every role by the log review design, so a caseworker can read the log of a case they cannot open.',
   },
   'audit:case-extract-export': { kind: 'log', why: 'As audit:case-extract, as a file.' },
+  'retention:preview': { kind: 'retention', why: 'Gallring: case numbers and dates only.' },
+  'retention:decide': { kind: 'retention', why: 'Gallring: a team lead decides by case number, whoever the case is named on.' },
+  'retention:purge': { kind: 'retention', why: 'Gallring: removes cases past retention; audited with counts only.' },
   'audit:record-print': { kind: 'log', why: 'Writes a print row; the operation checks the role per printed thing.' },
   'reference:counties': { kind: 'no_case_content', why: 'Reference data.' },
   'reference:municipalities': { kind: 'no_case_content', why: 'Reference data.' },

@@ -15,6 +15,8 @@ beforeAll(async () => {
   for (const [username, role] of [['kim', 'caseworker'], ['lea', 'team_lead'], ['ada', 'auditor']] as const) {
     await ok(runtime, 'users:create', { username, displayName: `${username} (fiktiv)`, role, passphrase: `${username} long passphrase` });
   }
+  // The case is Kim's: administrators do no casework.
+  await ok(runtime, 'session:unlock', { username: 'kim', passphrase: 'kim long passphrase' });
   const created = await ok<{ id: number; caseNumber: string }>(runtime, 'cases:create', caseInput({ survivor: { ...caseInput().survivor, name: 'Hemlig Person' } }));
   caseNumber = created.caseNumber;
   await ok(runtime, 'cases:close', { id: created.id, reason: 'Avslutat (fiktivt)' });
