@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, every Vitest suite, then the end-to-end suite in Chromium.
+// `npm test`: typecheck, lint (with the Electron security scan), build, every Vitest suite, then the end-to-end suite in Chromium.
 // Fails loudly when something it needs is missing; with CI=true a missing Chromium is a failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +40,7 @@ if (native.status !== 0) {
 
 step('typecheck', npm, ['run', '-s', 'typecheck']);
 step('lint', npm, ['run', '-s', 'lint']);
+step('Electron security scan (electronegativity)', npm, ['run', '-s', 'lint:electron']);
 step('build', npm, ['run', '-s', 'build']);
 const unitReport = path.join(reports, 'unit.json');
 step('unit, database, API, host and renderer tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
