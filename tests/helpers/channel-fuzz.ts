@@ -37,6 +37,7 @@ const KNOWN_CODES = new Set<string>(ERROR_CODES.filter((c) => c !== 'internal'))
 /**
  * Channels whose every valid call is expensive keep only some of their valid payloads (their
  * fuzzing value is mostly in the validation). Unlocking and changing or recovering a passphrase
+ * (and the two damaged-database channels, which check a user's passphrase against the key file)
  * derive a key with Argon2id twice (the failed try and the test's own unlock back), about 300 ms
  * under load, and shaped payloads are valid for them one time in ten. backup:create writes,
  * reopens and checks a full copy of the database, and with its one optional field most shaped
@@ -48,6 +49,8 @@ const KEEP_VALID_PERCENT: Partial<Record<Channel, number>> = {
   'session:unlock': 10,
   'session:recover': 10,
   'session:change-passphrase': 10,
+  'session:damaged-backups': 10,
+  'session:restore-damaged': 10,
   'backup:create': 0,
   'session:open-demo': 0,
 };
