@@ -63,7 +63,7 @@ describe('typed client', () => {
     const bridge = installBridge().fail('session:status', { code: 'database_damaged', message: 'damaged' });
     const { user } = renderApp();
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Databasen verkar vara skadad. Kontakta den som ansvarar för Fristad hos er och återställ från en säkerhetskopia.',
+      'Databasfilen är skadad. Fristad har stängt den så att inga felaktiga uppgifter visas. En administratör kan återställa en säkerhetskopia från upplåsningen (Återställ från säkerhetskopia).',
     );
     bridge.ok('session:status', lockedStatus());
     await user.click(screen.getByRole('button', { name: 'Försök igen' }));

@@ -19,10 +19,10 @@ export function toApiError(thrown: unknown): ApiError {
   return { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
 }
 
-type LockedListener = () => void;
+type LockedListener = (code: 'locked' | 'database_damaged') => void;
 let lockedListener: LockedListener | null = null;
 
-/** The session layer registers here to learn that the API locked itself (idle timeout in main). */
+/** The session layer registers here to learn that the API locked itself (idle timeout in main, or a damaged database it closed). */
 export function onLockedError(listener: LockedListener | null): void {
   lockedListener = listener;
 }
@@ -55,7 +55,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   const answer = EnvelopeSchema.safeParse(raw);
   if (!answer.success) throw new ApiCallError({ code: 'internal', message: LOCAL_ERROR.badAnswer });
   if (!answer.data.ok) {
-    if (answer.data.error.code === 'locked') lockedListener?.();
+    const code = answer.data.error.code;
+    if (code === 'locked' || code === 'database_damaged') lockedListener?.(code);
     throw new ApiCallError(answer.data.error);
   }
   const output = schemas.output.safeParse(answer.data.result);

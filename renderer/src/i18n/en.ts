@@ -1,6 +1,7 @@
 import { accessEn } from './access.en';
 import { auditEn } from './audit.en';
 import { caseworkEn } from './casework.en';
+import { damagedEn } from './damaged.en';
 import { placementEn } from './placement.en';
 import { reportsEn } from './reports.en';
 import { retentionEn } from './retention.en';
@@ -120,7 +121,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'error.database_from_future':
     'The database was created by a newer version of Fristad. Update Fristad – the database has not been changed.',
   'error.database_damaged':
-    'The database seems to be damaged. Contact the person responsible for Fristad and restore from a backup.',
+    'The database file is damaged. Fristad has closed it so that no wrong information is shown. An administrator can restore a backup from the unlock screen (Restore from backup).',
   'error.weak_key_settings': 'The database key settings are too weak. Contact the person responsible for Fristad.',
   'error.not_allowed': 'That change is not allowed at this stage.',
   'error.reason_required': 'Write a reason to go ahead despite the warning.',
@@ -309,4 +310,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn };

@@ -5,6 +5,7 @@
 import { accessSv } from './access.sv';
 import { auditSv } from './audit.sv';
 import { caseworkSv } from './casework.sv';
+import { damagedSv } from './damaged.sv';
 import { placementSv } from './placement.sv';
 import { reportsSv } from './reports.sv';
 import { retentionSv } from './retention.sv';
@@ -122,7 +123,7 @@ const baseSv = {
   'error.database_from_future':
     'Databasen har skapats av en nyare version av Fristad. Uppdatera Fristad – databasen har inte ändrats.',
   'error.database_damaged':
-    'Databasen verkar vara skadad. Kontakta den som ansvarar för Fristad hos er och återställ från en säkerhetskopia.',
+    'Databasfilen är skadad. Fristad har stängt den så att inga felaktiga uppgifter visas. En administratör kan återställa en säkerhetskopia från upplåsningen (Återställ från säkerhetskopia).',
   'error.weak_key_settings': 'Databasens nyckelinställningar är för svaga. Kontakta den som ansvarar för Fristad hos er.',
   'error.not_allowed': 'Ändringen är inte tillåten i det här läget.',
   'error.reason_required': 'Skriv en motivering för att gå vidare trots varningen.',
@@ -312,7 +313,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv };
+export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

@@ -22,9 +22,11 @@ const REASON_KEYS = {
   idle: 'unlock.locked_idle',
   expired: 'unlock.locked_expired',
   lock_failed: 'unlock.lock_failed',
+  // The damaged-database notice below says it all.
+  damaged: null,
 } as const satisfies Record<LockReason, string | null>;
 
-export function UnlockScreen({ onForgot }: { onForgot: () => void }) {
+export function UnlockScreen({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
   const t = useT();
   const teamName = useSessionStore((state) => state.status?.teamName ?? null);
   const demo = useSessionStore((state) => state.status?.demo ?? false);
@@ -40,6 +42,7 @@ export function UnlockScreen({ onForgot }: { onForgot: () => void }) {
   const throttled = countdown.remaining > 0;
   const wrongCredentials = apiError?.code === 'wrong_credentials';
   const reasonKey = lockReason ? REASON_KEYS[lockReason] : null;
+  const damaged = useSessionStore((state) => state.status?.damaged === true) || apiError?.code === 'database_damaged';
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -77,6 +80,15 @@ export function UnlockScreen({ onForgot }: { onForgot: () => void }) {
             {t(reasonKey)}
           </p>
         ) : null}
+        {damaged ? (
+          <section className="alert alert-error" role="alert" aria-labelledby="damaged-title">
+            <h2 id="damaged-title">{t('damaged.title')}</h2>
+            <p>{t('damaged.explain')}</p>
+            <button type="button" onClick={onRestore}>
+              {t('damaged.restore_button')}
+            </button>
+          </section>
+        ) : null}
         {demoCredentials ? <DemoNotice credentials={demoCredentials} /> : null}
         <form ref={formRef} onSubmit={onSubmit} noValidate>
           <TextField
@@ -109,7 +121,7 @@ export function UnlockScreen({ onForgot }: { onForgot: () => void }) {
               </p>
             </>
           ) : (
-            <ApiErrorAlert error={apiError?.code === 'too_many_attempts' ? null : apiError} />
+            <ApiErrorAlert error={apiError?.code === 'too_many_attempts' || apiError?.code === 'database_damaged' ? null : apiError} />
           )}
           <div className="actions">
             <button type="submit" disabled={busy || throttled}>

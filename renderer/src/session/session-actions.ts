@@ -56,12 +56,16 @@ export function lockByUser(): void {
   void lockSession('manual');
 }
 
-/** The API said 'locked' while we thought we were unlocked: main locked by itself (its own idle timer). */
-function expireSession(): void {
+/**
+ * The API said 'locked' while we thought we were unlocked: main locked by itself (its own idle
+ * timer), or found the database damaged and closed it (the unlock screen then offers a restore).
+ */
+function expireSession(code: 'locked' | 'database_damaged'): void {
   const current = useSessionStore.getState().status;
   if (current?.state !== 'unlocked') return;
   wipeUi();
-  useSessionStore.setState({ status: lockedCopy(current), lockReason: 'expired' });
+  const damaged = code === 'database_damaged';
+  useSessionStore.setState({ status: { ...lockedCopy(current), ...(damaged ? { damaged } : {}) }, lockReason: damaged ? 'damaged' : 'expired' });
   call('session:status', {}).then(
     (status) => {
       if (status.state !== 'unlocked') applyStatus(status);

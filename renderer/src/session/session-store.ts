@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionStatus } from '../../../core/contract';
 
 /** Why the unlock screen is showing, so it can say so calmly. */
-export type LockReason = 'manual' | 'idle' | 'expired' | 'lock_failed';
+export type LockReason = 'manual' | 'idle' | 'expired' | 'lock_failed' | 'damaged';
 
 export interface DemoCredentials {
   username: string;
