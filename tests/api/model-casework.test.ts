@@ -99,6 +99,15 @@ async function call<T>(real: Real, channel: string, input: unknown, expected: Ex
   return r.ok ? (r.result as T) : null;
 }
 
+/**
+ * A caseworker reveals a protected case, with a reason, before changing it: masked fields are never
+ * overwritten. The reveal is audited as a reveal, not as a change, so the model does not count it.
+ */
+async function revealIfProtected(real: Real, c: CaseModel): Promise<void> {
+  if (c.protectionLevel === 'none') return;
+  await call(real, 'cases:reveal', { caseId: c.id, reason: 'Modelltest: ändrar ärendet.' }, 'ok');
+}
+
 function stepInput(childId: number | null, startDate: string, endDate: string | null, parallel: boolean) {
   return { childId, kind: 'other', startDate, endDate, provider: '', shelterId: null, place: null, costPerDay: null, outcome: endDate ? 'moved_on' : 'ongoing', obstacles: [], obstacleNote: '', parallel };
 }
@@ -130,6 +139,7 @@ class UpdateCase implements fc.AsyncCommand<Model, Real> {
     const { children: _children, perpetrators: _perpetrators, ...fields } = caseInput({ protectionLevel: level, survivor: { ...caseInput().survivor, name: this.name } });
     const input = { ...fields, id: c.id };
     const expected: Expect = c.status === 'closed' ? 'not_allowed' : 'ok';
+    await revealIfProtected(r, c);
     if (await call<CaseDetail>(r, 'cases:update', input, expected)) {
       c.name = this.name;
       c.protectionLevel = level;
@@ -171,10 +181,12 @@ class AddMove implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const c = m.cases[this.pick % m.cases.length] as CaseModel;
     const input = { caseId: c.id, from: null, to: { kind: 'municipality', code: this.near ? NEAR : FAR }, route: 'own_application', receivingContact: '', notes: '', plannedDate: day(this.date) };
+    await revealIfProtected(r, c);
     const move = await call<Move>(r, 'moves:create', input, c.status === 'closed' ? 'not_allowed' : 'ok');
     if (!move) return;
     const warning = this.near && c.perpetratorNearby;
-    expect(move.check.warning, 'the safe-distance check agrees with the model').toBe(warning);
+    // Revealed (above), a protected case's check is not masked either.
+    expect('masked' in move.check ? null : move.check.warning, 'the safe-distance check agrees with the model').toBe(warning);
     m.moves.push({ id: move.id, caseId: c.id, status: 'planned', lastDate: day(this.date), warning, transitions: 1 });
     m.writes++;
   }
@@ -199,6 +211,7 @@ class TransitionMove implements fc.AsyncCommand<Model, Real> {
     else if (date < move.lastDate) expected = 'invalid_input';
     else if (this.to === 'accepted' && move.warning && !this.withReason) expected = 'reason_required';
     const input = { id: move.id, to: this.to, date, ...(this.withReason ? { overrideReason: 'Bedömt tillsammans med polisen.' } : {}) };
+    await revealIfProtected(r, c);
     const result = await call<Move>(r, 'moves:transition', input, expected);
     if (!result) return;
     expect(result.status).toBe(this.to);
@@ -220,6 +233,7 @@ class AddStep implements fc.AsyncCommand<Model, Real> {
     let expected: Expect = 'ok';
     if (c.status === 'closed') expected = 'not_allowed';
     else if (!this.parallel && m.steps.some((s) => s.caseId === c.id && s.childId === childId && !s.parallel && overlaps(span, s))) expected = 'overlap';
+    await revealIfProtected(r, c);
     const step = await call<HousingStep>(r, 'housing:add-step', { caseId: c.id, ...stepInput(childId, span.startDate, span.endDate, this.parallel) }, expected);
     if (!step) return;
     m.steps.push({ id: step.id, caseId: c.id, childId, ...span, parallel: this.parallel });
@@ -241,6 +255,7 @@ class EndStep implements fc.AsyncCommand<Model, Real> {
     else if (endDate < step.startDate) expected = 'invalid_input';
     else if (!step.parallel && m.steps.some((s) => s.id !== step.id && s.caseId === c.id && s.childId === step.childId && !s.parallel && overlaps(span, s))) expected = 'overlap';
     const input = { id: step.id, ...stepInput(step.childId, step.startDate, endDate, step.parallel) };
+    await revealIfProtected(r, c);
     if (!(await call<HousingStep>(r, 'housing:update-step', input, expected))) return;
     step.endDate = endDate;
     m.writes++;
@@ -326,7 +341,7 @@ describe('cases, moves and housing against a model', () => {
         await new CreateCase(true, true, 'Modell Start').run(model, { runtime });
         await new CreateCase(false, false, 'Modell Start').run(model, { runtime });
         await fc.asyncModelRun(() => ({ model, real: { runtime } }), cmds);
-        const writes = probe.auditSince(seqBefore).filter((a) => a.action !== 'read');
+        const writes = probe.auditSince(seqBefore).filter((a) => a.action !== 'read' && a.action !== 'reveal');
         expect(writes.length, 'one audit row per accepted change, none for a refusal').toBe(model.writes);
         await compare(model);
         await ok(runtime, 'session:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });

@@ -7,7 +7,10 @@ export const ANCHOR_DATE = '2026-01-01';
 /** The year the report measurement asks for: the last full year before the anchor. */
 export const REPORT_YEAR = 2025;
 
-export const BENCH_USER = { username: 'bench.admin', displayName: 'Bench Administratör (fiktiv)', passphrase: 'bench passphrase for fictional data only' } as const;
+/** The installation's first user: sets up, and makes the backups (only administrators may). */
+export const BENCH_ADMIN = { username: 'bench.admin', displayName: 'Bench Administratör (fiktiv)', passphrase: 'bench passphrase for fictional data only' } as const;
+/** Who the measured casework runs as: a team lead sees every case (administrators see none). */
+export const BENCH_USER = { username: 'bench.lead', displayName: 'Bench Teamledare (fiktiv)', passphrase: 'bench passphrase for fictional data only' } as const;
 export const BENCH_TEAM = 'Benchteamet (fiktiva uppgifter)';
 
 export interface BenchCounts {
@@ -25,4 +28,4 @@ export function countsFor(scale: number): BenchCounts {
 }
 
 /** Bumped whenever the generator's output changes, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;

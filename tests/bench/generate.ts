@@ -7,7 +7,7 @@ import { readKeyfile, slotAad, slotIdFor } from '../../db/keys/keyfile';
 import { unwrapKey } from '../../db/keys/wrap';
 import { LATEST_VERSION } from '../../db/migrations';
 import { Store } from '../../db/store/store';
-import { BENCH_TEAM, BENCH_USER, countsFor, GENERATOR_VERSION, type BenchCounts } from './config';
+import { BENCH_ADMIN, BENCH_TEAM, BENCH_USER, countsFor, GENERATOR_VERSION, type BenchCounts } from './config';
 import { fillCasework } from './fill';
 
 /** How the encrypted copy is made: filled twice, or filled once as plain and then encrypted page by page. */
@@ -126,7 +126,8 @@ export async function prepareDatabases(options: { dir: string; scale: number; se
   log(`Setting up an encrypted installation in ${encDir} …`);
   await timed('set-up (real path, production KDF)', async () => {
     const store = new Store(encDir, { env: productionEnv() });
-    await store.setup({ teamName: BENCH_TEAM, username: BENCH_USER.username, displayName: BENCH_USER.displayName, passphrase: BENCH_USER.passphrase });
+    await store.setup({ teamName: BENCH_TEAM, username: BENCH_ADMIN.username, displayName: BENCH_ADMIN.displayName, passphrase: BENCH_ADMIN.passphrase });
+    await store.createUser({ username: BENCH_USER.username, displayName: BENCH_USER.displayName, role: 'team_lead', passphrase: BENCH_USER.passphrase });
     store.lock('shutdown');
   });
   const dataKey = await benchDataKey(encDir);

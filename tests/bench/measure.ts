@@ -86,7 +86,7 @@ async function openPlainSession(file: string): Promise<Opened> {
     id: number;
     username: string;
     display_name: string;
-    role: 'administrator';
+    role: 'team_lead';
   };
   const session = { sqlite, db, user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role } };
   const w = { active: { requireSession: () => session, isUnlocked: true }, demo: null, reveals: new RevealGrants() } as unknown as WorkerState;
