@@ -3,8 +3,8 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-casework';
 import * as m0003 from './0003-risk';
 import * as m0004 from './0004-trust';
-import * as m0005 from './0005-retention';
-import * as m0006 from './0006-performance';
+import * as m0005 from './0005-performance';
+import * as m0006 from './0006-retention';
 
 export interface Migration {
   version: number;
@@ -18,9 +18,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-casework', up: m0002.up },
   { version: 3, name: '0003-risk', up: m0003.up },
   { version: 4, name: '0004-trust', up: m0004.up },
-  // Versions follow the order of landing; file names were handed out in advance.
-  { version: 5, name: '0006-performance', up: m0006.up },
-  { version: 6, name: '0005-retention', up: m0005.up },
+  // The files of versions 5 and 6 were first named the other way round; installations made then
+  // keep the old names in their migration history, which only records what ran.
+  { version: 5, name: '0005-performance', up: m0005.up },
+  { version: 6, name: '0006-retention', up: m0006.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

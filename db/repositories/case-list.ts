@@ -67,7 +67,7 @@ function whereClause(q: CaseListQuery, today: string, reader: CaseReader, reveal
   if (q.query !== '') {
     const p = containsGlob(q.query);
     const byText = sql`(c.case_number GLOB ${p} OR c.survivor_name GLOB ${p})`;
-    // Three letters or more: the trigram index (migration 0006) finds the candidates, GLOB keeps the
+    // Three letters or more: the trigram index (migration 0005) finds the candidates, GLOB keeps the
     // exact meaning. Fewer letters have no trigram and match so many cases that reading them is as fast.
     const text = trigramPhrase(q.query);
     const matched = text === null ? byText : sql`(c.id IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${text}) AND ${byText})`;

@@ -20,7 +20,7 @@ export function containsGlob(query: string): string {
 }
 
 /**
- * The query as an FTS5 phrase for the trigram index of migration 0006 (a substring match, case
+ * The query as an FTS5 phrase for the trigram index of migration 0005 (a substring match, case
  * folded), or null when it is shorter than a trigram. Quoted, so no character is FTS5 syntax.
  */
 export function trigramPhrase(query: string): string | null {

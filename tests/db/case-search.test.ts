@@ -22,7 +22,7 @@ const input = (query: string, more: Partial<ListCasesInput> = {}) =>
   ListCasesInputSchema.parse({ query, status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'name', direction: 'asc', offset: 0, limit: 50, ...more });
 const names = async (query: string): Promise<string[]> => (await casesOps['cases.list'](w, input(query))).rows.map((r) => r.survivorName);
 
-describe('search through the trigram index (migration 0006)', () => {
+describe('search through the trigram index (migration 0005)', () => {
   it('finds three letters or more anywhere in a name, folding case for Å and Ö', async () => {
     expect(await names('åsa')).toEqual(['Emma Åsadotter', 'Åsa Övningsdal']);
     expect(await names('ÅSA')).toEqual(['Emma Åsadotter', 'Åsa Övningsdal']);
