@@ -39,6 +39,7 @@ export * from './risk';
 export * from './session';
 export * from './settings';
 export * from './users';
+export * from './well-formed-text';
 
 /** Every channel of the API, `domain:verb`, with the schemas both sides use. */
 export const channels = {

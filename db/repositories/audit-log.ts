@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { auditHash, GENESIS_HASH } from '../audit/chain';
 import type { DB } from '../schema';
 import { currentAuditCaseId } from '../audit/context';
+import { toWellFormedText } from '../../core/contract/well-formed-text';
 
 /** What happened; content never goes here, only which kind of thing and its id. */
 export type AuditAction =
@@ -57,10 +58,11 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<nu
     role: entry.role,
     action: entry.action,
     entity: entry.entity,
-    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    // Hashed as stored: UTF-8 storage turns a lone surrogate into U+FFFD (the API refuses such text; this is the last guard).
+    entity_id: entry.entityId === undefined || entry.entityId === null ? null : toWellFormedText(String(entry.entityId)),
     outcome: entry.outcome ?? 'ok',
     case_id: entry.caseId === undefined ? currentAuditCaseId() : entry.caseId,
-    reason: entry.reason ?? null,
+    reason: entry.reason === undefined || entry.reason === null ? null : toWellFormedText(entry.reason),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await db

@@ -31,6 +31,20 @@ describe('API contract', () => {
     expect(JSON.stringify(r)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  it('refuses text with a lone surrogate before anything runs, naming the field (it would be stored changed)', async () => {
+    for (const [channel, input, path] of [
+      ['audit:record-print', { entity: 'report', entityId: 'a\uD800b' }, 'entityId'],
+      ['users:create', { username: 'ny', displayName: 'Namn \uDC00', role: 'caseworker', passphrase: 'a long enough passphrase' }, 'displayName'],
+      ['settings:update', { ['\uD83D']: 1 }, '\uD83D'],
+    ] as const) {
+      const r = await runtime.invoke(channel, input);
+      expect(r, channel).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: [path], message: 'text_not_well_formed' }] } });
+    }
+    // Well-formed text outside the BMP (a surrogate pair) is fine.
+    expect((await runtime.invoke('audit:record-print', { entity: 'report', entityId: 'rapport 😀' })).ok).toBe(true);
+    expect(await ok<{ ok: boolean }>(runtime, 'audit:verify')).toMatchObject({ ok: true });
+  });
+
   // Hostile payloads on every channel: tests/api/fuzz-channels-*.test.ts (10 000 per channel).
 });
 

@@ -71,4 +71,12 @@ describe('audit chain', () => {
     sqlite.prepare("UPDATE audit_log SET reason = 'Needed for the move', case_id = 7 WHERE seq = 12").run();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSequence: 12 });
   });
+
+  it('hashes text as it is stored, so a lone surrogate (kept as U+FFFD) does not break the chain', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    await appendAudit(db, { userId: 1, role: 'administrator', action: 'print', entity: 'report', entityId: 'a\uD800b', reason: 'x\uDC00y' });
+    expect(sqlite.prepare('SELECT entity_id, reason FROM audit_log WHERE seq = 11').get()).toEqual({ entity_id: 'a\uFFFDb', reason: 'x\uFFFDy' });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 11 });
+  });
 });
