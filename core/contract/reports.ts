@@ -122,7 +122,13 @@ export const ReportExportInputSchema = z
   .strict();
 export type ReportExportInput = z.input<typeof ReportExportInputSchema>;
 
-export const ReportExportFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export const ReportExportFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+  /** The line naming the log chain head at the export, as the file has it; a host that makes its own PDF stamps it on. */
+  chainHeadLine: z.string().optional(),
+});
 export type ReportExportFile = z.infer<typeof ReportExportFileSchema>;
 
 export const reportsChannels = {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Report, ReportExportFile, ReportExportFormat, ReportInput } from '../../core/contract';
 import { REPORT_THRESHOLD_DEFAULT } from '../../core/contract/reports';
+import { chainHeadLine } from '../../core/rules/audit-export';
 import { reportCsv } from '../../core/rules/report-csv';
 import { EXPORT_MIME, exportDocument, exportFileName } from '../../core/rules/report-export';
 import { localIsoDate } from '../../core/rules/calendar';
@@ -74,6 +75,11 @@ export const reportsOps = {
     const doc = exportDocument(report, { labels: input.labels, language: input.language, teamName, chainHead: head });
     const bytes =
       input.format === 'csv' ? Buffer.from(reportCsv(doc, input.language), 'utf8') : input.format === 'xlsx' ? reportXlsx(doc) : await reportPdf(doc);
-    return { fileName: exportFileName(teamName, input.period, input.format), mimeType: EXPORT_MIME[input.format], base64: Buffer.from(bytes).toString('base64') };
+    return {
+      fileName: exportFileName(teamName, input.period, input.format),
+      mimeType: EXPORT_MIME[input.format],
+      base64: Buffer.from(bytes).toString('base64'),
+      chainHeadLine: chainHeadLine(input.language, head),
+    };
   },
 } as const;

@@ -6,6 +6,7 @@ import type { Api } from '../api/types';
 import { isAppUrl } from './app-url';
 import { INVOKE_CHANNEL } from './bridge-channel';
 import { logCode } from './log';
+import { stampFooter } from './stamp-pdf';
 
 /**
  * True only for a message from the top frame of our own window while it shows app://fristad.
@@ -58,17 +59,19 @@ function isPdfRequest(input: unknown): boolean {
 /**
  * The desktop's PDF export: the worker's answer has already validated the input, checked the role
  * and written the audit row, so a refusal is returned as is. On success the on-screen report is
- * printed through its @media print layout; the worker's own PDF is the fallback if printing fails.
+ * printed through its @media print layout and stamped with the log chain head line the worker
+ * names; the worker's own PDF (which has that line) is the fallback if printing or stamping fails.
  */
 async function printReport(window: BrowserWindow, result: ApiResult<unknown>): Promise<ApiResult<unknown>> {
   if (!result.ok) return result;
   const file = ReportExportFileSchema.safeParse(result.result);
-  if (!file.success) return result;
+  if (!file.success || file.data.chainHeadLine === undefined) return result;
   try {
-    const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const printed = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const pdf = await stampFooter(printed, file.data.chainHeadLine);
     return {
       ok: true,
-      result: { fileName: file.data.fileName, mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+      result: { fileName: file.data.fileName, mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64'), chainHeadLine: file.data.chainHeadLine },
     };
   } catch (error) {
     logCode('report_print_failed', error);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupEntry, BackupStatus, CaseDetail, HousingStep, Move, Report, ReportExportFile, Shelter } from '../../core/contract';
 import type { Runtime } from '../../electron/api/types';
 import { caseInput, defined } from '../helpers/casework';
 import { ok, testRuntime } from '../helpers/runtime';
+import { pdfText } from '../helpers/pdf-text';
 import { ADMIN } from '../helpers/temp';
 
 /*
@@ -61,24 +61,6 @@ async function exportReport(format: 'csv' | 'xlsx' | 'pdf', report: Report): Pro
   }
   const file = await ok<ReportExportFile>(runtime, 'reports:export', { period: { kind: 'year', year: new Date().getFullYear() }, districtSlugs: [], format, language: 'sv', labels });
   return Buffer.from(file.base64, 'base64');
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)),
-  }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join('\n'));
-  }
-  await doc.destroy();
-  return parts.join('\n');
 }
 
 /** Every read of case data this session can make, as one text per channel. */

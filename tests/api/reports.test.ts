@@ -68,7 +68,9 @@ describe('reports:export', () => {
   it('gives a team lead a file and adds one audit row', async () => {
     await as('lea', 'leas long passphrase');
     const before = await auditRows();
-    const file = await ok<{ fileName: string; mimeType: string; base64: string }>(runtime, 'reports:export', exportInput('pdf'));
+    const file = await ok<{ fileName: string; mimeType: string; base64: string; chainHeadLine?: string }>(runtime, 'reports:export', exportInput('pdf'));
+    // The line a desktop host stamps on its own printed PDF: the head includes the export's own row.
+    expect(file.chainHeadLine).toMatch(/^Loggkedjans senaste rad vid exporten: sekvensnummer \d+, hash [0-9a-f]{64}$/);
     expect(file.fileName).toBe(`rapport-${ADMIN.teamName.toLowerCase()}-${year}.pdf`);
     expect(file.mimeType).toBe('application/pdf');
     const bytes = Buffer.from(file.base64, 'base64');
@@ -77,6 +79,7 @@ describe('reports:export', () => {
     expect(await auditRows()).toBe(before + 2);
     const csv = Buffer.from((await ok<{ base64: string }>(runtime, 'reports:export', exportInput('csv'))).base64, 'base64').toString('utf8');
     expect(csv).toContain('Ärendeflöde');
+    expect(csv).toContain('Loggkedjans senaste rad vid exporten');
     expect(csv).not.toContain('Hemlig');
   });
 

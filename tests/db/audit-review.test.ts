@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuditExportInputSchema,
@@ -15,6 +14,7 @@ import { casesOps } from '../../db/ops/cases';
 import { journalOps } from '../../db/ops/journal';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { chainHead } from '../../db/repositories/audit-review';
+import { pdfText } from '../helpers/pdf-text';
 import { addUser, auditTail, caseInput, createCase, failureOf, freshWorker, loginAs } from '../helpers/casework';
 
 // Names and note text that must never reach a log file or a log answer.
@@ -39,24 +39,6 @@ const exportLog = async (input: AuditExportInput) => {
 /** Writes a read of a case at a given time, as the worker would for a request about that case. */
 async function readAt(userId: number, role: string, caseId: number, at: string): Promise<number> {
   return appendAudit(w.active.requireSession().db, { userId, role, action: 'read', entity: 'case', entityId: caseId, caseId, at: new Date(at) });
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)),
-  }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join('\n'));
-  }
-  await doc.destroy();
-  return parts.join('\n');
 }
 
 beforeAll(async () => {
