@@ -20,7 +20,9 @@ export type CaseAccess = 'open' | 'not_named' | 'protected_not_named' | 'no_case
  */
 function namedOn(alias: string, userId: number): RawBuilder<boolean> {
   const c = sql.ref(alias);
-  return sql<boolean>`(${c}.assigned_user_id = ${userId}
+  // IS, not =: with no assignee `=` gives NULL, and NOT NULL would hide an unassigned protected
+  // case from protectedNotNamed (a team lead would not even see its number).
+  return sql<boolean>`(${c}.assigned_user_id IS ${userId}
     OR (${c}.assigned_user_id IS NULL AND ${c}.created_by = ${userId})
     OR ${c}.id IN (SELECT cs.case_id FROM case_shares cs WHERE cs.user_id = ${userId}))`;
 }

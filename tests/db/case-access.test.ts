@@ -54,6 +54,20 @@ describe('case access rules', () => {
     expect(await caseAccess(db(), reader(lea, 'team_lead'), secret.id)).toBe('open');
   });
 
+  it('lists an unassigned protected case by number to a team lead who is not named on it', async () => {
+    // Regression: with no assignee, `assigned_user_id = lead` is NULL, and NOT (NULL OR false) hid the case entirely.
+    const secret = await createCase(w, { protectionLevel: 'sekretessmarkering' });
+    expect(await caseAccess(db(), { id: lea, role: 'team_lead' }, secret.id)).toBe('protected_not_named');
+    await loginAs(w, 'lea');
+    try {
+      const page = await listAll();
+      expect(page.rows.map((r) => r.id)).not.toContain(secret.id);
+      expect(page.protectedNotNamed?.map((p) => p.id)).toContain(secret.id);
+    } finally {
+      await loginAs(w, 'kim');
+    }
+  });
+
   it('resolves every kind of scope to its case, and says when the row is missing', async () => {
     const c = await createCase(w, { assignedUserId: kim, children: [{ name: 'Barn (fiktivt)', birthYear: 2015, school: '', needs: '', placement: '' }] });
     const note = await journalOps['journal.create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Fiktiv anteckning', correctsNoteId: null });
