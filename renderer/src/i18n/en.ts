@@ -73,6 +73,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'validation.passphrase_too_long': 'The passphrase is too long.',
   'validation.passphrase_mismatch': 'The passphrases do not match.',
   'validation.text_too_long': 'The text is too long.',
+  'validation.text_not_well_formed': 'The text contains broken characters (often from copying). Type it again.',
   'validation.idle_lock_range': 'Enter a number of minutes between 1 and 240.',
   'validation.number_required': 'Enter a whole number.',
   'validation.area_place_required': 'Choose a municipality or a district.',

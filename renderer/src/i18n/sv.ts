@@ -75,6 +75,7 @@ const baseSv = {
   'validation.passphrase_too_long': 'Lösenfrasen är för lång.',
   'validation.passphrase_mismatch': 'Lösenfraserna är inte likadana.',
   'validation.text_too_long': 'Texten är för lång.',
+  'validation.text_not_well_formed': 'Texten innehåller trasiga tecken (ofta efter kopiering). Skriv den igen.',
   'validation.idle_lock_range': 'Ange ett antal minuter mellan 1 och 240.',
   'validation.number_required': 'Ange ett heltal.',
   'validation.area_place_required': 'Välj en kommun eller en stadsdel.',
