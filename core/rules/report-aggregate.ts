@@ -21,7 +21,6 @@
  *   at the end; overdue when its review date is before the period's last day.
  * - Kompotten: requests dated in the period, by counterpart, with their current outcome.
  */
-import { addDays } from './calendar';
 import { permitStatusOn, type PermitStatus } from './shelter-permit';
 import { gridRelations, type CellAddress, type RawCell, type RawRow, type RawTable, type Relation } from './suppression';
 
@@ -36,8 +35,12 @@ export const REPORT_OBSTACLES = ['debts', 'rent_guarantee', 'waiting_priority_de
 export const RISK_ROWS = ['high', 'medium', 'low', 'not_assessed'] as const;
 export const KOMPOTTEN_OUTCOME_COLUMNS = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 
+/**
+ * A case, or `count` cases alike in everything the report counts. The days need only compare with
+ * the periods' first and last days as the real ones do: the database groups cases whose opening
+ * (and closing) fall between the same period boundaries and gives one such day for them.
+ */
 export interface CaseFact {
-  id: number;
   districtSlug: string | null;
   gender: string;
   honourContext: boolean;
@@ -45,6 +48,8 @@ export interface CaseFact {
   children: number;
   openedOn: string;
   closedOn: string | null;
+  /** How many cases this fact stands for; 1 when absent. */
+  count?: number;
 }
 
 export interface ShelterFact {
@@ -101,6 +106,65 @@ export interface KompottenFact {
   outcome: string;
 }
 
+/** Which of a report's two periods a counted fact belongs to. */
+export type ReportPeriod = 'current' | 'previous';
+
+/** Moves begun in a period (first recorded date in it), by route and status at the period's end (null: none by then). */
+export interface MovesBegunCount {
+  period: ReportPeriod;
+  route: string;
+  statusAtEnd: string | null;
+  count: number;
+}
+
+/** Moves completed in a period (first completion date in it), by route and destination, with the days from request (or first date) to completion. */
+export interface MovesCompletedCount {
+  period: ReportPeriod;
+  route: string;
+  withinCity: boolean;
+  days: number;
+  count: number;
+}
+
+/** Survivors who left a protected shelter in a period: the kind of their next step (null: none recorded) and whether they reached an own lease. */
+export interface ChainCohortCount {
+  period: ReportPeriod;
+  nextKind: string | null;
+  reachedLease: boolean;
+  count: number;
+}
+
+/** The survivors' own steps that ended in a period, by kind and length in days. */
+export interface StepsEndedCount {
+  period: ReportPeriod;
+  kind: string;
+  days: number;
+  count: number;
+}
+
+/** How many cases had a step with an obstacle active in a period. */
+export interface ObstacleCasesCount {
+  period: ReportPeriod;
+  obstacle: string;
+  cases: number;
+}
+
+/**
+ * Cases open at a period's end with their survivor's latest completed assessment by then: its
+ * level (null: none or no level) and whether its review date lies before the period's last day.
+ */
+export interface RiskCount {
+  period: ReportPeriod;
+  level: string | null;
+  overdue: boolean;
+  count: number;
+}
+
+/**
+ * What a report is computed from. Cases, placements, assessments and Kompotten requests come one
+ * row each; moves and housing chains come counted per period (hundreds of thousands of rows at
+ * city scale), by the rules of `countMoves` and `countSteps` below, which the database applies.
+ */
 export interface ReportFacts {
   /** The districts that get a row: those in scope, or for the whole team every district with a case. */
   districts: readonly { slug: string; name: string }[];
@@ -108,10 +172,14 @@ export interface ReportFacts {
   includeNoDistrict: boolean;
   cases: readonly CaseFact[];
   placements: readonly PlacementFact[];
-  moves: readonly MoveFact[];
-  /** The survivors' own housing chains (steps without a child). */
-  steps: readonly StepFact[];
-  assessments: readonly AssessmentFact[];
+  movesBegun: readonly MovesBegunCount[];
+  movesCompleted: readonly MovesCompletedCount[];
+  /** From the survivors' own housing chains (steps without a child). */
+  chainCohort: readonly ChainCohortCount[];
+  stepsEnded: readonly StepsEndedCount[];
+  obstacleCases: readonly ObstacleCasesCount[];
+  /** The cases open at each period's end, by the level and review date of their latest completed assessment by then. */
+  risk: readonly RiskCount[];
   kompotten: readonly KompottenFact[];
 }
 
@@ -122,9 +190,23 @@ export interface Range {
 
 // ---- helpers --------------------------------------------------------------------------------
 
+// A report asks for the day number of the same few thousand dates hundreds of thousands of times.
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (NaN when it is none). */
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    n = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 /** Days from one date to another (negative when before). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 /** The median, or null for no values; the mean of the middle two for an even count. */
@@ -157,10 +239,15 @@ export function caseFlow(c: Pick<CaseFact, 'openedOn' | 'closedOn'>, r: Range) {
 
 const FLOW_COLUMNS = ['open_at_start', 'new', 'closed', 'open_at_end'] as const;
 
-function flowCounts(cases: readonly CaseFact[], r: Range): number[] {
-  const flows = cases.map((c) => caseFlow(c, r));
-  return [flows.filter((f) => f.openAtStart).length, flows.filter((f) => f.isNew).length, flows.filter((f) => f.closed).length, flows.filter((f) => f.openAtEnd).length];
+/** Adds `n` cases of one flow (from caseFlow) to four counters: open at start, new, closed, open at end. */
+function addFlow(counts: number[], f: ReturnType<typeof caseFlow>, n: number): void {
+  if (f.openAtStart) counts[0] = (counts[0] ?? 0) + n;
+  if (f.isNew) counts[1] = (counts[1] ?? 0) + n;
+  if (f.closed) counts[2] = (counts[2] ?? 0) + n;
+  if (f.openAtEnd) counts[3] = (counts[3] ?? 0) + n;
 }
+
+const weight = (c: CaseFact): number => c.count ?? 1;
 
 /** The shelter's type for reports: its register specialisation, honour violence first. */
 export function shelterTypeOf(shelter: ShelterFact | null): ShelterType {
@@ -176,9 +263,10 @@ export function permitOf(p: PlacementFact): PermitStatus | 'not_in_register' {
 /** Days of a placement inside a period (the day of leaving is not a shelter day). */
 export function shelterDaysIn(p: Pick<PlacementFact, 'startDate' | 'endDate'>, r: Range): number {
   const first = p.startDate > r.from ? p.startDate : r.from;
-  const lastStayed = p.endDate === null ? r.to : addDays(p.endDate, -1);
-  const last = lastStayed < r.to ? lastStayed : r.to;
-  return Math.max(0, daysBetween(first, last) + 1);
+  // In day numbers: the day before leaving is the last day stayed.
+  const lastStayed = p.endDate === null ? dayNumber(r.to) : dayNumber(p.endDate) - 1;
+  const last = Math.min(lastStayed, dayNumber(r.to));
+  return Math.max(0, Math.round(last - dayNumber(first)) + 1);
 }
 
 function placementInPeriod(p: PlacementFact, r: Range): boolean {
@@ -197,6 +285,128 @@ const firstDate = (m: MoveFact, status?: string): string | null =>
     .filter((t) => status === undefined || t.status === status)
     .map((t) => t.date)
     .sort()[0] ?? null;
+
+/**
+ * The move rules, counted: a move belongs to the period its first recorded date falls in, with its
+ * status at the period's end; completed moves count where their first completion date falls, with
+ * the days from the first request (or the first date) to it. The database counts the same way.
+ */
+export function countMoves(moves: readonly MoveFact[], r: Range, period: ReportPeriod): { begun: MovesBegunCount[]; completed: MovesCompletedCount[] } {
+  const begun = new Map<string, MovesBegunCount>();
+  const completed = new Map<string, MovesCompletedCount>();
+  for (const m of moves) {
+    if (inRange(firstDate(m), r)) {
+      const statusAtEnd = moveStatusOn(m, r.to);
+      const key = JSON.stringify([m.route, statusAtEnd]);
+      const c = begun.get(key) ?? { period, route: m.route, statusAtEnd, count: 0 };
+      c.count++;
+      begun.set(key, c);
+    }
+    const completedOn = firstDate(m, 'completed');
+    if (completedOn !== null && inRange(completedOn, r)) {
+      const days = daysBetween(firstDate(m, 'requested') ?? firstDate(m) ?? '', completedOn);
+      const key = JSON.stringify([m.route, m.withinCity, days]);
+      const c = completed.get(key) ?? { period, route: m.route, withinCity: m.withinCity, days, count: 0 };
+      c.count++;
+      completed.set(key, c);
+    }
+  }
+  return { begun: [...begun.values()], completed: [...completed.values()] };
+}
+
+/**
+ * The housing-chain rules, counted, on the survivors' own steps (`steps` holds every one of them
+ * that had not ended before the report's span). The cohort: cases whose last protected-shelter step
+ * (by start, then id) ended in the period; her next step is the first other step starting on or
+ * after the day she left; she reached an own lease when that step's outcome was one, or any other
+ * step from its start on is an own lease or ended in one. Step lengths are counted where the step
+ * ended; obstacles per case over the steps active in the period. The database counts the same way.
+ */
+export function countSteps(steps: readonly StepFact[], r: Range, period: ReportPeriod): { cohort: ChainCohortCount[]; ended: StepsEndedCount[]; obstacles: ObstacleCasesCount[] } {
+  const byCase = new Map<number, StepFact[]>();
+  for (const s of steps) {
+    const list = byCase.get(s.caseId);
+    if (list) list.push(s);
+    else byCase.set(s.caseId, [s]);
+  }
+  const order = (a: StepFact, b: StepFact): number => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id);
+  const cohort = new Map<string, ChainCohortCount>();
+  for (const list of byCase.values()) {
+    const left = list.filter((s) => s.kind === 'protected_shelter' && inRange(s.endDate, r)).sort(order).at(-1);
+    if (!left || left.endDate === null) continue;
+    const leftOn = left.endDate;
+    const next = list.filter((s) => s.id !== left.id && s.startDate >= leftOn).sort(order)[0] ?? null;
+    const reachedLease = list.some((s) => s.id !== left.id && s.startDate >= left.startDate && (s.kind === 'own_lease' || s.outcome === 'own_lease')) || left.outcome === 'own_lease';
+    const nextKind = next?.kind ?? null;
+    const key = JSON.stringify([nextKind, reachedLease]);
+    const c = cohort.get(key) ?? { period, nextKind, reachedLease, count: 0 };
+    c.count++;
+    cohort.set(key, c);
+  }
+  const ended = new Map<string, StepsEndedCount>();
+  for (const s of steps) {
+    if (!inRange(s.endDate, r)) continue;
+    const days = daysBetween(s.startDate, s.endDate ?? s.startDate);
+    const key = JSON.stringify([s.kind, days]);
+    const c = ended.get(key) ?? { period, kind: s.kind, days, count: 0 };
+    c.count++;
+    ended.set(key, c);
+  }
+  const obstacleCases = new Map<string, Set<number>>();
+  for (const s of steps) {
+    if (!(s.startDate <= r.to && (s.endDate === null || s.endDate >= r.from))) continue;
+    for (const o of new Set(s.obstacles)) {
+      const set = obstacleCases.get(o) ?? new Set<number>();
+      set.add(s.caseId);
+      obstacleCases.set(o, set);
+    }
+  }
+  return { cohort: [...cohort.values()], ended: [...ended.values()], obstacles: [...obstacleCases].map(([obstacle, set]) => ({ period, obstacle, cases: set.size })) };
+}
+
+/**
+ * The risk rules, counted: for each case open at the period's end, its latest completed assessment
+ * by then (the last completed; `assessments` oldest first, so on the same day the later one counts),
+ * its level and whether its review date lies before the period's last day. The database counts the
+ * same way.
+ */
+export function countRisk(cases: readonly (Pick<CaseFact, 'openedOn' | 'closedOn'> & { id: number })[], assessments: readonly AssessmentFact[], r: Range, period: ReportPeriod): RiskCount[] {
+  const latest = new Map<number, AssessmentFact>();
+  for (const a of assessments) {
+    if (a.completedOn > r.to) continue;
+    const seen = latest.get(a.caseId);
+    if (!seen || a.completedOn >= seen.completedOn) latest.set(a.caseId, a);
+  }
+  const counts = new Map<string, RiskCount>();
+  for (const c of cases) {
+    if (!caseFlow(c, r).openAtEnd) continue;
+    const a = latest.get(c.id);
+    const level = a?.level ?? null;
+    const overdue = a?.nextReviewDate !== undefined && a.nextReviewDate !== null && a.nextReviewDate < r.to;
+    const key = JSON.stringify([level, overdue]);
+    const k = counts.get(key) ?? { period, level, overdue, count: 0 };
+    k.count++;
+    counts.set(key, k);
+  }
+  return [...counts.values()];
+}
+
+/** The median of values given as (value, how many times) pairs; null for none. */
+export function medianOfCounts(entries: readonly { value: number; count: number }[]): number | null {
+  const sorted = entries.filter((e) => e.count > 0).sort((a, b) => a.value - b.value);
+  const n = sum(sorted.map((e) => e.count));
+  if (n === 0) return null;
+  // The k-th smallest value (0-based).
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const e of sorted) {
+      seen += e.count;
+      if (k < seen) return e.value;
+    }
+    return sorted[sorted.length - 1]?.value ?? 0;
+  };
+  return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+}
 
 // ---- table builders ---------------------------------------------------------------------------
 
@@ -230,15 +440,31 @@ function crossTable(
 const col = (key: string) => ({ key, labelKey: `reports.col.${key}` });
 const flowRelation = (r: number): Relation => [0, 1, 2, 3].map((c) => [r, c] as const);
 
-function casesTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
+function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
   const flowCols = FLOW_COLUMNS.map(col);
   const tables: RawTable[] = [];
+  // One pass over the cases: the flow by district and by gender, and the cases active in the period.
+  const all = [0, 0, 0, 0];
+  const byDistrict = new Map<string | null, number[]>();
+  const byGender = new Map<string, number[]>(REPORT_GENDERS.map((g) => [g, [0, 0, 0, 0]]));
+  const active: CaseFact[] = [];
+  const unknownGender = byGender.get('unknown') ?? [];
+  for (const c of facts.cases) {
+    const f = caseFlow(c, r);
+    const n = weight(c);
+    addFlow(all, f, n);
+    let d = byDistrict.get(c.districtSlug);
+    if (!d) byDistrict.set(c.districtSlug, (d = [0, 0, 0, 0]));
+    addFlow(d, f, n);
+    addFlow(byGender.get(c.gender) ?? unknownGender, f, n);
+    if (c.openedOn <= r.to && (c.closedOn === null || c.closedOn >= r.from)) active.push(c);
+  }
   const flow: RawTable = {
     id: 'cases_flow',
     period,
     titleKey: 'reports.table.cases_flow',
     columns: [col('cases')],
-    rows: FLOW_COLUMNS.map((k, i) => ({ key: k, labelKey: `reports.col.${k}`, cells: [count(flowCounts(facts.cases, r)[i] ?? 0)] })),
+    rows: FLOW_COLUMNS.map((k, i) => ({ key: k, labelKey: `reports.col.${k}`, cells: [count(all[i] ?? 0)] })),
     relations: [flowRelation(0).map(([, c]) => [c, 0] as const)],
   };
   tables.push(flow);
@@ -246,30 +472,29 @@ function casesTables(facts: ReportFacts, r: Range, period: 'current' | 'previous
   const districtRows: { key: string; label?: string; labelKey?: string; values: number[] }[] = facts.districts.map((d) => ({
     key: d.slug,
     label: d.name,
-    values: flowCounts(facts.cases.filter((c) => c.districtSlug === d.slug), r),
+    values: byDistrict.get(d.slug) ?? [0, 0, 0, 0],
   }));
-  if (facts.includeNoDistrict) districtRows.push({ key: 'none', labelKey: 'reports.row.no_district', values: flowCounts(facts.cases.filter((c) => c.districtSlug === null), r) });
-  const byDistrict = crossTable({ id: 'cases_by_district', period, titleKey: 'reports.table.cases_by_district', columns: flowCols }, districtRows, { totalColumn: false, rowRelation: flowRelation });
-  tables.push(byDistrict);
+  if (facts.includeNoDistrict) districtRows.push({ key: 'none', labelKey: 'reports.row.no_district', values: byDistrict.get(null) ?? [0, 0, 0, 0] });
+  const districtTable = crossTable({ id: 'cases_by_district', period, titleKey: 'reports.table.cases_by_district', columns: flowCols }, districtRows, { totalColumn: false, rowRelation: flowRelation });
+  tables.push(districtTable);
 
-  const byGender = crossTable(
+  const genderTable = crossTable(
     { id: 'cases_by_gender', period, titleKey: 'reports.table.cases_by_gender', columns: flowCols },
-    REPORT_GENDERS.map((g) => ({ key: g, labelKey: `reports.row.gender.${g}`, values: flowCounts(facts.cases.filter((c) => (REPORT_GENDERS as readonly string[]).includes(c.gender) ? c.gender === g : g === 'unknown'), r) })),
+    REPORT_GENDERS.map((g) => ({ key: g, labelKey: `reports.row.gender.${g}`, values: byGender.get(g) ?? [0, 0, 0, 0] })),
     { totalColumn: false, rowRelation: flowRelation },
   );
-  tables.push(byGender);
+  tables.push(genderTable);
 
-  const active = facts.cases.filter((c) => c.openedOn <= r.to && (c.closedOn === null || c.closedOn >= r.from));
   tables.push({
     id: 'cases_characteristics',
     period,
     titleKey: 'reports.table.cases_characteristics',
     columns: [col('cases')],
     rows: [
-      { key: 'with_children', labelKey: 'reports.row.with_children', cells: [count(active.filter((c) => c.children > 0).length)] },
-      { key: 'children_affected', labelKey: 'reports.row.children_affected', cells: [count(sum(active.map((c) => c.children)))] },
-      { key: 'honour_context', labelKey: 'reports.row.honour_context', cells: [count(active.filter((c) => c.honourContext).length)] },
-      { key: 'protected_identity', labelKey: 'reports.row.protected_identity', cells: [count(active.filter((c) => c.protectedIdentity).length)] },
+      { key: 'with_children', labelKey: 'reports.row.with_children', cells: [count(sum(active.filter((c) => c.children > 0).map(weight)))] },
+      { key: 'children_affected', labelKey: 'reports.row.children_affected', cells: [count(sum(active.map((c) => c.children * weight(c))))] },
+      { key: 'honour_context', labelKey: 'reports.row.honour_context', cells: [count(sum(active.filter((c) => c.honourContext).map(weight)))] },
+      { key: 'protected_identity', labelKey: 'reports.row.protected_identity', cells: [count(sum(active.filter((c) => c.protectedIdentity).map(weight)))] },
     ],
     relations: [],
   });
@@ -283,21 +508,26 @@ function casesTables(facts: ReportFacts, r: Range, period: 'current' | 'previous
   return { tables, links };
 }
 
-function placementTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
+function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
   const inPeriod = facts.placements.filter((p) => placementInPeriod(p, r));
   const columns = [col('placements'), col('started'), { key: 'shelter_days', labelKey: 'reports.col.shelter_days' }, { key: 'cost', labelKey: 'reports.col.cost' }];
-  const build = (id: string, keys: readonly string[], keyOf: (p: PlacementFact) => string, labelPrefix: string): RawTable => {
-    const groups = [...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, list: inPeriod.filter((p) => keyOf(p) === k), total: undefined as true | undefined })), { key: 'total', labelKey: 'reports.row.total', list: inPeriod, total: true as const }];
+  // Each placement is classified and its days counted once; the tables group by the class.
+  const placed = inPeriod.map((p) => ({ p, type: shelterTypeOf(p.shelter) as string, permit: permitOf(p) as string, days: shelterDaysIn(p, r) }));
+  type Placed = (typeof placed)[number];
+  const build = (id: string, keys: readonly string[], classOf: (x: Placed) => string, labelPrefix: string): RawTable => {
+    const lists = new Map<string, Placed[]>(keys.map((k) => [k, []]));
+    for (const x of placed) lists.get(classOf(x))?.push(x);
+    const groups = [...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, list: lists.get(k) ?? [], total: undefined as true | undefined })), { key: 'total', labelKey: 'reports.row.total', list: placed, total: true as const }];
     const rows: RawRow[] = groups.map((g, i) => {
-      const days = g.list.map((p) => shelterDaysIn(p, r));
-      const cost = g.list.reduce((a, p, j) => a + (p.costPerDay ?? 0) * (days[j] ?? 0), 0);
+      const days = g.list.map((x) => x.days);
+      const cost = g.list.reduce((a, x) => a + (x.p.costPerDay ?? 0) * x.days, 0);
       return {
         key: g.key,
         labelKey: g.labelKey,
         total: g.total,
         cells: [
           count(g.list.length),
-          count(g.list.filter((p) => inRange(p.startDate, r)).length),
+          count(g.list.filter((x) => inRange(x.p.startDate, r)).length),
           { kind: 'measure', unit: 'days', value: sum(days), n: g.list.length, hideWith: [i, 0] },
           { kind: 'measure', unit: 'sek', value: Math.round(cost), n: g.list.length, hideWith: [i, 0] },
         ],
@@ -305,8 +535,8 @@ function placementTables(facts: ReportFacts, r: Range, period: 'current' | 'prev
     });
     return { id, period, titleKey: `reports.table.${id}`, columns, rows, relations: gridRelations(keys.length, 4, { rowTotals: false, columnTotals: true, columns: [0, 1] }) };
   };
-  const byType = build('placements_by_shelter_type', SHELTER_TYPES, (p) => shelterTypeOf(p.shelter), 'reports.row.shelter_type');
-  const byPermit = build('placements_by_permit', PERMIT_ROWS, permitOf, 'reports.row.permit');
+  const byType = build('placements_by_shelter_type', SHELTER_TYPES, (x) => x.type, 'reports.row.shelter_type');
+  const byPermit = build('placements_by_permit', PERMIT_ROWS, (x) => x.permit, 'reports.row.permit');
 
   const ended = facts.placements.filter((p) => inRange(p.endDate, r));
   const lengths = ended.map((p) => daysBetween(p.startDate, p.endDate ?? p.startDate));
@@ -331,33 +561,36 @@ function placementTables(facts: ReportFacts, r: Range, period: 'current' | 'prev
   return { tables: [byType, byPermit, length], links };
 }
 
-function moveTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
-  const routeOf = (m: MoveFact): string => ((REPORT_ROUTES as readonly string[]).includes(m.route) ? m.route : 'other');
-  const begun = facts.moves.filter((m) => inRange(firstDate(m), r));
-  const outcomeOf = (m: MoveFact): string => {
-    const s = moveStatusOn(m, r.to);
-    return s === 'completed' || s === 'declined' || s === 'cancelled' ? s : 'ongoing';
-  };
+function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
+  const routeOf = (route: string): string => ((REPORT_ROUTES as readonly string[]).includes(route) ? route : 'other');
+  const outcomeOf = (s: string | null): string => (s === 'completed' || s === 'declined' || s === 'cancelled' ? s : 'ongoing');
+  const begun = new Map<string, number>();
+  for (const m of facts.movesBegun) {
+    if (m.period !== period) continue;
+    const key = `${routeOf(m.route)}|${outcomeOf(m.statusAtEnd)}`;
+    begun.set(key, (begun.get(key) ?? 0) + m.count);
+  }
   const byRoute = crossTable(
     { id: 'moves_by_route', period, titleKey: 'reports.table.moves_by_route', columns: MOVE_OUTCOME_COLUMNS.map(col) },
-    REPORT_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}`, values: MOVE_OUTCOME_COLUMNS.map((o) => begun.filter((m) => routeOf(m) === route && outcomeOf(m) === o).length) })),
+    REPORT_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}`, values: MOVE_OUTCOME_COLUMNS.map((o) => begun.get(`${route}|${o}`) ?? 0) })),
     { totalColumn: true },
   );
 
-  const completed = facts.moves.filter((m) => inRange(firstDate(m, 'completed'), r));
+  const completed = facts.movesCompleted.filter((m) => m.period === period);
+  const countOf = (list: readonly MovesCompletedCount[]): number => sum(list.map((m) => m.count));
   const destination = crossTable(
     { id: 'moves_destination', period, titleKey: 'reports.table.moves_destination', columns: [col('completed')] },
     [
-      { key: 'within_city', labelKey: 'reports.row.within_city', values: [completed.filter((m) => m.withinCity).length] },
-      { key: 'other_municipality', labelKey: 'reports.row.other_municipality', values: [completed.filter((m) => !m.withinCity).length] },
+      { key: 'within_city', labelKey: 'reports.row.within_city', values: [countOf(completed.filter((m) => m.withinCity))] },
+      { key: 'other_municipality', labelKey: 'reports.row.other_municipality', values: [countOf(completed.filter((m) => !m.withinCity))] },
     ],
     { totalColumn: false },
   );
 
   const durationRows: RawRow[] = [...REPORT_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}` })), { key: 'total', labelKey: 'reports.row.total', total: true }].map((row) => {
-    const list = row.key === 'total' ? completed : completed.filter((m) => routeOf(m) === row.key);
-    const days = list.map((m) => daysBetween(firstDate(m, 'requested') ?? firstDate(m) ?? '', firstDate(m, 'completed') ?? ''));
-    return { ...row, cells: [count(list.length), { kind: 'measure', unit: 'days', value: round1(median(days)), n: list.length }] };
+    const list = row.key === 'total' ? completed : completed.filter((m) => routeOf(m.route) === row.key);
+    const n = countOf(list);
+    return { ...row, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((m) => ({ value: m.days, count: m.count })))), n }] };
   });
   const duration: RawTable = {
     id: 'moves_duration',
@@ -376,39 +609,29 @@ function moveTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'
   return { tables: [byRoute, destination, duration], links };
 }
 
-function chainTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
-  const byCase = new Map<number, StepFact[]>();
-  for (const s of facts.steps) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), s]);
-  const order = (a: StepFact, b: StepFact): number => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id);
-
-  const cohort: { next: StepFact | null; reachedLease: boolean }[] = [];
-  for (const steps of byCase.values()) {
-    const left = steps.filter((s) => s.kind === 'protected_shelter' && inRange(s.endDate, r)).sort(order).at(-1);
-    if (!left || left.endDate === null) continue;
-    const leftOn = left.endDate;
-    const after = steps.filter((s) => s.id !== left.id && s.startDate >= leftOn).sort(order);
-    const reachedLease = steps.some((s) => s.id !== left.id && s.startDate >= left.startDate && (s.kind === 'own_lease' || s.outcome === 'own_lease')) || left.outcome === 'own_lease';
-    cohort.push({ next: after[0] ?? null, reachedLease });
-  }
-  const kindOf = (s: StepFact): string => ((CHAIN_STEP_KINDS as readonly string[]).includes(s.kind) ? s.kind : 'other');
+function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
+  const kindOf = (kind: string): string => ((CHAIN_STEP_KINDS as readonly string[]).includes(kind) ? kind : 'other');
+  const cohort = facts.chainCohort.filter((c) => c.period === period);
+  const countOf = (list: readonly ChainCohortCount[]): number => sum(list.map((c) => c.count));
   const next = crossTable(
     { id: 'chain_next_step', period, titleKey: 'reports.table.chain_next_step', columns: [col('cases')] },
     [
-      ...CHAIN_STEP_KINDS.map((k) => ({ key: k, labelKey: `reports.row.step.${k}`, values: [cohort.filter((c) => c.next !== null && kindOf(c.next) === k).length] })),
-      { key: 'none_recorded', labelKey: 'reports.row.step.none_recorded', values: [cohort.filter((c) => c.next === null).length] },
+      ...CHAIN_STEP_KINDS.map((k) => ({ key: k, labelKey: `reports.row.step.${k}`, values: [countOf(cohort.filter((c) => c.nextKind !== null && kindOf(c.nextKind) === k))] })),
+      { key: 'none_recorded', labelKey: 'reports.row.step.none_recorded', values: [countOf(cohort.filter((c) => c.nextKind === null))] },
     ],
     { totalColumn: false },
   );
-  const reached = cohort.filter((c) => c.reachedLease).length;
+  const left = countOf(cohort);
+  const reached = countOf(cohort.filter((c) => c.reachedLease));
   const review: RawTable = {
     id: 'chain_review',
     period,
     titleKey: 'reports.table.chain_review',
     columns: [col('cases')],
     rows: [
-      { key: 'left_protected', labelKey: 'reports.row.left_protected', cells: [count(cohort.length)] },
+      { key: 'left_protected', labelKey: 'reports.row.left_protected', cells: [count(left)] },
       { key: 'reached_own_lease', labelKey: 'reports.row.reached_own_lease', cells: [count(reached)] },
-      { key: 'not_reached_own_lease', labelKey: 'reports.row.not_reached_own_lease', cells: [count(cohort.length - reached)] },
+      { key: 'not_reached_own_lease', labelKey: 'reports.row.not_reached_own_lease', cells: [count(left - reached)] },
     ],
     relations: [
       [
@@ -418,25 +641,25 @@ function chainTables(facts: ReportFacts, r: Range, period: 'current' | 'previous
       ],
     ],
   };
-  const ended = facts.steps.filter((s) => inRange(s.endDate, r));
+  const ended = facts.stepsEnded.filter((s) => s.period === period);
   const stepDays: RawTable = {
     id: 'chain_step_days',
     period,
     titleKey: 'reports.table.chain_step_days',
     columns: [col('ended'), col('median_days')],
     rows: CHAIN_STEP_KINDS.map((k) => {
-      const list = ended.filter((s) => kindOf(s) === k);
-      return { key: k, labelKey: `reports.row.step.${k}`, cells: [count(list.length), { kind: 'measure', unit: 'days', value: round1(median(list.map((s) => daysBetween(s.startDate, s.endDate ?? s.startDate)))), n: list.length }] };
+      const list = ended.filter((s) => kindOf(s.kind) === k);
+      const n = sum(list.map((s) => s.count));
+      return { key: k, labelKey: `reports.row.step.${k}`, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((s) => ({ value: s.days, count: s.count })))), n }] };
     }),
     relations: [],
   };
-  const activeSteps = facts.steps.filter((s) => s.startDate <= r.to && (s.endDate === null || s.endDate >= r.from));
   const obstacles: RawTable = {
     id: 'chain_obstacles',
     period,
     titleKey: 'reports.table.chain_obstacles',
     columns: [col('cases')],
-    rows: REPORT_OBSTACLES.map((o) => ({ key: o, labelKey: `reports.row.obstacle.${o}`, cells: [count(new Set(activeSteps.filter((s) => s.obstacles.includes(o)).map((s) => s.caseId)).size)] })),
+    rows: REPORT_OBSTACLES.map((o) => ({ key: o, labelKey: `reports.row.obstacle.${o}`, cells: [count(sum(facts.obstacleCases.filter((c) => c.period === period && c.obstacle === o).map((c) => c.cases)))] })),
     relations: [],
   };
   return {
@@ -450,27 +673,23 @@ function chainTables(facts: ReportFacts, r: Range, period: 'current' | 'previous
   };
 }
 
-function riskTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
-  const latest = new Map<number, AssessmentFact>();
-  for (const a of facts.assessments) {
-    if (a.completedOn > r.to) continue;
-    const seen = latest.get(a.caseId);
-    if (!seen || a.completedOn >= seen.completedOn) latest.set(a.caseId, a);
+function riskTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
+  // Every case open at the end is in the table: those without a level count as not assessed.
+  let openAtEnd = 0;
+  for (const c of facts.cases) if (caseFlow(c, r).openAtEnd) openAtEnd += weight(c);
+  const byLevel = new Map<string, number>();
+  let overdue = 0;
+  for (const k of facts.risk) {
+    if (k.period !== period) continue;
+    if (k.level === 'high' || k.level === 'medium' || k.level === 'low') byLevel.set(k.level, (byLevel.get(k.level) ?? 0) + k.count);
+    if (k.overdue) overdue += k.count;
   }
-  const openAtEnd = facts.cases.filter((c) => caseFlow(c, r).openAtEnd);
-  const levelOf = (c: CaseFact): string => {
-    const level = latest.get(c.id)?.level;
-    return level === 'high' || level === 'medium' || level === 'low' ? level : 'not_assessed';
-  };
+  byLevel.set('not_assessed', openAtEnd - (byLevel.get('high') ?? 0) - (byLevel.get('medium') ?? 0) - (byLevel.get('low') ?? 0));
   const levels = crossTable(
     { id: 'risk_levels', period, titleKey: 'reports.table.risk_levels', columns: [col('cases')] },
-    RISK_ROWS.map((k) => ({ key: k, labelKey: `reports.row.risk.${k}`, values: [openAtEnd.filter((c) => levelOf(c) === k).length] })),
+    RISK_ROWS.map((k) => ({ key: k, labelKey: `reports.row.risk.${k}`, values: [byLevel.get(k) ?? 0] })),
     { totalColumn: false },
   );
-  const overdue = openAtEnd.filter((c) => {
-    const review = latest.get(c.id)?.nextReviewDate ?? null;
-    return review !== null && review < r.to;
-  }).length;
   const reviews: RawTable = {
     id: 'risk_reviews',
     period,
@@ -490,19 +709,24 @@ function riskTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'
   };
 }
 
-function kompottenTables(facts: ReportFacts, r: Range, period: 'current' | 'previous'): Built {
+// Counterparts sort by their Swedish names; one collator for every comparison.
+const SWEDISH = new Intl.Collator('sv');
+
+function kompottenTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
   const inPeriod = facts.kompotten.filter((k) => inRange(k.date, r));
   const tables = (['sent', 'received'] as const).map((direction) => {
     const list = inPeriod.filter((k) => k.direction === direction);
+    const counts = new Map<string, number>();
+    for (const k of list) counts.set(`${k.counterpartCode}|${k.outcome}`, (counts.get(`${k.counterpartCode}|${k.outcome}`) ?? 0) + 1);
     const counterparts = [...new Map(list.map((k) => [k.counterpartCode, k.counterpartName])).entries()].sort(
-      (a, b) => Number(a[0] === PROTECTED_COUNTERPART) - Number(b[0] === PROTECTED_COUNTERPART) || a[1].localeCompare(b[1], 'sv'),
+      (a, b) => Number(a[0] === PROTECTED_COUNTERPART) - Number(b[0] === PROTECTED_COUNTERPART) || SWEDISH.compare(a[1], b[1]),
     );
     return crossTable(
       { id: `kompotten_${direction}`, period, titleKey: `reports.table.kompotten_${direction}`, columns: KOMPOTTEN_OUTCOME_COLUMNS.map(col) },
       counterparts.map(([code, name]) => ({
         key: code,
         ...(code === PROTECTED_COUNTERPART ? { labelKey: 'reports.row.protected_counterpart' } : { label: name }),
-        values: KOMPOTTEN_OUTCOME_COLUMNS.map((o) => list.filter((k) => k.counterpartCode === code && k.outcome === o).length),
+        values: KOMPOTTEN_OUTCOME_COLUMNS.map((o) => counts.get(`${code}|${o}`) ?? 0),
       })),
       { totalColumn: true },
     );
@@ -517,7 +741,7 @@ export function aggregateReport(facts: ReportFacts, current: Range, previous: Ra
     ['current', current],
     ['previous', previous],
   ] as const) {
-    for (const part of [casesTables(facts, r, period), placementTables(facts, r, period), moveTables(facts, r, period), chainTables(facts, r, period), riskTables(facts, r, period), kompottenTables(facts, r, period)]) {
+    for (const part of [casesTables(facts, r, period), placementTables(facts, r, period), moveTables(facts, r, period), chainTables(facts, period), riskTables(facts, r, period), kompottenTables(facts, r, period)]) {
       out.tables.push(...part.tables);
       out.links.push(...part.links);
     }
@@ -526,7 +750,7 @@ export function aggregateReport(facts: ReportFacts, current: Range, previous: Ra
   for (const table of ['cases_flow', 'cases_by_district', 'cases_by_gender']) {
     const rows = out.tables.find((t) => t.id === table && t.period === 'current')?.rows ?? [];
     for (const row of rows) {
-      const at = (period: 'current' | 'previous', c: string): CellAddress => (table === 'cases_flow' ? { table, period, row: c, col: 'cases' } : { table, period, row: row.key, col: c });
+      const at = (period: ReportPeriod, c: string): CellAddress => (table === 'cases_flow' ? { table, period, row: c, col: 'cases' } : { table, period, row: row.key, col: c });
       if (table === 'cases_flow' && row.key !== 'open_at_start') continue;
       out.links.push([at('current', 'open_at_start'), at('previous', 'open_at_end')]);
     }

@@ -38,7 +38,7 @@ async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date): 
     if (known.length !== input.districtSlugs.length) throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.');
   }
   const threshold = effectiveThreshold(await getSetting<number | null>(trx, 'report_threshold', REPORT_THRESHOLD_DEFAULT));
-  const facts = await readReportFacts(trx, { from: previous.from, to: current.to }, input.districtSlugs);
+  const facts = await readReportFacts(trx, current, previous, input.districtSlugs);
   const { tables, links } = aggregateReport(facts, current, previous);
   return {
     period: { kind: input.period.kind, from: current.from, to: current.to, previousFrom: previous.from, previousTo: previous.to },

@@ -1,7 +1,19 @@
-import type { Kysely } from 'kysely';
-import { addDays, localIsoDate } from '../../core/rules/calendar';
+import { sql, type Kysely } from 'kysely';
+import { addDays } from '../../core/rules/calendar';
 import { isProtectedLevel } from '../../core/rules/protected-fields';
-import { PROTECTED_COUNTERPART, type AssessmentFact, type CaseFact, type KompottenFact, type MoveFact, type PlacementFact, type Range, type ReportFacts, type StepFact } from '../../core/rules/report-aggregate';
+import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
+import {
+  PROTECTED_COUNTERPART,
+  type CaseFact,
+  type KompottenFact,
+  type MovesBegunCount,
+  type MovesCompletedCount,
+  type PlacementFact,
+  type Range,
+  type ReportFacts,
+  type ReportPeriod,
+  type RiskCount,
+} from '../../core/rules/report-aggregate';
 import type { DB } from '../schema';
 
 /**
@@ -10,8 +22,6 @@ import type { DB } from '../schema';
  * counts and costs are selected: never a name, personal identity number, address or free text.
  */
 
-/** Timestamps are UTC; the report counts the caseworkers' local day. */
-const localDay = (iso: string): string => localIsoDate(new Date(iso));
 
 function parseList(json: string): string[] {
   try {
@@ -33,104 +43,160 @@ export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Pro
     .execute();
 }
 
-export async function readReportFacts(db: Kysely<DB>, span: Range, slugs: readonly string[]): Promise<ReportFacts> {
+/** The first moment of a local calendar day, as timestamps are stored (UTC): a timestamp before it falls on an earlier day. */
+function startOfLocalDay(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toISOString();
+}
+
+/**
+ * Reads a report's facts for its two periods. At city scale the rows themselves are the cost (each
+ * value handed to JavaScript costs about as much as finding it), so every read uses a narrow
+ * covering index (migration 0008) and as much as possible is counted here: cases grouped, risk,
+ * moves and housing chains by the rules of `countRisk`, `countMoves` and `countSteps` in core
+ * (tests/db/report-facts.test.ts checks that both agree); placements and Kompotten requests come
+ * one row each.
+ */
+export async function readReportFacts(db: Kysely<DB>, current: Range, previous: Range, slugs: readonly string[]): Promise<ReportFacts> {
   const scoped = slugs.length > 0;
+  const span = { from: previous.from < current.from ? previous.from : current.from, to: current.to > previous.to ? current.to : previous.to };
   // Margins of two days on timestamps: the exact local day is worked out below.
   const tsFrom = addDays(span.from, -2);
   const tsTo = addDays(span.to, 2);
+  // Cases in scope, as a condition on a case id column (sql.ref); nothing when the whole team.
+  const inScope = (caseId: string) => (scoped ? sql`AND ${sql.ref(caseId)} IN (SELECT id FROM cases WHERE district_slug IN (${sql.join([...slugs])}))` : sql``);
+  const periods = sql`periods (period, from_date, to_date) AS (VALUES ('current', ${current.from}, ${current.to}), ('previous', ${previous.from}, ${previous.to}))`;
 
-  let casesQ = db
-    .selectFrom('cases as c')
-    .select((eb) => [
-      'c.id',
-      'c.district_slug',
-      'c.survivor_gender',
-      'c.honour_context',
-      'c.protection_level',
-      'c.created_at',
-      'c.closed_at',
-      eb.selectFrom('children as ch').select(eb.fn.countAll<number>().as('n')).whereRef('ch.case_id', '=', 'c.id').as('children'),
-    ])
-    .where('c.created_at', '<=', tsTo)
-    .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', tsFrom)]));
-  if (scoped) casesQ = casesQ.where('c.district_slug', 'in', [...slugs]);
-  const cases: CaseFact[] = (await casesQ.execute()).map((r) => ({
-    id: r.id,
+  // Cases alike in everything the report counts are counted together (CaseFact.count): their
+  // openings and closings only need to fall between the same period boundaries, the local
+  // midnights that start each period and the day after each. One day stands for each stretch.
+  const boundaries = [previous.from, addDays(previous.to, 1), current.from, addDays(current.to, 1)];
+  const stretchDays = [addDays(previous.from, -1), previous.from, addDays(previous.to, 1), current.from, addDays(current.to, 1)];
+  const stretch = (column: string) =>
+    sql<number>`CASE ${sql.join(
+      boundaries.map((day, i) => sql`WHEN ${sql.ref(column)} < ${startOfLocalDay(day)} THEN ${sql.lit(i)}`),
+      sql` `,
+    )} ELSE ${sql.lit(boundaries.length)} END`;
+  const caseRows = await sql<{ district_slug: string | null; survivor_gender: string; honour_context: number; protected: number; children: number; opened: number; closed: number | null; n: number }>`
+    SELECT c.district_slug, c.survivor_gender, c.honour_context, c.protection_level != 'none' AS protected,
+      (SELECT count(*) FROM children ch WHERE ch.case_id = c.id) AS children,
+      ${stretch('c.created_at')} AS opened, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${stretch('c.closed_at')} END AS closed, count(*) AS n
+    FROM cases c
+    WHERE c.created_at <= ${tsTo} AND (c.closed_at IS NULL OR c.closed_at >= ${tsFrom}) ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  const cases: CaseFact[] = caseRows.rows.map((r) => ({
     districtSlug: r.district_slug,
     gender: r.survivor_gender,
     honourContext: r.honour_context === 1,
-    protectedIdentity: r.protection_level !== 'none',
+    protectedIdentity: r.protected === 1,
     children: Number(r.children ?? 0),
-    openedOn: localDay(r.created_at),
-    closedOn: r.closed_at === null ? null : localDay(r.closed_at),
+    openedOn: stretchDays[r.opened] ?? current.to,
+    closedOn: r.closed === null ? null : (stretchDays[r.closed] ?? current.to),
+    count: r.n,
   }));
 
-  let placementsQ = db
-    .selectFrom('housing_steps as h')
-    .innerJoin('cases as c', 'c.id', 'h.case_id')
-    .leftJoin('shelters as s', 's.id', 'h.shelter_id')
-    .select(['h.case_id', 'h.child_id', 'h.start_date', 'h.end_date', 'h.cost_per_day', 's.id as shelter_id', 's.ivo_kind', 's.ivo_valid_until', 's.specialisations'])
-    .where('h.kind', '=', 'protected_shelter')
-    .where('h.start_date', '<=', span.to)
-    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', span.from)]));
-  if (scoped) placementsQ = placementsQ.where('c.district_slug', 'in', [...slugs]);
-  const placements: PlacementFact[] = (await placementsQ.execute()).map((r) => ({
+  // Risk (countRisk): the cases open at each period's end, by their latest completed assessment of
+  // the survivor by then, read from an index that holds what is needed (never the answers).
+  const riskRows = await sql<{ period: ReportPeriod; level: string | null; overdue: number; n: number }>`
+    WITH ends (period, last_day, end_at) AS (VALUES ('current', ${current.to}, ${startOfLocalDay(addDays(current.to, 1))}), ('previous', ${previous.to}, ${startOfLocalDay(addDays(previous.to, 1))})),
+    open_cases AS (
+      SELECT e.period, e.last_day,
+        (SELECT json_array(a.headline_level, a.next_review_date) FROM assessments a
+          WHERE a.case_id = c.id AND a.child_id IS NULL AND a.status = 'completed' AND a.completed_at < e.end_at
+          ORDER BY a.completed_at DESC, a.id DESC LIMIT 1) AS latest
+      FROM ends e JOIN cases c ON c.created_at < e.end_at AND (c.closed_at IS NULL OR c.closed_at >= e.end_at)
+      WHERE 1 ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
+    )
+    SELECT period, json_extract(latest, '$[0]') AS level, coalesce(json_extract(latest, '$[1]') < last_day, 0) AS overdue, count(*) AS n
+    FROM open_cases GROUP BY 1, 2, 3`.execute(db);
+  const risk: RiskCount[] = riskRows.rows.map((r) => ({ period: r.period, level: r.level, overdue: r.overdue === 1, count: r.n }));
+
+  const shelters = new Map(
+    (await db.selectFrom('shelters').select(['id', 'ivo_kind', 'ivo_valid_until', 'specialisations']).execute()).map((s) => [
+      s.id,
+      { ivoKind: s.ivo_kind, ivoValidUntil: s.ivo_valid_until, specialisations: parseList(s.specialisations) },
+    ]),
+  );
+  const placementRows = await sql<{ case_id: number; child_id: number | null; start_date: string; end_date: string | null; cost_per_day: number | null; shelter_id: number | null }>`
+    SELECT h.case_id, h.child_id, h.start_date, h.end_date, h.cost_per_day, h.shelter_id FROM housing_steps h
+    WHERE h.kind = 'protected_shelter' AND h.start_date <= ${span.to} AND (h.end_date IS NULL OR h.end_date >= ${span.from}) ${inScope('h.case_id')}`.execute(db);
+  const placements: PlacementFact[] = placementRows.rows.map((r) => ({
     caseId: r.case_id,
     childId: r.child_id,
     startDate: r.start_date,
     endDate: r.end_date,
     costPerDay: r.cost_per_day,
-    shelter: r.shelter_id === null ? null : { ivoKind: r.ivo_kind ?? 'none', ivoValidUntil: r.ivo_valid_until ?? null, specialisations: parseList(r.specialisations ?? '[]') },
+    shelter: r.shelter_id === null ? null : (shelters.get(r.shelter_id) ?? null),
   }));
 
-  let stepsQ = db
-    .selectFrom('housing_steps as h')
-    .innerJoin('cases as c', 'c.id', 'h.case_id')
-    .select(['h.id', 'h.case_id', 'h.kind', 'h.start_date', 'h.end_date', 'h.outcome', 'h.obstacles'])
-    .where('h.child_id', 'is', null)
-    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', span.from)]));
-  if (scoped) stepsQ = stepsQ.where('c.district_slug', 'in', [...slugs]);
-  const steps: StepFact[] = (await stepsQ.execute()).map((r) => ({
-    id: r.id,
-    caseId: r.case_id,
-    kind: r.kind,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    outcome: r.outcome,
-    obstacles: parseList(r.obstacles),
-  }));
-
-  let movesQ = db
-    .selectFrom('moves as m')
-    .innerJoin('cases as c', 'c.id', 'm.case_id')
-    .leftJoin('move_transitions as t', 't.move_id', 'm.id')
-    .select(['m.id', 'm.case_id', 'm.route', 'm.to_kind', 'm.to_code', 't.status', 't.date'])
-    .where('m.id', 'in', db.selectFrom('move_transitions').select('move_id').where('date', '>=', span.from).where('date', '<=', span.to))
-    .orderBy('m.id')
-    .orderBy('t.date')
-    .orderBy('t.id');
-  if (scoped) movesQ = movesQ.where('c.district_slug', 'in', [...slugs]);
-  const moves = new Map<number, MoveFact & { transitions: { status: string; date: string }[] }>();
-  for (const r of await movesQ.execute()) {
-    let m = moves.get(r.id);
-    if (!m) {
-      m = { caseId: r.case_id, route: r.route, withinCity: r.to_kind === 'district' || r.to_code === '0180', transitions: [] };
-      moves.set(r.id, m);
-    }
-    if (r.status !== null && r.date !== null) m.transitions.push({ status: r.status, date: r.date });
+  // Moves with a status change in the span, summarised per move in one pass over their changes,
+  // then counted (countMoves). The status on a day is that of the last change by then in the order
+  // (date, id): the largest of date || zero-padded id || status, of which the status is the rest.
+  const lastStatusBy = (day: string) => sql`substr(max(CASE WHEN t.date <= ${day} THEN t.date || printf('%012d', t.id) || t.status END), 23)`;
+  const moveRows = await sql<{ what: 'begun' | 'completed'; period: ReportPeriod; route: string; status_at_end: string | null; within_city: number | null; days: number | null; n: number }>`
+    WITH ${periods},
+    mv AS MATERIALIZED (
+      SELECT t.move_id, min(t.date) AS first_on, min(CASE WHEN t.status = 'completed' THEN t.date END) AS completed_on,
+        min(CASE WHEN t.status = 'requested' THEN t.date END) AS requested_on,
+        ${lastStatusBy(previous.to)} AS status_previous, ${lastStatusBy(current.to)} AS status_current
+      FROM move_transitions t
+      WHERE t.move_id IN (SELECT move_id FROM move_transitions WHERE date >= ${span.from} AND date <= ${span.to})
+      GROUP BY t.move_id
+    )
+    SELECT 'begun' AS what, p.period, m.route, CASE p.period WHEN 'current' THEN mv.status_current ELSE mv.status_previous END AS status_at_end,
+      NULL AS within_city, NULL AS days, count(*) AS n
+    FROM mv JOIN periods p ON mv.first_on >= p.from_date AND mv.first_on <= p.to_date JOIN moves m INDEXED BY moves_report ON m.id = mv.move_id
+    WHERE 1 ${inScope('m.case_id')}
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT 'completed', p.period, m.route, NULL, (m.to_kind = 'district' OR m.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}),
+      CAST(round(julianday(mv.completed_on) - julianday(coalesce(mv.requested_on, mv.first_on))) AS INTEGER), count(*)
+    FROM mv JOIN periods p ON mv.completed_on >= p.from_date AND mv.completed_on <= p.to_date JOIN moves m INDEXED BY moves_report ON m.id = mv.move_id
+    WHERE 1 ${inScope('m.case_id')}
+    GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
+  const movesBegun: MovesBegunCount[] = [];
+  const movesCompleted: MovesCompletedCount[] = [];
+  for (const r of moveRows.rows) {
+    if (r.what === 'begun') movesBegun.push({ period: r.period, route: r.route, statusAtEnd: r.status_at_end, count: r.n });
+    else movesCompleted.push({ period: r.period, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: r.n });
   }
 
-  let assessmentsQ = db
-    .selectFrom('assessments as a')
-    .innerJoin('cases as c', 'c.id', 'a.case_id')
-    .select(['a.case_id', 'a.completed_at', 'a.headline_level', 'a.next_review_date'])
-    .where('a.status', '=', 'completed')
-    .where('a.child_id', 'is', null)
-    .where('a.completed_at', '<=', tsTo);
-  if (scoped) assessmentsQ = assessmentsQ.where('c.district_slug', 'in', [...slugs]);
-  const assessments: AssessmentFact[] = (await assessmentsQ.execute()).flatMap((r) =>
-    r.completed_at === null ? [] : [{ caseId: r.case_id, completedOn: localDay(r.completed_at), level: r.headline_level, nextReviewDate: r.next_review_date }],
-  );
+  // The survivors' own chains (steps without a child that had not ended before the span), counted
+  // (countSteps): who left a protected shelter in a period and what came next; step lengths; obstacles.
+  const inChain = sql`h.child_id IS NULL AND (h.end_date IS NULL OR h.end_date >= ${span.from})`;
+  const chainStep = (alias: string) =>
+    sql`${sql.ref(`${alias}.case_id`)} = l.case_id AND ${sql.ref(`${alias}.child_id`)} IS NULL AND ${sql.ref(`${alias}.id`)} != l.id AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${span.from})`;
+  const cohortRows = await sql<{ period: ReportPeriod; next_kind: string | null; reached: number; n: number }>`
+    WITH ${periods}
+    SELECT l.period,
+      (SELECT s.kind FROM housing_steps s WHERE ${chainStep('s')} AND s.start_date >= l.end_date ORDER BY s.start_date, s.id LIMIT 1) AS next_kind,
+      (l.outcome = 'own_lease' OR EXISTS (SELECT 1 FROM housing_steps o WHERE ${chainStep('o')} AND o.start_date >= l.start_date AND (o.kind = 'own_lease' OR o.outcome = 'own_lease'))) AS reached,
+      count(*) AS n
+    FROM (
+      SELECT p.period, h.case_id, h.id, h.start_date, h.end_date, h.outcome,
+        row_number() OVER (PARTITION BY p.period, h.case_id ORDER BY h.start_date DESC, h.id DESC) AS rn
+      FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
+      WHERE h.kind = 'protected_shelter' AND ${inChain} ${inScope('h.case_id')}
+    ) l
+    WHERE l.rn = 1
+    GROUP BY 1, 2, 3`.execute(db);
+  const endedRows = await sql<{ period: ReportPeriod; kind: string; days: number; n: number }>`
+    WITH ${periods}
+    SELECT p.period, h.kind, CAST(round(julianday(h.end_date) - julianday(h.start_date)) AS INTEGER) AS days, count(*) AS n
+    FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
+    WHERE ${inChain} ${inScope('h.case_id')}
+    GROUP BY 1, 2, 3`.execute(db);
+  // Obstacles are a JSON list of texts; anything else in the column counts as none. One pass over
+  // the span's steps, each step's list read once, the cases counted per period.
+  const activeIn = (r: Range) => sql`h.start_date <= ${r.to} AND (h.end_date IS NULL OR h.end_date >= ${r.from})`;
+  const obstacleRows = await sql<{ obstacle: string; previous_cases: number; current_cases: number }>`
+    SELECT j.value AS obstacle,
+      count(DISTINCT CASE WHEN ${activeIn(previous)} THEN h.case_id END) AS previous_cases,
+      count(DISTINCT CASE WHEN ${activeIn(current)} THEN h.case_id END) AS current_cases
+    FROM housing_steps h
+    JOIN json_each(CASE WHEN json_valid(h.obstacles) AND json_type(h.obstacles) = 'array' THEN h.obstacles ELSE '[]' END) j
+    WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' AND j.type = 'text' ${inScope('h.case_id')}
+    GROUP BY 1`.execute(db);
 
   let kompottenQ = db
     .selectFrom('kompotten_requests as k')
@@ -151,5 +217,20 @@ export async function readReportFacts(db: Kysely<DB>, span: Range, slugs: readon
     outcome: r.outcome,
   }));
 
-  return { districts: await districtsOf(db, slugs), includeNoDistrict: !scoped, cases, placements, moves: [...moves.values()], steps, assessments, kompotten };
+  return {
+    districts: await districtsOf(db, slugs),
+    includeNoDistrict: !scoped,
+    cases,
+    placements,
+    movesBegun,
+    movesCompleted,
+    chainCohort: cohortRows.rows.map((r) => ({ period: r.period, nextKind: r.next_kind, reachedLease: r.reached === 1, count: r.n })),
+    stepsEnded: endedRows.rows.map((r) => ({ period: r.period, kind: r.kind, days: Number(r.days), count: r.n })),
+    obstacleCases: obstacleRows.rows.flatMap((r) => [
+      { period: 'previous' as const, obstacle: r.obstacle, cases: r.previous_cases },
+      { period: 'current' as const, obstacle: r.obstacle, cases: r.current_cases },
+    ]),
+    risk,
+    kompotten,
+  };
 }
