@@ -1,5 +1,6 @@
 import type { ApiIssue, ErrorCode } from '../../core/contract';
 import type { Access } from './operations';
+import type { WireResult } from './wire';
 
 /** Messages between the main side and the database worker. */
 export interface WorkerRequest {
@@ -16,7 +17,8 @@ export interface WireError {
   issues?: ApiIssue[];
 }
 
-export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
+/** A success carries its result as wire.ts encodes it: large plain results as JSON text. */
+export type WorkerResponse = ({ id: number; ok: true } & WireResult) | { id: number; ok: false; error: WireError };
 
 export interface WorkerEvent {
   event: 'auto-locked';

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { DbError } from '../errors';
 import type { Access, OperationInput, OperationName, OperationResult } from './operations';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
+import { decodeResult } from './wire';
 
 export interface DbHostOptions {
   workerPath: string;
@@ -39,8 +40,15 @@ export class DbHost {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.result);
-      else p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues));
+      if (!msg.ok) {
+        p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues));
+        return;
+      }
+      try {
+        p.resolve(decodeResult(msg));
+      } catch (err) {
+        p.reject(err);
+      }
     });
     const fail = (): void => {
       this.dead = new DbError('internal', 'The database process has stopped. Restart Fristad; nothing acknowledged as saved is lost.');

@@ -4,6 +4,7 @@ import { DbError } from '../errors';
 import { failureAnswer } from './failures';
 import { isScopedAccess, operations, WorkerState, type OperationName } from './operations';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
+import { encodeResult } from './wire';
 
 // The database lives here, off the host's event loop: every query, key derivation and
 // migration runs in this thread, one operation at a time.
@@ -33,7 +34,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       result = await run(state, req.input);
     }
     state.lastActivity = Date.now();
-    response = { id: req.id, ok: true, result };
+    response = { id: req.id, ok: true, ...encodeResult(result) };
   } catch (err) {
     response = { id: req.id, ok: false, error: failureAnswer(state, err, req.op) };
   }
