@@ -14,8 +14,15 @@ export interface InstrumentRow {
 
 const COLUMNS = ['id', 'template_id', 'version', 'source', 'json'] as const;
 
+/** Templates by their stored text (shared: callers only read them). */
+const parsedTemplates = new Map<string, RiskTemplate>();
+
 /** A stored template, validated again on the way out; a damaged row is an internal error, never a crash. */
 export function parseStoredTemplate(json: string): RiskTemplate {
+  // A stored version never changes, and checking it against the schema cost more than the rest of
+  // listing a case's assessments: the same text gives the same template, parsed once.
+  const known = parsedTemplates.get(json);
+  if (known) return known;
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -24,6 +31,8 @@ export function parseStoredTemplate(json: string): RiskTemplate {
   }
   const parsed = RiskTemplateSchema.safeParse(value);
   if (!parsed.success) throw new DbError('internal', 'A stored risk instrument could not be read. Import the instrument file again as a new version.');
+  if (parsedTemplates.size >= 64) parsedTemplates.clear();
+  parsedTemplates.set(json, parsed.data);
   return parsed.data;
 }
 

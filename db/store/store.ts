@@ -15,6 +15,7 @@ import {
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { withStatementCache } from '../connection/statement-cache';
 import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
 import { damagedError, DbError, isDamageError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
@@ -501,7 +502,7 @@ export class Store {
       if (sqlite.open) sqlite.close();
       throw err;
     }
-    return { sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+    return { sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
   }
 
   private async newSlot(keyfile: Keyfile, username: string, passphrase: string, dataKey: Buffer): Promise<UserSlot> {
