@@ -129,37 +129,50 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     shelter: r.shelter_id === null ? null : (shelters.get(r.shelter_id) ?? null),
   }));
 
-  // Moves with a status change in the span, summarised per move in one pass over their changes,
-  // then counted (countMoves). The status on a day is that of the last change by then in the order
-  // (date, id): the largest of date || zero-padded id || status, of which the status is the rest.
-  const lastStatusBy = (day: string) => sql`substr(max(CASE WHEN t.date <= ${day} THEN t.date || printf('%012d', t.id) || t.status END), 23)`;
-  const moveRows = await sql<{ what: 'begun' | 'completed'; period: ReportPeriod; route: string; status_at_end: string | null; within_city: number | null; days: number | null; n: number }>`
-    WITH ${periods},
-    mv AS MATERIALIZED (
+  // Moves with a status change in the span, summarised per move from their changes, then counted
+  // (countMoves) in one pass over the moves: the period each began and was completed in, its
+  // status at the end of the period it began in (its last change by then, in the order date, id).
+  const periodOf = (column: string) =>
+    sql<ReportPeriod | null>`CASE WHEN ${sql.ref(column)} BETWEEN ${current.from} AND ${current.to} THEN 'current' WHEN ${sql.ref(column)} BETWEEN ${previous.from} AND ${previous.to} THEN 'previous' END`;
+  const moveRows = await sql<{ begun_in: ReportPeriod | null; status_at_end: string | null; completed_in: ReportPeriod | null; days: number | null; route: string; within_city: number | null; n: number }>`
+    WITH mv AS (
       SELECT t.move_id, min(t.date) AS first_on, min(CASE WHEN t.status = 'completed' THEN t.date END) AS completed_on,
-        min(CASE WHEN t.status = 'requested' THEN t.date END) AS requested_on,
-        ${lastStatusBy(previous.to)} AS status_previous, ${lastStatusBy(current.to)} AS status_current
+        min(CASE WHEN t.status = 'requested' THEN t.date END) AS requested_on
       FROM move_transitions t
       WHERE t.move_id IN (SELECT move_id FROM move_transitions WHERE date >= ${span.from} AND date <= ${span.to})
       GROUP BY t.move_id
-    )
-    SELECT 'begun' AS what, p.period, m.route, CASE p.period WHEN 'current' THEN mv.status_current ELSE mv.status_previous END AS status_at_end,
-      NULL AS within_city, NULL AS days, count(*) AS n
-    FROM mv JOIN periods p ON mv.first_on >= p.from_date AND mv.first_on <= p.to_date JOIN moves m INDEXED BY moves_report ON m.id = mv.move_id
-    WHERE 1 ${inScope('m.case_id')}
-    GROUP BY 1, 2, 3, 4
-    UNION ALL
-    SELECT 'completed', p.period, m.route, NULL, (m.to_kind = 'district' OR m.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}),
-      CAST(round(julianday(mv.completed_on) - julianday(coalesce(mv.requested_on, mv.first_on))) AS INTEGER), count(*)
-    FROM mv JOIN periods p ON mv.completed_on >= p.from_date AND mv.completed_on <= p.to_date JOIN moves m INDEXED BY moves_report ON m.id = mv.move_id
-    WHERE 1 ${inScope('m.case_id')}
+    ),
+    x AS (SELECT mv.*, ${periodOf('mv.first_on')} AS begun_in, ${periodOf('mv.completed_on')} AS completed_in FROM mv)
+    SELECT x.begun_in,
+      CASE WHEN x.begun_in IS NULL THEN NULL ELSE (SELECT s.status FROM move_transitions s
+        WHERE s.move_id = x.move_id AND s.date <= CASE x.begun_in WHEN 'current' THEN ${current.to} ELSE ${previous.to} END
+        ORDER BY s.date DESC, s.id DESC LIMIT 1) END AS status_at_end,
+      x.completed_in,
+      CASE WHEN x.completed_in IS NULL THEN NULL ELSE CAST(round(julianday(x.completed_on) - julianday(coalesce(x.requested_on, x.first_on))) AS INTEGER) END AS days,
+      m.route,
+      CASE WHEN x.completed_in IS NULL THEN NULL ELSE (m.to_kind = 'district' OR m.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) END AS within_city,
+      count(*) AS n
+    FROM x JOIN moves m INDEXED BY moves_report ON m.id = x.move_id
+    WHERE (x.begun_in IS NOT NULL OR x.completed_in IS NOT NULL) ${inScope('m.case_id')}
     GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
-  const movesBegun: MovesBegunCount[] = [];
-  const movesCompleted: MovesCompletedCount[] = [];
+  const begun = new Map<string, MovesBegunCount>();
+  const completed = new Map<string, MovesCompletedCount>();
   for (const r of moveRows.rows) {
-    if (r.what === 'begun') movesBegun.push({ period: r.period, route: r.route, statusAtEnd: r.status_at_end, count: r.n });
-    else movesCompleted.push({ period: r.period, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: r.n });
+    if (r.begun_in !== null) {
+      const key = JSON.stringify([r.begun_in, r.route, r.status_at_end]);
+      const c = begun.get(key) ?? { period: r.begun_in, route: r.route, statusAtEnd: r.status_at_end, count: 0 };
+      c.count += r.n;
+      begun.set(key, c);
+    }
+    if (r.completed_in !== null) {
+      const key = JSON.stringify([r.completed_in, r.route, r.within_city, r.days]);
+      const c = completed.get(key) ?? { period: r.completed_in, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: 0 };
+      c.count += r.n;
+      completed.set(key, c);
+    }
   }
+  const movesBegun = [...begun.values()];
+  const movesCompleted = [...completed.values()];
 
   // The survivors' own chains (steps without a child that had not ended before the span), counted
   // (countSteps): who left a protected shelter in a period and what came next; step lengths; obstacles.
