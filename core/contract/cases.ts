@@ -219,8 +219,18 @@ export type CaseListRow = z.infer<typeof CaseListRowSchema>;
 export const ProtectedNotNamedSchema = z.object({ id: z.number().int(), caseNumber: z.string() });
 export type ProtectedNotNamed = z.infer<typeof ProtectedNotNamedSchema>;
 
+/**
+ * A search counts its matches only this far: counting every case that holds one letter meant
+ * reading all 200 000 of them on each key press (issue 7). Beyond it the list shows the newest
+ * matches and asks for more letters.
+ */
+export const CASE_SEARCH_CAP = 200;
+
 export const CaseListSchema = z.object({
+  /** The number of cases matching the filters; for a search, at most CASE_SEARCH_CAP. */
   total: z.number().int(),
+  /** True when a search matched more than CASE_SEARCH_CAP cases: `total` is then the cap and the rows stop there. */
+  capped: z.boolean().optional(),
   rows: z.array(CaseListRowSchema),
   /** Present only for a team lead when there are protected cases they are not named on (and no filter but the status is set). */
   protectedNotNamed: z.array(ProtectedNotNamedSchema).optional(),

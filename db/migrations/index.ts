@@ -5,6 +5,7 @@ import * as m0003 from './0003-risk';
 import * as m0004 from './0004-trust';
 import * as m0005 from './0005-performance';
 import * as m0006 from './0006-retention';
+import * as m0007 from './0007-search';
 import * as m0008 from './0008-report-indexes';
 
 export interface Migration {
@@ -23,7 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // keep the old names in their migration history, which only records what ran.
   { version: 5, name: '0005-performance', up: m0005.up },
   { version: 6, name: '0006-retention', up: m0006.up },
-  // Numbered after 0007-search, written at the same time; the name carries the number only here.
+  { version: 7, name: '0007-search', up: m0007.up },
   { version: 8, name: '0008-report-indexes', up: m0008.up },
 ];
 

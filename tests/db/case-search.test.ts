@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListCasesInputSchema, UpdateCaseInputSchema, type ListCasesInput } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
-import { caseListPageQuery } from '../../db/repositories/case-list';
+import { caseSearchIdsQuery } from '../../db/repositories/case-list';
 import { trigramPhrase } from '../../db/repositories/search-pattern';
 import { addUser, caseInput, createCase, freshWorker, loginAs } from '../helpers/casework';
 
@@ -63,10 +63,21 @@ describe('search through the trigram index (migration 0005)', () => {
     expect(await names('påhitt')).toEqual(['Noor Påhittad']);
   });
 
-  it('plans a search of three letters or more on the index', () => {
-    const { sqlite, db } = w.active.requireSession();
-    const compiled = caseListPageQuery(input('åsa'), '2026-01-01', w.active.requireSession().user).compile(db);
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
-    expect(plan).toMatch(/cases_search VIRTUAL TABLE/);
+  it('plans a search on the trigram index or on a covering index, never reading rows of cases', () => {
+    const session = w.active.requireSession();
+    const plan = (query: string, more: Partial<ListCasesInput>, how: Parameters<typeof caseSearchIdsQuery>[5]): string => {
+      const compiled = caseSearchIdsQuery(input(query, more), '2026-01-01', session.user, [], [], how).compile(session.db);
+      return (session.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+    };
+    const candidates = plan('åsa', { sort: 'updated', direction: 'desc' }, { kind: 'candidates', phrase: '"åsa"' });
+    expect(candidates).toMatch(/cases_search VIRTUAL TABLE/);
+    expect(candidates).toMatch(/SEARCH c USING COVERING INDEX cases_search_ids \(id=\?\)/);
+    // Newest first, the walk needs no sort: the index is in the list's order.
+    const all = plan('wu', { sort: 'updated', direction: 'desc' }, { kind: 'walk' });
+    expect(all).toMatch(/SCAN c USING COVERING INDEX cases_search_all/);
+    expect(all).not.toMatch(/TEMP B-TREE/);
+    const open = plan('wu', { sort: 'updated', direction: 'asc', status: 'open' }, { kind: 'walk' });
+    expect(open).toMatch(/SEARCH c USING COVERING INDEX cases_search_status \(status=\?\)/);
+    expect(open).not.toMatch(/TEMP B-TREE/);
   });
 });

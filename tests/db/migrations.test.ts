@@ -91,6 +91,23 @@ describe('migrations', () => {
     expect(() => sqlite.prepare("UPDATE assessments SET survivor_view = 'x' WHERE id = 1").run()).toThrow(/read-only/);
   });
 
+  it('0007 runs from version 6 with a case in it: the search indexes cover what a search tests', async () => {
+    const { sqlite, db, file } = openFresh();
+    await migrate(sqlite, db, file, MIGRATIONS.slice(0, 6));
+    const now = '2026-11-27T10:00:00.000Z';
+    sqlite.prepare("INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('anna', 'Anna', 'caseworker', '{}', ?)").run(now);
+    sqlite
+      .prepare("INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('RVT-2026-0001', 'open', 'Åsa', 'woman', 'none', 1, ?, ?)")
+      .run(now, now);
+    expect(await migrate(sqlite, db, file, MIGRATIONS.slice(0, 7))).toMatchObject({ from: 6, to: 7 });
+    const columns = (index: string) => (sqlite.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).all() as { name: string }[]).map((r) => r.name);
+    const tested = ['protection_level', 'district_slug', 'assigned_user_id', 'created_by', 'case_number', 'survivor_name'];
+    expect(columns('cases_search_all')).toEqual(['updated_at', 'id', 'status', ...tested]);
+    expect(columns('cases_search_status')).toEqual(['status', 'updated_at', 'id', ...tested]);
+    expect(columns('cases_search_ids')).toEqual(['id', 'updated_at', 'status', ...tested]);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM cases INDEXED BY cases_search_all WHERE survivor_name GLOB ?').get('*[åÅ]*')).toEqual({ n: 1 });
+  });
+
   it('backs up an existing database (still encrypted) before migrating it', async () => {
     const { sqlite, db, file, key } = openFresh();
     await migrate(sqlite, db, file, MIGRATIONS);

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ListCasesInput } from '../../core/contract';
+import { CASE_SEARCH_CAP, type ListCasesInput } from '../../core/contract';
 import { caseDetail, caseRow, caseworkBridge } from './casework-fixtures';
 import { CASEWORKER } from './fixtures';
 import { button, input, renderApp } from './render-app';
@@ -122,6 +122,25 @@ describe('case list', () => {
     expect(listCalls(bridge).filter((c) => c.query !== '')).toEqual([]);
     await waitFor(() => expect(listCalls(bridge).filter((c) => c.query !== '').map((c) => c.query)).toEqual(['Ann']));
     expect(listCalls(bridge).at(-1)).toMatchObject({ query: 'Ann', offset: 0 });
+  });
+
+  it('says when a search matched more cases than it counts, and lists only those', async () => {
+    const bridge = caseworkBridge(CASEWORKER);
+    // Like the API: a search counts up to the cap and says so; the list without one counts all.
+    bridge.on('cases:list', (q) => {
+      const total = q.query === '' ? TOTAL : CASE_SEARCH_CAP;
+      const rows = [];
+      for (let i = q.offset; i < Math.min(q.offset + q.limit, total); i += 1) rows.push(caseRow(i));
+      return { ok: true, result: { total, rows, ...(q.query === '' ? {} : { capped: true }) } };
+    });
+    const { grid } = await openCases();
+    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(/^50.000 ärenden$/);
+    act(() => {
+      fireEvent.change(input('Sök ärende'), { target: { value: 'a' } });
+    });
+    await waitFor(() => expect(grid.getAttribute('aria-rowcount')).toBe(String(CASE_SEARCH_CAP + 1)));
+    expect(screen.getByText(`Fler än ${CASE_SEARCH_CAP} ärenden matchar. Listan visar de ${CASE_SEARCH_CAP} första – skriv mer för att begränsa sökningen.`)).toBeTruthy();
+    expect(listCalls(bridge).filter((c) => c.query === 'a').map((c) => c.offset)).toEqual([0]);
   });
 
   it('sorts by a column header and says so with aria-sort; filters ask the API', async () => {

@@ -200,7 +200,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
         </div>
       ) : null}
       <p role="status" className="muted case-count">
-        {loading ? t('cases.loading') : total === 0 ? t(params.query !== '' ? 'cases.no_match' : 'cases.empty') : t('cases.count', { count: total })}
+        {loading ? t('cases.loading') : total === 0 ? t(params.query !== '' ? 'cases.no_match' : 'cases.empty') : snapshot.capped ? t('cases.count_capped', { count: total }) : t('cases.count', { count: total })}
       </p>
       <div
         ref={gridRef}

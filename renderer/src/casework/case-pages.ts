@@ -10,6 +10,8 @@ export type CaseListParams = Omit<ListCasesInput, 'offset' | 'limit'>;
 export interface PagesSnapshot {
   /** Null until the first page answers. */
   total: number | null;
+  /** A search matched more than CASE_SEARCH_CAP cases: `total` is the cap, the list stops there. */
+  capped: boolean;
   pages: ReadonlyMap<number, readonly CaseListRow[]>;
   error: ApiError | null;
   /** Team leads: protected cases they are not named on, by number only (cannot be opened). */
@@ -22,7 +24,7 @@ export interface PagesSnapshot {
  * (an abandoned cache may still receive its answers; no one listens to it any more).
  */
 export class CasePageCache {
-  private snapshot: PagesSnapshot = { total: null, pages: new Map(), error: null, protectedNotNamed: [] };
+  private snapshot: PagesSnapshot = { total: null, capped: false, pages: new Map(), error: null, protectedNotNamed: [] };
   private readonly inFlight = new Set<number>();
   private readonly listeners = new Set<() => void>();
 
@@ -60,7 +62,7 @@ export class CasePageCache {
         this.inFlight.delete(page);
         const pages = new Map(this.snapshot.pages);
         pages.set(page, answer.rows);
-        this.update({ total: answer.total, pages, protectedNotNamed: answer.protectedNotNamed ?? [] });
+        this.update({ total: answer.total, capped: answer.capped === true, pages, protectedNotNamed: answer.protectedNotNamed ?? [] });
       },
       (thrown: unknown) => {
         this.inFlight.delete(page);

@@ -74,6 +74,7 @@ export const caseworkEn: Record<keyof typeof caseworkSv, string> = {
   'cases.loading': 'Fetching cases …',
   'cases.row_loading': 'Fetching …',
   'cases.count': '{count} cases',
+  'cases.count_capped': 'More than {count} cases match. The list shows the first {count}: type more to narrow the search.',
   'cases.empty': 'No cases to show. Change the filters or create a new case.',
   'cases.no_match': 'No case matches the search.',
   'cases.keyboard_help': 'In the list: the Up and Down arrows, Page Up and Page Down, Home and End move the selection. Enter opens the case.',

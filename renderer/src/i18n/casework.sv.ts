@@ -72,6 +72,7 @@ export const caseworkSv = {
   'cases.loading': 'Hämtar ärenden …',
   'cases.row_loading': 'Hämtar …',
   'cases.count': '{count} ärenden',
+  'cases.count_capped': 'Fler än {count} ärenden matchar. Listan visar de {count} första – skriv mer för att begränsa sökningen.',
   'cases.empty': 'Inga ärenden visas. Ändra filtren eller skapa ett nytt ärende.',
   'cases.no_match': 'Inget ärende matchar sökningen.',
   'cases.keyboard_help': 'I listan: pil upp och ner, Page Up och Page Down, Home och End flyttar markeringen. Enter öppnar ärendet.',
