@@ -226,14 +226,25 @@ export type ProtectedNotNamed = z.infer<typeof ProtectedNotNamedSchema>;
  */
 export const CASE_SEARCH_CAP = 200;
 
+/**
+ * A team lead's list names at most this many protected cases they are not named on, and only with
+ * its first page: sending all of them with every page (80 000 at city scale) blocked the host.
+ */
+export const PROTECTED_NOT_NAMED_SHOWN = 100;
+
 export const CaseListSchema = z.object({
   /** The number of cases matching the filters; for a search, at most CASE_SEARCH_CAP. */
   total: z.number().int(),
   /** True when a search matched more than CASE_SEARCH_CAP cases: `total` is then the cap and the rows stop there. */
   capped: z.boolean().optional(),
   rows: z.array(CaseListRowSchema),
-  /** Present only for a team lead when there are protected cases they are not named on (and no filter but the status is set). */
+  /**
+   * Present only on the first page for a team lead when there are protected cases they are not
+   * named on (and no filter but the status is set): the first PROTECTED_NOT_NAMED_SHOWN by number.
+   */
   protectedNotNamed: z.array(ProtectedNotNamedSchema).optional(),
+  /** How many such cases there are in all (with protectedNotNamed). */
+  protectedNotNamedTotal: z.number().int().optional(),
 });
 
 export const AddChildInputSchema = ChildInputSchema.extend({ caseId: IdSchema }).strict();

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
-import { CASE_SEARCH_CAP, type CaseListRow, type ListCasesInputSchema, type PROTECTION_LEVELS } from '../../core/contract';
+import { CASE_SEARCH_CAP, PROTECTED_NOT_NAMED_SHOWN, type CaseListRow, type ListCasesInputSchema, type PROTECTION_LEVELS, type ProtectedNotNamed } from '../../core/contract';
 import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
 import type { DB } from '../schema';
 import { containsGlob, trigramPhrase } from './search-pattern';
@@ -214,18 +214,25 @@ async function searchCases(
 }
 
 /**
- * Protected-identity cases a team lead may not open, by number only. Any filter beyond the status
- * would match on what the lead may not see (a name, a district), so with one the list is empty.
+ * Protected-identity cases a team lead may not open, by number only: the first
+ * PROTECTED_NOT_NAMED_SHOWN and how many there are, with the list's first page only. Any filter
+ * beyond the status would match on what the lead may not see (a name, a district), so with one
+ * there are none.
  */
-async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: CaseReader): Promise<{ id: number; caseNumber: string }[]> {
-  if (reader.role !== 'team_lead') return [];
+async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: CaseReader): Promise<{ shown: ProtectedNotNamed[]; total: number } | null> {
+  if (reader.role !== 'team_lead' || q.offset !== 0) return null;
   const filtered =
     q.query !== '' || q.assignedUserId !== null || q.districtSlug !== null || q.honourOnly || q.riskLevel !== null || q.overdueReviewOnly || q.openRemindersOnly;
-  if (filtered) return [];
+  if (filtered) return null;
   const status = q.status === 'all' ? sql`1 = 1` : sql`c.status = ${q.status}`;
   const rows = await sql<{ id: number; case_number: string }>`
-    SELECT c.id, c.case_number FROM cases c WHERE ${protectedNotNamed(reader, 'c')} AND ${status} ORDER BY c.case_number`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, caseNumber: r.case_number }));
+    SELECT c.id, c.case_number FROM cases c WHERE ${protectedNotNamed(reader, 'c')} AND ${status}
+    ORDER BY c.case_number LIMIT ${PROTECTED_NOT_NAMED_SHOWN}`.execute(db);
+  if (rows.rows.length === 0) return null;
+  const shown = rows.rows.map((r) => ({ id: r.id, caseNumber: r.case_number }));
+  if (shown.length < PROTECTED_NOT_NAMED_SHOWN) return { shown, total: shown.length };
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${protectedNotNamed(reader, 'c')} AND ${status}`.execute(db);
+  return { shown, total: Number(count.rows[0]?.n ?? shown.length) };
 }
 
 /**
@@ -239,9 +246,9 @@ export async function listCases(
   today: string,
   reader: CaseReader,
   revealed: readonly number[] = [],
-): Promise<{ total: number; capped?: boolean; rows: CaseListRow[]; protectedNotNamed?: { id: number; caseNumber: string }[] }> {
+): Promise<{ total: number; capped?: boolean; rows: CaseListRow[]; protectedNotNamed?: ProtectedNotNamed[]; protectedNotNamedTotal?: number }> {
   const notNamed = await listProtectedNotNamed(db, q, reader);
-  const extra = notNamed.length > 0 ? { protectedNotNamed: notNamed } : {};
+  const extra = notNamed ? { protectedNotNamed: notNamed.shown, protectedNotNamedTotal: notNamed.total } : {};
   if (q.query !== '') {
     const found = await searchCases(db, q, today, reader, revealed);
     return { total: found.total, rows: found.rows.map((r) => toCaseListRow(r, today)), ...(found.capped ? { capped: true } : {}), ...extra };

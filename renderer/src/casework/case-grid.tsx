@@ -275,7 +275,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
       <p id={`${gridId}-help`} className="field-hint">
         {t('cases.keyboard_help')}
       </p>
-      <ProtectedNotNamedList items={snapshot.protectedNotNamed} />
+      <ProtectedNotNamedList items={snapshot.protectedNotNamed} total={snapshot.protectedNotNamedTotal} />
     </>
   );
 }

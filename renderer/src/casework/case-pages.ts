@@ -16,6 +16,8 @@ export interface PagesSnapshot {
   error: ApiError | null;
   /** Team leads: protected cases they are not named on, by number only (cannot be opened). */
   protectedNotNamed: readonly ProtectedNotNamed[];
+  /** How many protected cases the team lead is not named on, of which protectedNotNamed names the first. */
+  protectedNotNamedTotal: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PagesSnapshot {
  * (an abandoned cache may still receive its answers; no one listens to it any more).
  */
 export class CasePageCache {
-  private snapshot: PagesSnapshot = { total: null, capped: false, pages: new Map(), error: null, protectedNotNamed: [] };
+  private snapshot: PagesSnapshot = { total: null, capped: false, pages: new Map(), error: null, protectedNotNamed: [], protectedNotNamedTotal: 0 };
   private readonly inFlight = new Set<number>();
   private readonly listeners = new Set<() => void>();
 
@@ -62,7 +64,9 @@ export class CasePageCache {
         this.inFlight.delete(page);
         const pages = new Map(this.snapshot.pages);
         pages.set(page, answer.rows);
-        this.update({ total: answer.total, capped: answer.capped === true, pages, protectedNotNamed: answer.protectedNotNamed ?? [] });
+        // Protected cases the lead is not named on come with the first page only.
+        const notNamed = page === 0 ? { protectedNotNamed: answer.protectedNotNamed ?? [], protectedNotNamedTotal: answer.protectedNotNamedTotal ?? 0 } : {};
+        this.update({ total: answer.total, capped: answer.capped === true, pages, ...notNamed });
       },
       (thrown: unknown) => {
         this.inFlight.delete(page);

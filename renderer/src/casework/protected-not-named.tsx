@@ -5,7 +5,7 @@ import { useT } from '../i18n/use-t';
  * For a team lead: protected-identity cases they are not named on. Only the case number is known
  * here, and they cannot be opened, so they are plain text outside the grid.
  */
-export function ProtectedNotNamedList({ items }: { items: readonly ProtectedNotNamed[] }) {
+export function ProtectedNotNamedList({ items, total }: { items: readonly ProtectedNotNamed[]; total: number }) {
   const t = useT();
   if (items.length === 0) return null;
   return (
@@ -19,6 +19,7 @@ export function ProtectedNotNamedList({ items }: { items: readonly ProtectedNotN
           </li>
         ))}
       </ul>
+      {total > items.length ? <p className="muted">{t('access.not_named_more', { count: String(total - items.length) })}</p> : null}
     </section>
   );
 }

@@ -19,4 +19,5 @@ export const accessEn: Record<keyof typeof accessSv, string> = {
   'access.not_named_title': 'Protected cases you are not named on',
   'access.not_named_intro': 'These cases have protected personal data. Only the people named on them can open them; ask the caseworker to share the case if you need it.',
   'access.not_named_marker': 'Protected – not named',
+  'access.not_named_more': '{count} more protected cases you are not named on are not shown here.',
 };
