@@ -97,7 +97,16 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     const plain = await measureVariant('plain', dbs, data, o.repeats, scratch, log);
     log('Measuring through the database worker, watching the host event loop …');
     const viaWorker = await measureThroughWorker(dbs, data, o.repeats, o.workerPath, log);
-    const scroll = o.scroll ? await o.scroll(dbs.encDir, counts.cases, log) : null;
+    // A failed scroll bench must not cost the table of everything measured before it.
+    let scroll: ScrollOutcome | null = null;
+    if (o.scroll) {
+      try {
+        scroll = await o.scroll(dbs.encDir, counts.cases, log);
+      } catch (err) {
+        scroll = { failed: err instanceof Error ? err.message.split('\n')[0] ?? 'failed' : String(err) };
+        log(`  Chromium: the scroll bench failed: ${scroll.failed}`);
+      }
+    }
     const rows = buildRows(enc.results, plain.results, viaWorker, enc.memory, plain.memory, scroll);
     const machine = machineLine();
     const table = `${renderTable(rows)}\n\nScale ${o.scale}: ${Object.entries(rowCounts).map(([k, v]) => `${v} ${k}`).join(', ')}. Machine: ${machine}.`;
@@ -107,17 +116,24 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   }
 }
 
+type ScrollResult = { maxFrameMs: number; p95FrameMs: number; frames: number; rows: number };
+type ScrollOutcome = ScrollResult | { failed: string };
+
 function buildRows(
   enc: Measurement[],
   plain: Measurement[],
   viaWorker: EventLoopResult,
   encMemory: { rssMb: number; heapMb: number },
   plainMemory: { rssMb: number; heapMb: number },
-  scroll: { maxFrameMs: number; p95FrameMs: number; frames: number; rows: number } | null,
+  scroll: ScrollOutcome | null,
 ): TableRow[] {
   const rows: TableRow[] = [];
   const plainBy = new Map(plain.map((m) => [m.op, m.ms]));
   for (const m of enc) {
+    if (m.ms.length === 0) {
+      rows.push({ operation: m.op, encrypted: 'not run', plain: 'not run', ratio: '–', target: '' });
+      continue;
+    }
     const p = plainBy.get(m.op);
     const ratio = p && p.length > 0 ? percentile(m.ms, 50) / percentile(p, 50) : Number.NaN;
     const t = TARGETS[m.op];
@@ -139,6 +155,7 @@ function buildRows(
     });
   }
   for (const m of viaWorker.results) {
+    if (m.ms.length === 0) continue;
     const t = TARGETS[m.op];
     const met = t?.p95 === undefined ? '' : `p95 ≤ ${t.p95} ms ${percentile(m.ms, 95) <= t.p95 ? 'met' : 'MISSED'}`;
     rows.push({ operation: `via worker: ${m.op}`, encrypted: pair(m.ms), plain: '–', ratio: '–', target: met });
@@ -157,7 +174,9 @@ function buildRows(
     ratio: '–',
     target: '',
   });
-  if (scroll) {
+  if (scroll && 'failed' in scroll) {
+    rows.push({ operation: 'Chromium: scroll the case list', encrypted: `failed: ${scroll.failed}`, plain: '–', ratio: '–', target: 'no frame > 50 ms not measured' });
+  } else if (scroll) {
     rows.push({
       operation: `Chromium: scroll the case list through ${scroll.rows} rows, frame p95 / max`,
       encrypted: `${fmt(scroll.p95FrameMs)} / ${fmt(scroll.maxFrameMs)} (${scroll.frames} frames)`,
@@ -169,8 +188,8 @@ function buildRows(
   return rows;
 }
 
-/** Reads `--scale`, `--seed`, `--dir`, `--fresh`, `--mode`, `--quick` and `--no-browser`. */
-export function parseBenchArgs(argv: readonly string[]): { scale: number; seed: number; dir: string; fresh: boolean; mode: GenerationMode; quick: boolean; browser: boolean } {
+/** Reads `--scale`, `--seed`, `--dir`, `--fresh`, `--mode`, `--quick`, `--no-backup` and `--no-browser`. */
+export function parseBenchArgs(argv: readonly string[]): { scale: number; seed: number; dir: string; fresh: boolean; mode: GenerationMode; quick: boolean; backup: boolean; browser: boolean } {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -181,7 +200,7 @@ export function parseBenchArgs(argv: readonly string[]): { scale: number; seed: 
   const mode = (value('--mode') ?? 'rekey') as GenerationMode;
   if (mode !== 'rekey' && mode !== 'direct') throw new Error('--mode is rekey or direct.');
   const dir = path.resolve(value('--dir') ?? path.join(os.tmpdir(), 'fristad-bench', `scale-${scale}-seed-${seed}`));
-  return { scale, seed, dir, fresh: argv.includes('--fresh'), mode, quick: argv.includes('--quick'), browser: !argv.includes('--no-browser') };
+  return { scale, seed, dir, fresh: argv.includes('--fresh'), mode, quick: argv.includes('--quick'), backup: !argv.includes('--no-backup'), browser: !argv.includes('--no-browser') };
 }
 
 /** Fewer repetitions: for the smoke run and for quick looks. */

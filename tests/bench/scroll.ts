@@ -106,7 +106,7 @@ export async function scrollBench(o: { root: string; encDir: string; rows: numbe
         }),
     );
     // The last rows must have arrived: the final row is rendered with its case number.
-    await page.waitForFunction((n) => document.querySelector(`[role="grid"] [role="row"][aria-rowindex="${n + 1}"]:not([aria-busy])`)?.textContent?.includes('RVT-') ?? false, visible, { timeout: 60_000 });
+    await page.waitForFunction((n) => document.querySelector(`[role="grid"] [role="row"][aria-rowindex="${n + 1}"]:not([aria-busy])`)?.textContent?.includes('RVT-') ?? false, visible, { timeout: 600_000 });
     return { maxFrameMs: Math.max(...frames), p95FrameMs: percentile(frames, 95), frames: frames.length, rows: visible };
   } finally {
     await browser.close();
