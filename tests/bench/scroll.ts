@@ -100,6 +100,9 @@ export async function scrollBench(o: { root: string; encDir: string; rows: numbe
               return;
             }
             el.scrollTop += el.clientHeight * 2;
+            // A person scrolls with the wheel, which keeps the idle lock away; setting scrollTop does
+            // not (a synthetic event scrolls nothing by itself). At city scale the scroll outlasts it.
+            el.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: el.clientHeight * 2 }));
             requestAnimationFrame(step);
           };
           requestAnimationFrame(step);
