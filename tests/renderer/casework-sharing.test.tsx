@@ -90,15 +90,21 @@ describe('case view: a case that is not shared with the user', () => {
   });
 });
 
+/** The team lead's case list, and its section of protected cases they are not named on. */
+async function protectedListSection(): Promise<HTMLElement> {
+  const { user } = renderApp();
+  await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
+  await user.click(button('Ärenden'));
+  const heading = await screen.findByRole('heading', { level: 2, name: 'Skyddade ärenden där du inte är namngiven' });
+  const section = heading.closest('section');
+  if (!section) throw new Error('no section');
+  return section;
+}
+
 describe('case list: protected cases a team lead is not named on', () => {
   it('lists them by number only, outside the grid, with the marker', async () => {
     caseworkBridge(TEAM_LEAD).ok('cases:list', { total: 1, rows: [caseRow(2)], protectedNotNamed: [{ id: 77, caseNumber: 'RVT-2026-0077' }], protectedNotNamedTotal: 1 });
-    const { user } = renderApp();
-    await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
-    await user.click(button('Ärenden'));
-    const heading = await screen.findByRole('heading', { level: 2, name: 'Skyddade ärenden där du inte är namngiven' });
-    const section = heading.closest('section');
-    if (!section) throw new Error('no section');
+    const section = await protectedListSection();
     expect(within(section).getByRole('listitem').textContent).toBe('RVT-2026-0077 Skyddat – inte namngiven');
     expect(within(section).queryByRole('button')).toBeNull();
     expect(within(screen.getByRole('grid')).queryByText('RVT-2026-0077')).toBeNull();
@@ -108,12 +114,7 @@ describe('case list: protected cases a team lead is not named on', () => {
   it('says how many more there are when only the first are named', async () => {
     const shown = Array.from({ length: 100 }, (_, i) => ({ id: 1000 + i, caseNumber: `RVT-2026-${String(1000 + i)}` }));
     caseworkBridge(TEAM_LEAD).ok('cases:list', { total: 1, rows: [caseRow(2)], protectedNotNamed: shown, protectedNotNamedTotal: 4321 });
-    const { user } = renderApp();
-    await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
-    await user.click(button('Ärenden'));
-    const heading = await screen.findByRole('heading', { level: 2, name: 'Skyddade ärenden där du inte är namngiven' });
-    const section = heading.closest('section');
-    if (!section) throw new Error('no section');
+    const section = await protectedListSection();
     expect(within(section).getAllByRole('listitem')).toHaveLength(100);
     expect(within(section).getByText('Ytterligare 4221 skyddade ärenden där du inte är namngiven visas inte här.')).toBeTruthy();
   });
