@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { auditReviewChannels } from './audit-review';
 import { backupChannels } from './backup';
 import { casesChannels } from './cases';
+import { caseViewChannels } from './case-view';
 import { damagedChannels } from './damaged';
 import { housingChannels } from './housing';
 import { kompottenChannels } from './kompotten';
@@ -25,6 +26,7 @@ export * from './backup';
 export * from './bridge';
 export * from './casework-common';
 export * from './cases';
+export * from './case-view';
 export * from './damaged';
 export * from './housing';
 export * from './kompotten';
@@ -50,6 +52,7 @@ export const channels = {
   ...auditReviewChannels,
   ...settingsChannels,
   ...casesChannels,
+  ...caseViewChannels,
   ...protectionChannels,
   ...accessChannels,
   ...movesChannels,

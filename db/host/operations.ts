@@ -1,6 +1,7 @@
 import { auditReviewOps } from '../ops/audit-review';
 import { backupOps } from '../ops/backup';
 import { casesOps } from '../ops/cases';
+import { caseViewOps } from '../ops/case-view';
 import { damagedOps } from '../ops/damaged';
 import { foundationOps } from '../ops/foundation';
 import { journalOps } from '../ops/journal';
@@ -18,6 +19,7 @@ export { isScopedAccess, WorkerState, type Access, type RoleRule, type ScopedAcc
 export const operations = {
   ...foundationOps,
   ...casesOps,
+  ...caseViewOps,
   ...protectionOps,
   ...sharingOps,
   ...journalOps,

@@ -17,7 +17,7 @@ import { listCases } from '../repositories/case-list';
 import { caseFieldsToRow, closeCase, insertCase, reopenCase, updateCaseFields } from '../repositories/cases';
 import { insertChild } from '../repositories/children';
 import { insertPerpetrator } from '../repositories/perpetrators';
-import { requireCaseDetail } from './case-detail';
+import { readCaseDetail, requireCaseDetail } from './case-detail';
 import { checkAreas, checkAssignee, checkDistrict, requireCase, requireOpenCase } from './case-rules';
 import { peopleOps } from './people';
 import { assertMayWriteProtected, maskedCases } from './protection';
@@ -42,9 +42,7 @@ export const casesOps = {
   'cases.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      const detail = await requireCaseDetail(w, trx, input.id);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case', entityId: input.id });
-      return detail;
+      return readCaseDetail(w, trx, input.id);
     });
   },
 

@@ -138,15 +138,29 @@ function supportValues(input: Omit<SupportInput, 'caseId'>) {
   return { kind: input.kind, agency: input.agency, status: input.status, start_date: input.startDate, end_date: input.endDate, notes: input.notes };
 }
 
+/** A known case's housing steps as this session may see them, with the read's audit row; inside the caller's transaction. */
+export async function readHousingOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<HousingStep[]> {
+  const s = w.active.requireSession();
+  const steps = await toSteps(trx, await listHousingStepRows(trx, caseId));
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: caseId });
+  return maskWhere(w, trx, steps, maskHousingStep);
+}
+
+/** A known case's Bryt upp support items as this session may see them, with the read's audit row. */
+export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<SupportItem[]> {
+  const s = w.active.requireSession();
+  const items = (await listSupportItemRows(trx, caseId)).map(toSupportItem);
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: caseId });
+  return maskWhere(w, trx, items, maskSupportItem);
+}
+
 /** The housing chain, the shelter register, and the Bryt upp support plan. */
 export const housingOps = {
   'housing.list': async (w: WorkerState, input: { caseId: number }): Promise<HousingStep[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const steps = await toSteps(trx, await listHousingStepRows(trx, input.caseId));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: input.caseId });
-      return maskWhere(w, trx, steps, maskHousingStep);
+      return readHousingOfCase(w, trx, input.caseId);
     });
   },
 
@@ -214,9 +228,7 @@ export const housingOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const items = (await listSupportItemRows(trx, input.caseId)).map(toSupportItem);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: input.caseId });
-      return maskWhere(w, trx, items, maskSupportItem);
+      return readSupportOfCase(w, trx, input.caseId);
     });
   },
 

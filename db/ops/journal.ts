@@ -30,15 +30,21 @@ async function noteWithCorrections(db: Kysely<DB>, id: number): Promise<JournalN
   return toJournalNote(await requireNote(db, id), await correctionsOf(db, id));
 }
 
+/** A known case's journal notes, with the read's audit row; inside the caller's transaction. */
+export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<JournalNote[]> {
+  const s = w.active.requireSession();
+  const notes = await listNotes(trx, caseId);
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: caseId });
+  return notes;
+}
+
 /** Journal notes: drafts, signing, corrections; and the reminder operations. */
 export const journalOps = {
   'journal.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const notes = await listNotes(trx, input.caseId);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: input.caseId });
-      return notes;
+      return readJournalOfCase(w, trx, input.caseId);
     });
   },
 

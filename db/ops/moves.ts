@@ -70,15 +70,30 @@ function refusalMessage(from: MoveStatus, to: MoveStatus, reason: TransitionRefu
   }
 }
 
+/** A known case's moves as this session may see them, with the read's audit row; inside the caller's transaction. */
+export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<Move[]> {
+  const s = w.active.requireSession();
+  const moves = await toMoves(w, trx, await listMoveRows(trx, caseId));
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: caseId });
+  return moves;
+}
+
+/** Kompotten requests (of one case, or the whole ledger) as this session may see them, with the read's audit row. */
+export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, caseId: number | null): Promise<KompottenRequest[]> {
+  const s = w.active.requireSession();
+  const rows = await listKompottenRequests(trx, caseId, s.user);
+  // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: caseId });
+  return maskWhere(w, trx, rows, maskKompottenRequest);
+}
+
 /** Moves with the safe-distance check, and the Kompotten network's members and request ledger. */
 export const movesOps = {
   'moves.list': async (w: WorkerState, input: { caseId: number }): Promise<Move[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const moves = await toMoves(w, trx, await listMoveRows(trx, input.caseId));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: input.caseId });
-      return moves;
+      return readMovesOfCase(w, trx, input.caseId);
     });
   },
 
@@ -190,10 +205,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (input.caseId !== null) await requireCase(trx, input.caseId);
-      const rows = await listKompottenRequests(trx, input.caseId, s.user);
-      // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: input.caseId });
-      return maskWhere(w, trx, rows, maskKompottenRequest);
+      return readKompottenRequests(w, trx, input.caseId);
     });
   },
 

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { endOfIsoWeek, localIsoDate } from '../../core/rules/calendar';
 import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../../core/contract';
@@ -5,6 +6,7 @@ import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../repositories/reminders';
+import type { DB } from '../schema';
 import { requireCase, requireOpenCase } from './case-rules';
 
 /** Who sees the whole team's deadlines (of the cases they may open). */
@@ -14,15 +16,21 @@ type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input
 
 const NOT_FOUND = 'The reminder does not exist. Reload the case.';
 
+/** A known case's reminders, with the read's audit row; inside the caller's transaction. */
+export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<Reminder[]> {
+  const s = w.active.requireSession();
+  const reminders = await listRemindersForCase(trx, caseId);
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: caseId });
+  return reminders;
+}
+
 /** Reminders per case, and the deadlines due for the user or the team. */
 export const remindersOps = {
   'reminders.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const reminders = await listRemindersForCase(trx, input.caseId);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: input.caseId });
-      return reminders;
+      return readRemindersOfCase(w, trx, input.caseId);
     });
   },
 

@@ -102,6 +102,16 @@ async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWi
   return row;
 }
 
+/** A known case's assessments (summaries) with the read's audit row; inside the caller's transaction. */
+export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<AssessmentSummary[]> {
+  const s = w.active.requireSession();
+  const templates = new TemplateCache(trx);
+  const summaries: AssessmentSummary[] = [];
+  for (const row of await listAssessmentsOfCase(trx, caseId)) summaries.push(toAssessmentSummary(row, await templates.get(row.template_id, row.template_version)));
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessments', entityId: caseId });
+  return summaries;
+}
+
 /**
  * Risk assessments: instrument templates as data (built-in and imported, versioned), assessments of
  * the survivor and of each child (draft → completed, read-only after), history and comparison.
@@ -171,11 +181,7 @@ export const riskOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const templates = new TemplateCache(trx);
-      const summaries: AssessmentSummary[] = [];
-      for (const row of await listAssessmentsOfCase(trx, input.caseId)) summaries.push(toAssessmentSummary(row, await templates.get(row.template_id, row.template_version)));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessments', entityId: input.caseId });
-      return summaries;
+      return readAssessmentsOfCase(w, trx, input.caseId);
     });
   },
 

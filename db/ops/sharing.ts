@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ByCaseInput, CaseShares, ShareInputSchema } from '../../core/contract';
 import { DbError } from '../errors';
@@ -5,9 +6,18 @@ import type { WorkerState } from '../host/worker-state';
 import { isEnabledCaseUser } from '../repositories/assignees';
 import { appendAudit } from '../repositories/audit-log';
 import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../repositories/case-shares';
+import type { DB } from '../schema';
 import { requireCase } from './case-rules';
 
 type ShareInput = z.output<typeof ShareInputSchema>;
+
+/** Who is named on a known case, with the read's audit row; inside the caller's transaction. */
+export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<CaseShares> {
+  const s = w.active.requireSession();
+  const shares = await loadCaseShares(trx, caseId);
+  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: caseId });
+  return shares;
+}
 
 /**
  * Case sharing: who is named on a case, naming a colleague and taking the name off. Whoever may
@@ -19,9 +29,7 @@ export const sharingOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
-      const shares = await loadCaseShares(trx, input.caseId);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: input.caseId });
-      return shares;
+      return readCaseShares(w, trx, input.caseId);
     });
   },
 

@@ -143,6 +143,7 @@ const INPUTS: { [C in Channel]: (f: Fixture) => unknown } = {
   'settings:update': () => ({ teamName: ADMIN.teamName }),
   'cases:list': () => LIST,
   'cases:get': (f) => ({ id: f.caseId }),
+  'cases:open': (f) => ({ id: f.caseId }),
   'cases:create': () => caseInput(),
   'cases:update': (f) => {
     const { children: _c, perpetrators: _p, ...fields } = caseInput();
@@ -258,6 +259,7 @@ const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
   'risk:import-instrument': LEAD_AND_ADMIN,
   'cases:list': CASE,
   'cases:get': CASE,
+  'cases:open': CASE,
   'cases:create': CASE,
   'cases:update': CASE,
   'cases:close': CASE,

@@ -70,6 +70,7 @@ async function readEverything(): Promise<Record<string, string>> {
   const list = { query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 50 };
   const reads: Record<string, unknown> = {
     'cases:get': await ok(runtime, 'cases:get', { id }),
+    'cases:open': await ok(runtime, 'cases:open', { id }),
     'cases:list': await ok(runtime, 'cases:list', list),
     'cases:list by district': await ok(runtime, 'cases:list', { ...list, districtSlug: CASE_DISTRICT.code }),
     'cases:list sorted by district': await ok(runtime, 'cases:list', { ...list, sort: 'district' }),

@@ -22,7 +22,7 @@ import { BENCH_TEAM, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
 import { RevealGrants } from '../../db/host/reveal-grants';
-import { filteredListInput, openCase, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
+import { filteredListInput, OPEN_CASE, openCase, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
 
 export type Variant = 'encrypted' | 'plain';
 
@@ -202,7 +202,7 @@ export async function measureVariant(
     const today = localIsoDate(new Date());
     add(SEARCH_QUERY_ONLY, await sample(searchAll.length, (i) => listCases(opened.db, searchAll[i] as CaseListQuery, today, QUERY_READER)));
     log(`  ${variant}: open a case (${repeats.opens})`);
-    add('open a case (7 calls)', await sample(repeats.opens, (i) => openCase(call, data.caseIds[i % data.caseIds.length] as number)));
+    add(OPEN_CASE, await sample(repeats.opens, (i) => openCase(call, data.caseIds[i % data.caseIds.length] as number)));
     log(`  ${variant}: case list first page with filters (${repeats.lists})`);
     add('case list, first page, filters', await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))));
     log(`  ${variant}: year report (${repeats.reports})`);

@@ -72,6 +72,21 @@ describe('case view', () => {
     expect(document.querySelectorAll('a[href]')).toHaveLength(0);
   });
 
+  it('opens the case with all its sections in one request, and a section asks again only after a change', async () => {
+    const { bridge, user } = await openCaseView(caseDetail(), (b) => statefulJournal(b, [note({ id: 7, body: 'Första samtalet (fiktivt).' })]));
+    await waitFor(() => expect(noteArticle(/Första samtalet/)).toBeTruthy());
+    expect(bridge.callsTo('cases:open')).toEqual([{ id: 3 }]);
+    for (const channel of ['cases:get', 'risk:list', 'moves:list', 'kompotten:requests', 'housing:list', 'support:list', 'journal:list', 'reminders:list', 'cases:shares'] as const) {
+      expect({ channel, calls: bridge.callsTo(channel) }).toEqual({ channel, calls: [] });
+    }
+    await user.click(button('Ny anteckning'));
+    await user.type(screen.getByLabelText('Anteckning'), 'Nytt samtal (fiktivt).');
+    await user.click(button('Spara utkast'));
+    await waitFor(() => expect(noteArticle(/Nytt samtal/)).toBeTruthy());
+    expect(bridge.callsTo('journal:list')).toEqual([{ caseId: 3 }]);
+    expect(bridge.callsTo('cases:open')).toHaveLength(1);
+  });
+
   it('writes a draft, edits it, signs it after a warning, and corrects the signed note', async () => {
     const { bridge, user } = await openCaseView();
     statefulJournal(bridge);

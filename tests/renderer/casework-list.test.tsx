@@ -100,7 +100,7 @@ describe('case list', () => {
 
     await user.keyboard('{Home}{ArrowDown}{ArrowDown}{PageDown}{PageUp}{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'RVT-2026-00003 – Testperson 3' })).toBeTruthy();
-    expect(bridge.callsTo('cases:get')).toEqual([{ id: 3 }]);
+    expect(bridge.callsTo('cases:open')).toEqual([{ id: 3 }]);
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
 
     // Escape goes back to the list, with the same row active and focus on the list.

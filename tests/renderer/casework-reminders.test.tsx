@@ -66,7 +66,7 @@ describe('To-do view', () => {
     bridge.ok('cases:get', caseDetail({ id: 5, caseNumber: 'RVT-2026-00005' }));
     await user.click(button('Öppna ärende RVT-2026-00005'));
     expect(await screen.findByRole('heading', { level: 1, name: 'RVT-2026-00005 – Testperson 3' })).toBeTruthy();
-    expect(bridge.callsTo('cases:get')).toEqual([{ id: 5 }]);
+    expect(bridge.callsTo('cases:open')).toEqual([{ id: 5 }]);
     expect(useCaseworkStore.getState().selectedCaseId).toBe(5);
     // The case is shown by the Cases view, not inside the To-do view.
     expect(useNavigationStore.getState().view).toBe('cases');

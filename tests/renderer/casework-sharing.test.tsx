@@ -86,7 +86,7 @@ describe('case view: a case that is not shared with the user', () => {
     openCase(42);
     await user.click(button('Ärenden'));
     expect((await screen.findByRole('alert')).textContent).toBe('Ärendet är inte delat med dig. Be ärendets handläggare eller din gruppledare att dela det.');
-    expect(bridge.callsTo('cases:get')).toEqual([{ id: 42 }]);
+    expect(bridge.callsTo('cases:open')).toEqual([{ id: 42 }]);
   });
 });
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BENCH_SEED } from '../bench/config';
 import { QUICK_REPEATS, runBench } from '../bench/run';
+import { OPEN_CASE } from '../bench/workload';
 import { tempDir } from '../helpers/temp';
 
 // The benchmark's smallest setting, so `npm test` keeps it working. It checks that every row of the
@@ -33,7 +34,7 @@ describe('npm run bench at its smallest scale', () => {
       'search as you type, open cases (1–4 letters)',
       'search as you type, all cases (1–4 letters)',
       'search, all cases: the query alone, no audit commit',
-      'open a case (7 calls)',
+      OPEN_CASE,
       'case list, first page, filters',
       'year report',
       'housing-chain review (shelters)',
@@ -41,7 +42,7 @@ describe('npm run bench at its smallest scale', () => {
       'backup (copy + full verify)',
       'burst of 5 small writes (total)',
       'via worker: search as you type, all cases (1–4 letters)',
-      'via worker: open a case (7 calls)',
+      `via worker: ${OPEN_CASE}`,
       'via worker: year report',
       'host event loop, longest block (worker run)',
       'peak memory, RSS / JS heap (MiB)',

@@ -1,10 +1,12 @@
-import type { casesChannels } from '../../../core/contract';
+import type { caseViewChannels, casesChannels } from '../../../core/contract';
 import { CASEWORK, type HandlerMap } from '../handler-types';
 
-/** cases:* and people:* channels. */
-export const casesHandlers: HandlerMap<keyof typeof casesChannels> = {
+/** cases:* (with cases:open) and people:* channels. */
+export const casesHandlers: HandlerMap<keyof typeof casesChannels | keyof typeof caseViewChannels> = {
   'cases:list': { access: CASEWORK, run: (h, i, a) => h.call('cases.list', i, a) },
   'cases:get': { access: CASEWORK, caseScope: (i) => ({ case: i.id }), run: (h, i, a) => h.call('cases.get', i, a) },
+  // The case and all its sections at once (one transaction, one commit): what opening a case reads.
+  'cases:open': { access: CASEWORK, caseScope: (i) => ({ case: i.id }), run: (h, i, a) => h.call('cases.open', i, a) },
   'cases:create': { access: CASEWORK, run: (h, i, a) => h.call('cases.create', i, a) },
   'cases:update': { access: CASEWORK, caseScope: (i) => ({ case: i.id }), run: (h, i, a) => h.call('cases.update', i, a) },
   'cases:close': { access: CASEWORK, caseScope: (i) => ({ case: i.id }), run: (h, i, a) => h.call('cases.close', i, a) },

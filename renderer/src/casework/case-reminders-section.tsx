@@ -4,6 +4,7 @@ import { REMINDER_KINDS } from '../../../core/contract';
 import type { ApiError, CaseDetail, Reminder } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from './case-prefetch';
 import { DateField } from '../components/date-field';
 import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -58,7 +59,7 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
 export function CaseRemindersSection({ id, detail, refresh = 0 }: { id: string; detail: CaseDetail; refresh?: number }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const load = useCallback(() => call('reminders:list', { caseId: detail.id }), [detail.id]);
+  const load = usePrefetchedLoad('reminders', useCallback(() => call('reminders:list', { caseId: detail.id }), [detail.id]));
   const reminders = useLoader(load);
   const { reload: reloadReminders } = reminders;
   useEffect(() => {

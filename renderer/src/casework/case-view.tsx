@@ -11,6 +11,7 @@ import { RevealPanel } from '../protect/reveal-panel';
 import { CaseRiskHeader } from '../risk/case-risk-header';
 import { RiskSection } from '../risk/risk-section';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
+import { CasePrefetchContext } from './case-prefetch';
 import { CaseRemindersSection } from './case-reminders-section';
 import { goToElement } from './case-section';
 import { JournalSection } from './journal-section';
@@ -74,7 +75,7 @@ function useFilledSlots(root: RefObject<HTMLElement | null>, ready: boolean): Re
 export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack: () => void; backLabel: string }) {
   const t = useT();
   const prefix = useId();
-  const { detail, error, reload, replace } = useCaseDetail(caseId);
+  const { detail, error, reload, replace, prefetch } = useCaseDetail(caseId);
   const headRef = useRef<HTMLDivElement>(null);
   const sectionsRef = useRef<HTMLDivElement>(null);
   const loaded = detail !== null;
@@ -96,6 +97,12 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onBack]);
+
+  // Runs after the sections' own effects, which took their parts of the opened case: what none
+  // took is dropped, so nothing mounted later starts from it.
+  useEffect(() => {
+    if (loaded) prefetch?.drop();
+  }, [loaded, prefetch]);
 
   // When the case has arrived, tell screen readers where they are.
   useEffect(() => {
@@ -151,68 +158,70 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
 
   return (
     <ProtectedCaseContext value={detail.reveal.protected}>
-      <section className="view case-view">
-        {back}
-        <header className="case-header" ref={headRef}>
-          <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
-          <p className="case-badges">
-            <StatusBadge status={detail.status} />
-            <ProtectionBadge level={detail.protectionLevel} />
-            <HonourBadge honourContext={detail.honourContext} />
-          </p>
-          <CaseRiskHeader latestRisk={detail.latestRisk} />
-          <dl className="facts facts-inline">
-            <dt>{t('case.district')}</dt>
-            <dd>
-              <Shown value={detail.districtName}>{(name) => name ?? t('case.no_district')}</Shown>
-            </dd>
-            <dt>{t('case.assigned')}</dt>
-            <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
-            <dt>{t('people.children_short')}</dt>
-            <dd>{detail.children.length}</dd>
-          </dl>
-          <p className="case-extract-link">
-            <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
-              {t('extract.open')}
-            </button>
-          </p>
-          {detail.protectionLevel !== 'none' ? (
-            <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
-          ) : null}
-          <RevealPanel caseId={detail.id} reveal={detail.reveal} onChanged={reload} />
-        </header>
-        <ApiErrorAlert error={error} />
-        <nav className="case-nav" aria-label={t('case.sections_nav')}>
-          <ul>
-            {links.map((link) => (
-              <li key={link.key}>
-                <button type="button" className="button-link" onClick={() => goTo(link)}>
-                  {t(link.label)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div ref={sectionsRef} className="case-sections">
-          <Fragment key={revealKey}>
-            <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
-            <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
-            <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
-            <div data-slot="moves" className="case-slot" tabIndex={-1}>
-              <MovesSection {...sectionProps} />
-            </div>
-            <div data-slot="housing" className="case-slot" tabIndex={-1}>
-              <HousingSection {...sectionProps} />
-            </div>
-            <div data-slot="support" className="case-slot" tabIndex={-1}>
-              <SupportSection {...sectionProps} />
-            </div>
-            <JournalSection id={sectionId('journal')} detail={detail} />
-            <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
-          </Fragment>
-          <SharingSection id={sectionId('sharing')} detail={detail} />
-        </div>
-      </section>
+      <CasePrefetchContext value={prefetch}>
+        <section className="view case-view">
+          {back}
+          <header className="case-header" ref={headRef}>
+            <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
+            <p className="case-badges">
+              <StatusBadge status={detail.status} />
+              <ProtectionBadge level={detail.protectionLevel} />
+              <HonourBadge honourContext={detail.honourContext} />
+            </p>
+            <CaseRiskHeader latestRisk={detail.latestRisk} />
+            <dl className="facts facts-inline">
+              <dt>{t('case.district')}</dt>
+              <dd>
+                <Shown value={detail.districtName}>{(name) => name ?? t('case.no_district')}</Shown>
+              </dd>
+              <dt>{t('case.assigned')}</dt>
+              <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
+              <dt>{t('people.children_short')}</dt>
+              <dd>{detail.children.length}</dd>
+            </dl>
+            <p className="case-extract-link">
+              <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
+                {t('extract.open')}
+              </button>
+            </p>
+            {detail.protectionLevel !== 'none' ? (
+              <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
+            ) : null}
+            <RevealPanel caseId={detail.id} reveal={detail.reveal} onChanged={reload} />
+          </header>
+          <ApiErrorAlert error={error} />
+          <nav className="case-nav" aria-label={t('case.sections_nav')}>
+            <ul>
+              {links.map((link) => (
+                <li key={link.key}>
+                  <button type="button" className="button-link" onClick={() => goTo(link)}>
+                    {t(link.label)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div ref={sectionsRef} className="case-sections">
+            <Fragment key={revealKey}>
+              <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
+              <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
+              <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
+              <div data-slot="moves" className="case-slot" tabIndex={-1}>
+                <MovesSection {...sectionProps} />
+              </div>
+              <div data-slot="housing" className="case-slot" tabIndex={-1}>
+                <HousingSection {...sectionProps} />
+              </div>
+              <div data-slot="support" className="case-slot" tabIndex={-1}>
+                <SupportSection {...sectionProps} />
+              </div>
+              <JournalSection id={sectionId('journal')} detail={detail} />
+              <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
+            </Fragment>
+            <SharingSection id={sectionId('sharing')} detail={detail} />
+          </div>
+        </section>
+      </CasePrefetchContext>
     </ProtectedCaseContext>
   );
 }

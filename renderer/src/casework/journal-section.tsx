@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail, JournalNote } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from './case-prefetch';
 import { DateField } from '../components/date-field';
 import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -78,7 +79,7 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const { user } = useCasework();
-  const load = useCallback(() => call('journal:list', { caseId: detail.id }), [detail.id]);
+  const load = usePrefetchedLoad('journal', useCallback(() => call('journal:list', { caseId: detail.id }), [detail.id]));
   const notes = useLoader(load);
   const [form, setForm] = useState<NoteForm>({ kind: 'none' });
   const [signing, setSigning] = useState<number | null>(null);

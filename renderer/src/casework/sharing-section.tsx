@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail, CaseShares } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from './case-prefetch';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { useLanguageStore } from '../i18n/language-store';
@@ -19,7 +20,7 @@ export function SharingSection({ id, detail }: { id: string; detail: CaseDetail 
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const { assignees } = useCasework();
-  const load = useCallback(() => call('cases:shares', { caseId: detail.id }), [detail.id]);
+  const load = usePrefetchedLoad('shares', useCallback(() => call('cases:shares', { caseId: detail.id }), [detail.id]));
   const loaded = useLoader(load);
   const [shares, setShares] = useState<CaseShares | null>(null);
   const [chosen, setChosen] = useState('');

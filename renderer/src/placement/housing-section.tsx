@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import type { HousingStep, Shelter } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
 import type { CaseSectionProps } from './case-sections';
@@ -26,7 +27,7 @@ export function HousingSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const steps = useLoader(useCallback(() => call('housing:list', { caseId }), [caseId]));
+  const steps = useLoader(usePrefetchedLoad('housing', useCallback(() => call('housing:list', { caseId }), [caseId])));
   const shelters = useLoader(loadShelters);
   const places = useLoader(loadPlaces);
   const [editing, setEditing] = useState<HousingStep | 'new' | null>(null);

@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import type { KompottenRequest, Move, Settings } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
 import { textOf } from '../protect/masked';
@@ -22,8 +23,8 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const moves = useLoader(useCallback(() => call('moves:list', { caseId }), [caseId]));
-  const requests = useLoader(useCallback(() => call('kompotten:requests', { caseId }), [caseId]));
+  const moves = useLoader(usePrefetchedLoad('moves', useCallback(() => call('moves:list', { caseId }), [caseId])));
+  const requests = useLoader(usePrefetchedLoad('kompottenRequests', useCallback(() => call('kompotten:requests', { caseId }), [caseId])));
   const places = useLoader(loadPlaces);
   // Only to explain "too close" within the city; the check itself is the API's.
   const settings = useLoader(loadSettings);

@@ -4,6 +4,7 @@ import { isMasked, SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contrac
 import type { SupportItem } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { DateField } from '../components/date-field';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -83,7 +84,7 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const items = useLoader(useCallback(() => call('support:list', { caseId }), [caseId]));
+  const items = useLoader(usePrefetchedLoad('support', useCallback(() => call('support:list', { caseId }), [caseId])));
   const [editing, setEditing] = useState<SupportItem | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();

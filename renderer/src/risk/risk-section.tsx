@@ -4,6 +4,7 @@ import type { ApiError, AssessmentSummary, CaseDetail, InstrumentSummary } from 
 import type { ReviewDaySettings } from '../../../core/rules/review-date';
 import { call, toApiError } from '../api/client';
 import { useLoader } from '../api/use-loader';
+import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { CaseSection, goToElement } from '../casework/case-section';
 import { formatDay, formatMoment } from '../casework/format';
 import { ApiErrorAlert } from '../components/messages';
@@ -112,7 +113,7 @@ export function RiskSection({ id, caseDetail, onCaseChanged }: RiskSectionProps)
   const language = useLanguageStore((state) => state.language);
   const prefix = useId();
   const caseId = caseDetail.id;
-  const list = useLoader(useCallback(() => call('risk:list', { caseId }), [caseId]));
+  const list = useLoader(usePrefetchedLoad('assessments', useCallback(() => call('risk:list', { caseId }), [caseId])));
   const instruments = useLoader(loadInstruments);
   const reviewDays = useLoader(loadReviewDays);
   const [open, setOpen] = useState<{ id: number; personKey: string } | null>(null);
