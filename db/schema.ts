@@ -161,6 +161,12 @@ export interface MovesTable {
   override_reason: string | null;
   created_by: number;
   created_at: string;
+  /** Summary of its status changes, kept by triggers (migration 0009): never written by the app. */
+  first_on: Generated<string | null>;
+  requested_on: Generated<string | null>;
+  completed_on: Generated<string | null>;
+  last_on: Generated<string | null>;
+  last_status: Generated<string | null>;
 }
 
 export interface MoveTransitionsTable {

@@ -7,6 +7,7 @@ import * as m0005 from './0005-performance';
 import * as m0006 from './0006-retention';
 import * as m0007 from './0007-search';
 import * as m0008 from './0008-report-indexes';
+import * as m0009 from './0009-report-summaries';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-retention', up: m0006.up },
   { version: 7, name: '0007-search', up: m0007.up },
   { version: 8, name: '0008-report-indexes', up: m0008.up },
+  { version: 9, name: '0009-report-summaries', up: m0009.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -129,31 +129,31 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     shelter: r.shelter_id === null ? null : (shelters.get(r.shelter_id) ?? null),
   }));
 
-  // Moves with a status change in the span, summarised per move from their changes, then counted
-  // (countMoves) in one pass over the moves: the period each began and was completed in, its
-  // status at the end of the period it began in (its last change by then, in the order date, id).
+  // Moves that began or were completed in a period, from the summary each move keeps of its
+  // status changes (migration 0009), counted (countMoves) in one pass: the period each began and
+  // was completed in, its status at the end of the period it began in (its last change by then,
+  // in the order date, id: the latest change when that came by then, else looked up).
   const periodOf = (column: string) =>
     sql<ReportPeriod | null>`CASE WHEN ${sql.ref(column)} BETWEEN ${current.from} AND ${current.to} THEN 'current' WHEN ${sql.ref(column)} BETWEEN ${previous.from} AND ${previous.to} THEN 'previous' END`;
   const moveRows = await sql<{ begun_in: ReportPeriod | null; status_at_end: string | null; completed_in: ReportPeriod | null; days: number | null; route: string; within_city: number | null; n: number }>`
-    WITH mv AS (
-      SELECT t.move_id, min(t.date) AS first_on, min(CASE WHEN t.status = 'completed' THEN t.date END) AS completed_on,
-        min(CASE WHEN t.status = 'requested' THEN t.date END) AS requested_on
-      FROM move_transitions t
-      WHERE t.move_id IN (SELECT move_id FROM move_transitions WHERE date >= ${span.from} AND date <= ${span.to})
-      GROUP BY t.move_id
+    WITH x AS (
+      SELECT m.id, m.case_id, m.route, m.to_kind, m.to_code, m.first_on, m.requested_on, m.completed_on, m.last_on, m.last_status,
+        ${periodOf('m.first_on')} AS begun_in, ${periodOf('m.completed_on')} AS completed_in
+      FROM moves m
+      WHERE (m.first_on BETWEEN ${span.from} AND ${span.to} OR m.completed_on BETWEEN ${span.from} AND ${span.to}) ${inScope('m.case_id')}
     ),
-    x AS (SELECT mv.*, ${periodOf('mv.first_on')} AS begun_in, ${periodOf('mv.completed_on')} AS completed_in FROM mv)
-    SELECT x.begun_in,
-      CASE WHEN x.begun_in IS NULL THEN NULL ELSE (SELECT s.status FROM move_transitions s
-        WHERE s.move_id = x.move_id AND s.date <= CASE x.begun_in WHEN 'current' THEN ${current.to} ELSE ${previous.to} END
+    y AS (SELECT x.*, CASE x.begun_in WHEN 'current' THEN ${current.to} WHEN 'previous' THEN ${previous.to} END AS begun_end FROM x)
+    SELECT y.begun_in,
+      CASE WHEN y.begun_in IS NULL THEN NULL WHEN y.last_on <= y.begun_end THEN y.last_status ELSE (SELECT s.status FROM move_transitions s
+        WHERE s.move_id = y.id AND s.date <= y.begun_end
         ORDER BY s.date DESC, s.id DESC LIMIT 1) END AS status_at_end,
-      x.completed_in,
-      CASE WHEN x.completed_in IS NULL THEN NULL ELSE CAST(round(julianday(x.completed_on) - julianday(coalesce(x.requested_on, x.first_on))) AS INTEGER) END AS days,
-      m.route,
-      CASE WHEN x.completed_in IS NULL THEN NULL ELSE (m.to_kind = 'district' OR m.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) END AS within_city,
+      y.completed_in,
+      CASE WHEN y.completed_in IS NULL THEN NULL ELSE CAST(round(julianday(y.completed_on) - julianday(coalesce(y.requested_on, y.first_on))) AS INTEGER) END AS days,
+      y.route,
+      CASE WHEN y.completed_in IS NULL THEN NULL ELSE (y.to_kind = 'district' OR y.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) END AS within_city,
       count(*) AS n
-    FROM x JOIN moves m INDEXED BY moves_report ON m.id = x.move_id
-    WHERE (x.begun_in IS NOT NULL OR x.completed_in IS NOT NULL) ${inScope('m.case_id')}
+    FROM y
+    WHERE y.begun_in IS NOT NULL OR y.completed_in IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
   const begun = new Map<string, MovesBegunCount>();
   const completed = new Map<string, MovesCompletedCount>();

@@ -43,7 +43,7 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
     results.push({ op: SEARCH_ALL, ms: await sample(searchAll.length, (i) => call('cases.list', searchAll[i])) });
     // As the handler asks it: the worker first checks the user may open the case.
     const scoped: Call = (op, input) => host.call(op as OperationName, input as never, { roles: ['caseworker', 'team_lead'], caseScope: { case: (input as { id: number }).id } });
-    results.push({ op: OPEN_CASE, ms: await sample(repeats.opens, (i) => openCase(scoped, data.caseIds[i % data.caseIds.length] as number)) });
+    results.push({ op: OPEN_CASE, ms: await sample(repeats.opens, (i) => openCase(scoped, data.openableCaseIds[i % data.openableCaseIds.length] as number)) });
     results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))) });
     results.push({ op: 'year report', ms: await sample(repeats.reports, () => as(['team_lead'])('reports.generate', YEAR_REPORT)) });
     results.push({ op: 'housing-chain review (shelters)', ms: await sample(repeats.reviews, () => call('shelters.list', {})) });

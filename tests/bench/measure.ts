@@ -202,7 +202,7 @@ export async function measureVariant(
     const today = localIsoDate(new Date());
     add(SEARCH_QUERY_ONLY, await sample(searchAll.length, (i) => listCases(opened.db, searchAll[i] as CaseListQuery, today, QUERY_READER)));
     log(`  ${variant}: open a case (${repeats.opens})`);
-    add(OPEN_CASE, await sample(repeats.opens, (i) => openCase(call, data.caseIds[i % data.caseIds.length] as number)));
+    add(OPEN_CASE, await sample(repeats.opens, (i) => openCase(call, data.openableCaseIds[i % data.openableCaseIds.length] as number)));
     log(`  ${variant}: case list first page with filters (${repeats.lists})`);
     add('case list, first page, filters', await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))));
     log(`  ${variant}: year report (${repeats.reports})`);

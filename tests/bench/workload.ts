@@ -12,6 +12,8 @@ export const OPEN_CASE = 'open a case (one request: case and all sections)';
 /** What the workload draws from: case ids, open case ids, words to type, districts and users to filter on. */
 export interface WorkloadData {
   caseIds: number[];
+  /** Cases the bench user (a team lead named on no protected case) may open, in random order. */
+  openableCaseIds: number[];
   openCaseIds: number[];
   words: string[];
   districts: string[];
@@ -35,7 +37,11 @@ export function workloadData(sqlite: SqliteDb, seed: number): WorkloadData {
   });
   const districts = (sqlite.prepare('SELECT slug FROM districts ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug);
   const userIds = (sqlite.prepare("SELECT id FROM users WHERE role IN ('caseworker', 'team_lead') ORDER BY id").all() as { id: number }[]).map((r) => r.id);
-  return { caseIds, openCaseIds, words, districts, userIds };
+  // The worker refuses a protected case the lead is not named on, as it would in the app.
+  const openable = (sqlite.prepare("SELECT id FROM cases WHERE protection_level = 'none' ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+  const pick = new SeededRandom(seed + 11);
+  const openableCaseIds = Array.from({ length: 2000 }, () => openable[pick.int(0, Math.max(0, openable.length - 1))] ?? 1);
+  return { caseIds, openableCaseIds, openCaseIds, words, districts, userIds };
 }
 
 const LIST_DEFAULTS: ListCasesInput = {

@@ -25,6 +25,12 @@ beforeAll(async () => {
     const t = sqlite.prepare('SELECT move_id, date FROM move_transitions WHERE id = ?').get(move.id) as { move_id: number; date: string };
     sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', ?, ?, '2024-06-01T10:00:00.000Z')").run(t.move_id, t.date, move.recorded_by);
   }
+  // A move that began in 2024 and changed again in 2025: its status at the end of 2024 is not its latest.
+  const spanning = sqlite.prepare("SELECT t.move_id, t.recorded_by FROM move_transitions t GROUP BY t.move_id HAVING min(t.date) BETWEEN '2024-01-01' AND '2024-12-31' AND max(t.date) <= '2024-12-31' ORDER BY t.move_id LIMIT 1").get() as
+    | { move_id: number; recorded_by: number }
+    | undefined;
+  if (!spanning) throw new Error('the report dataset has no move that began in 2024');
+  sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', '2025-01-15', ?, '2025-01-15T10:00:00.000Z')").run(spanning.move_id, spanning.recorded_by);
 });
 afterAll(() => cleanup());
 
@@ -96,7 +102,39 @@ describe('report facts: the database counts as the rules in core do', () => {
     });
   }
 
-  it('reads narrow indexes, never the wide tables (migration 0008)', async () => {
+  it('keeps each move’s summary of its changes as the changes themselves say (migration 0009)', () => {
+    const { sqlite } = w.active.requireSession();
+    const SUMMARY_FROM_CHANGES = `SELECT m.id, m.first_on, m.requested_on, m.completed_on, m.last_on, m.last_status,
+        (SELECT min(t.date) FROM move_transitions t WHERE t.move_id = m.id) AS first_want,
+        (SELECT min(t.date) FROM move_transitions t WHERE t.move_id = m.id AND t.status = 'requested') AS requested_want,
+        (SELECT min(t.date) FROM move_transitions t WHERE t.move_id = m.id AND t.status = 'completed') AS completed_want,
+        (SELECT t.date FROM move_transitions t WHERE t.move_id = m.id ORDER BY t.date DESC, t.id DESC LIMIT 1) AS last_want,
+        (SELECT t.status FROM move_transitions t WHERE t.move_id = m.id ORDER BY t.date DESC, t.id DESC LIMIT 1) AS status_want
+      FROM moves m`;
+    const mismatches = (): unknown[] =>
+      (sqlite.prepare(SUMMARY_FROM_CHANGES).all() as Record<string, string | null>[]).filter(
+        (r) => r.first_on !== r.first_want || r.requested_on !== r.requested_want || r.completed_on !== r.completed_want || r.last_on !== r.last_want || r.last_status !== r.status_want,
+      );
+    expect((sqlite.prepare('SELECT count(*) AS n FROM moves WHERE first_on IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(5);
+    expect(mismatches()).toEqual([]);
+    // The report looks up the status at a period's end only for moves changed after it: some are.
+    expect((sqlite.prepare("SELECT count(*) AS n FROM moves WHERE first_on <= '2024-12-31' AND last_on > '2024-12-31'").get() as { n: number }).n).toBeGreaterThan(0);
+    // A change dated before the others, one edited and one removed: the summary follows each.
+    const t = sqlite.prepare('SELECT id, move_id, recorded_by FROM move_transitions ORDER BY id LIMIT 1 OFFSET 3').get() as { id: number; move_id: number; recorded_by: number };
+    const change = sqlite.transaction(() => {
+      sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'requested', '2001-01-01', ?, '2024-06-01T10:00:00.000Z')").run(t.move_id, t.recorded_by);
+      sqlite.prepare("UPDATE move_transitions SET date = '2031-01-01', status = 'completed' WHERE id = ?").run(t.id);
+      expect(mismatches()).toEqual([]);
+      sqlite.prepare('DELETE FROM move_transitions WHERE id = ?').run(t.id);
+      expect(mismatches()).toEqual([]);
+      // Leave the dataset as it was for the other tests.
+      throw new Error('roll back');
+    });
+    expect(() => change()).toThrow('roll back');
+    expect(mismatches()).toEqual([]);
+  });
+
+  it('reads narrow indexes, never the wide tables (migrations 0008, 0009)', async () => {
     const s = w.active.requireSession();
     const queries: CompiledQuery[] = [];
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: s.sqlite }), log: (e) => void (e.level === 'query' && queries.push(e.query)) });
@@ -106,7 +144,7 @@ describe('report facts: the database counts as the rules in core do', () => {
       (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail).join('\n'),
     );
     const all = plans.join('\n');
-    for (const index of ['cases_report', 'housing_steps_report', 'housing_steps_chain', 'move_transitions_date', 'move_transitions_report', 'moves_report', 'assessments_latest']) {
+    for (const index of ['cases_report', 'housing_steps_report', 'housing_steps_chain', 'moves_begun', 'moves_completed', 'move_transitions_report', 'kompotten_requests_report', 'assessments_latest']) {
       expect(all).toContain(`COVERING INDEX ${index}`);
     }
     // No full scan of a table with free text or answers in it.
