@@ -212,7 +212,8 @@ export function daysBetween(from: string, to: string): number {
 /** The median, or null for no values; the mean of the middle two for an even count. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers as numbers, many times faster than a comparator (years of steps).
+  const s = Float64Array.from(values).sort();
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
