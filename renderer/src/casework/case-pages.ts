@@ -66,7 +66,7 @@ export class CasePageCache {
         pages.set(page, answer.rows);
         // Protected cases the lead is not named on come with the first page only.
         const notNamed = page === 0 ? { protectedNotNamed: answer.protectedNotNamed ?? [], protectedNotNamedTotal: answer.protectedNotNamedTotal ?? 0 } : {};
-        this.update({ total: answer.total, capped: answer.capped === true, pages, ...notNamed });
+        this.update({ total: answer.total ?? this.snapshot.total, capped: answer.capped === true, pages, ...notNamed });
       },
       (thrown: unknown) => {
         this.inFlight.delete(page);
