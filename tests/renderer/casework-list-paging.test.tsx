@@ -159,3 +159,26 @@ describe('case list paging', () => {
     expect(list.calls().at(-1)).toMatchObject({ withTotal: false, cursor: null });
   });
 });
+
+describe('case list scrolling', () => {
+  it('never pulls the list back to a position it reported after it has scrolled on, but still moves it for the keyboard', async () => {
+    const list = heldList();
+    const { grid, user } = await openHeldList(list);
+    // The element reports a position and scrolls on before the list has rendered that report.
+    act(() => {
+      grid.scrollTop = 1_000 * ROW_HEIGHT;
+      grid.dispatchEvent(new Event('scroll'));
+      grid.scrollTop = 3_000 * ROW_HEIGHT;
+    });
+    expect(grid.scrollTop).toBe(3_000 * ROW_HEIGHT);
+    scrollTo(grid, 3_000);
+    expect(grid.scrollTop).toBe(3_000 * ROW_HEIGHT);
+
+    // A position the list chooses (the active row, moved by the keyboard) is still written.
+    grid.focus();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(grid.scrollTop).toBeGreaterThan((TOTAL - 20) * ROW_HEIGHT));
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(grid.scrollTop).toBe(0));
+  });
+});

@@ -98,11 +98,13 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
   const storedActive = useCaseworkStore((state) => state.activeIndex);
   const gridRef = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  // Coming back from a case, start with the active row in view.
-  const [scroll, setScroll] = useState(() => ({ key, top: Math.max(0, (storedActive - 3) * ROW_HEIGHT) }));
+  // Coming back from a case, start with the active row in view. `reported`: the element told us
+  // this position (it scrolled), rather than our choosing it.
+  const [scroll, setScroll] = useState(() => ({ key, top: Math.max(0, (storedActive - 3) * ROW_HEIGHT), reported: false }));
 
   const total = snapshot.total ?? 0;
   const scrollTop = scroll.key === key ? scroll.top : 0;
+  const chosenTop = scroll.key !== key || !scroll.reported;
   const bodyHeight = Math.max(height - HEADER_HEIGHT, ROW_HEIGHT);
   const active = total === 0 ? -1 : Math.min(storedActive, total - 1);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -114,11 +116,13 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
     cache.ensure(first, Math.max(first, last));
   }, [cache, first, last]);
 
-  // Keep the element's scroll position in step with ours (after keyboard moves, a new query, or a return).
+  // Move the element to a position we chose (after keyboard moves, a new query, or a return), never
+  // to one it reported: by the time this effect runs it has often scrolled on, and writing the
+  // report back pulled a fast scroll back, again and again.
   useEffect(() => {
     const grid = gridRef.current;
-    if (grid && Math.abs(grid.scrollTop - scrollTop) > 1) grid.scrollTop = scrollTop;
-  }, [scrollTop, total]);
+    if (grid && chosenTop && Math.abs(grid.scrollTop - scrollTop) > 1) grid.scrollTop = scrollTop;
+  }, [scrollTop, total, chosenTop]);
 
   useEffect(() => {
     const grid = gridRef.current;
@@ -136,8 +140,8 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
 
   const scrollToRow = (index: number): void => {
     const top = index * ROW_HEIGHT;
-    if (top < scrollTop) setScroll({ key, top });
-    else if (top + ROW_HEIGHT > scrollTop + bodyHeight) setScroll({ key, top: top + ROW_HEIGHT - bodyHeight });
+    if (top < scrollTop) setScroll({ key, top, reported: false });
+    else if (top + ROW_HEIGHT > scrollTop + bodyHeight) setScroll({ key, top: top + ROW_HEIGHT - bodyHeight, reported: false });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -215,7 +219,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
         aria-describedby={`${gridId}-help`}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(event) => setScroll({ key, top: event.currentTarget.scrollTop })}
+        onScroll={(event) => setScroll({ key, top: event.currentTarget.scrollTop, reported: true })}
       >
         <div role="rowgroup" className="case-grid-head" style={{ height: HEADER_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="case-grid-row">
