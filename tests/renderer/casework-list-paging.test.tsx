@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, ChannelOutput, ListCasesInput } from '../../core/contract';
+import { MAX_PAGES_KEPT } from '../../renderer/src/casework/case-pages';
 import { caseRow, caseworkBridge } from './casework-fixtures';
 import { CASEWORKER } from './fixtures';
 import { button, renderApp } from './render-app';
@@ -123,6 +124,28 @@ describe('case list paging', () => {
     expect(within(grid).queryAllByText('Hämtar …')).toEqual([]);
   });
 
+  it('keeps the pages near the view only, and asks again, by cursor, for a dropped page the view comes back to', async () => {
+    const list = heldList();
+    const { grid } = await openHeldList(list);
+    const lastPage = MAX_PAGES_KEPT + 10;
+    for (let page = 1; page <= lastPage; page++) {
+      scrollTo(grid, page * 200 + 50);
+      expect(await list.waiting()).toMatchObject({ offset: page * 200, cursor: { side: 'after', id: page * 200 } });
+      await list.answer();
+    }
+    expect(await screen.findByText(`RVT-2026-${String(lastPage * 200 + 51).padStart(5, '0')}`)).toBeTruthy();
+    // Near the view: still there, nothing asked.
+    scrollTo(grid, (lastPage - 5) * 200 + 50);
+    expect(await screen.findByText(`RVT-2026-${String((lastPage - 5) * 200 + 51).padStart(5, '0')}`)).toBeTruthy();
+    expect(list.pending).toHaveLength(0);
+    // The top was dropped: asked for again, by the bound the list kept of the page after it.
+    scrollTo(grid, 50);
+    expect(await list.waiting()).toMatchObject({ offset: 0, withTotal: false, cursor: { side: 'before', id: 201 } });
+    await list.answer();
+    expect(await screen.findByText('RVT-2026-00051')).toBeTruthy();
+    expect(list.calls()).toHaveLength(lastPage + 2);
+  });
+
   it('a list left for a new query asks for nothing more when its late answer comes', async () => {
     const list = heldList();
     const { grid, user } = await openHeldList(list);
@@ -161,6 +184,25 @@ describe('case list paging', () => {
 });
 
 describe('case list scrolling', () => {
+  it('reuses the row elements as the window moves, and keeps the active row apart', async () => {
+    const list = heldList();
+    const { grid } = await openHeldList(list);
+    scrollTo(grid, 50);
+    const rowsBefore = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+    scrollTo(grid, 100);
+    const rowsAfter = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+    // Every row of the window is another row now, in an element it had before; the active row
+    // (the first), now outside the window, is kept in its own element.
+    const active = rowsAfter.find((r) => r.getAttribute('aria-rowindex') === '2');
+    if (!active) throw new Error('the active row is not rendered');
+    expect(active.textContent).toContain('RVT-2026-00001');
+    const windowRows = rowsAfter.filter((r) => r !== active);
+    expect(windowRows.length).toBeGreaterThan(10);
+    expect(windowRows.every((r) => rowsBefore.includes(r))).toBe(true);
+    expect(windowRows.map((r) => Number(r.getAttribute('aria-rowindex')))).toEqual(Array.from({ length: windowRows.length }, (_, i) => 100 - 8 + i + 2));
+    expect(windowRows[0]?.textContent).toContain('RVT-2026-00093');
+  });
+
   it('never pulls the list back to a position it reported after it has scrolled on, but still moves it for the keyboard', async () => {
     const list = heldList();
     const { grid, user } = await openHeldList(list);

@@ -107,10 +107,16 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
   const chosenTop = scroll.key !== key || !scroll.reported;
   const bodyHeight = Math.max(height - HEADER_HEIGHT, ROW_HEIGHT);
   const active = total === 0 ? -1 : Math.min(storedActive, total - 1);
+  // The rendered window: the rows in view and OVERSCAN more on each side, always as many (but at the end).
+  const windowRows = Math.ceil(bodyHeight / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(total - 1, first + windowRows - 1);
   const indices = range(first, last);
   if (active >= 0 && (active < first || active > last)) indices.push(active);
+  // Rows keep their element as the window moves (a row scrolled out becomes one scrolled in): a
+  // fast scroll replaces the whole window every frame, and making and dropping its elements cost
+  // more than the rest of the frame. The window is never longer than windowRows, so no two share one.
+  const slotOf = (index: number): string => (index >= first && index <= last ? String(index % windowRows) : 'active');
 
   useEffect(() => {
     cache.ensure(first, Math.max(first, last));
@@ -249,7 +255,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
             const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
             if (!row) {
               return (
-                <div key={index} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-busy="true" className="case-grid-row case-grid-pending" style={style}>
+                <div key={slotOf(index)} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-busy="true" className="case-grid-row case-grid-pending" style={style}>
                   <div role="gridcell" aria-colspan={COLUMNS.length}>
                     {t('cases.row_loading')}
                   </div>
@@ -258,7 +264,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
             }
             return (
               <div
-                key={index}
+                key={slotOf(index)}
                 id={rowId(index)}
                 role="row"
                 aria-rowindex={index + 2}

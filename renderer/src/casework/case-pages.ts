@@ -32,6 +32,13 @@ type PageBounds = NonNullable<CaseListOutput['bounds']>;
 const MAX_IN_FLIGHT = 1;
 
 /**
+ * Pages kept; past this the ones farthest from the view are dropped (and asked for again if the
+ * view comes back). Scrolling through 120 000 rows kept them all, and the collector's pauses grew
+ * with them into the frames.
+ */
+export const MAX_PAGES_KEPT = 50;
+
+/**
  * The pages of one query of the case list, fetched on demand and kept. A new query (search,
  * filter, sort) gets a new cache, so answers to an old query can never land in the new list
  * (an abandoned cache may still receive its answers; no one listens to it any more, and it asks
@@ -118,6 +125,7 @@ export class CasePageCache {
         this.inFlight.delete(page);
         const pages = new Map(this.snapshot.pages);
         pages.set(page, answer.rows);
+        this.dropFarPages(pages);
         if (answer.bounds) this.bounds.set(page, answer.bounds);
         const counted = answer.total === undefined ? {} : { total: answer.total, capped: answer.capped === true };
         // Protected cases the lead is not named on come with the first page only.
@@ -131,6 +139,15 @@ export class CasePageCache {
         this.update({ error: toApiError(thrown) });
       },
     );
+  }
+
+  /** Drops the pages farthest from the view while more than MAX_PAGES_KEPT are kept; their bounds stay, for cursors. */
+  private dropFarPages(pages: Map<number, readonly CaseListRow[]>): void {
+    if (pages.size <= MAX_PAGES_KEPT) return;
+    const { first, last } = this.wanted ?? { first: 0, last: 0 };
+    const middle = (first + last) / 2 / PAGE_SIZE;
+    const farthestFirst = [...pages.keys()].sort((a, b) => Math.abs(b - middle) - Math.abs(a - middle));
+    for (const page of farthestFirst.slice(0, pages.size - MAX_PAGES_KEPT)) pages.delete(page);
   }
 
   private update(change: Partial<PagesSnapshot>): void {
