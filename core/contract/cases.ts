@@ -177,6 +177,22 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 export const CASE_SORTS = ['case_number', 'name', 'district', 'updated', 'next_due', 'risk_level', 'next_review'] as const;
 
+/** The longest sort key a cursor carries (a survivor's name is at most 200 characters). */
+export const CASE_LIST_CURSOR_KEY_MAX = 500;
+
+/**
+ * A row's place in the case list's order: its value of the sort key, as the list gave it in
+ * `bounds`, and its id (every order ends on the id). Only the list makes these; a client passes
+ * them back unchanged.
+ */
+export const CaseListCursorSchema = z
+  .object({
+    key: z.string().max(CASE_LIST_CURSOR_KEY_MAX).nullable(),
+    id: IdSchema,
+  })
+  .strict();
+export type CaseListCursor = z.infer<typeof CaseListCursorSchema>;
+
 export const ListCasesInputSchema = z
   .object({
     query: text(100),
@@ -193,6 +209,20 @@ export const ListCasesInputSchema = z
     direction: z.enum(['asc', 'desc']),
     offset: z.number().int().min(0),
     limit: z.number().int().min(1).max(500),
+    /**
+     * Count the cases that match (`total`). Counting reads every matching case (~50 ms at 120 000),
+     * so a list asks once, with its first page, and not for each page after.
+     */
+    withTotal: z.boolean().default(true),
+    /**
+     * The page starts right after (or ends right before) this row, a bound of a page already
+     * loaded: the list then finds it through its order's index instead of walking past `offset`
+     * rows. `offset` must still be the page's own: it is used where the order has no bounds.
+     */
+    cursor: CaseListCursorSchema.extend({ side: z.enum(['after', 'before']) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type ListCasesInput = z.input<typeof ListCasesInputSchema>;
@@ -233,11 +263,17 @@ export const CASE_SEARCH_CAP = 200;
 export const PROTECTED_NOT_NAMED_SHOWN = 100;
 
 export const CaseListSchema = z.object({
-  /** The number of cases matching the filters; for a search, at most CASE_SEARCH_CAP. */
-  total: z.number().int(),
+  /** The number of cases matching the filters; for a search, at most CASE_SEARCH_CAP. Absent when not asked for (`withTotal`). */
+  total: z.number().int().optional(),
   /** True when a search matched more than CASE_SEARCH_CAP cases: `total` is then the cap and the rows stop there. */
   capped: z.boolean().optional(),
   rows: z.array(CaseListRowSchema),
+  /**
+   * The first and last row's place in the order, for the `cursor` of the page before or after;
+   * absent where the order takes no cursor (a search; the district and next_due sorts) and on an
+   * empty page.
+   */
+  bounds: z.object({ first: CaseListCursorSchema, last: CaseListCursorSchema }).optional(),
   /**
    * Present only on the first page for a team lead when there are protected cases they are not
    * named on (and no filter but the status is set): the first PROTECTED_NOT_NAMED_SHOWN by number.

@@ -1,6 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
-import { CASE_SEARCH_CAP, PROTECTED_NOT_NAMED_SHOWN, type CaseListRow, type ListCasesInputSchema, type PROTECTION_LEVELS, type ProtectedNotNamed } from '../../core/contract';
+import {
+  CASE_LIST_CURSOR_KEY_MAX,
+  CASE_SEARCH_CAP,
+  PROTECTED_NOT_NAMED_SHOWN,
+  type CASE_SORTS,
+  type CaseListCursor,
+  type CaseListRow,
+  type ListCasesInputSchema,
+  type PROTECTION_LEVELS,
+  type ProtectedNotNamed,
+} from '../../core/contract';
 import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
 import type { DB } from '../schema';
 import { containsGlob, trigramPhrase } from './search-pattern';
@@ -107,7 +117,76 @@ function orderClause(q: CaseListQuery, revealed: readonly number[], nextDue: Raw
 
 const NEXT_DUE = sql`(SELECT min(r.due_date) FROM reminders r INDEXED BY reminders_case WHERE r.case_id = c.id AND r.done_at IS NULL)`;
 
-function pageQuery(q: CaseListQuery, where: RawBuilder<unknown>, revealed: readonly number[], limit: number, offset: number): RawBuilder<CaseListDbRow> {
+/** How a cursor continues one sort's order: its key as orderClause orders it, and a row's key. */
+interface Keyset {
+  expr: RawBuilder<unknown>;
+  keyOf: (r: CaseListDbRow) => string;
+}
+
+/**
+ * The sorts a cursor continues: those an index serves (cases_status_updated or cases_updated,
+ * the unique case_number, cases_name), whose keys are never NULL and are shown in the row anyway.
+ * The others keep OFFSET: risk_level and next_review order NULLs last and risk by a CASE, next_due
+ * by a subquery per case, so no index serves them and a cursor would save only part of a sort of
+ * every matching case; district orders by a value masked for protected cases the session has not
+ * revealed, which a cursor must never carry or compare.
+ */
+const KEYSETS: Partial<Record<(typeof CASE_SORTS)[number], Keyset>> = {
+  updated: { expr: sql`c.updated_at`, keyOf: (r) => r.updated_at },
+  case_number: { expr: sql`c.case_number`, keyOf: (r) => r.case_number },
+  name: { expr: sql`c.survivor_name COLLATE NOCASE`, keyOf: (r) => r.survivor_name },
+};
+
+/** The keyset of the list's order, or null where pages go by OFFSET (a search counts and pages its own matches). */
+function keysetOf(q: CaseListQuery): Keyset | null {
+  return q.query === '' ? (KEYSETS[q.sort] ?? null) : null;
+}
+
+/** The cursor the page is found by, or null to use the offset. */
+function usableCursor(q: CaseListQuery): (CaseListCursor & { side: 'after' | 'before'; key: string }) | null {
+  const c = q.cursor;
+  return c !== null && c.key !== null && keysetOf(q) !== null ? { ...c, key: c.key } : null;
+}
+
+/**
+ * The rows after the cursor in the list's order ('before': the rows before it, in reverse order).
+ * The redundant first comparison is what lets SQLite seek the order's index to the cursor; the
+ * id settles rows with the same key. Keys compare as the order does (the name with NOCASE).
+ */
+function keysetPage(keyset: Keyset, direction: CaseListQuery['direction'], cursor: { side: 'after' | 'before'; key: string; id: number }): { where: RawBuilder<unknown>; order: RawBuilder<unknown> } {
+  const forward = (direction === 'asc') === (cursor.side === 'after');
+  const past = sql.raw(forward ? '>' : '<');
+  const reached = sql.raw(forward ? '>=' : '<=');
+  const dir = sql.raw(forward ? 'ASC' : 'DESC');
+  return {
+    where: sql`${keyset.expr} ${reached} ${cursor.key} AND (${keyset.expr} ${past} ${cursor.key} OR c.id ${past} ${cursor.id})`,
+    order: sql`${keyset.expr} ${dir}, c.id ${dir}`,
+  };
+}
+
+/** The first and last row's place in the order, when the order takes a cursor and the keys fit one. */
+function pageBounds(q: CaseListQuery, rows: readonly CaseListDbRow[]): { first: CaseListCursor; last: CaseListCursor } | undefined {
+  const keyset = keysetOf(q);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (keyset === null || first === undefined || last === undefined) return undefined;
+  const bound = (r: CaseListDbRow): CaseListCursor | null => {
+    const key = keyset.keyOf(r);
+    return key.length <= CASE_LIST_CURSOR_KEY_MAX ? { key, id: r.id } : null;
+  };
+  const a = bound(first);
+  const b = bound(last);
+  return a && b ? { first: a, last: b } : undefined;
+}
+
+function pageQuery(
+  q: CaseListQuery,
+  where: RawBuilder<unknown>,
+  revealed: readonly number[],
+  limit: number,
+  offset: number,
+  order: RawBuilder<unknown> = orderClause(q, revealed),
+): RawBuilder<CaseListDbRow> {
   // Reminder figures are correlated subqueries, evaluated only for the rows of the page unless the
   // list is sorted by them. INDEXED BY: left alone, the planner answers min() by walking
   // reminders_due_open through every case's reminders (measured: 60x slower at 5 000 cases).
@@ -120,13 +199,22 @@ function pageQuery(q: CaseListQuery, where: RawBuilder<unknown>, revealed: reado
     LEFT JOIN districts d ON d.slug = c.district_slug
     LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE ${where}
-    ORDER BY ${orderClause(q, revealed)}
+    ORDER BY ${order}
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-/** The page query of the case list without a search; exported so tests can check its plan. */
+/**
+ * The page query of the case list without a search, by its cursor where the order takes one
+ * (rows of a 'before' page come in reverse order), else by offset; exported so tests can check
+ * its plan.
+ */
 export function caseListPageQuery(q: CaseListQuery, today: string, reader: CaseReader, revealed: readonly number[] = []): RawBuilder<CaseListDbRow> {
-  return pageQuery(q, sql.join(filterConditions(q, today, reader, revealed), sql` AND `), revealed, q.limit, q.offset);
+  const conditions = filterConditions(q, today, reader, revealed);
+  const keyset = keysetOf(q);
+  const cursor = usableCursor(q);
+  if (keyset === null || cursor === null) return pageQuery(q, sql.join(conditions, sql` AND `), revealed, q.limit, q.offset);
+  const page = keysetPage(keyset, q.direction, cursor);
+  return pageQuery(q, sql.join([...conditions, page.where], sql` AND `), revealed, q.limit, 0, page.order);
 }
 
 /**
@@ -243,8 +331,9 @@ async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: C
 }
 
 /**
- * One page of the cases the reader may open, the number matching the filters (a search counts up
- * to CASE_SEARCH_CAP), and (team leads) protected cases they are not named on; `revealed`: cases
+ * One page of the cases the reader may open (by its cursor where the order takes one, else by
+ * offset) with its bounds, the number matching the filters when asked (a search counts up to
+ * CASE_SEARCH_CAP), and (team leads) protected cases they are not named on; `revealed`: cases
  * whose district the session may see.
  */
 export async function listCases(
@@ -253,15 +342,27 @@ export async function listCases(
   today: string,
   reader: CaseReader,
   revealed: readonly number[] = [],
-): Promise<{ total: number; capped?: boolean; rows: CaseListRow[]; protectedNotNamed?: ProtectedNotNamed[]; protectedNotNamedTotal?: number }> {
+): Promise<{
+  total?: number;
+  capped?: boolean;
+  rows: CaseListRow[];
+  bounds?: { first: CaseListCursor; last: CaseListCursor };
+  protectedNotNamed?: ProtectedNotNamed[];
+  protectedNotNamedTotal?: number;
+}> {
   const notNamed = await listProtectedNotNamed(db, q, reader);
   const extra = notNamed ? { protectedNotNamed: notNamed.shown, protectedNotNamedTotal: notNamed.total } : {};
   if (q.query !== '') {
     const found = await searchCases(db, q, today, reader, revealed);
-    return { total: found.total, rows: found.rows.map((r) => toCaseListRow(r, today)), ...(found.capped ? { capped: true } : {}), ...extra };
+    const counted = q.withTotal ? { total: found.total, ...(found.capped ? { capped: true } : {}) } : {};
+    return { ...counted, rows: found.rows.map((r) => toCaseListRow(r, today)), ...extra };
   }
-  const page = await caseListPageQuery(q, today, reader, revealed).execute(db);
+  const page = (await caseListPageQuery(q, today, reader, revealed).execute(db)).rows;
+  if (usableCursor(q)?.side === 'before') page.reverse();
+  const bounds = pageBounds(q, page);
+  const rows = { rows: page.map((r) => toCaseListRow(r, today)), ...(bounds ? { bounds } : {}) };
+  if (!q.withTotal) return { ...rows, ...extra };
   const where = sql.join(filterConditions(q, today, reader, revealed), sql` AND `);
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases c WHERE ${where}`.execute(db);
-  return { total: Number(count.rows[0]?.n ?? 0), rows: page.rows.map((r) => toCaseListRow(r, today)), ...extra };
+  return { total: Number(count.rows[0]?.n ?? 0), ...rows, ...extra };
 }

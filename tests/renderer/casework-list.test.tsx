@@ -59,6 +59,8 @@ describe('case list', () => {
         direction: 'desc',
         offset: 0,
         limit: 200,
+        withTotal: true,
+        cursor: null,
       },
     ]);
     expect(screen.getByText('50 000 ärenden')).toBeTruthy();

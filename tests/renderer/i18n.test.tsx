@@ -5,6 +5,8 @@ import { ERROR_CODES, ROLES } from '../../core/contract';
 import type { PassphraseHint } from '../../core/rules/passphrase-strength';
 import { en } from '../../renderer/src/i18n/en';
 import { sv } from '../../renderer/src/i18n/sv';
+import { formatDay, formatMoment } from '../../renderer/src/casework/format';
+import { dateFormat, formatDate } from '../../renderer/src/i18n/format';
 import { isMessageKey, makeTranslator } from '../../renderer/src/i18n/translate';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
@@ -68,5 +70,18 @@ describe('i18n dictionaries', () => {
     expect(makeTranslator('en')('audit.ok', { rows: 12345, head: '12345' })).toBe(
       'The log chain is intact. 12,345 rows checked, latest sequence number 12345.',
     );
+  });
+
+  it('make each translator and date format once: a scrolling list mounts dozens of rows a frame', () => {
+    expect(makeTranslator('sv')).toBe(makeTranslator('sv'));
+    expect(makeTranslator('en')).not.toBe(makeTranslator('sv'));
+    expect(dateFormat('sv', 'date')).toBe(dateFormat('sv', 'date'));
+    expect(dateFormat('sv', 'moment')).not.toBe(dateFormat('sv', 'date'));
+    expect(dateFormat('en', 'date')).not.toBe(dateFormat('sv', 'date'));
+    // Still each language's own way of writing a date.
+    expect(formatDay('2026-03-01', 'sv')).toBe('1 mars 2026');
+    expect(formatDay('2026-03-01', 'en')).toBe('1 Mar 2026');
+    expect(formatMoment('2026-03-01T10:00:00.000Z', 'en')).toMatch(/^1 Mar 2026, \d\d:00$/);
+    expect(formatDate('2026-03-01T10:00:00.000Z', 'sv')).toBe('1 mars 2026');
   });
 });

@@ -98,27 +98,37 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
   const storedActive = useCaseworkStore((state) => state.activeIndex);
   const gridRef = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  // Coming back from a case, start with the active row in view.
-  const [scroll, setScroll] = useState(() => ({ key, top: Math.max(0, (storedActive - 3) * ROW_HEIGHT) }));
+  // Coming back from a case, start with the active row in view. `reported`: the element told us
+  // this position (it scrolled), rather than our choosing it.
+  const [scroll, setScroll] = useState(() => ({ key, top: Math.max(0, (storedActive - 3) * ROW_HEIGHT), reported: false }));
 
   const total = snapshot.total ?? 0;
   const scrollTop = scroll.key === key ? scroll.top : 0;
+  const chosenTop = scroll.key !== key || !scroll.reported;
   const bodyHeight = Math.max(height - HEADER_HEIGHT, ROW_HEIGHT);
   const active = total === 0 ? -1 : Math.min(storedActive, total - 1);
+  // The rendered window: the rows in view and OVERSCAN more on each side, always as many (but at the end).
+  const windowRows = Math.ceil(bodyHeight / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(total - 1, first + windowRows - 1);
   const indices = range(first, last);
   if (active >= 0 && (active < first || active > last)) indices.push(active);
+  // Rows keep their element as the window moves (a row scrolled out becomes one scrolled in): a
+  // fast scroll replaces the whole window every frame, and making and dropping its elements cost
+  // more than the rest of the frame. The window is never longer than windowRows, so no two share one.
+  const slotOf = (index: number): string => (index >= first && index <= last ? String(index % windowRows) : 'active');
 
   useEffect(() => {
     cache.ensure(first, Math.max(first, last));
   }, [cache, first, last]);
 
-  // Keep the element's scroll position in step with ours (after keyboard moves, a new query, or a return).
+  // Move the element to a position we chose (after keyboard moves, a new query, or a return), never
+  // to one it reported: by the time this effect runs it has often scrolled on, and writing the
+  // report back pulled a fast scroll back, again and again.
   useEffect(() => {
     const grid = gridRef.current;
-    if (grid && Math.abs(grid.scrollTop - scrollTop) > 1) grid.scrollTop = scrollTop;
-  }, [scrollTop, total]);
+    if (grid && chosenTop && Math.abs(grid.scrollTop - scrollTop) > 1) grid.scrollTop = scrollTop;
+  }, [scrollTop, total, chosenTop]);
 
   useEffect(() => {
     const grid = gridRef.current;
@@ -136,8 +146,8 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
 
   const scrollToRow = (index: number): void => {
     const top = index * ROW_HEIGHT;
-    if (top < scrollTop) setScroll({ key, top });
-    else if (top + ROW_HEIGHT > scrollTop + bodyHeight) setScroll({ key, top: top + ROW_HEIGHT - bodyHeight });
+    if (top < scrollTop) setScroll({ key, top, reported: false });
+    else if (top + ROW_HEIGHT > scrollTop + bodyHeight) setScroll({ key, top: top + ROW_HEIGHT - bodyHeight, reported: false });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -215,7 +225,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
         aria-describedby={`${gridId}-help`}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(event) => setScroll({ key, top: event.currentTarget.scrollTop })}
+        onScroll={(event) => setScroll({ key, top: event.currentTarget.scrollTop, reported: true })}
       >
         <div role="rowgroup" className="case-grid-head" style={{ height: HEADER_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="case-grid-row">
@@ -245,7 +255,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
             const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
             if (!row) {
               return (
-                <div key={index} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-busy="true" className="case-grid-row case-grid-pending" style={style}>
+                <div key={slotOf(index)} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-busy="true" className="case-grid-row case-grid-pending" style={style}>
                   <div role="gridcell" aria-colspan={COLUMNS.length}>
                     {t('cases.row_loading')}
                   </div>
@@ -254,7 +264,7 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
             }
             return (
               <div
-                key={index}
+                key={slotOf(index)}
                 id={rowId(index)}
                 role="row"
                 aria-rowindex={index + 2}

@@ -1,20 +1,20 @@
 import { localIsoDate } from '../../../core/rules/calendar';
 import type { Language } from '../i18n/language-store';
-import { localeOf } from '../i18n/translate';
+import { dateFormat } from '../i18n/format';
 
 /** A calendar date YYYY-MM-DD as the user's language writes it; read as a local day, so no time zone moves it. */
 export function formatDay(isoDate: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(date);
+  return dateFormat(language, 'date').format(date);
 }
 
 /** A moment from the API (ISO 8601) with date and time. */
 export function formatMoment(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateFormat(language, 'moment').format(date);
 }
 
 /** Today on this computer, YYYY-MM-DD. */

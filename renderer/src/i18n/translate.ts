@@ -20,7 +20,22 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(sv, key);
 }
 
+const translators = new Map<Language, Translate>();
+
+/**
+ * The translator of a language, made once: every component that translates asks for it when it
+ * mounts, and a scrolling case list mounts dozens of rows a frame (a number format is costly to make).
+ */
 export function makeTranslator(language: Language): Translate {
+  let translator = translators.get(language);
+  if (translator === undefined) {
+    translator = newTranslator(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+function newTranslator(language: Language): Translate {
   const dictionary = dictionaries[language];
   const numbers = new Intl.NumberFormat(localeOf(language));
   return (key, vars) => {
