@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../core/contract';
 import { maskCaseDetail } from '../../core/rules/protected-fields';
 import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { loadCaseDetail } from '../repositories/case-detail';
 import type { DB } from '../schema';
 import { caseReveal } from './protection';
@@ -18,9 +18,9 @@ export async function requireCaseDetail(w: WorkerState, db: Kysely<DB>, id: numb
 }
 
 /** The case as this session may see it, with the read's audit row; inside the caller's transaction. */
-export async function readCaseDetail(w: WorkerState, trx: Kysely<DB>, id: number): Promise<CaseDetail> {
+export async function readCaseDetail(w: WorkerState, trx: Kysely<DB>, id: number, audit: AuditSink = appendAudit): Promise<CaseDetail> {
   const s = w.active.requireSession();
   const detail = await requireCaseDetail(w, trx, id);
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case', entityId: id });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case', entityId: id });
   return detail;
 }

@@ -5,7 +5,7 @@ import { overlappingSteps, validSpan } from '../../core/rules/housing-overlap';
 import { permitStatusOn } from '../../core/rules/shelter-permit';
 import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { findHousingStepRow, insertHousingStep, listHousingStepRows, listStepSpans, toHousingStep, updateHousingStep, type HousingStepListRow } from '../repositories/housing-steps';
 import { findMunicipalityPoint, placeNames } from '../repositories/places';
 import { findShelterRow, insertShelter, listShelterRows, permitOf, toShelter, updateShelter } from '../repositories/shelters';
@@ -139,18 +139,18 @@ function supportValues(input: Omit<SupportInput, 'caseId'>) {
 }
 
 /** A known case's housing steps as this session may see them, with the read's audit row; inside the caller's transaction. */
-export async function readHousingOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<HousingStep[]> {
+export async function readHousingOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<HousingStep[]> {
   const s = w.active.requireSession();
   const steps = await toSteps(trx, await listHousingStepRows(trx, caseId));
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: caseId });
   return maskWhere(w, trx, steps, maskHousingStep);
 }
 
 /** A known case's Bryt upp support items as this session may see them, with the read's audit row. */
-export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<SupportItem[]> {
+export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<SupportItem[]> {
   const s = w.active.requireSession();
   const items = (await listSupportItemRows(trx, caseId)).map(toSupportItem);
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: caseId });
   return maskWhere(w, trx, items, maskSupportItem);
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ByCaseInput, ByIdInput, CreateNoteInputSchema, JournalNote, UpdateDraftInputSchema } from '../../core/contract';
 import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { correctionsOf, findNote, insertDraft, listNotes, signNote, toJournalNote, updateDraft, type JournalNoteRowWithAuthor } from '../repositories/journal-notes';
 import type { DB } from '../schema';
 import { requireCase, requireOpenCase } from './case-rules';
@@ -31,10 +31,10 @@ async function noteWithCorrections(db: Kysely<DB>, id: number): Promise<JournalN
 }
 
 /** A known case's journal notes, with the read's audit row; inside the caller's transaction. */
-export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<JournalNote[]> {
+export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<JournalNote[]> {
   const s = w.active.requireSession();
   const notes = await listNotes(trx, caseId);
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: caseId });
   return notes;
 }
 

@@ -15,7 +15,7 @@ import { checkTransition, type MoveStatus, type TransitionRefusal } from '../../
 import type { Kysely } from 'kysely';
 import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import {
   deleteKompottenMember,
   findKompottenRequest,
@@ -71,19 +71,19 @@ function refusalMessage(from: MoveStatus, to: MoveStatus, reason: TransitionRefu
 }
 
 /** A known case's moves as this session may see them, with the read's audit row; inside the caller's transaction. */
-export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<Move[]> {
+export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<Move[]> {
   const s = w.active.requireSession();
   const moves = await toMoves(w, trx, await listMoveRows(trx, caseId));
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: caseId });
   return moves;
 }
 
 /** Kompotten requests (of one case, or the whole ledger) as this session may see them, with the read's audit row. */
-export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, caseId: number | null): Promise<KompottenRequest[]> {
+export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, caseId: number | null, audit: AuditSink = appendAudit): Promise<KompottenRequest[]> {
   const s = w.active.requireSession();
   const rows = await listKompottenRequests(trx, caseId, s.user);
   // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'kompotten_requests', entityId: caseId });
   return maskWhere(w, trx, rows, maskKompottenRequest);
 }
 

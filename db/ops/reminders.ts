@@ -4,7 +4,7 @@ import { endOfIsoWeek, localIsoDate } from '../../core/rules/calendar';
 import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../../core/contract';
 import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../repositories/reminders';
 import type { DB } from '../schema';
 import { requireCase, requireOpenCase } from './case-rules';
@@ -17,10 +17,10 @@ type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input
 const NOT_FOUND = 'The reminder does not exist. Reload the case.';
 
 /** A known case's reminders, with the read's audit row; inside the caller's transaction. */
-export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<Reminder[]> {
+export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<Reminder[]> {
   const s = w.active.requireSession();
   const reminders = await listRemindersForCase(trx, caseId);
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: caseId });
   return reminders;
 }
 

@@ -38,7 +38,7 @@ import {
   updateAssessmentDraft,
   type AssessmentRowWithNames,
 } from '../repositories/assessments';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { touchCase } from '../repositories/cases';
 import { listPerpetrators } from '../repositories/perpetrators';
 import { completeReminder, insertReminder } from '../repositories/reminders';
@@ -103,12 +103,12 @@ async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWi
 }
 
 /** A known case's assessments (summaries) with the read's audit row; inside the caller's transaction. */
-export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<AssessmentSummary[]> {
+export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<AssessmentSummary[]> {
   const s = w.active.requireSession();
   const templates = new TemplateCache(trx);
   const summaries: AssessmentSummary[] = [];
   for (const row of await listAssessmentsOfCase(trx, caseId)) summaries.push(toAssessmentSummary(row, await templates.get(row.template_id, row.template_version)));
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessments', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessments', entityId: caseId });
   return summaries;
 }
 

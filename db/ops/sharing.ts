@@ -4,7 +4,7 @@ import type { ByCaseInput, CaseShares, ShareInputSchema } from '../../core/contr
 import { DbError } from '../errors';
 import type { WorkerState } from '../host/worker-state';
 import { isEnabledCaseUser } from '../repositories/assignees';
-import { appendAudit } from '../repositories/audit-log';
+import { appendAudit, type AuditSink } from '../repositories/audit-log';
 import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../repositories/case-shares';
 import type { DB } from '../schema';
 import { requireCase } from './case-rules';
@@ -12,10 +12,10 @@ import { requireCase } from './case-rules';
 type ShareInput = z.output<typeof ShareInputSchema>;
 
 /** Who is named on a known case, with the read's audit row; inside the caller's transaction. */
-export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: number): Promise<CaseShares> {
+export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<CaseShares> {
   const s = w.active.requireSession();
   const shares = await loadCaseShares(trx, caseId);
-  await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: caseId });
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: caseId });
   return shares;
 }
 

@@ -48,28 +48,50 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** Where a read records its audit row: at once (appendAudit), or into a batch its caller appends. */
+export type AuditSink = (db: Kysely<DB>, entry: AuditEntry) => Promise<unknown>;
+
+/** A sink that keeps the rows, in order, for one appendAudits by the caller. */
+export function auditBatch(): { sink: AuditSink; entries: AuditEntry[] } {
+  const entries: AuditEntry[] = [];
+  return { sink: (_db, entry) => Promise.resolve(entries.push(entry)), entries };
+}
+
 /** Appends one row to the hash chain; call it inside the transaction of the write it records. */
 export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
+  return appendAudits(db, [entry]);
+}
+
+/**
+ * Appends rows to the hash chain in order, reading the chain's head once and inserting them in one
+ * statement; call it inside the transaction of what they record. Returns the last row's sequence.
+ */
+export async function appendAudits(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<number> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    at: (entry.at ?? new Date()).toISOString(),
-    user_id: entry.userId,
-    role: entry.role,
-    action: entry.action,
-    entity: entry.entity,
-    // Hashed as stored: UTF-8 storage turns a lone surrogate into U+FFFD (the API refuses such text; this is the last guard).
-    entity_id: entry.entityId === undefined || entry.entityId === null ? null : toWellFormedText(String(entry.entityId)),
-    outcome: entry.outcome ?? 'ok',
-    case_id: entry.caseId === undefined ? currentAuditCaseId() : entry.caseId,
-    reason: entry.reason === undefined || entry.reason === null ? null : toWellFormedText(entry.reason),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
-    .execute();
-  return row.seq;
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    seq += 1;
+    const row = {
+      seq,
+      at: (entry.at ?? new Date()).toISOString(),
+      user_id: entry.userId,
+      role: entry.role,
+      action: entry.action,
+      entity: entry.entity,
+      // Hashed as stored: UTF-8 storage turns a lone surrogate into U+FFFD (the API refuses such text; this is the last guard).
+      entity_id: entry.entityId === undefined || entry.entityId === null ? null : toWellFormedText(String(entry.entityId)),
+      outcome: entry.outcome ?? 'ok',
+      case_id: entry.caseId === undefined ? currentAuditCaseId() : entry.caseId,
+      reason: entry.reason === undefined || entry.reason === null ? null : toWellFormedText(entry.reason),
+    };
+    const hash = auditHash(prevHash, row);
+    const stored = { ...row, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return stored;
+  });
+  if (rows.length > 0) await db.insertInto('audit_log').values(rows).execute();
+  return seq;
 }
 
 export type ChainVerification =

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withAuditCase } from '../../db/audit/context';
-import { appendAudit, verifyAuditChain } from '../../db/repositories/audit-log';
+import { appendAudit, appendAudits, auditBatch, verifyAuditChain } from '../../db/repositories/audit-log';
 import { Store } from '../../db/store/store';
 import { ADMIN, tempDir, TEST_ENV } from '../helpers/temp';
 
@@ -44,6 +44,22 @@ describe('audit chain', () => {
     const { sqlite, db } = store.requireSession();
     sqlite.prepare('DELETE FROM audit_log WHERE seq = 3').run();
     expect(await verifyAuditChain(db)).toEqual({ ok: false, rows: 2, firstBadSequence: 3 });
+  });
+
+  it('appends a batch in order after the head, one row per entry, the chain intact; an empty batch writes nothing', async () => {
+    const store = await storeWithRows();
+    const { sqlite, db } = store.requireSession();
+    const { sink, entries } = auditBatch();
+    for (const entity of ['case', 'moves', 'journal']) await sink(db, { userId: 1, role: 'team_lead', action: 'read', entity, entityId: 7 });
+    expect((sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(10);
+    expect(await appendAudits(db, entries)).toBe(13);
+    expect(sqlite.prepare('SELECT seq, entity FROM audit_log WHERE seq > 10 ORDER BY seq').all()).toEqual([
+      { seq: 11, entity: 'case' },
+      { seq: 12, entity: 'moves' },
+      { seq: 13, entity: 'journal' },
+    ]);
+    expect(await appendAudits(db, [])).toBe(13);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 13, headSequence: 13 });
   });
 
   it('verifies across batch boundaries', async () => {
