@@ -1,11 +1,11 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SORTS, ListCasesInputSchema, type CaseListCursor, type ListCasesInput } from '../../core/contract';
+import { CASE_SORTS, type CaseListCursor, type ListCasesInput } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
 import { caseListPageQuery, listCases } from '../../db/repositories/case-list';
 import type { DB } from '../../db/schema';
-import { addUser, defined, freshWorker, loginAs } from '../helpers/casework';
+import { addUser, defined, freshWorker, listInput, loginAs } from '../helpers/casework';
 
 // Issue 7: a page next to a loaded one is found by its cursor (the sort key and id of the loaded
 // page's bound) instead of an OFFSET walk, and the list is counted only when asked. Keyset pages
@@ -27,21 +27,7 @@ let namedProtectedIds: Set<number>;
 
 type ListAnswer = Awaited<ReturnType<(typeof casesOps)['cases.list']>>;
 
-const input = (q: Partial<ListCasesInput>) =>
-  ListCasesInputSchema.parse({
-    query: '',
-    status: 'all',
-    assignedUserId: null,
-    districtSlug: null,
-    protectedOnly: false,
-    honourOnly: false,
-    openRemindersOnly: false,
-    sort: 'updated',
-    direction: 'desc',
-    offset: 0,
-    limit: LIMIT,
-    ...q,
-  });
+const input = (q: Partial<ListCasesInput>) => listInput({ limit: LIMIT, ...q });
 const list = (q: Partial<ListCasesInput>): Promise<ListAnswer> => casesOps['cases.list'](w, input(q));
 
 /** Every page of a list by OFFSET, without a count. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SEARCH_CAP, ListCasesInputSchema, UpdateCaseInputSchema, type CaseDetail, type ListCasesInput } from '../../core/contract';
+import { CASE_SEARCH_CAP, UpdateCaseInputSchema, type CaseDetail, type ListCasesInput } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
 import { protectionOps } from '../../db/ops/protection';
 import { setSetting } from '../../db/repositories/settings';
-import { addUser, auditCount, auditTail, caseInput, createCase, defined, failureOf, freshWorker, loginAs, TEST_PIN } from '../helpers/casework';
+import { addUser, auditCount, auditTail, caseInput, createCase, defined, failureOf, freshWorker, listInput, loginAs, TEST_PIN } from '../helpers/casework';
 
 let w: WorkerState;
 let cleanup: () => void;
@@ -275,23 +275,7 @@ describe('people on a case', () => {
 
 describe('cases.list', () => {
   const list = (q: Partial<ListCasesInput>) =>
-    casesOps['cases.list'](
-      w,
-      ListCasesInputSchema.parse({
-        query: '',
-        status: 'all',
-        assignedUserId: null,
-        districtSlug: null,
-        protectedOnly: false,
-        honourOnly: false,
-        openRemindersOnly: false,
-        sort: 'updated',
-        direction: 'desc',
-        offset: 0,
-        limit: 500,
-        ...q,
-      }),
-    );
+    casesOps['cases.list'](w, listInput(q));
 
   it('searches as you type over case number, name and district, folding case for å, ä and ö', async () => {
     const a = await createCase(w, { survivor: { ...caseInput().survivor, name: 'Åsa Öberg-Älvén' }, districtSlug: 'hagersten-alvsjo' });
@@ -343,23 +327,7 @@ describe('cases.list at scale', () => {
   const districtName: Record<string, string> = { bromma: 'Bromma', farsta: 'Farsta', skarholmen: 'Skärholmen', sodermalm: 'Södermalm', ostermalm: 'Östermalm' };
 
   const listBig = (q: Partial<ListCasesInput>) =>
-    casesOps['cases.list'](
-      big,
-      ListCasesInputSchema.parse({
-        query: '',
-        status: 'open',
-        assignedUserId: null,
-        districtSlug: null,
-        protectedOnly: false,
-        honourOnly: false,
-        openRemindersOnly: false,
-        sort: 'updated',
-        direction: 'desc',
-        offset: 0,
-        limit: 50,
-        ...q,
-      }),
-    );
+    casesOps['cases.list'](big, listInput({ status: 'open', limit: 50, ...q }));
   const byKeys =
     (key: (m: Model) => string | null, dir: 1 | -1) =>
     (a: Model, b: Model): number => {
@@ -532,20 +500,7 @@ describe('cases.list at scale', () => {
     const { sqlite, db } = big.active.requireSession();
     const { caseListPageQuery } = await import('../../db/repositories/case-list');
     const plan = (q: Partial<ListCasesInput>) => {
-      const input = ListCasesInputSchema.parse({
-        query: '',
-        status: 'open',
-        assignedUserId: null,
-        districtSlug: null,
-        protectedOnly: false,
-        honourOnly: false,
-        openRemindersOnly: false,
-        sort: 'updated',
-        direction: 'desc',
-        offset: 0,
-        limit: 50,
-        ...q,
-      });
+      const input = listInput({ status: 'open', limit: 50, ...q });
       const compiled = caseListPageQuery(input, '2026-11-26', { id: 1, role: 'team_lead' }).compile(db);
       const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
       return rows.map((r) => r.detail);

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ListCasesInputSchema } from '../../core/contract';
 import { createBackup } from '../../db/backup/create-backup';
 import { integrityOk } from '../../db/backup/verify-backup';
 import { failureAnswer } from '../../db/host/failures';
@@ -12,7 +11,7 @@ import { operations, type OperationName, type WorkerState } from '../../db/host/
 import type { WireError } from '../../db/host/protocol';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
 import { readPendingAttempts } from '../../db/store/throttle';
-import { addUser, createCase, freshWorker } from '../helpers/casework';
+import { addUser, createCase, freshWorker, listInput } from '../helpers/casework';
 import { ADMIN } from '../helpers/temp';
 
 let cleanups: (() => void)[] = [];
@@ -35,22 +34,6 @@ async function call(w: WorkerState, op: OperationName, input: unknown): Promise<
   } catch (err) {
     return { ok: false, error: failureAnswer(w, err, op) };
   }
-}
-
-function listInput() {
-  return ListCasesInputSchema.parse({
-    query: '',
-    status: 'all',
-    assignedUserId: null,
-    districtSlug: null,
-    protectedOnly: false,
-    honourOnly: false,
-    openRemindersOnly: false,
-    sort: 'updated',
-    direction: 'desc',
-    offset: 0,
-    limit: 500,
-  });
 }
 
 const credentials = { username: ADMIN.username, passphrase: ADMIN.passphrase };

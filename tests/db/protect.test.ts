@@ -3,13 +3,13 @@ import {
   AddStepInputSchema,
   AddSupportInputSchema,
   CreateMoveInputSchema,
-  ListCasesInputSchema,
   UpdateCaseInputSchema,
   UpdateChildInputSchema,
   UpdateStepInputSchema,
   UpdateSupportInputSchema,
   type CaseDetail,
   type CreateCaseInput,
+  type ListCasesInput,
 } from '../../core/contract';
 import type { WorkerState } from '../../db/host/worker-state';
 import { RevealGrants } from '../../db/host/reveal-grants';
@@ -18,7 +18,7 @@ import { foundationOps } from '../../db/ops/foundation';
 import { housingOps } from '../../db/ops/housing';
 import { movesOps } from '../../db/ops/moves';
 import { protectionOps } from '../../db/ops/protection';
-import { addUser, createCase, defined, failureOf, freshWorker, loginAs } from '../helpers/casework';
+import { addUser, createCase, defined, failureOf, freshWorker, listInput, loginAs } from '../helpers/casework';
 import { unmasked } from '../helpers/protect';
 import { ADMIN } from '../helpers/temp';
 
@@ -254,24 +254,8 @@ describe('writing while masked', () => {
 });
 
 describe('the case list', () => {
-  const list = (changes: Record<string, unknown>) =>
-    casesOps['cases.list'](
-      w,
-      ListCasesInputSchema.parse({
-        query: '',
-        status: 'all',
-        assignedUserId: null,
-        districtSlug: null,
-        protectedOnly: false,
-        honourOnly: false,
-        openRemindersOnly: false,
-        sort: 'case_number',
-        direction: 'asc',
-        offset: 0,
-        limit: 100,
-        ...changes,
-      }),
-    );
+  const list = (changes: Partial<ListCasesInput>) =>
+    casesOps['cases.list'](w, listInput({ sort: 'case_number', direction: 'asc', limit: 100, ...changes }));
 
   it('masks the district and does not let a district filter, search or sort tell it', async () => {
     const hidden = await protectedCase();

@@ -1,10 +1,28 @@
 import path from 'node:path';
-import { CreateCaseInputSchema, type CreateCaseInput, type Role } from '../../core/contract';
+import { CreateCaseInputSchema, ListCasesInputSchema, type CreateCaseInput, type ListCasesInput, type Role } from '../../core/contract';
 import { DbError } from '../../db/errors';
 import { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
 import { countAuditRows } from '../../db/repositories/audit-log';
 import { ADMIN, tempDir, TEST_ENV } from './temp';
+
+/** A case list request: every case, newest first, up to 500, no filter; `overrides` change any of it. */
+export function listInput(overrides: Partial<ListCasesInput> = {}) {
+  return ListCasesInputSchema.parse({
+    query: '',
+    status: 'all',
+    assignedUserId: null,
+    districtSlug: null,
+    protectedOnly: false,
+    honourOnly: false,
+    openRemindersOnly: false,
+    sort: 'updated',
+    direction: 'desc',
+    offset: 0,
+    limit: 500,
+    ...overrides,
+  });
+}
 
 /** A valid (and well-known test) personal identity number. */
 export const TEST_PIN = '19121212-1212';
