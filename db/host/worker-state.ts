@@ -1,7 +1,9 @@
 import type { Role, SessionStatus } from '../../core/contract';
 import type { CaseScope } from '../access/case-scope';
 import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
+import type { FactsElsewhere } from '../repositories/report-facts';
 import { Store } from '../store/store';
+import { FactReader } from './fact-reader';
 import { RevealGrants } from './reveal-grants';
 
 /** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
@@ -28,6 +30,12 @@ export class WorkerState {
   lastActivity = Date.now();
   /** Reveals of protected cases: per session, in memory only. Tests may replace it to move its clock. */
   reveals = new RevealGrants();
+  /**
+   * The bundle the database worker runs from, which also runs a report's second reader; null
+   * where there is none (in-process tests and bench runs), and reports read on one connection.
+   */
+  factReaderEntry: string | null = null;
+  private factReader: { reader: FactReader; session: object } | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -44,6 +52,26 @@ export class WorkerState {
   /** The status as the contract describes it. */
   status(): SessionStatus {
     return { ...this.active.status(), demo: this.demo !== null, demoLogin: this.demo ? { ...DEMO_CREDENTIALS } : null };
+  }
+
+  /**
+   * Where a report reads half its facts at the same time: the active session's fact reader,
+   * started at its first report and closed when the session ends. Undefined without a bundle.
+   */
+  factsElsewhere(): FactsElsewhere | undefined {
+    const entry = this.factReaderEntry;
+    if (entry === null) return undefined;
+    const store = this.active;
+    const session = store.requireSession();
+    let current = this.factReader;
+    if (!current || current.session !== session || current.reader.closed) {
+      current?.reader.close();
+      const reader = new FactReader(entry, store.paths.db, session.dataKey);
+      store.onSessionEnd(() => reader.close());
+      current = this.factReader = { reader, session };
+    }
+    const { reader } = current;
+    return (q, parts, mark) => reader.read(q, parts, mark);
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */

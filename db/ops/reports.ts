@@ -15,7 +15,7 @@ import { reportXlsx } from '../export/report-xlsx';
 import type { WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
 import { chainHead } from '../repositories/audit-review';
-import { districtsOf, readReportFacts } from '../repositories/report-facts';
+import { districtsOf, readReportFacts, type FactsElsewhere } from '../repositories/report-facts';
 import { getSetting } from '../repositories/settings';
 
 /** Who may produce reports to socialnämnden (the handler says the same; checked here too). */
@@ -31,14 +31,14 @@ type GenerateInput = { period: ReportInput['period']; districtSlugs: string[] };
 type ExportInput = GenerateInput & { format: ReportExportFormat; language: 'sv' | 'en'; labels: Record<string, string> };
 
 /** Aggregates and suppresses a report inside a transaction; the caller audits. */
-async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date): Promise<Report> {
+async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date, elsewhere?: FactsElsewhere): Promise<Report> {
   const { current, previous } = resolvePeriod(input.period);
   if (input.districtSlugs.length > 0) {
     const known = await districtsOf(trx, input.districtSlugs);
     if (known.length !== input.districtSlugs.length) throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.');
   }
   const threshold = effectiveThreshold(await getSetting<number | null>(trx, 'report_threshold', REPORT_THRESHOLD_DEFAULT));
-  const facts = await readReportFacts(trx, current, previous, input.districtSlugs);
+  const facts = await readReportFacts(trx, current, previous, input.districtSlugs, elsewhere);
   const { tables, links } = aggregateReport(facts, current, previous);
   return {
     period: { kind: input.period.kind, from: current.from, to: current.to, previousFrom: previous.from, previousTo: previous.to },
@@ -52,8 +52,9 @@ async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date): 
 export const reportsOps = {
   'reports.generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
     const s = w.active.requireSession(REPORT_ROLES);
+    const elsewhere = w.factsElsewhere();
     return s.db.transaction().execute(async (trx) => {
-      const report = await buildReport(trx, input, today);
+      const report = await buildReport(trx, input, today, elsewhere);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'report' });
       return report;
     });
@@ -66,8 +67,9 @@ export const reportsOps = {
    */
   'reports.export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
     const s = w.active.requireSession(REPORT_ROLES);
+    const elsewhere = w.factsElsewhere();
     const { report, teamName, head } = await s.db.transaction().execute(async (trx) => {
-      const r = await buildReport(trx, input, today);
+      const r = await buildReport(trx, input, today, elsewhere);
       const team = await getSetting<string>(trx, 'team_name', '');
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'report', entityId: input.format });
       return { report: r, teamName: team, head: await chainHead(trx) };

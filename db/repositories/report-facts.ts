@@ -12,16 +12,13 @@ import {
   type Range,
   type ReportFacts,
   type ReportPeriod,
-  type RiskCount,
 } from '../../core/rules/report-aggregate';
+import { DbError } from '../errors';
 import type { DB } from '../schema';
 
-/**
- * The facts a report is computed from, for a span of dates (the previous period's start to the
- * current period's end) and a scope (districts; empty = the whole team). Only categories, dates,
- * counts and costs are selected: never a name, personal identity number, address or free text.
- */
-
+// The facts a report is computed from, for a span of dates (the previous period's start to the
+// current period's end) and a scope (districts; empty = the whole team). Only categories, dates,
+// counts and costs are selected: never a name, personal identity number, address or free text.
 
 function parseList(json: string): string[] {
   try {
@@ -49,26 +46,38 @@ function startOfLocalDay(isoDate: string): string {
   return new Date(y, m - 1, d).toISOString();
 }
 
-/**
- * Reads a report's facts for its two periods. At city scale the rows themselves are the cost (each
- * value handed to JavaScript costs about as much as finding it), so every read uses a narrow
- * covering index (migration 0008) and as much as possible is counted here: cases grouped, risk,
- * moves and housing chains by the rules of `countRisk`, `countMoves` and `countSteps` in core
- * (tests/db/report-facts.test.ts checks that both agree); placements and Kompotten requests come
- * one row each.
- */
-export async function readReportFacts(db: Kysely<DB>, current: Range, previous: Range, slugs: readonly string[]): Promise<ReportFacts> {
+/** What a report's facts are read for: its two periods and its scope (districts; empty = the whole team). */
+export interface FactQuery {
+  current: Range;
+  previous: Range;
+  slugs: readonly string[];
+}
+
+/** The facts one part reads (the whole, less the district rows every part shares). */
+type FactFragment = Partial<Omit<ReportFacts, 'districts' | 'includeNoDistrict'>>;
+
+/** What every part's SQL shares: the span of both periods and the scope as a condition. */
+function spanOf(q: FactQuery) {
+  const { current, previous, slugs } = q;
   const scoped = slugs.length > 0;
   const span = { from: previous.from < current.from ? previous.from : current.from, to: current.to > previous.to ? current.to : previous.to };
-  // Margins of two days on timestamps: the exact local day is worked out below.
-  const tsFrom = addDays(span.from, -2);
-  const tsTo = addDays(span.to, 2);
   // Cases in scope, as a condition on a case id column (sql.ref); nothing when the whole team.
   const inScope = (caseId: string) => (scoped ? sql`AND ${sql.ref(caseId)} IN (SELECT id FROM cases WHERE district_slug IN (${sql.join([...slugs])}))` : sql``);
   const periods = sql`periods (period, from_date, to_date) AS (VALUES ('current', ${current.from}, ${current.to}), ('previous', ${previous.from}, ${previous.to}))`;
+  const periodOf = (column: string) =>
+    sql<ReportPeriod | null>`CASE WHEN ${sql.ref(column)} BETWEEN ${current.from} AND ${current.to} THEN 'current' WHEN ${sql.ref(column)} BETWEEN ${previous.from} AND ${previous.to} THEN 'previous' END`;
+  // The survivors' own chains: steps without a child that had not ended before the span.
+  const inChain = sql`h.child_id IS NULL AND (h.end_date IS NULL OR h.end_date >= ${span.from})`;
+  return { current, previous, slugs, scoped, span, inScope, periods, periodOf, inChain };
+}
 
-  // Cases alike in everything the report counts are counted together (CaseFact.count): their
-  // openings and closings only need to fall between the same period boundaries, the local
+/** Cases alike in everything the report counts, counted together (CaseFact.count). */
+async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { current, previous, slugs, scoped, span } = spanOf(q);
+  // Margins of two days on timestamps: the exact local day is worked out below.
+  const tsFrom = addDays(span.from, -2);
+  const tsTo = addDays(span.to, 2);
+  // Their openings and closings only need to fall between the same period boundaries, the local
   // midnights that start each period and the day after each. One day stands for each stretch.
   const boundaries = [previous.from, addDays(previous.to, 1), current.from, addDays(current.to, 1)];
   const stretchDays = [addDays(previous.from, -1), previous.from, addDays(previous.to, 1), current.from, addDays(current.to, 1)];
@@ -94,9 +103,15 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     closedOn: r.closed === null ? null : (stretchDays[r.closed] ?? current.to),
     count: r.n,
   }));
+  return { cases };
+}
 
-  // Risk (countRisk): the cases open at each period's end, by their latest completed assessment of
-  // the survivor by then, read from an index that holds what is needed (never the answers).
+/**
+ * Risk (countRisk): the cases open at each period's end, by their latest completed assessment of
+ * the survivor by then, read from an index that holds what is needed (never the answers).
+ */
+async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { current, previous, slugs, scoped } = spanOf(q);
   const riskRows = await sql<{ period: ReportPeriod; level: string | null; overdue: number; n: number }>`
     WITH ends (period, last_day, end_at) AS (VALUES ('current', ${current.to}, ${startOfLocalDay(addDays(current.to, 1))}), ('previous', ${previous.to}, ${startOfLocalDay(addDays(previous.to, 1))})),
     open_cases AS (
@@ -109,8 +124,12 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     )
     SELECT period, json_extract(latest, '$[0]') AS level, coalesce(json_extract(latest, '$[1]') < last_day, 0) AS overdue, count(*) AS n
     FROM open_cases GROUP BY 1, 2, 3`.execute(db);
-  const risk: RiskCount[] = riskRows.rows.map((r) => ({ period: r.period, level: r.level, overdue: r.overdue === 1, count: r.n }));
+  return { risk: riskRows.rows.map((r) => ({ period: r.period, level: r.level, overdue: r.overdue === 1, count: r.n })) };
+}
 
+/** Placements in protected shelters during the span, one row each, with their shelter's permit. */
+async function readPlacements(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { span, inScope } = spanOf(q);
   const shelters = new Map(
     (await db.selectFrom('shelters').select(['id', 'ivo_kind', 'ivo_valid_until', 'specialisations']).execute()).map((s) => [
       s.id,
@@ -128,55 +147,58 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     costPerDay: r.cost_per_day,
     shelter: r.shelter_id === null ? null : (shelters.get(r.shelter_id) ?? null),
   }));
+  return { placements };
+}
 
-  // Moves that began or were completed in a period, from the summary each move keeps of its
-  // status changes (migration 0009), counted (countMoves) in one pass: the period each began and
-  // was completed in, its status at the end of the period it began in (its last change by then,
-  // in the order date, id: the latest change when that came by then, else looked up).
-  const periodOf = (column: string) =>
-    sql<ReportPeriod | null>`CASE WHEN ${sql.ref(column)} BETWEEN ${current.from} AND ${current.to} THEN 'current' WHEN ${sql.ref(column)} BETWEEN ${previous.from} AND ${previous.to} THEN 'previous' END`;
-  const moveRows = await sql<{ begun_in: ReportPeriod | null; status_at_end: string | null; completed_in: ReportPeriod | null; days: number | null; route: string; within_city: number | null; n: number }>`
+/**
+ * Moves that began or were completed in a period (countMoves), from the summary each move keeps of
+ * its status changes (migration 0009). The two are counted apart, each from its own index: a move
+ * that began in one period and was completed in the other counts in both.
+ */
+async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { current, previous, span, inScope, periodOf } = spanOf(q);
+  // Its status at the end of the period it began in: its last change by then, in the order date,
+  // id (the latest change when that came by then, else looked up).
+  const begunRows = await sql<{ begun_in: ReportPeriod; status_at_end: string | null; route: string; n: number }>`
     WITH x AS (
-      SELECT m.id, m.case_id, m.route, m.to_kind, m.to_code, m.first_on, m.requested_on, m.completed_on, m.last_on, m.last_status,
-        ${periodOf('m.first_on')} AS begun_in, ${periodOf('m.completed_on')} AS completed_in
+      SELECT m.id, m.route, m.last_on, m.last_status, ${periodOf('m.first_on')} AS begun_in
       FROM moves m
-      WHERE (m.first_on BETWEEN ${span.from} AND ${span.to} OR m.completed_on BETWEEN ${span.from} AND ${span.to}) ${inScope('m.case_id')}
+      WHERE m.first_on BETWEEN ${span.from} AND ${span.to} ${inScope('m.case_id')}
     ),
-    y AS (SELECT x.*, CASE x.begun_in WHEN 'current' THEN ${current.to} WHEN 'previous' THEN ${previous.to} END AS begun_end FROM x)
+    y AS (SELECT x.*, CASE x.begun_in WHEN 'current' THEN ${current.to} WHEN 'previous' THEN ${previous.to} END AS begun_end FROM x WHERE x.begun_in IS NOT NULL)
     SELECT y.begun_in,
-      CASE WHEN y.begun_in IS NULL THEN NULL WHEN y.last_on <= y.begun_end THEN y.last_status ELSE (SELECT s.status FROM move_transitions s
+      CASE WHEN y.last_on <= y.begun_end THEN y.last_status ELSE (SELECT s.status FROM move_transitions s
         WHERE s.move_id = y.id AND s.date <= y.begun_end
         ORDER BY s.date DESC, s.id DESC LIMIT 1) END AS status_at_end,
-      y.completed_in,
-      CASE WHEN y.completed_in IS NULL THEN NULL ELSE CAST(round(julianday(y.completed_on) - julianday(coalesce(y.requested_on, y.first_on))) AS INTEGER) END AS days,
       y.route,
-      CASE WHEN y.completed_in IS NULL THEN NULL ELSE (y.to_kind = 'district' OR y.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) END AS within_city,
       count(*) AS n
     FROM y
-    WHERE y.begun_in IS NOT NULL OR y.completed_in IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
-  const begun = new Map<string, MovesBegunCount>();
-  const completed = new Map<string, MovesCompletedCount>();
-  for (const r of moveRows.rows) {
-    if (r.begun_in !== null) {
-      const key = JSON.stringify([r.begun_in, r.route, r.status_at_end]);
-      const c = begun.get(key) ?? { period: r.begun_in, route: r.route, statusAtEnd: r.status_at_end, count: 0 };
-      c.count += r.n;
-      begun.set(key, c);
-    }
-    if (r.completed_in !== null) {
-      const key = JSON.stringify([r.completed_in, r.route, r.within_city, r.days]);
-      const c = completed.get(key) ?? { period: r.completed_in, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: 0 };
-      c.count += r.n;
-      completed.set(key, c);
-    }
-  }
-  const movesBegun = [...begun.values()];
-  const movesCompleted = [...completed.values()];
+    GROUP BY 1, 2, 3`.execute(db);
+  const completedRows = await sql<{ completed_in: ReportPeriod; days: number; route: string; within_city: number; n: number }>`
+    WITH x AS (
+      SELECT m.route, m.to_kind, m.to_code, m.first_on, m.requested_on, m.completed_on, ${periodOf('m.completed_on')} AS completed_in
+      FROM moves m
+      WHERE m.completed_on BETWEEN ${span.from} AND ${span.to} ${inScope('m.case_id')}
+    )
+    SELECT x.completed_in,
+      CAST(round(julianday(x.completed_on) - julianday(coalesce(x.requested_on, x.first_on))) AS INTEGER) AS days,
+      x.route,
+      (x.to_kind = 'district' OR x.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) AS within_city,
+      count(*) AS n
+    FROM x
+    WHERE x.completed_in IS NOT NULL
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return {
+    movesBegun: begunRows.rows.map((r): MovesBegunCount => ({ period: r.begun_in, route: r.route, statusAtEnd: r.status_at_end, count: r.n })),
+    movesCompleted: completedRows.rows.map(
+      (r): MovesCompletedCount => ({ period: r.completed_in, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: r.n }),
+    ),
+  };
+}
 
-  // The survivors' own chains (steps without a child that had not ended before the span), counted
-  // (countSteps): who left a protected shelter in a period and what came next; step lengths; obstacles.
-  const inChain = sql`h.child_id IS NULL AND (h.end_date IS NULL OR h.end_date >= ${span.from})`;
+/** Who left a protected shelter in a period and what came next in her own chain (countSteps). */
+async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { span, inScope, periods, inChain } = spanOf(q);
   const chainStep = (alias: string) =>
     sql`${sql.ref(`${alias}.case_id`)} = l.case_id AND ${sql.ref(`${alias}.child_id`)} IS NULL AND ${sql.ref(`${alias}.id`)} != l.id AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${span.from})`;
   const cohortRows = await sql<{ period: ReportPeriod; next_kind: string | null; reached: number; n: number }>`
@@ -193,14 +215,28 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     ) l
     WHERE l.rn = 1
     GROUP BY 1, 2, 3`.execute(db);
+  return { chainCohort: cohortRows.rows.map((r) => ({ period: r.period, nextKind: r.next_kind, reachedLease: r.reached === 1, count: r.n })) };
+}
+
+/** The lengths of the steps of the survivors' own chains that ended in a period (countSteps). */
+async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { inScope, periods, inChain } = spanOf(q);
   const endedRows = await sql<{ period: ReportPeriod; kind: string; days: number; n: number }>`
     WITH ${periods}
     SELECT p.period, h.kind, CAST(round(julianday(h.end_date) - julianday(h.start_date)) AS INTEGER) AS days, count(*) AS n
     FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
     WHERE ${inChain} ${inScope('h.case_id')}
     GROUP BY 1, 2, 3`.execute(db);
-  // Obstacles are a JSON list of texts; anything else in the column counts as none. One pass over
-  // the span's steps, each step's list read once, the cases counted per period.
+  return { stepsEnded: endedRows.rows.map((r) => ({ period: r.period, kind: r.kind, days: Number(r.days), count: r.n })) };
+}
+
+/**
+ * The obstacles named on the survivors' own chains, by the cases with each in a period. Obstacles
+ * are a JSON list of texts; anything else in the column counts as none. One pass over the span's
+ * steps, each step's list read once.
+ */
+async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { current, previous, span, inScope, inChain } = spanOf(q);
   const activeIn = (r: Range) => sql`h.start_date <= ${r.to} AND (h.end_date IS NULL OR h.end_date >= ${r.from})`;
   const obstacleRows = await sql<{ obstacle: string; previous_cases: number; current_cases: number }>`
     SELECT j.value AS obstacle,
@@ -210,7 +246,17 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     JOIN json_each(CASE WHEN json_valid(h.obstacles) AND json_type(h.obstacles) = 'array' THEN h.obstacles ELSE '[]' END) j
     WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' AND j.type = 'text' ${inScope('h.case_id')}
     GROUP BY 1`.execute(db);
+  return {
+    obstacleCases: obstacleRows.rows.flatMap((r) => [
+      { period: 'previous' as const, obstacle: r.obstacle, cases: r.previous_cases },
+      { period: 'current' as const, obstacle: r.obstacle, cases: r.current_cases },
+    ]),
+  };
+}
 
+/** Kompotten requests sent and received in the span, one row each; a protected case's counterpart unnamed. */
+async function readKompotten(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+  const { span, scoped, slugs } = spanOf(q);
   let kompottenQ = db
     .selectFrom('kompotten_requests as k')
     .innerJoin('municipalities as mu', 'mu.code', 'k.counterpart_code')
@@ -229,21 +275,104 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
     date: r.date,
     outcome: r.outcome,
   }));
+  return { kompotten };
+}
 
+const PART_READERS = {
+  cases: readCases,
+  risk: readRisk,
+  placements: readPlacements,
+  moves: readMoves,
+  cohort: readCohort,
+  ended: readEnded,
+  obstacles: readObstacles,
+  kompotten: readKompotten,
+} as const satisfies Record<string, (db: Kysely<DB>, q: FactQuery) => Promise<FactFragment>>;
+
+/** A part of a report's facts that can be read on its own. */
+export type FactPart = keyof typeof PART_READERS;
+
+/** Every part, in the order they are read on one connection. */
+export const FACT_PARTS = Object.keys(PART_READERS) as FactPart[];
+
+/**
+ * The parts a second connection reads while this one reads the others: about half the work each
+ * at city scale (measured at scale 1: these three 0.9 s, the other five 0.85 s), and small answers,
+ * so little to copy between threads.
+ */
+export const PARTS_ELSEWHERE: readonly FactPart[] = ['cohort', 'ended', 'obstacles'];
+
+/** True for the name of a part (a message between threads says which parts it asks for). */
+export function isFactPart(name: unknown): name is FactPart {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(PART_READERS, name);
+}
+
+/** Reads the given parts of a report's facts on one connection. */
+export async function readFactParts(db: Kysely<DB>, q: FactQuery, parts: readonly FactPart[]): Promise<FactFragment> {
+  const out: FactFragment = {};
+  for (const part of parts) Object.assign(out, await PART_READERS[part](db, q));
+  return out;
+}
+
+/**
+ * What the database held when a read transaction began, as far as reports can tell: the audit
+ * chain's head. Every transaction that changes casework appends to the chain, so two transactions
+ * with the same mark read the same data.
+ */
+export async function snapshotMark(db: Kysely<DB>): Promise<string> {
+  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return head ? `${head.seq}:${head.hash}` : '';
+}
+
+/**
+ * Reads parts on another connection at the same time; answers null when it cannot, or when its
+ * transaction's mark differs from `mark` (something changed in between), and the parts are then
+ * read here.
+ */
+export type FactsElsewhere = (q: FactQuery, parts: readonly FactPart[], mark: string) => Promise<FactFragment | null>;
+
+function need<T>(value: T | undefined, part: string): T {
+  if (value === undefined) throw new DbError('internal', `The report's ${part} were not read.`);
+  return value;
+}
+
+/**
+ * Reads a report's facts for its two periods. At city scale the rows themselves are the cost (each
+ * value handed to JavaScript costs about as much as finding it), so every read uses a narrow
+ * covering index (migrations 0008, 0009) and as much as possible is counted here: cases grouped,
+ * risk, moves and housing chains by the rules of `countRisk`, `countMoves` and `countSteps` in core
+ * (tests/db/report-facts.test.ts checks that both agree); placements and Kompotten requests come
+ * one row each. With `elsewhere`, about half the parts are read on a second connection at the same
+ * time (a second core), from the same state of the database.
+ */
+export async function readReportFacts(db: Kysely<DB>, current: Range, previous: Range, slugs: readonly string[], elsewhere?: FactsElsewhere): Promise<ReportFacts> {
+  const q: FactQuery = { current, previous, slugs: [...slugs] };
+  let facts: FactFragment;
+  if (elsewhere) {
+    // The mark is read first, so this transaction's snapshot is the one it names.
+    const mark = await snapshotMark(db);
+    const away = elsewhere(q, PARTS_ELSEWHERE, mark).catch(() => null);
+    const here = await readFactParts(
+      db,
+      q,
+      FACT_PARTS.filter((p) => !PARTS_ELSEWHERE.includes(p)),
+    );
+    const there = (await away) ?? (await readFactParts(db, q, PARTS_ELSEWHERE));
+    facts = { ...here, ...there };
+  } else {
+    facts = await readFactParts(db, q, FACT_PARTS);
+  }
   return {
     districts: await districtsOf(db, slugs),
-    includeNoDistrict: !scoped,
-    cases,
-    placements,
-    movesBegun,
-    movesCompleted,
-    chainCohort: cohortRows.rows.map((r) => ({ period: r.period, nextKind: r.next_kind, reachedLease: r.reached === 1, count: r.n })),
-    stepsEnded: endedRows.rows.map((r) => ({ period: r.period, kind: r.kind, days: Number(r.days), count: r.n })),
-    obstacleCases: obstacleRows.rows.flatMap((r) => [
-      { period: 'previous' as const, obstacle: r.obstacle, cases: r.previous_cases },
-      { period: 'current' as const, obstacle: r.obstacle, cases: r.current_cases },
-    ]),
-    risk,
-    kompotten,
+    includeNoDistrict: slugs.length === 0,
+    cases: need(facts.cases, 'cases'),
+    placements: need(facts.placements, 'placements'),
+    movesBegun: need(facts.movesBegun, 'moves'),
+    movesCompleted: need(facts.movesCompleted, 'moves'),
+    chainCohort: need(facts.chainCohort, 'housing chains'),
+    stepsEnded: need(facts.stepsEnded, 'housing steps'),
+    obstacleCases: need(facts.obstacleCases, 'obstacles'),
+    risk: need(facts.risk, 'risk levels'),
+    kompotten: need(facts.kompotten, 'Kompotten requests'),
   };
 }

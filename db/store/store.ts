@@ -63,11 +63,24 @@ interface OpenSession {
   user: SessionUser;
   teamName: string;
   idleLockMinutes: number;
+  /** What else holds the key or a connection for this session, closed when it ends. */
+  closers: (() => void)[];
 }
 
 export interface StoreOptions {
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
+}
+
+/** Closes what a session's companions hold; each is closed even when one fails. */
+function closeCompanions(s: OpenSession): void {
+  for (const close of s.closers.splice(0)) {
+    try {
+      close();
+    } catch {
+      // A companion that fails to close must not keep the connection open or the key in memory.
+    }
+  }
 }
 
 /** Canonical JSON of a slot, so the database's copy and the key file's compare byte for byte. */
@@ -131,6 +144,7 @@ export class Store {
       this.session = null;
       if (s) {
         try {
+          closeCompanions(s);
           s.sqlite.close();
         } finally {
           s.dataKey.fill(0);
@@ -228,6 +242,7 @@ export class Store {
         user: toSessionUser(user),
         teamName: input.teamName,
         idleLockMinutes: IDLE_LOCK_MINUTES_DEFAULT,
+        closers: [],
       };
     } catch (err) {
       sqlite.close();
@@ -379,9 +394,18 @@ export class Store {
         .run(...this.lockAuditRow(s, reason));
       s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      s.sqlite.close();
-      s.dataKey.fill(0);
+      try {
+        closeCompanions(s);
+        s.sqlite.close();
+      } finally {
+        s.dataKey.fill(0);
+      }
     }
+  }
+
+  /** Runs `close` when the open session ends (lock, damage): for what holds its key or a connection. */
+  onSessionEnd(close: () => void): void {
+    this.requireSession().closers.push(close);
   }
 
   /** Lists users (for the users view). */
@@ -444,7 +468,7 @@ export class Store {
     clearPendingAttempts(this.paths.pendingAttempts);
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes };
+    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [] };
   }
 
   private async unwrapSlot(keyfile: Keyfile, username: string, passphrase: string): Promise<{ slotId: string | null; slot: UserSlot | undefined; dataKey: Buffer | null }> {

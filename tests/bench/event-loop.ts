@@ -6,7 +6,7 @@ import { BENCH_ADMIN, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
 import { SEARCH_ALL, SEARCH_OPEN, type Measurement, type Repeats } from './measure';
-import { filteredListInput, OPEN_CASE, openCase, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
+import { filteredListInput, OPEN_CASE, openCase, REPORT_AS_APP, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
 
 export interface EventLoopResult {
   /** The longest the host's event loop was kept from running, in ms, over everything below. */
@@ -23,8 +23,9 @@ export interface EventLoopResult {
  * the housing-chain review, a backup and a burst of writes.
  */
 export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadData, all: Repeats, workerPath: string, log: (line: string) => void): Promise<EventLoopResult> {
-  // Fewer repetitions than in-process: this run is about the event loop, and the heavy operations run in it once.
-  const repeats: Repeats = { ...all, searches: Math.min(all.searches, 250), opens: Math.min(all.opens, 50), lists: Math.min(all.lists, 20), reports: 1, reviews: Math.min(all.reviews, 5), backups: Math.min(all.backups, 1), writes: Math.min(all.writes, 200) };
+  // Fewer repetitions than in-process: this run is about the event loop, and the heavy operations run
+  // in it once (the year report three times: it is also the report's own target, as the app makes it).
+  const repeats: Repeats = { ...all, searches: Math.min(all.searches, 250), opens: Math.min(all.opens, 50), lists: Math.min(all.lists, 20), reports: Math.min(all.reports, 3), reviews: Math.min(all.reviews, 5), backups: Math.min(all.backups, 1), writes: Math.min(all.writes, 200) };
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   const memory = new MemoryWatch().start();
   const host = new DbHost({ workerPath, dataDir: dbs.encDir, env: productionEnv() });
@@ -45,7 +46,7 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
     const scoped: Call = (op, input) => host.call(op as OperationName, input as never, { roles: ['caseworker', 'team_lead'], caseScope: { case: (input as { id: number }).id } });
     results.push({ op: OPEN_CASE, ms: await sample(repeats.opens, (i) => openCase(scoped, data.openableCaseIds[i % data.openableCaseIds.length] as number)) });
     results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))) });
-    results.push({ op: 'year report', ms: await sample(repeats.reports, () => as(['team_lead'])('reports.generate', YEAR_REPORT)) });
+    results.push({ op: REPORT_AS_APP, ms: await sample(repeats.reports, () => as(['team_lead'])('reports.generate', YEAR_REPORT)) });
     results.push({ op: 'housing-chain review (shelters)', ms: await sample(repeats.reviews, () => call('shelters.list', {})) });
     if (repeats.backups > 0) {
       // Only an administrator makes backups: the session switches user around it, as people would.

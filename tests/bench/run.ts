@@ -7,7 +7,7 @@ import { measureThroughWorker, type EventLoopResult } from './event-loop';
 import { prepareDatabases, type GenerationMode } from './generate';
 import { FULL_REPEATS, measureVariant, SEARCH_ALL, SEARCH_OPEN, SEARCH_QUERY_ONLY, type Measurement, type Repeats } from './measure';
 import { percentile } from './stats';
-import { OPEN_CASE, workloadData } from './workload';
+import { OPEN_CASE, REPORT_AS_APP, REPORT_ONE_CONNECTION, workloadData } from './workload';
 
 export interface BenchOptions {
   scale: number;
@@ -43,7 +43,8 @@ const TARGETS: Record<string, { p95?: number; p50?: number; read?: boolean }> = 
   [SEARCH_QUERY_ONLY]: { read: true },
   [OPEN_CASE]: { p95: 15, read: true },
   'case list, first page, filters': { read: true },
-  'year report': { p95: 1500, read: true },
+  [REPORT_ONE_CONNECTION]: { read: true },
+  [REPORT_AS_APP]: { p95: 1500 },
   'housing-chain review (shelters)': { read: true },
 };
 

@@ -8,6 +8,10 @@ export type Call = (op: string, input: unknown) => Promise<unknown>;
 
 /** The row of the table for opening a case, as the case view does it: one request for the case and every section. */
 export const OPEN_CASE = 'open a case (one request: case and all sections)';
+/** The year report as the app makes it: about half its facts read on a second thread (the worker run). */
+export const REPORT_AS_APP = 'year report';
+/** The year report on one connection: the in-process runs, where encrypted and plain compare alike. */
+export const REPORT_ONE_CONNECTION = 'year report, one connection';
 
 /** What the workload draws from: case ids, open case ids, words to type, districts and users to filter on. */
 export interface WorkloadData {

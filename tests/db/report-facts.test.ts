@@ -4,7 +4,7 @@ import { localIsoDate } from '../../core/rules/calendar';
 import { resolvePeriod } from '../../core/rules/report-period';
 import { countMoves, countRisk, countSteps, type AssessmentFact, type MoveFact, type Range, type ReportPeriod, type StepFact } from '../../core/rules/report-aggregate';
 import type { WorkerState } from '../../db/host/worker-state';
-import { readReportFacts } from '../../db/repositories/report-facts';
+import { PARTS_ELSEWHERE, readFactParts, readReportFacts, snapshotMark, type FactPart } from '../../db/repositories/report-facts';
 import type { DB } from '../../db/schema';
 import { freshWorker } from '../helpers/casework';
 import { seedReportDataset } from '../helpers/report-dataset';
@@ -132,6 +132,25 @@ describe('report facts: the database counts as the rules in core do', () => {
     });
     expect(() => change()).toThrow('roll back');
     expect(mismatches()).toEqual([]);
+  });
+
+  it('takes the parts a second connection read, and reads them itself when it cannot (null or a failure)', async () => {
+    const s = w.active.requireSession();
+    const { current, previous } = resolvePeriod({ kind: 'year', year: 2024 });
+    const alone = await readReportFacts(s.db, current, previous, []);
+    const asked: { parts: FactPart[]; mark: string }[] = [];
+    const declined = await readReportFacts(s.db, current, previous, [], async (_q, parts, mark) => {
+      asked.push({ parts: [...parts], mark });
+      return null;
+    });
+    expect(declined).toEqual(alone);
+    expect(asked).toEqual([{ parts: [...PARTS_ELSEWHERE], mark: await snapshotMark(s.db) }]);
+    expect(await readReportFacts(s.db, current, previous, [], () => Promise.reject(new Error('the thread ended')))).toEqual(alone);
+    // An answer is used as it came, and only for its parts.
+    const there = await readFactParts(s.db, { current, previous, slugs: [] }, PARTS_ELSEWHERE);
+    expect(alone.stepsEnded.length).toBeGreaterThan(0);
+    const taken = await readReportFacts(s.db, current, previous, [], () => Promise.resolve({ ...there, stepsEnded: [] }));
+    expect(taken).toEqual({ ...alone, stepsEnded: [] });
   });
 
   it('reads narrow indexes, never the wide tables (migrations 0008, 0009)', async () => {

@@ -1,0 +1,81 @@
+import { Worker } from 'node:worker_threads';
+import type { FactPart, FactQuery, FactsElsewhere } from '../repositories/report-facts';
+
+/** What the fact reader's thread starts with: the database file and the session's data key. */
+export interface FactReaderInit {
+  role: 'fact-reader';
+  file: string;
+  key: Uint8Array;
+}
+
+export interface FactReadRequest {
+  id: number;
+  query: FactQuery;
+  parts: readonly FactPart[];
+  mark: string;
+}
+
+export interface FactReadAnswer {
+  id: number;
+  facts: Awaited<ReturnType<FactsElsewhere>>;
+}
+
+/** True for the start data of a fact reader (the database worker's bundle runs either). */
+export function isFactReaderInit(data: unknown): data is FactReaderInit {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'fact-reader';
+}
+
+/**
+ * A second thread with its own read-only connection, for one session: a report reads about half
+ * its facts there while the database worker reads the rest (the laptops have two cores). Runs the
+ * database worker's own bundle (`entry`). The data key is copied into a buffer of its own and
+ * moved to the thread, which overwrites it once the database is open. Closed when the session ends;
+ * after a failure it answers null, and the worker reads every part itself.
+ */
+export class FactReader {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, (facts: FactReadAnswer['facts']) => void>();
+  private nextId = 1;
+  private isClosed = false;
+
+  constructor(entry: string, file: string, dataKey: Buffer) {
+    const key = new Uint8Array(dataKey.length);
+    key.set(dataKey);
+    const init: FactReaderInit = { role: 'fact-reader', file, key };
+    this.worker = new Worker(entry, { workerData: init, transferList: [key.buffer] });
+    // Never keeps the process alive; ends with the database worker at the latest.
+    this.worker.unref();
+    this.worker.on('message', (answer: FactReadAnswer) => {
+      const settle = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      settle?.(answer.facts ?? null);
+    });
+    this.worker.on('error', () => this.close());
+    this.worker.on('exit', () => this.close());
+  }
+
+  /** False until closed (by the session's end or the thread's failure). */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Reads parts in the thread from a transaction with the given snapshot mark; null if it cannot. */
+  read(query: FactQuery, parts: readonly FactPart[], mark: string): Promise<FactReadAnswer['facts']> {
+    if (this.isClosed) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      const req: FactReadRequest = { id, query, parts, mark };
+      this.worker.postMessage(req);
+    });
+  }
+
+  /** Ends the thread and its connection; pending reads answer null. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    for (const settle of this.pending.values()) settle(null);
+    this.pending.clear();
+    void this.worker.terminate();
+  }
+}
