@@ -11,6 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildNode({ quiet = false } = {}) {
   const entries = {
     'db-worker': 'db/host/worker.ts',
+    'db-fact-reader': 'db/host/fact-reader-entry.ts',
     'browser-host': 'electron/browser-host/main.ts',
     'electron-main': 'electron/desktop/main.ts',
     preload: 'electron/desktop/preload.ts',

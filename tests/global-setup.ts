@@ -6,14 +6,20 @@ import { build } from 'esbuild';
 
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  await build({
-    entryPoints: [path.join(root, 'db/host/worker.ts')],
-    outfile: path.join(root, 'dist/test/db-worker.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers', 'electron'],
-    logLevel: 'error',
-  });
+  // The worker and, beside it, a report's second reader (db/host/fact-reader.ts).
+  for (const [entry, out] of [
+    ['db/host/worker.ts', 'db-worker.cjs'],
+    ['db/host/fact-reader-entry.ts', 'db-fact-reader.cjs'],
+  ] as const) {
+    await build({
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(root, 'dist/test', out),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3-multiple-ciphers', 'electron'],
+      logLevel: 'error',
+    });
+  }
 }

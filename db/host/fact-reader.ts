@@ -20,15 +20,18 @@ export interface FactReadAnswer {
   facts: Awaited<ReturnType<FactsElsewhere>>;
 }
 
-/** True for the start data of a fact reader (the database worker's bundle runs either). */
+/** The fact reader's own bundle (db/host/fact-reader-entry.ts), built beside the database worker's. */
+export const FACT_READER_BUNDLE = 'db-fact-reader.cjs';
+
+/** True for the start data of a fact reader. */
 export function isFactReaderInit(data: unknown): data is FactReaderInit {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'fact-reader';
 }
 
 /**
  * A second thread with its own read-only connection, for one session: a report reads about half
- * its facts there while the database worker reads the rest (the laptops have two cores). Runs the
- * database worker's own bundle (`entry`). The data key is copied into a buffer of its own and
+ * its facts there while the database worker reads the rest (the laptops have two cores). Runs a
+ * bundle of its own (`entry`), small so it starts quickly. The data key is copied into a buffer of its own and
  * moved to the thread, which overwrites it once the database is open. Closed when the session ends;
  * after a failure it answers null, and the worker reads every part itself.
  */

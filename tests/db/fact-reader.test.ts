@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportInputSchema, type ReportInput } from '../../core/contract';
 import { resolvePeriod } from '../../core/rules/report-period';
-import { FactReader } from '../../db/host/fact-reader';
+import { FACT_READER_BUNDLE, FactReader } from '../../db/host/fact-reader';
 import type { WorkerState } from '../../db/host/worker-state';
 import { reportsOps } from '../../db/ops/reports';
 import { FACT_PARTS, PARTS_ELSEWHERE, readFactParts, snapshotMark, type FactQuery } from '../../db/repositories/report-facts';
@@ -11,13 +12,14 @@ import { freshWorker, loginAs } from '../helpers/casework';
 import { seedReportDataset } from '../helpers/report-dataset';
 import { TEST_WORKER } from '../helpers/runtime';
 
-// A report reads about half its facts on a second thread (the worker's own bundle, built by
-// tests/global-setup.ts) while the worker reads the rest. The figures must be the same either way,
+// A report reads about half its facts on a second thread (its own bundle, built beside the
+// worker's by tests/global-setup.ts) while the worker reads the rest. The figures must be the same either way,
 // and the second thread must never read from another state of the database than the first.
 
 let w: WorkerState;
 let cleanup: () => void;
 const readers: FactReader[] = [];
+const READER = path.join(path.dirname(TEST_WORKER), FACT_READER_BUNDLE);
 
 beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
@@ -33,7 +35,7 @@ const Q: FactQuery = { current, previous, slugs: [] };
 const generate = (input: ReportInput) => reportsOps['reports.generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports.generate']>[1]);
 
 function readerOf(dataKey: Buffer): FactReader {
-  const r = new FactReader(TEST_WORKER, w.active.paths.db, dataKey);
+  const r = new FactReader(READER, w.active.paths.db, dataKey);
   readers.push(r);
   return r;
 }
@@ -81,7 +83,7 @@ describe('the fact reader: a report’s second thread', () => {
   it('gives a report the same figures as one connection alone, and ends with the session', async () => {
     const one = await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] });
     const oneScoped = await generate({ period: { kind: 'quarter', year: 2024, index: 2 }, districtSlugs: ['skarholmen'] });
-    w.factReaderEntry = TEST_WORKER;
+    w.factReaderEntry = READER;
     try {
       const elsewhere = w.factsElsewhere();
       expect(elsewhere).toBeDefined();
@@ -99,6 +101,16 @@ describe('the fact reader: a report’s second thread', () => {
       const next = w.factsElsewhere();
       const s2 = w.active.requireSession();
       expect(await next?.(Q, PARTS_ELSEWHERE, await snapshotMark(s2.db))).toEqual(await readFactParts(s2.db, Q, PARTS_ELSEWHERE));
+    } finally {
+      w.factReaderEntry = null;
+    }
+  });
+
+  it('gives the same figures when the reader’s bundle is missing (every part read on one connection)', async () => {
+    const one = await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] });
+    w.factReaderEntry = path.join(path.dirname(TEST_WORKER), 'no-such-bundle.cjs');
+    try {
+      expect(await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] })).toEqual(one);
     } finally {
       w.factReaderEntry = null;
     }

@@ -17,6 +17,7 @@ describe('electron-builder.yml', () => {
     expect(listUnder('asarUnpack')).toEqual(
       expect.arrayContaining([
         'dist/node/db-worker.cjs',
+        'dist/node/db-fact-reader.cjs',
         'node_modules/better-sqlite3-multiple-ciphers/**',
         'node_modules/bindings/**',
         'node_modules/file-uri-to-path/**',
