@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { Kysely, SqliteDialect } from 'kysely';
 import { applyRequiredPragmas, openKeyed } from '../connection/open';
 import { withStatementCache } from '../connection/statement-cache';
-import { isFactPart, readFactParts, snapshotMark, type FactQuery } from '../repositories/report-facts';
+import { claimPart, readFactPart, snapshotMark, type FactQuery, type PartsRead } from '../repositories/report-facts';
 import type { DB } from '../schema';
 import type { FactReadAnswer, FactReaderInit, FactReadRequest } from './fact-reader';
 
@@ -16,11 +16,17 @@ function queryOf(req: FactReadRequest): FactQuery | null {
   return { current: q.current, previous: q.previous, slugs: q.slugs };
 }
 
+/** The shared claims counter of a request, if it is one. */
+function claimsOf(req: FactReadRequest): Int32Array | null {
+  const c: unknown = req.claims;
+  return c instanceof Int32Array && c.buffer instanceof SharedArrayBuffer && c.length >= 1 ? c : null;
+}
+
 /**
  * The second thread of a report (started by FactReader): its own read-only connection to the
- * session's database, which reads the parts it is asked for in one transaction, provided the
- * transaction sees what the asking one saw (the same snapshot mark). Its answers are counts and
- * categories only; a failure answers `null` with no detail, and the asker reads the parts itself.
+ * session's database. In one transaction that sees what the asking one saw (the same snapshot
+ * mark), it claims parts until none is left and answers them: counts and categories only. A part
+ * that fails ends its claiming with no detail sent; the asker reads what was claimed and not answered.
  */
 export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
   const key = Buffer.from(init.key.buffer, init.key.byteOffset, init.key.byteLength);
@@ -35,17 +41,23 @@ export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (req: FactReadRequest) => {
     queue = queue.then(async () => {
-      let facts: FactReadAnswer['facts'] = null;
-      try {
-        const q = queryOf(req);
-        const parts = Array.isArray(req.parts) ? req.parts.filter(isFactPart) : [];
-        if (q && parts.length === req.parts.length && typeof req.mark === 'string') {
-          facts = await db.transaction().execute(async (trx) => ((await snapshotMark(trx)) === req.mark ? readFactParts(trx, q, parts) : null));
+      const q = queryOf(req);
+      const claims = claimsOf(req);
+      let parts: PartsRead | null = null;
+      if (q && claims && typeof req.mark === 'string') {
+        const read: PartsRead = {};
+        try {
+          const same = await db.transaction().execute(async (trx) => {
+            if ((await snapshotMark(trx)) !== req.mark) return false;
+            for (let part = claimPart(claims); part !== null; part = claimPart(claims)) read[part] = await readFactPart(trx, q, part);
+            return true;
+          });
+          parts = same ? read : null;
+        } catch {
+          parts = read;
         }
-      } catch {
-        facts = null;
       }
-      const answer: FactReadAnswer = { id: req.id, facts };
+      const answer: FactReadAnswer = { id: req.id, parts };
       port.postMessage(answer);
     });
   });

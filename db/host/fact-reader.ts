@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FactPart, FactQuery, FactsElsewhere } from '../repositories/report-facts';
+import type { FactQuery, PartsRead } from '../repositories/report-facts';
 
 /** What the fact reader's thread starts with: the database file and the session's data key. */
 export interface FactReaderInit {
@@ -11,13 +11,15 @@ export interface FactReaderInit {
 export interface FactReadRequest {
   id: number;
   query: FactQuery;
-  parts: readonly FactPart[];
+  /** Shared with the asker (a SharedArrayBuffer): both claim parts from it. */
+  claims: Int32Array;
   mark: string;
 }
 
 export interface FactReadAnswer {
   id: number;
-  facts: Awaited<ReturnType<FactsElsewhere>>;
+  /** Null: a request it did not understand, or a database changed since the mark. */
+  parts: PartsRead | null;
 }
 
 /** The fact reader's own bundle (db/host/fact-reader-entry.ts), built beside the database worker's. */
@@ -29,15 +31,15 @@ export function isFactReaderInit(data: unknown): data is FactReaderInit {
 }
 
 /**
- * A second thread with its own read-only connection, for one session: a report reads about half
- * its facts there while the database worker reads the rest (the laptops have two cores). Runs a
+ * A second thread with its own read-only connection, for one session: while the database worker
+ * reads a report's facts, this thread reads parts of them too (the laptops have two cores). Runs a
  * bundle of its own (`entry`), small so it starts quickly. The data key is copied into a buffer of its own and
  * moved to the thread, which overwrites it once the database is open. Closed when the session ends;
  * after a failure it answers null, and the worker reads every part itself.
  */
 export class FactReader {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, (facts: FactReadAnswer['facts']) => void>();
+  private readonly pending = new Map<number, (parts: PartsRead | null) => void>();
   private nextId = 1;
   private isClosed = false;
 
@@ -51,7 +53,7 @@ export class FactReader {
     this.worker.on('message', (answer: FactReadAnswer) => {
       const settle = this.pending.get(answer.id);
       this.pending.delete(answer.id);
-      settle?.(answer.facts ?? null);
+      settle?.(answer.parts ?? null);
     });
     this.worker.on('error', () => this.close());
     this.worker.on('exit', () => this.close());
@@ -62,13 +64,13 @@ export class FactReader {
     return this.isClosed;
   }
 
-  /** Reads parts in the thread from a transaction with the given snapshot mark; null if it cannot. */
-  read(query: FactQuery, parts: readonly FactPart[], mark: string): Promise<FactReadAnswer['facts']> {
+  /** Reads the parts the thread claims, in a transaction with the given snapshot mark; null if it cannot. */
+  read(query: FactQuery, claims: Int32Array, mark: string): Promise<PartsRead | null> {
     if (this.isClosed) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const req: FactReadRequest = { id, query, parts, mark };
+      const req: FactReadRequest = { id, query, claims, mark };
       this.worker.postMessage(req);
     });
   }

@@ -55,7 +55,7 @@ export class WorkerState {
   }
 
   /**
-   * Where a report reads half its facts at the same time: the active session's fact reader,
+   * Where a report reads parts of its facts at the same time: the active session's fact reader,
    * started at its first report and closed when the session ends. Undefined without a bundle.
    */
   factsElsewhere(): FactsElsewhere | undefined {
@@ -71,7 +71,7 @@ export class WorkerState {
       current = this.factReader = { reader, session };
     }
     const { reader } = current;
-    return (q, parts, mark) => reader.read(q, parts, mark);
+    return (q, claims, mark) => reader.read(q, claims, mark);
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */

@@ -6,14 +6,14 @@ import { resolvePeriod } from '../../core/rules/report-period';
 import { FACT_READER_BUNDLE, FactReader } from '../../db/host/fact-reader';
 import type { WorkerState } from '../../db/host/worker-state';
 import { reportsOps } from '../../db/ops/reports';
-import { FACT_PARTS, PARTS_ELSEWHERE, readFactParts, snapshotMark, type FactQuery } from '../../db/repositories/report-facts';
+import { FACT_PARTS, newPartClaims, readFactPart, snapshotMark, type FactQuery, type PartsRead } from '../../db/repositories/report-facts';
 import { ADMIN } from '../helpers/temp';
 import { freshWorker, loginAs } from '../helpers/casework';
 import { seedReportDataset } from '../helpers/report-dataset';
 import { TEST_WORKER } from '../helpers/runtime';
 
-// A report reads about half its facts on a second thread (its own bundle, built beside the
-// worker's by tests/global-setup.ts) while the worker reads the rest. The figures must be the same either way,
+// While the worker reads a report's facts, a second thread (its own bundle, built beside the
+// worker's by tests/global-setup.ts) reads parts of them too, each claiming the next part left. The figures must be the same either way,
 // and the second thread must never read from another state of the database than the first.
 
 let w: WorkerState;
@@ -40,43 +40,68 @@ function readerOf(dataKey: Buffer): FactReader {
   return r;
 }
 
+/** Every part read on the worker's own connection, by part. */
+async function allParts(db: Parameters<typeof readFactPart>[0], q: FactQuery): Promise<PartsRead> {
+  const out: PartsRead = {};
+  for (const part of FACT_PARTS) out[part] = await readFactPart(db, q, part);
+  return out;
+}
+
+/** Claims as if the asker had already taken the first `taken` parts. */
+function claimsAfter(taken: number): Int32Array {
+  const claims = newPartClaims();
+  Atomics.store(claims, 0, taken);
+  return claims;
+}
+
 describe('the fact reader: a report’s second thread', () => {
-  it('reads the parts it is asked for as the worker’s own connection does', async () => {
+  it('claims every part left and reads each as the worker’s own connection does', async () => {
     const s = w.active.requireSession();
     const reader = readerOf(s.dataKey);
     const mark = await snapshotMark(s.db);
     expect(mark).not.toBe('');
-    const there = await reader.read(Q, FACT_PARTS, mark);
-    expect(there).toEqual(await readFactParts(s.db, Q, FACT_PARTS));
+    const expected = await allParts(s.db, Q);
+    const claims = newPartClaims();
+    expect(await reader.read(Q, claims, mark)).toEqual(expected);
+    // It claimed them all (and one more, finding none left).
+    expect(Atomics.load(claims, 0)).toBe(FACT_PARTS.length + 1);
     // Not empty lists: the dataset has something of each part in 2024.
-    for (const value of Object.values(there ?? {})) expect((value as unknown[]).length).toBeGreaterThan(0);
+    for (const fragment of Object.values(expected)) for (const list of Object.values(fragment)) expect((list as unknown[]).length).toBeGreaterThan(0);
+    // Only what is left after the asker's claims.
+    const rest = await reader.read(Q, claimsAfter(5), mark);
+    expect(Object.keys(rest ?? {}).sort()).toEqual(FACT_PARTS.slice(5).sort());
+    expect(await reader.read(Q, claimsAfter(FACT_PARTS.length), mark)).toEqual({});
+    // A scope, too.
+    const scoped = { ...Q, slugs: ['skarholmen'] };
+    expect(await reader.read(scoped, newPartClaims(), mark)).toEqual(await allParts(s.db, scoped));
     // The key was copied for the thread: the session's own is untouched.
     expect(s.dataKey.equals(Buffer.alloc(32))).toBe(false);
-    expect(await reader.read({ ...Q, slugs: ['skarholmen'] }, PARTS_ELSEWHERE, mark)).toEqual(await readFactParts(s.db, { ...Q, slugs: ['skarholmen'] }, PARTS_ELSEWHERE));
   });
 
-  it('answers null when the database changed after the mark was read, and reads again with the new one', async () => {
+  it('claims nothing and answers null when the database changed after the mark was read', async () => {
     const s = w.active.requireSession();
     const reader = readerOf(s.dataKey);
     const before = await snapshotMark(s.db);
     await w.active.audit({ action: 'read', entity: 'report' });
-    expect(await reader.read(Q, PARTS_ELSEWHERE, before)).toBeNull();
-    expect(await reader.read(Q, PARTS_ELSEWHERE, await snapshotMark(s.db))).not.toBeNull();
+    const claims = newPartClaims();
+    expect(await reader.read(Q, claims, before)).toBeNull();
+    expect(Atomics.load(claims, 0)).toBe(0);
+    expect(await reader.read(Q, claims, await snapshotMark(s.db))).not.toBeNull();
   });
 
-  it('answers null for a request it does not understand', async () => {
+  it('answers null for a request it does not understand, and goes on answering', async () => {
     const s = w.active.requireSession();
     const reader = readerOf(s.dataKey);
     const mark = await snapshotMark(s.db);
-    expect(await reader.read(Q, ['cases', 'no-such-part' as never], mark)).toBeNull();
-    expect(await reader.read({ current, previous: null } as never, ['cases'], mark)).toBeNull();
-    // And goes on answering.
-    expect(await reader.read(Q, ['cases'], mark)).not.toBeNull();
+    // A counter that is not shared could not be claimed from by both.
+    expect(await reader.read(Q, new Int32Array(1), mark)).toBeNull();
+    expect(await reader.read({ current, previous: null } as never, newPartClaims(), mark)).toBeNull();
+    expect(await reader.read(Q, newPartClaims(), mark)).toEqual(await allParts(s.db, Q));
   });
 
   it('answers null and ends when its key does not open the database', async () => {
     const reader = readerOf(crypto.randomBytes(32));
-    expect(await reader.read(Q, ['cases'], await snapshotMark(w.active.requireSession().db))).toBeNull();
+    expect(await reader.read(Q, newPartClaims(), await snapshotMark(w.active.requireSession().db))).toBeNull();
     await expect.poll(() => reader.closed).toBe(true);
   });
 
@@ -89,18 +114,18 @@ describe('the fact reader: a report’s second thread', () => {
       expect(elsewhere).toBeDefined();
       const s = w.active.requireSession();
       // The second thread really answers (a report does not just fall back to one connection).
-      expect(await elsewhere?.(Q, PARTS_ELSEWHERE, await snapshotMark(s.db))).toEqual(await readFactParts(s.db, Q, PARTS_ELSEWHERE));
+      expect(await elsewhere?.(Q, newPartClaims(), await snapshotMark(s.db))).toEqual(await allParts(s.db, Q));
       expect(await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] })).toEqual(one);
       expect(await generate({ period: { kind: 'quarter', year: 2024, index: 2 }, districtSlugs: ['skarholmen'] })).toEqual(oneScoped);
       // The same thread serves the session's next report.
       expect(w.factsElsewhere()).toBeDefined();
       w.active.lock();
-      expect(await elsewhere?.(Q, PARTS_ELSEWHERE, '')).toBeNull();
+      expect(await elsewhere?.(Q, newPartClaims(), '')).toBeNull();
       await loginAs(w, ADMIN.username);
       // A new session starts a thread of its own, with its key.
       const next = w.factsElsewhere();
       const s2 = w.active.requireSession();
-      expect(await next?.(Q, PARTS_ELSEWHERE, await snapshotMark(s2.db))).toEqual(await readFactParts(s2.db, Q, PARTS_ELSEWHERE));
+      expect(await next?.(Q, newPartClaims(), await snapshotMark(s2.db))).toEqual(await allParts(s2.db, Q));
     } finally {
       w.factReaderEntry = null;
     }

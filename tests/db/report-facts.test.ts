@@ -4,7 +4,7 @@ import { localIsoDate } from '../../core/rules/calendar';
 import { resolvePeriod } from '../../core/rules/report-period';
 import { countMoves, countRisk, countSteps, type AssessmentFact, type MoveFact, type Range, type ReportPeriod, type StepFact } from '../../core/rules/report-aggregate';
 import type { WorkerState } from '../../db/host/worker-state';
-import { PARTS_ELSEWHERE, readFactParts, readReportFacts, snapshotMark, type FactPart } from '../../db/repositories/report-facts';
+import { claimPart, FACT_PARTS, readFactPart, readReportFacts, snapshotMark, type FactPart, type PartsRead } from '../../db/repositories/report-facts';
 import type { DB } from '../../db/schema';
 import { freshWorker } from '../helpers/casework';
 import { seedReportDataset } from '../helpers/report-dataset';
@@ -134,22 +134,44 @@ describe('report facts: the database counts as the rules in core do', () => {
     expect(mismatches()).toEqual([]);
   });
 
-  it('takes the parts a second connection read, and reads them itself when it cannot (null or a failure)', async () => {
+  it('takes the parts a second connection claimed and read, and reads them itself when it answers none', async () => {
     const s = w.active.requireSession();
     const { current, previous } = resolvePeriod({ kind: 'year', year: 2024 });
+    const q = { current, previous, slugs: [] };
     const alone = await readReportFacts(s.db, current, previous, []);
-    const asked: { parts: FactPart[]; mark: string }[] = [];
-    const declined = await readReportFacts(s.db, current, previous, [], async (_q, parts, mark) => {
-      asked.push({ parts: [...parts], mark });
+    expect(alone.stepsEnded.length).toBeGreaterThan(0);
+    // Declines (null) or fails: every part is read here.
+    const marks: string[] = [];
+    const declined = await readReportFacts(s.db, current, previous, [], async (_q, _claims, mark) => {
+      marks.push(mark);
       return null;
     });
     expect(declined).toEqual(alone);
-    expect(asked).toEqual([{ parts: [...PARTS_ELSEWHERE], mark: await snapshotMark(s.db) }]);
+    expect(marks).toEqual([await snapshotMark(s.db)]);
     expect(await readReportFacts(s.db, current, previous, [], () => Promise.reject(new Error('the thread ended')))).toEqual(alone);
-    // An answer is used as it came, and only for its parts.
-    const there = await readFactParts(s.db, { current, previous, slugs: [] }, PARTS_ELSEWHERE);
-    expect(alone.stepsEnded.length).toBeGreaterThan(0);
-    const taken = await readReportFacts(s.db, current, previous, [], () => Promise.resolve({ ...there, stepsEnded: [] }));
+    // Claims two parts, then fails without answering them: they are read here too.
+    const claimedThenFailed: FactPart[] = [];
+    const failed = await readReportFacts(s.db, current, previous, [], async (_q, claims) => {
+      for (let i = 0; i < 2; i++) claimedThenFailed.push(claimPart(claims) as FactPart);
+      return null;
+    });
+    expect(claimedThenFailed).toEqual(FACT_PARTS.slice(0, 2));
+    expect(failed).toEqual(alone);
+    // Claims the step lengths and answers them altered: its answer is the one used, and only for what it claimed.
+    const taken = await readReportFacts(s.db, current, previous, [], async (_q, claims) => {
+      // Claimed at once, before this connection claims anything.
+      const mine: FactPart[] = [];
+      while (!mine.includes('ended')) {
+        const part = claimPart(claims);
+        if (part === null) break;
+        mine.push(part);
+      }
+      expect(mine).toContain('ended');
+      const answer: PartsRead = {};
+      for (const part of mine) answer[part] = part === 'ended' ? { stepsEnded: [] } : await readFactPart(s.db, q, part);
+      // Parts it did not claim are not taken from it.
+      return { ...answer, cases: { cases: [] } };
+    });
     expect(taken).toEqual({ ...alone, stepsEnded: [] });
   });
 
