@@ -320,7 +320,8 @@ export function readFactPart(db: Kysely<DB>, q: FactQuery, part: FactPart): Prom
 /**
  * What the database held when a read transaction began, as far as reports can tell: the audit
  * chain's head. Every transaction that changes casework appends to the chain, so two transactions
- * with the same mark read the same data.
+ * with the same mark read the same data (and the worker runs one operation at a time, so none of
+ * its own writes can come between a report's two connections).
  */
 export async function snapshotMark(db: Kysely<DB>): Promise<string> {
   const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -352,7 +353,7 @@ export async function readReportFacts(db: Kysely<DB>, current: Range, previous: 
   const q: FactQuery = { current, previous, slugs: [...slugs] };
   const read: PartsRead = {};
   if (elsewhere) {
-    // The mark is read first, so this transaction's snapshot is the one it names.
+    // Read in this transaction, the mark names its snapshot; the other connection reads only from the same.
     const mark = await snapshotMark(db);
     const claims = newPartClaims();
     const away = elsewhere(q, claims, mark).catch(() => null);

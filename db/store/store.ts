@@ -381,12 +381,14 @@ export class Store {
     await appendAudit(s.db, { ...entry, userId: s.user.id, role: s.user.role, at: entry.at ?? this.now() });
   }
 
-  /** Locks: audits, checkpoints the WAL, closes the connection and overwrites the key in memory. */
+  /** Locks: closes the session's companions, audits, checkpoints the WAL, closes the connection and overwrites the key in memory. */
   lock(reason: 'user' | 'idle' | 'shutdown' | 'switch_user' | 'restore' = 'user'): void {
     const s = this.session;
     if (!s) return;
     this.session = null;
     try {
+      // What else holds the key goes first (closing never throws), whatever happens to the audit row.
+      closeCompanions(s);
       s.sqlite
         .prepare(
           'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -394,12 +396,8 @@ export class Store {
         .run(...this.lockAuditRow(s, reason));
       s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      try {
-        closeCompanions(s);
-        s.sqlite.close();
-      } finally {
-        s.dataKey.fill(0);
-      }
+      s.sqlite.close();
+      s.dataKey.fill(0);
     }
   }
 
