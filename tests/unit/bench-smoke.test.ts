@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BENCH_SEED } from '../bench/config';
 import { QUICK_REPEATS, runBench } from '../bench/run';
-import { OPEN_CASE, REPORT_AS_APP, REPORT_ONE_CONNECTION } from '../bench/workload';
+import { OPEN_CASE, REPORT_AS_APP, REPORT_FIRST, REPORT_ONE_CONNECTION } from '../bench/workload';
 import { tempDir } from '../helpers/temp';
 
 // The benchmark's smallest setting, so `npm test` keeps it working. It checks that every row of the
@@ -44,6 +44,7 @@ describe('npm run bench at its smallest scale', () => {
       'via worker: search as you type, all cases (1–4 letters)',
       `via worker: ${OPEN_CASE}`,
       `via worker: ${REPORT_AS_APP}`,
+      `via worker: ${REPORT_FIRST}`,
       'host event loop, longest block (worker run)',
       'peak memory, RSS / JS heap (MiB)',
     ]) {
