@@ -4,6 +4,7 @@ import { isProtectedLevel } from '../../core/rules/protected-fields';
 import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
 import {
   PROTECTED_COUNTERPART,
+  REPORT_OBSTACLES,
   type CaseFact,
   type KompottenFact,
   type MovesBegunCount,
@@ -231,25 +232,29 @@ async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
 }
 
 /**
- * The obstacles named on the survivors' own chains, by the cases with each in a period. Obstacles
- * are a JSON list of texts; anything else in the column counts as none. One pass over the span's
- * steps, each step's list read once.
+ * The obstacles named on the survivors' own chains, by the cases with each in a period (the
+ * obstacles the report has rows for). Obstacles are a JSON list of texts; anything else in the
+ * column counts as none. One pass over the span's steps, each step's list read once; each count is
+ * its own aggregate (FILTER), so the rows need no sorting into groups.
  */
 async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, inChain } = spanOf(q);
   const activeIn = (r: Range) => sql`h.start_date <= ${r.to} AND (h.end_date IS NULL OR h.end_date >= ${r.from})`;
-  const obstacleRows = await sql<{ obstacle: string; previous_cases: number; current_cases: number }>`
-    SELECT j.value AS obstacle,
-      count(DISTINCT CASE WHEN ${activeIn(previous)} THEN h.case_id END) AS previous_cases,
-      count(DISTINCT CASE WHEN ${activeIn(current)} THEN h.case_id END) AS current_cases
+  const counts = REPORT_OBSTACLES.flatMap((o, i) => [
+    sql`count(DISTINCT h.case_id) FILTER (WHERE j.value = ${o} AND ${activeIn(previous)}) AS ${sql.ref(`previous_${i}`)}`,
+    sql`count(DISTINCT h.case_id) FILTER (WHERE j.value = ${o} AND ${activeIn(current)}) AS ${sql.ref(`current_${i}`)}`,
+  ]);
+  const row = (
+    await sql<Record<string, number>>`
+    SELECT ${sql.join(counts)}
     FROM housing_steps h
     JOIN json_each(CASE WHEN json_valid(h.obstacles) AND json_type(h.obstacles) = 'array' THEN h.obstacles ELSE '[]' END) j
-    WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' AND j.type = 'text' ${inScope('h.case_id')}
-    GROUP BY 1`.execute(db);
+    WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' AND j.type = 'text' ${inScope('h.case_id')}`.execute(db)
+  ).rows[0];
   return {
-    obstacleCases: obstacleRows.rows.flatMap((r) => [
-      { period: 'previous' as const, obstacle: r.obstacle, cases: r.previous_cases },
-      { period: 'current' as const, obstacle: r.obstacle, cases: r.current_cases },
+    obstacleCases: REPORT_OBSTACLES.flatMap((obstacle, i) => [
+      { period: 'previous' as const, obstacle, cases: Number(row?.[`previous_${i}`] ?? 0) },
+      { period: 'current' as const, obstacle, cases: Number(row?.[`current_${i}`] ?? 0) },
     ]),
   };
 }
@@ -293,7 +298,7 @@ const PART_READERS = {
 export type FactPart = keyof typeof PART_READERS;
 
 /**
- * Every part, the longest first (measured at scale 1: obstacles 0.43 s down to Kompotten 0.05 s).
+ * Every part, the longest first (measured at scale 1: obstacles 0.37 s down to Kompotten 0.05 s).
  * Two connections that each claim the next part in this order finish close together, whichever
  * started later or reads more slowly (a cold cache).
  */
