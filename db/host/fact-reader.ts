@@ -55,7 +55,12 @@ export class FactReader {
       this.pending.delete(answer.id);
       settle?.(answer.parts ?? null);
     });
-    this.worker.on('error', () => this.close());
+    // Only the error's code is logged (never a message, which could name a path): reports go on
+    // on one connection, slower, and the log says why.
+    this.worker.on('error', (err: Error & { code?: string }) => {
+      console.error(`[fristad-db] the report's second reader stopped: ${err.name}${err.code ? ` (${err.code})` : ''}; reports read on one connection`);
+      this.close();
+    });
     this.worker.on('exit', () => this.close());
   }
 

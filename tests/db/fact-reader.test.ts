@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReportInputSchema, type ReportInput } from '../../core/contract';
 import { resolvePeriod } from '../../core/rules/report-period';
 import { FACT_READER_BUNDLE, FactReader } from '../../db/host/fact-reader';
@@ -99,10 +99,18 @@ describe('the fact reader: a report’s second thread', () => {
     expect(await reader.read(Q, newPartClaims(), mark)).toEqual(await allParts(s.db, Q));
   });
 
-  it('answers null and ends when its key does not open the database', async () => {
-    const reader = readerOf(crypto.randomBytes(32));
-    expect(await reader.read(Q, newPartClaims(), await snapshotMark(w.active.requireSession().db))).toBeNull();
-    await expect.poll(() => reader.closed).toBe(true);
+  it('answers null and ends when its key does not open the database, logging only the error’s code', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const reader = readerOf(crypto.randomBytes(32));
+      expect(await reader.read(Q, newPartClaims(), await snapshotMark(w.active.requireSession().db))).toBeNull();
+      await expect.poll(() => reader.closed).toBe(true);
+      const lines = logged.mock.calls.map((c) => c.join(' '));
+      expect(lines).toEqual([expect.stringContaining("the report's second reader stopped: DbError (wrong_credentials)")]);
+      expect(lines.join('\n')).not.toContain(w.active.paths.db);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('gives a report the same figures as one connection alone, and ends with the session', async () => {
