@@ -31,8 +31,8 @@ export class WorkerState {
   /** Reveals of protected cases: per session, in memory only. Tests may replace it to move its clock. */
   reveals = new RevealGrants();
   /**
-   * The bundle the database worker runs from, which also runs a report's second reader; null
-   * where there is none (in-process tests and bench runs), and reports read on one connection.
+   * The fact reader's bundle (beside the database worker's); null where there is none
+   * (in-process tests and bench runs), and reports read on one connection.
    */
   factReaderEntry: string | null = null;
   private factReader: { reader: FactReader; session: object } | null = null;

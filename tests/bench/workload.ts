@@ -8,7 +8,7 @@ export type Call = (op: string, input: unknown) => Promise<unknown>;
 
 /** The row of the table for opening a case, as the case view does it: one request for the case and every section. */
 export const OPEN_CASE = 'open a case (one request: case and all sections)';
-/** The year report as the app makes it: about half its facts read on a second thread (the worker run). */
+/** The year report as the app makes it: parts of its facts read on a second thread (the worker run). */
 export const REPORT_AS_APP = 'year report';
 /** The first year report of a session through the worker: it starts the second thread, and both connections' caches are cold. */
 export const REPORT_FIRST = 'year report, the first of its session';

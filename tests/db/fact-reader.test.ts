@@ -13,8 +13,9 @@ import { seedReportDataset } from '../helpers/report-dataset';
 import { TEST_WORKER } from '../helpers/runtime';
 
 // While the worker reads a report's facts, a second thread (its own bundle, built beside the
-// worker's by tests/global-setup.ts) reads parts of them too, each claiming the next part left. The figures must be the same either way,
-// and the second thread must never read from another state of the database than the first.
+// worker's by tests/global-setup.ts) reads parts of them too, each claiming the next part left.
+// The figures must be the same either way, and the second thread must never read from another
+// state of the database than the first.
 
 let w: WorkerState;
 let cleanup: () => void;
