@@ -2,7 +2,7 @@
 // own thread, exactly as it does in the app.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './helpers/bundle';
 
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,15 +11,6 @@ export default async function setup(): Promise<void> {
     ['db/host/worker.ts', 'db-worker.cjs'],
     ['db/host/fact-reader-entry.ts', 'db-fact-reader.cjs'],
   ] as const) {
-    await build({
-      entryPoints: [path.join(root, entry)],
-      outfile: path.join(root, 'dist/test', out),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3-multiple-ciphers', 'electron'],
-      logLevel: 'error',
-    });
+    await bundleForNode(path.join(root, entry), path.join(root, 'dist/test', out));
   }
 }

@@ -15,6 +15,7 @@ import {
   type ReportPeriod,
 } from '../../core/rules/report-aggregate';
 import { DbError } from '../errors';
+import { chainHead } from './audit-review';
 import type { DB } from '../schema';
 
 // The facts a report is computed from, for a span of dates (the previous period's start to the
@@ -329,7 +330,7 @@ export function readFactPart(db: Kysely<DB>, q: FactQuery, part: FactPart): Prom
  * its own writes can come between a report's two connections).
  */
 export async function snapshotMark(db: Kysely<DB>): Promise<string> {
-  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await chainHead(db);
   return head ? `${head.seq}:${head.hash}` : '';
 }
 

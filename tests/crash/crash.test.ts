@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_FILE_PATTERN } from '../../core/contract';
@@ -20,6 +19,7 @@ import { migrate } from '../../db/migrations/runner';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
 import type { DB } from '../../db/schema';
 import { Store } from '../../db/store/store';
+import { bundleForNode } from '../helpers/bundle';
 import { ADMIN, tempDir, TEST_ENV } from '../helpers/temp';
 import { rng, type ChildConfig } from './protocol';
 
@@ -33,16 +33,7 @@ let cleanups: (() => void)[] = [];
 
 beforeAll(async () => {
   console.log(`[crash] seed ${SEED} (repeat with FRISTAD_CRASH_SEED=${SEED})`);
-  await build({
-    entryPoints: [path.join(root, 'tests/crash/crash-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers', 'electron'],
-    logLevel: 'error',
-  });
+  await bundleForNode(path.join(root, 'tests/crash/crash-child.ts'), CHILD);
 });
 
 afterAll(() => {
