@@ -59,8 +59,6 @@ export interface ShelterFact {
 }
 
 export interface PlacementFact {
-  caseId: number;
-  childId: number | null;
   startDate: string;
   endDate: string | null;
   costPerDay: number | null;
@@ -97,13 +95,15 @@ export interface AssessmentFact {
 /** The counterpart of requests for cases with protected personal data: their municipality is not named, even in a count. */
 export const PROTECTED_COUNTERPART = 'protected';
 
+/** Kompotten requests of a period, counted by direction, counterpart and outcome. */
 export interface KompottenFact {
+  period: ReportPeriod;
   direction: 'sent' | 'received';
-  /** PROTECTED_COUNTERPART for a request of a case with protected personal data. */
+  /** PROTECTED_COUNTERPART for the requests of cases with protected personal data. */
   counterpartCode: string;
   counterpartName: string;
-  date: string;
   outcome: string;
+  count: number;
 }
 
 /** Which of a report's two periods a counted fact belongs to. */
@@ -161,9 +161,10 @@ export interface RiskCount {
 }
 
 /**
- * What a report is computed from. Cases, placements, assessments and Kompotten requests come one
- * row each; moves and housing chains come counted per period (hundreds of thousands of rows at
- * city scale), by the rules of `countMoves` and `countSteps` below, which the database applies.
+ * What a report is computed from. Placements come one row each; cases grouped (CaseFact.count);
+ * moves, housing chains, risk and Kompotten requests counted per period (hundreds of thousands of
+ * rows at city scale), by the rules of `countMoves`, `countSteps` and `countRisk` below, which the
+ * database applies.
  */
 export interface ReportFacts {
   /** The districts that get a row: those in scope, or for the whole team every district with a case. */
@@ -510,34 +511,50 @@ function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built 
 }
 
 function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
-  const inPeriod = facts.placements.filter((p) => placementInPeriod(p, r));
   const columns = [col('placements'), col('started'), { key: 'shelter_days', labelKey: 'reports.col.shelter_days' }, { key: 'cost', labelKey: 'reports.col.cost' }];
-  // Each placement is classified and its days counted once; the tables group by the class.
-  const placed = inPeriod.map((p) => ({ p, type: shelterTypeOf(p.shelter) as string, permit: permitOf(p) as string, days: shelterDaysIn(p, r) }));
-  type Placed = (typeof placed)[number];
-  const build = (id: string, keys: readonly string[], classOf: (x: Placed) => string, labelPrefix: string): RawTable => {
-    const lists = new Map<string, Placed[]>(keys.map((k) => [k, []]));
-    for (const x of placed) lists.get(classOf(x))?.push(x);
-    const groups = [...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, list: lists.get(k) ?? [], total: undefined as true | undefined })), { key: 'total', labelKey: 'reports.row.total', list: placed, total: true as const }];
-    const rows: RawRow[] = groups.map((g, i) => {
-      const days = g.list.map((x) => x.days);
-      const cost = g.list.reduce((a, x) => a + (x.p.costPerDay ?? 0) * x.days, 0);
-      return {
-        key: g.key,
-        labelKey: g.labelKey,
-        total: g.total,
-        cells: [
-          count(g.list.length),
-          count(g.list.filter((x) => inRange(x.p.startDate, r)).length),
-          { kind: 'measure', unit: 'days', value: sum(days), n: g.list.length, hideWith: [i, 0] },
-          { kind: 'measure', unit: 'sek', value: Math.round(cost), n: g.list.length, hideWith: [i, 0] },
-        ],
-      };
-    });
+  // One pass over tens of thousands of placements: each is classified and its days counted once,
+  // and added to its shelter type's, its permit's and the total's sums (in the placements' order,
+  // so the costs add up to the same sum every time).
+  interface Sums {
+    placements: number;
+    started: number;
+    days: number;
+    cost: number;
+  }
+  const none = (): Sums => ({ placements: 0, started: 0, days: 0, cost: 0 });
+  const byType = new Map<string, Sums>(SHELTER_TYPES.map((k) => [k, none()]));
+  const byPermit = new Map<string, Sums>(PERMIT_ROWS.map((k) => [k, none()]));
+  const total = none();
+  for (const p of facts.placements) {
+    if (!placementInPeriod(p, r)) continue;
+    const days = shelterDaysIn(p, r);
+    const started = inRange(p.startDate, r) ? 1 : 0;
+    const cost = (p.costPerDay ?? 0) * days;
+    for (const s of [byType.get(shelterTypeOf(p.shelter)), byPermit.get(permitOf(p)), total]) {
+      if (!s) continue;
+      s.placements++;
+      s.started += started;
+      s.days += days;
+      s.cost += cost;
+    }
+  }
+  const build = (id: string, keys: readonly string[], sums: Map<string, Sums>, labelPrefix: string): RawTable => {
+    const groups = [...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, s: sums.get(k) ?? none(), total: undefined as true | undefined })), { key: 'total', labelKey: 'reports.row.total', s: total, total: true as const }];
+    const rows: RawRow[] = groups.map((g, i) => ({
+      key: g.key,
+      labelKey: g.labelKey,
+      total: g.total,
+      cells: [
+        count(g.s.placements),
+        count(g.s.started),
+        { kind: 'measure', unit: 'days', value: g.s.days, n: g.s.placements, hideWith: [i, 0] },
+        { kind: 'measure', unit: 'sek', value: Math.round(g.s.cost), n: g.s.placements, hideWith: [i, 0] },
+      ],
+    }));
     return { id, period, titleKey: `reports.table.${id}`, columns, rows, relations: gridRelations(keys.length, 4, { rowTotals: false, columnTotals: true, columns: [0, 1] }) };
   };
-  const byType = build('placements_by_shelter_type', SHELTER_TYPES, (x) => x.type, 'reports.row.shelter_type');
-  const byPermit = build('placements_by_permit', PERMIT_ROWS, (x) => x.permit, 'reports.row.permit');
+  const typeTable = build('placements_by_shelter_type', SHELTER_TYPES, byType, 'reports.row.shelter_type');
+  const permitTable = build('placements_by_permit', PERMIT_ROWS, byPermit, 'reports.row.permit');
 
   const ended = facts.placements.filter((p) => inRange(p.endDate, r));
   const lengths = ended.map((p) => daysBetween(p.startDate, p.endDate ?? p.startDate));
@@ -559,7 +576,7 @@ function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Bu
     { table: 'placements_by_shelter_type', period, row: 'total', col: c },
     { table: 'placements_by_permit', period, row: 'total', col: c },
   ]);
-  return { tables: [byType, byPermit, length], links };
+  return { tables: [typeTable, permitTable, length], links };
 }
 
 function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
@@ -713,12 +730,12 @@ function riskTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
 // Counterparts sort by their Swedish names; one collator for every comparison.
 const SWEDISH = new Intl.Collator('sv');
 
-function kompottenTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
-  const inPeriod = facts.kompotten.filter((k) => inRange(k.date, r));
+function kompottenTables(facts: ReportFacts, period: ReportPeriod): Built {
+  const inPeriod = facts.kompotten.filter((k) => k.period === period);
   const tables = (['sent', 'received'] as const).map((direction) => {
     const list = inPeriod.filter((k) => k.direction === direction);
     const counts = new Map<string, number>();
-    for (const k of list) counts.set(`${k.counterpartCode}|${k.outcome}`, (counts.get(`${k.counterpartCode}|${k.outcome}`) ?? 0) + 1);
+    for (const k of list) counts.set(`${k.counterpartCode}|${k.outcome}`, (counts.get(`${k.counterpartCode}|${k.outcome}`) ?? 0) + k.count);
     const counterparts = [...new Map(list.map((k) => [k.counterpartCode, k.counterpartName])).entries()].sort(
       (a, b) => Number(a[0] === PROTECTED_COUNTERPART) - Number(b[0] === PROTECTED_COUNTERPART) || SWEDISH.compare(a[1], b[1]),
     );
@@ -742,7 +759,7 @@ export function aggregateReport(facts: ReportFacts, current: Range, previous: Ra
     ['current', current],
     ['previous', previous],
   ] as const) {
-    for (const part of [casesTables(facts, r, period), placementTables(facts, r, period), moveTables(facts, r, period), chainTables(facts, period), riskTables(facts, r, period), kompottenTables(facts, r, period)]) {
+    for (const part of [casesTables(facts, r, period), placementTables(facts, r, period), moveTables(facts, r, period), chainTables(facts, period), riskTables(facts, r, period), kompottenTables(facts, period)]) {
       out.tables.push(...part.tables);
       out.links.push(...part.links);
     }

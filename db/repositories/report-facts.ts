@@ -138,12 +138,10 @@ async function readPlacements(db: Kysely<DB>, q: FactQuery): Promise<FactFragmen
       { ivoKind: s.ivo_kind, ivoValidUntil: s.ivo_valid_until, specialisations: parseList(s.specialisations) },
     ]),
   );
-  const placementRows = await sql<{ case_id: number; child_id: number | null; start_date: string; end_date: string | null; cost_per_day: number | null; shelter_id: number | null }>`
-    SELECT h.case_id, h.child_id, h.start_date, h.end_date, h.cost_per_day, h.shelter_id FROM housing_steps h
+  const placementRows = await sql<{ start_date: string; end_date: string | null; cost_per_day: number | null; shelter_id: number | null }>`
+    SELECT h.start_date, h.end_date, h.cost_per_day, h.shelter_id FROM housing_steps h
     WHERE h.kind = 'protected_shelter' AND h.start_date <= ${span.to} AND (h.end_date IS NULL OR h.end_date >= ${span.from}) ${inScope('h.case_id')}`.execute(db);
   const placements: PlacementFact[] = placementRows.rows.map((r) => ({
-    caseId: r.case_id,
-    childId: r.child_id,
     startDate: r.start_date,
     endDate: r.end_date,
     costPerDay: r.cost_per_day,
@@ -260,28 +258,33 @@ async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment
   };
 }
 
-/** Kompotten requests sent and received in the span, one row each; a protected case's counterpart unnamed. */
+/**
+ * Kompotten requests sent and received in each period, counted by counterpart and outcome; the
+ * requests of protected cases counted together under no name.
+ */
 async function readKompotten(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
-  const { span, scoped, slugs } = spanOf(q);
-  let kompottenQ = db
-    .selectFrom('kompotten_requests as k')
-    .innerJoin('municipalities as mu', 'mu.code', 'k.counterpart_code')
-    .leftJoin('cases as c', 'c.id', 'k.case_id')
-    .select(['k.direction', 'k.counterpart_code', 'mu.name', 'k.date', 'k.outcome', 'c.protection_level'])
-    .where('k.date', '>=', span.from)
-    .where('k.date', '<=', span.to);
+  const { span, scoped, slugs, periodOf } = spanOf(q);
   // A request without a case belongs to no district: only whole-team reports count it.
-  if (scoped) kompottenQ = kompottenQ.where('c.district_slug', 'in', [...slugs]);
-  const kompotten: KompottenFact[] = (await kompottenQ.execute()).map((r) => ({
-    direction: r.direction === 'received' ? 'received' : 'sent',
+  const rows = await sql<{ period: ReportPeriod; direction: string; counterpart_code: string; name: string; outcome: string; protection_level: string | null; n: number }>`
+    SELECT ${periodOf('k.date')} AS period, k.direction, k.counterpart_code, mu.name, k.outcome, c.protection_level, count(*) AS n
+    FROM kompotten_requests k JOIN municipalities mu ON mu.code = k.counterpart_code LEFT JOIN cases c ON c.id = k.case_id
+    WHERE k.date BETWEEN ${span.from} AND ${span.to} ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
+    GROUP BY 1, 2, 3, 5, 6`.execute(db);
+  const counted = new Map<string, KompottenFact>();
+  for (const r of rows.rows) {
+    if (r.period === null) continue;
+    const direction = r.direction === 'received' ? 'received' : 'sent';
     // A request for a protected case names her new municipality: the report counts it unnamed.
-    ...(r.protection_level !== null && isProtectedLevel(r.protection_level)
-      ? { counterpartCode: PROTECTED_COUNTERPART, counterpartName: '' }
-      : { counterpartCode: r.counterpart_code, counterpartName: r.name }),
-    date: r.date,
-    outcome: r.outcome,
-  }));
-  return { kompotten };
+    const counterpart =
+      r.protection_level !== null && isProtectedLevel(r.protection_level)
+        ? { counterpartCode: PROTECTED_COUNTERPART, counterpartName: '' }
+        : { counterpartCode: r.counterpart_code, counterpartName: r.name };
+    const key = JSON.stringify([r.period, direction, counterpart.counterpartCode, r.outcome]);
+    const fact = counted.get(key) ?? { period: r.period, direction, ...counterpart, outcome: r.outcome, count: 0 };
+    fact.count += r.n;
+    counted.set(key, fact);
+  }
+  return { kompotten: [...counted.values()] };
 }
 
 const PART_READERS = {

@@ -33,8 +33,6 @@ export const FACTS: ReportFacts = {
     ...cases(2, { districtSlug: 'hasselby-vallingby' }),
   ],
   placements: Array.from({ length: 8 }, (_, i) => ({
-    caseId: i + 1,
-    childId: null,
     startDate: '2026-02-10',
     endDate: i < 6 ? '2026-04-10' : null,
     costPerDay: 1500,
@@ -47,7 +45,7 @@ export const FACTS: ReportFacts = {
   stepsEnded: [],
   obstacleCases: [],
   risk: [],
-  kompotten: [{ direction: 'sent', counterpartCode: '0184', counterpartName: 'Solna', date: '2026-03-01', outcome: 'accepted' }],
+  kompotten: [{ period: 'current', direction: 'sent', counterpartCode: '0184', counterpartName: 'Solna', outcome: 'accepted', count: 1 }],
 };
 
 /** The survivors' housing steps behind the chain tables. */
