@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './casework-common';
+import { EmptyInput } from './common';
 
 export const REPORT_PERIOD_KINDS = ['year', 'tertial', 'quarter', 'custom'] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
@@ -131,7 +132,12 @@ export const ReportExportFileSchema = z.object({
 });
 export type ReportExportFile = z.infer<typeof ReportExportFileSchema>;
 
+/** Whether a report will read on two threads: the second reader's connection is open. */
+export const ReportPrepareSchema = z.object({ ready: z.boolean() });
+
 export const reportsChannels = {
+  // Asked when the reports view opens, so the first report does not wait for the second reader.
+  'reports:prepare': { input: EmptyInput, output: ReportPrepareSchema },
   'reports:generate': { input: ReportInputSchema, output: ReportSchema },
   'reports:export': { input: ReportExportInputSchema, output: ReportExportFileSchema },
 } as const;

@@ -4,7 +4,7 @@ import { applyRequiredPragmas, openKeyed } from '../connection/open';
 import { withStatementCache } from '../connection/statement-cache';
 import { claimPart, readFactPart, snapshotMark, type FactQuery, type PartsRead } from '../repositories/report-facts';
 import type { DB } from '../schema';
-import type { FactReadAnswer, FactReaderInit, FactReadRequest } from './fact-reader';
+import type { FactReadAnswer, FactReaderInit, FactReaderPing, FactReadRequest } from './fact-reader';
 
 const isRange = (r: unknown): r is { from: string; to: string } =>
   typeof r === 'object' && r !== null && typeof (r as { from?: unknown }).from === 'string' && typeof (r as { to?: unknown }).to === 'string';
@@ -39,8 +39,14 @@ export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
     key.fill(0);
   }
   let queue: Promise<void> = Promise.resolve();
-  port.on('message', (req: FactReadRequest) => {
+  port.on('message', (req: FactReadRequest | FactReaderPing) => {
     queue = queue.then(async () => {
+      // The connection is open (it opened before any message was taken): an empty read.
+      if (typeof req === 'object' && req !== null && 'ping' in req) {
+        const answer: FactReadAnswer = { id: req.id, parts: {} };
+        port.postMessage(answer);
+        return;
+      }
       const q = queryOf(req);
       const claims = claimsOf(req);
       let parts: PartsRead | null = null;

@@ -16,9 +16,15 @@ export interface FactReadRequest {
   mark: string;
 }
 
+/** Asks the thread to answer once its connection is open (an empty read). */
+export interface FactReaderPing {
+  id: number;
+  ping: true;
+}
+
 export interface FactReadAnswer {
   id: number;
-  /** Null: a request it did not understand, or a database changed since the mark. */
+  /** Null: a request it did not understand, or a database changed since the mark; empty for a ping. */
   parts: PartsRead | null;
 }
 
@@ -67,6 +73,18 @@ export class FactReader {
   /** False until closed (by the session's end or the thread's failure). */
   get closed(): boolean {
     return this.isClosed;
+  }
+
+  /** True once the thread's connection is open; false when it failed or is closed. */
+  async ready(): Promise<boolean> {
+    if (this.isClosed) return false;
+    const id = this.nextId++;
+    const answer = await new Promise<PartsRead | null>((resolve) => {
+      this.pending.set(id, resolve);
+      const ping: FactReaderPing = { id, ping: true };
+      this.worker.postMessage(ping);
+    });
+    return answer !== null && !this.isClosed;
   }
 
   /** Reads the parts the thread claims, in a transaction with the given snapshot mark; null if it cannot. */

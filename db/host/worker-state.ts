@@ -56,9 +56,21 @@ export class WorkerState {
 
   /**
    * Where a report reads parts of its facts at the same time: the active session's fact reader,
-   * started at its first report and closed when the session ends. Undefined without a bundle.
+   * started when the reports view opens (or at the first report) and closed when the session ends.
+   * Undefined without a bundle.
    */
   factsElsewhere(): FactsElsewhere | undefined {
+    const reader = this.sessionFactReader();
+    return reader ? (q, claims, mark) => reader.read(q, claims, mark) : undefined;
+  }
+
+  /** Starts the session's fact reader ahead of a report; true once its connection is open. */
+  async prepareFactReader(): Promise<boolean> {
+    return (await this.sessionFactReader()?.ready()) ?? false;
+  }
+
+  /** The active session's fact reader, started if it has none (or its last one stopped); undefined without a bundle. */
+  private sessionFactReader(): FactReader | undefined {
     const entry = this.factReaderEntry;
     if (entry === null) return undefined;
     const store = this.active;
@@ -70,8 +82,7 @@ export class WorkerState {
       store.onSessionEnd(() => reader.close());
       current = this.factReader = { reader, session };
     }
-    const { reader } = current;
-    return (q, claims, mark) => reader.read(q, claims, mark);
+    return current.reader;
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */

@@ -12,7 +12,7 @@ import { DbError } from '../errors';
 import type { DB } from '../schema';
 import { reportPdf } from '../export/report-pdf';
 import { reportXlsx } from '../export/report-xlsx';
-import type { WorkerState } from '../host/worker-state';
+import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit } from '../repositories/audit-log';
 import { chainHead } from '../repositories/audit-review';
 import { districtsOf, readReportFacts, type FactsElsewhere } from '../repositories/report-facts';
@@ -50,6 +50,12 @@ async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date, e
 }
 
 export const reportsOps = {
+  /** Starts the session's second reader for reports (the reports view opens); true once its connection is open. */
+  'reports.prepare': async (w: WorkerState, _: Empty): Promise<{ ready: boolean }> => {
+    w.active.requireSession(REPORT_ROLES);
+    return { ready: await w.prepareFactReader() };
+  },
+
   'reports.generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
     const s = w.active.requireSession(REPORT_ROLES);
     const elsewhere = w.factsElsewhere();

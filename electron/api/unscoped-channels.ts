@@ -25,6 +25,7 @@ export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no
   'users:list': { kind: 'no_case_content', why: 'User accounts.' },
   'users:create': { kind: 'no_case_content', why: 'User accounts.' },
   'users:disable': { kind: 'no_case_content', why: 'User accounts.' },
+  'reports:prepare': { kind: 'no_case_content', why: 'Starts the report’s second reader; reads nothing.' },
   'reports:generate': { kind: 'no_case_content', why: 'Anonymised aggregates with small numbers suppressed.' },
   'reports:export': { kind: 'no_case_content', why: 'Anonymised aggregates with small numbers suppressed.' },
   'audit:verify': { kind: 'no_case_content', why: 'Checks the hash chain; answers counts only.' },

@@ -10,7 +10,9 @@ export type Call = (op: string, input: unknown) => Promise<unknown>;
 export const OPEN_CASE = 'open a case (one request: case and all sections)';
 /** The year report as the app makes it: parts of its facts read on a second thread (the worker run). */
 export const REPORT_AS_APP = 'year report';
-/** The first year report of a session through the worker: it starts the second thread, and both connections' caches are cold. */
+/** The reports view opening (reports.prepare): the worker starts the report's second thread. */
+export const REPORTS_VIEW_OPENS = 'reports view opens (second reader starts)';
+/** The first year report of a session through the worker: both connections' caches are cold. */
 export const REPORT_FIRST = 'year report, the first of its session';
 /** The year report on one connection: the in-process runs, where encrypted and plain compare alike. */
 export const REPORT_ONE_CONNECTION = 'year report, one connection';

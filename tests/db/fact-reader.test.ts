@@ -33,6 +33,7 @@ afterAll(() => {
 
 const { current, previous } = resolvePeriod({ kind: 'year', year: 2024 });
 const Q: FactQuery = { current, previous, slugs: [] };
+const prepare = () => reportsOps['reports.prepare'](w, {});
 const generate = (input: ReportInput) => reportsOps['reports.generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports.generate']>[1]);
 
 function readerOf(dataKey: Buffer): FactReader {
@@ -104,6 +105,7 @@ describe('the fact reader: a report’s second thread', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const reader = readerOf(crypto.randomBytes(32));
+      expect(await reader.ready()).toBe(false);
       expect(await reader.read(Q, newPartClaims(), await snapshotMark(w.active.requireSession().db))).toBeNull();
       await expect.poll(() => reader.closed).toBe(true);
       const lines = logged.mock.calls.map((c) => c.join(' '));
@@ -140,10 +142,30 @@ describe('the fact reader: a report’s second thread', () => {
     }
   });
 
+  it('is started ahead of the first report when the reports view opens (reports.prepare), for report roles only', async () => {
+    const one = await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] });
+    w.factReaderEntry = READER;
+    try {
+      expect(await prepare()).toEqual({ ready: true });
+      // Asked again (the view opened again): still the one thread, ready.
+      expect(await prepare()).toEqual({ ready: true });
+      expect(await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] })).toEqual(one);
+      // The dataset's caseworker.
+      await loginAs(w, 'kim');
+      await expect(prepare()).rejects.toMatchObject({ code: 'forbidden' });
+      w.active.lock();
+      await expect(prepare()).rejects.toMatchObject({ code: 'locked' });
+    } finally {
+      w.factReaderEntry = null;
+      await loginAs(w, ADMIN.username);
+    }
+  });
+
   it('gives the same figures when the reader’s bundle is missing (every part read on one connection)', async () => {
     const one = await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] });
     w.factReaderEntry = path.join(path.dirname(TEST_WORKER), 'no-such-bundle.cjs');
     try {
+      expect(await prepare()).toEqual({ ready: false });
       expect(await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] })).toEqual(one);
     } finally {
       w.factReaderEntry = null;

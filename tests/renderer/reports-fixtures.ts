@@ -77,5 +77,7 @@ export function sampleReport(input: ReportInput = { period: { kind: 'year', year
 
 /** A bridge for a report user whose reports:generate answers with the sample report for its input. */
 export function reportsBridge(user: SessionUser = ADMIN) {
-  return caseworkBridge(user).on('reports:generate', (input) => ({ ok: true, result: sampleReport(input) }));
+  return caseworkBridge(user)
+    .ok('reports:prepare', { ready: true })
+    .on('reports:generate', (input) => ({ ok: true, result: sampleReport(input) }));
 }

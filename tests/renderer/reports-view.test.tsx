@@ -42,6 +42,22 @@ describe('reports view: access', () => {
     await openReports(reportsBridge(TEAM_LEAD));
     expect(button('Skapa rapport')).toBeTruthy();
   });
+
+  it('has the worker start its second reader as it opens, once', async () => {
+    const { bridge } = await openReports();
+    await waitFor(() => expect(bridge.callsTo('reports:prepare')).toEqual([{}]));
+    expect(bridge.callsTo('reports:generate')).toEqual([]);
+  });
+
+  it('says nothing when the second reader cannot start, and still makes reports', async () => {
+    const bridge = reportsBridge().fail('reports:prepare', { code: 'internal', message: 'no second reader' });
+    const { user } = await openReports(bridge);
+    await waitFor(() => expect(bridge.callsTo('reports:prepare')).toHaveLength(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(button('Skapa rapport'));
+    await waitFor(() => expect(bridge.callsTo('reports:generate')).toHaveLength(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
 
 describe('reports view: period picker', () => {

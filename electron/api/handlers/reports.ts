@@ -10,6 +10,7 @@ const REPORTERS = ['team_lead', 'administrator'] as const;
 
 /** reports:* channels. */
 export const reportsHandlers: HandlerMap<keyof typeof reportsChannels> = {
+  'reports:prepare': { access: REPORTERS, run: (h, i, a) => h.call('reports.prepare', i, a) },
   'reports:generate': { access: REPORTERS, run: (h, i, a) => h.call('reports.generate', i, a) },
   'reports:export': { access: REPORTERS, run: (h, i, a) => h.call('reports.export', i, a) },
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiError, Report, ReportExportFormat, ReportInput, ReportPeriod, ReportPeriodKind } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
@@ -74,6 +74,12 @@ export function ReportsView() {
   const [exporting, setExporting] = useState<ReportExportFormat | null>(null);
   const [exportError, setExportError] = useState<string[] | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+
+  // The worker starts its second reader now, so the first report does not wait for it. Nothing is
+  // lost if it cannot: reports then read on one connection.
+  useEffect(() => {
+    call('reports:prepare', {}).catch(() => undefined);
+  }, []);
 
   const update = (change: Partial<PeriodDraft>) => setDraft((previous) => ({ ...previous, ...change }));
   const years = Array.from({ length: 11 }, (_, i) => String(thisYear - i));
