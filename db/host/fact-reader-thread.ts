@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Kysely, SqliteDialect } from 'kysely';
 import { applyRequiredPragmas, openKeyed } from '../connection/open';
+import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
 import { claimPart, readFactPart, snapshotMark, type FactQuery, type PartsRead } from '../repositories/report-facts';
 import type { DB } from '../schema';
@@ -34,6 +35,7 @@ export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
   try {
     const sqlite = openKeyed(init.file, key, { readonly: true, fileMustExist: true });
     applyRequiredPragmas(sqlite);
+    registerReportFunctions(sqlite);
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   } finally {
     key.fill(0);

@@ -15,6 +15,7 @@ import {
   type ReportPeriod,
 } from '../../core/rules/report-aggregate';
 import { DbError } from '../errors';
+import { TALLY, TALLY_LISTED, tallied } from '../connection/report-functions';
 import { chainHead } from './audit-review';
 import type { DB } from '../schema';
 
@@ -41,6 +42,10 @@ export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Pro
     .orderBy('name')
     .execute();
 }
+
+// The report aggregates by name, as SQL (db/connection/report-functions.ts).
+const tally = sql.raw(TALLY);
+const tallyListed = sql.raw(TALLY_LISTED);
 
 /** The first moment of a local calendar day, as timestamps are stored (UTC): a timestamp before it falls on an earlier day. */
 function startOfLocalDay(isoDate: string): string {
@@ -88,23 +93,25 @@ async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       boundaries.map((day, i) => sql`WHEN ${sql.ref(column)} < ${startOfLocalDay(day)} THEN ${sql.lit(i)}`),
       sql` `,
     )} ELSE ${sql.lit(boundaries.length)} END`;
-  const caseRows = await sql<{ district_slug: string | null; survivor_gender: string; honour_context: number; protected: number; children: number; opened: number; closed: number | null; n: number }>`
-    SELECT c.district_slug, c.survivor_gender, c.honour_context, c.protection_level != 'none' AS protected,
-      (SELECT count(*) FROM children ch WHERE ch.case_id = c.id) AS children,
-      ${stretch('c.created_at')} AS opened, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${stretch('c.closed_at')} END AS closed, count(*) AS n
+  const groups = await sql<{ groups: string | null }>`
+    SELECT ${tally}(json_array(c.district_slug, c.survivor_gender, c.honour_context, c.protection_level != 'none',
+      (SELECT count(*) FROM children ch WHERE ch.case_id = c.id),
+      ${stretch('c.created_at')}, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${stretch('c.closed_at')} END)) AS groups
     FROM cases c
-    WHERE c.created_at <= ${tsTo} AND (c.closed_at IS NULL OR c.closed_at >= ${tsFrom}) ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
-  const cases: CaseFact[] = caseRows.rows.map((r) => ({
-    districtSlug: r.district_slug,
-    gender: r.survivor_gender,
-    honourContext: r.honour_context === 1,
-    protectedIdentity: r.protected === 1,
-    children: Number(r.children ?? 0),
-    openedOn: stretchDays[r.opened] ?? current.to,
-    closedOn: r.closed === null ? null : (stretchDays[r.closed] ?? current.to),
-    count: r.n,
-  }));
+    WHERE c.created_at <= ${tsTo} AND (c.closed_at IS NULL OR c.closed_at >= ${tsFrom}) ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}`.execute(db);
+  const cases: CaseFact[] = tallied(groups.rows[0]?.groups ?? null).map(([key, n]) => {
+    const [district, gender, honour, protectedIdentity, children, opened, closed] = JSON.parse(key) as [string | null, string, number, number, number, number, number | null];
+    return {
+      districtSlug: district,
+      gender,
+      honourContext: honour === 1,
+      protectedIdentity: protectedIdentity === 1,
+      children: Number(children ?? 0),
+      openedOn: stretchDays[opened] ?? current.to,
+      closedOn: closed === null ? null : (stretchDays[closed] ?? current.to),
+      count: n,
+    };
+  });
   return { cases };
 }
 
@@ -114,7 +121,7 @@ async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
  */
 async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, slugs, scoped } = spanOf(q);
-  const riskRows = await sql<{ period: ReportPeriod; level: string | null; overdue: number; n: number }>`
+  const risk = await sql<{ groups: string | null }>`
     WITH ends (period, last_day, end_at) AS (VALUES ('current', ${current.to}, ${startOfLocalDay(addDays(current.to, 1))}), ('previous', ${previous.to}, ${startOfLocalDay(addDays(previous.to, 1))})),
     open_cases AS (
       SELECT e.period, e.last_day,
@@ -124,9 +131,14 @@ async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       FROM ends e JOIN cases c ON c.created_at < e.end_at AND (c.closed_at IS NULL OR c.closed_at >= e.end_at)
       WHERE 1 ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
     )
-    SELECT period, json_extract(latest, '$[0]') AS level, coalesce(json_extract(latest, '$[1]') < last_day, 0) AS overdue, count(*) AS n
-    FROM open_cases GROUP BY 1, 2, 3`.execute(db);
-  return { risk: riskRows.rows.map((r) => ({ period: r.period, level: r.level, overdue: r.overdue === 1, count: r.n })) };
+    SELECT ${tally}(json_array(period, json_extract(latest, '$[0]'), coalesce(json_extract(latest, '$[1]') < last_day, 0))) AS groups
+    FROM open_cases`.execute(db);
+  return {
+    risk: tallied(risk.rows[0]?.groups ?? null).map(([key, n]) => {
+      const [period, level, overdue] = JSON.parse(key) as [ReportPeriod, string | null, number];
+      return { period, level, overdue: overdue === 1, count: n };
+    }),
+  };
 }
 
 /** Placements in protected shelters during the span, one row each, with their shelter's permit. */
@@ -159,40 +171,40 @@ async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, periodOf } = spanOf(q);
   // Its status at the end of the period it began in: its last change by then, in the order date,
   // id (the latest change when that came by then, else looked up).
-  const begunRows = await sql<{ begun_in: ReportPeriod; status_at_end: string | null; route: string; n: number }>`
+  const begun = await sql<{ groups: string | null }>`
     WITH x AS (
       SELECT m.id, m.route, m.last_on, m.last_status, ${periodOf('m.first_on')} AS begun_in
       FROM moves m
       WHERE m.first_on BETWEEN ${span.from} AND ${span.to} ${inScope('m.case_id')}
     ),
     y AS (SELECT x.*, CASE x.begun_in WHEN 'current' THEN ${current.to} WHEN 'previous' THEN ${previous.to} END AS begun_end FROM x WHERE x.begun_in IS NOT NULL)
-    SELECT y.begun_in,
+    SELECT ${tally}(json_array(y.begun_in,
       CASE WHEN y.last_on <= y.begun_end THEN y.last_status ELSE (SELECT s.status FROM move_transitions s
         WHERE s.move_id = y.id AND s.date <= y.begun_end
-        ORDER BY s.date DESC, s.id DESC LIMIT 1) END AS status_at_end,
-      y.route,
-      count(*) AS n
-    FROM y
-    GROUP BY 1, 2, 3`.execute(db);
-  const completedRows = await sql<{ completed_in: ReportPeriod; days: number; route: string; within_city: number; n: number }>`
+        ORDER BY s.date DESC, s.id DESC LIMIT 1) END,
+      y.route)) AS groups
+    FROM y`.execute(db);
+  const completed = await sql<{ groups: string | null }>`
     WITH x AS (
       SELECT m.route, m.to_kind, m.to_code, m.first_on, m.requested_on, m.completed_on, ${periodOf('m.completed_on')} AS completed_in
       FROM moves m
       WHERE m.completed_on BETWEEN ${span.from} AND ${span.to} ${inScope('m.case_id')}
     )
-    SELECT x.completed_in,
-      CAST(round(julianday(x.completed_on) - julianday(coalesce(x.requested_on, x.first_on))) AS INTEGER) AS days,
+    SELECT ${tally}(json_array(x.completed_in,
+      CAST(round(julianday(x.completed_on) - julianday(coalesce(x.requested_on, x.first_on))) AS INTEGER),
       x.route,
-      (x.to_kind = 'district' OR x.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}) AS within_city,
-      count(*) AS n
+      (x.to_kind = 'district' OR x.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}))) AS groups
     FROM x
-    WHERE x.completed_in IS NOT NULL
-    GROUP BY 1, 2, 3, 4`.execute(db);
+    WHERE x.completed_in IS NOT NULL`.execute(db);
   return {
-    movesBegun: begunRows.rows.map((r): MovesBegunCount => ({ period: r.begun_in, route: r.route, statusAtEnd: r.status_at_end, count: r.n })),
-    movesCompleted: completedRows.rows.map(
-      (r): MovesCompletedCount => ({ period: r.completed_in, route: r.route, withinCity: r.within_city === 1, days: Number(r.days), count: r.n }),
-    ),
+    movesBegun: tallied(begun.rows[0]?.groups ?? null).map(([key, n]): MovesBegunCount => {
+      const [period, statusAtEnd, route] = JSON.parse(key) as [ReportPeriod, string | null, string];
+      return { period, route, statusAtEnd, count: n };
+    }),
+    movesCompleted: tallied(completed.rows[0]?.groups ?? null).map(([key, n]): MovesCompletedCount => {
+      const [period, days, route, withinCity] = JSON.parse(key) as [ReportPeriod, number, string, number];
+      return { period, route, withinCity: withinCity === 1, days: Number(days), count: n };
+    }),
   };
 }
 
@@ -201,59 +213,64 @@ async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { span, inScope, periods, inChain } = spanOf(q);
   const chainStep = (alias: string) =>
     sql`${sql.ref(`${alias}.case_id`)} = l.case_id AND ${sql.ref(`${alias}.child_id`)} IS NULL AND ${sql.ref(`${alias}.id`)} != l.id AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${span.from})`;
-  const cohortRows = await sql<{ period: ReportPeriod; next_kind: string | null; reached: number; n: number }>`
+  const cohort = await sql<{ groups: string | null }>`
     WITH ${periods}
-    SELECT l.period,
-      (SELECT s.kind FROM housing_steps s WHERE ${chainStep('s')} AND s.start_date >= l.end_date ORDER BY s.start_date, s.id LIMIT 1) AS next_kind,
-      (l.outcome = 'own_lease' OR EXISTS (SELECT 1 FROM housing_steps o WHERE ${chainStep('o')} AND o.start_date >= l.start_date AND (o.kind = 'own_lease' OR o.outcome = 'own_lease'))) AS reached,
-      count(*) AS n
+    SELECT ${tally}(json_array(l.period,
+      (SELECT s.kind FROM housing_steps s WHERE ${chainStep('s')} AND s.start_date >= l.end_date ORDER BY s.start_date, s.id LIMIT 1),
+      (l.outcome = 'own_lease' OR EXISTS (SELECT 1 FROM housing_steps o WHERE ${chainStep('o')} AND o.start_date >= l.start_date AND (o.kind = 'own_lease' OR o.outcome = 'own_lease'))))) AS groups
     FROM (
       SELECT p.period, h.case_id, h.id, h.start_date, h.end_date, h.outcome,
         row_number() OVER (PARTITION BY p.period, h.case_id ORDER BY h.start_date DESC, h.id DESC) AS rn
       FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
       WHERE h.kind = 'protected_shelter' AND ${inChain} ${inScope('h.case_id')}
     ) l
-    WHERE l.rn = 1
-    GROUP BY 1, 2, 3`.execute(db);
-  return { chainCohort: cohortRows.rows.map((r) => ({ period: r.period, nextKind: r.next_kind, reachedLease: r.reached === 1, count: r.n })) };
+    WHERE l.rn = 1`.execute(db);
+  return {
+    chainCohort: tallied(cohort.rows[0]?.groups ?? null).map(([key, n]) => {
+      const [period, nextKind, reached] = JSON.parse(key) as [ReportPeriod, string | null, number];
+      return { period, nextKind, reachedLease: reached === 1, count: n };
+    }),
+  };
 }
 
 /** The lengths of the steps of the survivors' own chains that ended in a period (countSteps). */
 async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { inScope, periods, inChain } = spanOf(q);
-  const endedRows = await sql<{ period: ReportPeriod; kind: string; days: number; n: number }>`
+  const ended = await sql<{ groups: string | null }>`
     WITH ${periods}
-    SELECT p.period, h.kind, CAST(round(julianday(h.end_date) - julianday(h.start_date)) AS INTEGER) AS days, count(*) AS n
+    SELECT ${tally}(json_array(p.period, h.kind, CAST(round(julianday(h.end_date) - julianday(h.start_date)) AS INTEGER))) AS groups
     FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
-    WHERE ${inChain} ${inScope('h.case_id')}
-    GROUP BY 1, 2, 3`.execute(db);
-  return { stepsEnded: endedRows.rows.map((r) => ({ period: r.period, kind: r.kind, days: Number(r.days), count: r.n })) };
+    WHERE ${inChain} ${inScope('h.case_id')}`.execute(db);
+  return {
+    stepsEnded: tallied(ended.rows[0]?.groups ?? null).map(([key, n]) => {
+      const [period, kind, days] = JSON.parse(key) as [ReportPeriod, string, number];
+      return { period, kind, days: Number(days), count: n };
+    }),
+  };
 }
 
 /**
  * The obstacles named on the survivors' own chains, by the cases with each in a period (the
  * obstacles the report has rows for). Obstacles are a JSON list of texts; anything else in the
- * column counts as none. One pass over the span's steps, each step's list read once; each count is
- * its own aggregate (FILTER), so the rows need no sorting into groups.
+ * column counts as none. One pass over the span's steps; the cases are counted per obstacle in a
+ * hash table (TALLY_LISTED), one per period, each distinct list parsed once.
  */
 async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, inChain } = spanOf(q);
   const activeIn = (r: Range) => sql`h.start_date <= ${r.to} AND (h.end_date IS NULL OR h.end_date >= ${r.from})`;
-  const counts = REPORT_OBSTACLES.flatMap((o, i) => [
-    sql`count(DISTINCT h.case_id) FILTER (WHERE j.value = ${o} AND ${activeIn(previous)}) AS ${sql.ref(`previous_${i}`)}`,
-    sql`count(DISTINCT h.case_id) FILTER (WHERE j.value = ${o} AND ${activeIn(current)}) AS ${sql.ref(`current_${i}`)}`,
-  ]);
   const row = (
-    await sql<Record<string, number>>`
-    SELECT ${sql.join(counts)}
+    await sql<{ previous: string | null; current: string | null }>`
+    SELECT ${tallyListed}(h.obstacles, h.case_id) FILTER (WHERE ${activeIn(previous)}) AS previous,
+      ${tallyListed}(h.obstacles, h.case_id) FILTER (WHERE ${activeIn(current)}) AS current
     FROM housing_steps h
-    JOIN json_each(CASE WHEN json_valid(h.obstacles) AND json_type(h.obstacles) = 'array' THEN h.obstacles ELSE '[]' END) j
-    WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' AND j.type = 'text' ${inScope('h.case_id')}`.execute(db)
+    WHERE ${inChain} AND h.start_date <= ${span.to} AND h.obstacles != '[]' ${inScope('h.case_id')}`.execute(db)
   ).rows[0];
+  const previousCases = new Map(tallied(row?.previous ?? null));
+  const currentCases = new Map(tallied(row?.current ?? null));
   return {
-    obstacleCases: REPORT_OBSTACLES.flatMap((obstacle, i) => [
-      { period: 'previous' as const, obstacle, cases: Number(row?.[`previous_${i}`] ?? 0) },
-      { period: 'current' as const, obstacle, cases: Number(row?.[`current_${i}`] ?? 0) },
+    obstacleCases: REPORT_OBSTACLES.flatMap((obstacle) => [
+      { period: 'previous' as const, obstacle, cases: previousCases.get(obstacle) ?? 0 },
+      { period: 'current' as const, obstacle, cases: currentCases.get(obstacle) ?? 0 },
     ]),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
 import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
 import { damagedError, DbError, isDamageError } from '../errors';
@@ -520,6 +521,7 @@ export class Store {
       // Refuse a newer file before any pragma or migration can write to it.
       assertNotFromFuture(sqlite);
       applyRequiredPragmas(sqlite);
+      registerReportFunctions(sqlite);
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw err;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../../db/connection/open';
+import { registerReportFunctions } from '../../db/connection/report-functions';
 import { withStatementCache } from '../../db/connection/statement-cache';
 import { createBackup } from '../../db/backup/create-backup';
 import { fsyncFile, sha256File } from '../../db/backup/manifest';
@@ -73,6 +74,7 @@ async function openAsApp(file: string, key: Buffer | null, create = false): Prom
   const sqlite = key ? openKeyed(file, key, { fileMustExist: !create }) : new Database(file, { fileMustExist: !create });
   assertNotFromFuture(sqlite);
   applyRequiredPragmas(sqlite);
+  registerReportFunctions(sqlite);
   // As the store connects (db/store/store.ts), so the plain reference runs the same code.
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(sqlite, db, file);
