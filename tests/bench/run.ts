@@ -7,7 +7,7 @@ import { measureThroughWorker, type EventLoopResult } from './event-loop';
 import { prepareDatabases, type GenerationMode } from './generate';
 import { FULL_REPEATS, measureVariant, SEARCH_ALL, SEARCH_OPEN, SEARCH_QUERY_ONLY, type Measurement, type Repeats } from './measure';
 import { percentile } from './stats';
-import { OPEN_CASE, REPORT_AS_APP, REPORT_ONE_CONNECTION, workloadData } from './workload';
+import { OPEN_CASE, REPORT_AS_APP, REPORT_FIRST, REPORT_ONE_CONNECTION, workloadData } from './workload';
 
 export interface BenchOptions {
   scale: number;
@@ -37,16 +37,17 @@ export interface BenchReport {
 }
 
 /** Which reads the encrypted/plain target applies to, and each operation's own target. */
-const TARGETS: Record<string, { p95?: number; p50?: number; read?: boolean }> = {
+const TARGETS: Record<string, { p95?: number; max?: number; read?: boolean }> = {
   [SEARCH_OPEN]: { p95: 20, read: true },
   [SEARCH_ALL]: { p95: 20, read: true },
   [SEARCH_QUERY_ONLY]: { read: true },
   [OPEN_CASE]: { p95: 15, read: true },
   'case list, first page, filters': { read: true },
   [REPORT_ONE_CONNECTION]: { read: true },
-  // Issue 7 names no percentile for the report: the typical one (p50) is held to 1.5 s, and the
-  // first of a session, which starts the second thread on cold caches, is shown on its own row.
-  [REPORT_AS_APP]: { p50: 1500 },
+  // Issue 7 names no percentile for the report: every one is held to 1.5 s, the first of a session
+  // (both connections' caches cold) on its own row too.
+  [REPORT_AS_APP]: { max: 1500 },
+  [REPORT_FIRST]: { max: 1500 },
   'housing-chain review (shelters)': { read: true },
 };
 
@@ -181,7 +182,7 @@ function buildRows(
     if (m.ms.length === 0) continue;
     const t = TARGETS[m.op];
     const met: string[] = [];
-    if (t?.p50 !== undefined) met.push(`p50 ≤ ${t.p50} ms ${percentile(m.ms, 50) <= t.p50 ? 'met' : 'MISSED'}`);
+    if (t?.max !== undefined) met.push(`every one ≤ ${t.max} ms ${Math.max(...m.ms) <= t.max ? 'met' : 'MISSED'}`);
     if (t?.p95 !== undefined) met.push(`p95 ≤ ${t.p95} ms ${percentile(m.ms, 95) <= t.p95 ? 'met' : 'MISSED'}`);
     rows.push({ operation: `via worker: ${m.op}`, encrypted: pair(m.ms), plain: '–', ratio: '–', target: met.join('; ') });
   }
