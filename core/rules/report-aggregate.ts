@@ -162,9 +162,9 @@ export interface RiskCount {
 
 /**
  * What a report is computed from. Placements come one row each; cases grouped (CaseFact.count);
- * moves, housing chains, risk and Kompotten requests counted per period (hundreds of thousands of
- * rows at city scale), by the rules of `countMoves`, `countSteps` and `countRisk` below, which the
- * database applies.
+ * moves, housing chains and risk counted per period (hundreds of thousands of rows at city scale)
+ * by the rules of `countMoves`, `countSteps` and `countRisk` below, which the database applies;
+ * Kompotten requests counted per period, counterpart and outcome.
  */
 export interface ReportFacts {
   /** The districts that get a row: those in scope, or for the whole team every district with a case. */

@@ -4,8 +4,9 @@ type AggregateOptions = Parameters<SqliteDb['aggregate']>[1];
 
 // Reports count hundreds of thousands of rows into a few thousand groups. SQLite groups by sorting
 // every row first, which at city scale costs more than reading them (issue 7: the report's case
-// groups took 0.23 s, 0.05 s of it reading); these aggregates count into a hash table instead. They see only what a report
-// counts by (categories, dates, counts, case ids), never text a person wrote.
+// groups took 0.23 s, 0.05 s of it reading); these aggregates count into a hash table instead.
+// They see only what a report counts by (categories, dates, counts, case ids), never text a
+// person wrote.
 
 /** Name of the aggregate that counts rows by a key: tally(key TEXT) → JSON [[key, rows], …]. */
 export const TALLY = 'tally';

@@ -282,7 +282,7 @@ async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment
 async function readKompotten(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { span, scoped, slugs, periodOf } = spanOf(q);
   // A request without a case belongs to no district: only whole-team reports count it.
-  const rows = await sql<{ period: ReportPeriod; direction: string; counterpart_code: string; name: string; outcome: string; protection_level: string | null; n: number }>`
+  const rows = await sql<{ period: ReportPeriod | null; direction: string; counterpart_code: string; name: string; outcome: string; protection_level: string | null; n: number }>`
     SELECT ${periodOf('k.date')} AS period, k.direction, k.counterpart_code, mu.name, k.outcome, c.protection_level, count(*) AS n
     FROM kompotten_requests k JOIN municipalities mu ON mu.code = k.counterpart_code LEFT JOIN cases c ON c.id = k.case_id
     WHERE k.date BETWEEN ${span.from} AND ${span.to} ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}

@@ -147,7 +147,7 @@ describe('the fact reader: a report’s second thread', () => {
     w.factReaderEntry = READER;
     try {
       expect(await prepare()).toEqual({ ready: true });
-      // Asked again (the view opened again): still the one thread, ready.
+      // Asked again (the view opened again): ready as before.
       expect(await prepare()).toEqual({ ready: true });
       expect(await generate({ period: { kind: 'year', year: 2024 }, districtSlugs: [] })).toEqual(one);
       // The dataset's caseworker.
