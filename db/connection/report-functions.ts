@@ -16,8 +16,8 @@ export const TALLY = 'tally';
  */
 export const TALLY_LISTED = 'tally_listed';
 
-/** The distinct texts of a JSON array (none for anything else). */
-function textsOf(json: string): string[] {
+/** The distinct texts of a JSON array (none for anything else, or for text that is not JSON). */
+export function textsOf(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json);
     return Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))] : [];

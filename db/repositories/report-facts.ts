@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays } from '../../core/rules/calendar';
 import { isProtectedLevel } from '../../core/rules/protected-fields';
 import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
@@ -15,22 +15,13 @@ import {
   type ReportPeriod,
 } from '../../core/rules/report-aggregate';
 import { DbError } from '../errors';
-import { TALLY, TALLY_LISTED, tallied } from '../connection/report-functions';
+import { TALLY, TALLY_LISTED, tallied, textsOf } from '../connection/report-functions';
 import { chainHead } from './audit-review';
 import type { DB } from '../schema';
 
 // The facts a report is computed from, for a span of dates (the previous period's start to the
 // current period's end) and a scope (districts; empty = the whole team). Only categories, dates,
 // counts and costs are selected: never a name, personal identity number, address or free text.
-
-function parseList(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The districts of a scope that exist in the reference data, by name. */
 export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
@@ -46,6 +37,12 @@ export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Pro
 // The report aggregates by name, as SQL (db/connection/report-functions.ts).
 const tally = sql.raw(TALLY);
 const tallyListed = sql.raw(TALLY_LISTED);
+
+/** Runs a query whose one row holds a TALLY of json_array keys in `groups`: each group's key values and count. */
+async function groupsOf<K extends readonly unknown[]>(db: Kysely<DB>, query: RawBuilder<{ groups: string | null }>): Promise<[K, number][]> {
+  const row = (await query.execute(db)).rows[0];
+  return tallied(row?.groups ?? null).map(([key, n]) => [JSON.parse(key) as K, n]);
+}
 
 /** The first moment of a local calendar day, as timestamps are stored (UTC): a timestamp before it falls on an earlier day. */
 function startOfLocalDay(isoDate: string): string {
@@ -93,25 +90,25 @@ async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       boundaries.map((day, i) => sql`WHEN ${sql.ref(column)} < ${startOfLocalDay(day)} THEN ${sql.lit(i)}`),
       sql` `,
     )} ELSE ${sql.lit(boundaries.length)} END`;
-  const groups = await sql<{ groups: string | null }>`
+  const groups = await groupsOf<[string | null, string, number, number, number, number, number | null]>(
+    db,
+    sql<{ groups: string | null }>`
     SELECT ${tally}(json_array(c.district_slug, c.survivor_gender, c.honour_context, c.protection_level != 'none',
       (SELECT count(*) FROM children ch WHERE ch.case_id = c.id),
       ${stretch('c.created_at')}, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${stretch('c.closed_at')} END)) AS groups
     FROM cases c
-    WHERE c.created_at <= ${tsTo} AND (c.closed_at IS NULL OR c.closed_at >= ${tsFrom}) ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}`.execute(db);
-  const cases: CaseFact[] = tallied(groups.rows[0]?.groups ?? null).map(([key, n]) => {
-    const [district, gender, honour, protectedIdentity, children, opened, closed] = JSON.parse(key) as [string | null, string, number, number, number, number, number | null];
-    return {
-      districtSlug: district,
-      gender,
-      honourContext: honour === 1,
-      protectedIdentity: protectedIdentity === 1,
-      children: Number(children ?? 0),
-      openedOn: stretchDays[opened] ?? current.to,
-      closedOn: closed === null ? null : (stretchDays[closed] ?? current.to),
-      count: n,
-    };
-  });
+    WHERE c.created_at <= ${tsTo} AND (c.closed_at IS NULL OR c.closed_at >= ${tsFrom}) ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}`,
+  );
+  const cases: CaseFact[] = groups.map(([[district, gender, honour, protectedIdentity, children, opened, closed], n]) => ({
+    districtSlug: district,
+    gender,
+    honourContext: honour === 1,
+    protectedIdentity: protectedIdentity === 1,
+    children: Number(children ?? 0),
+    openedOn: stretchDays[opened] ?? current.to,
+    closedOn: closed === null ? null : (stretchDays[closed] ?? current.to),
+    count: n,
+  }));
   return { cases };
 }
 
@@ -121,7 +118,9 @@ async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
  */
 async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, slugs, scoped } = spanOf(q);
-  const risk = await sql<{ groups: string | null }>`
+  const risk = await groupsOf<[ReportPeriod, string | null, number]>(
+    db,
+    sql<{ groups: string | null }>`
     WITH ends (period, last_day, end_at) AS (VALUES ('current', ${current.to}, ${startOfLocalDay(addDays(current.to, 1))}), ('previous', ${previous.to}, ${startOfLocalDay(addDays(previous.to, 1))})),
     open_cases AS (
       SELECT e.period, e.last_day,
@@ -132,13 +131,9 @@ async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       WHERE 1 ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}
     )
     SELECT ${tally}(json_array(period, json_extract(latest, '$[0]'), coalesce(json_extract(latest, '$[1]') < last_day, 0))) AS groups
-    FROM open_cases`.execute(db);
-  return {
-    risk: tallied(risk.rows[0]?.groups ?? null).map(([key, n]) => {
-      const [period, level, overdue] = JSON.parse(key) as [ReportPeriod, string | null, number];
-      return { period, level, overdue: overdue === 1, count: n };
-    }),
-  };
+    FROM open_cases`,
+  );
+  return { risk: risk.map(([[period, level, overdue], n]) => ({ period, level, overdue: overdue === 1, count: n })) };
 }
 
 /** Placements in protected shelters during the span, one row each, with their shelter's permit. */
@@ -147,7 +142,7 @@ async function readPlacements(db: Kysely<DB>, q: FactQuery): Promise<FactFragmen
   const shelters = new Map(
     (await db.selectFrom('shelters').select(['id', 'ivo_kind', 'ivo_valid_until', 'specialisations']).execute()).map((s) => [
       s.id,
-      { ivoKind: s.ivo_kind, ivoValidUntil: s.ivo_valid_until, specialisations: parseList(s.specialisations) },
+      { ivoKind: s.ivo_kind, ivoValidUntil: s.ivo_valid_until, specialisations: textsOf(s.specialisations) },
     ]),
   );
   const placementRows = await sql<{ start_date: string; end_date: string | null; cost_per_day: number | null; shelter_id: number | null }>`
@@ -171,7 +166,9 @@ async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, periodOf } = spanOf(q);
   // Its status at the end of the period it began in: its last change by then, in the order date,
   // id (the latest change when that came by then, else looked up).
-  const begun = await sql<{ groups: string | null }>`
+  const begun = await groupsOf<[ReportPeriod, string | null, string]>(
+    db,
+    sql<{ groups: string | null }>`
     WITH x AS (
       SELECT m.id, m.route, m.last_on, m.last_status, ${periodOf('m.first_on')} AS begun_in
       FROM moves m
@@ -183,8 +180,11 @@ async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
         WHERE s.move_id = y.id AND s.date <= y.begun_end
         ORDER BY s.date DESC, s.id DESC LIMIT 1) END,
       y.route)) AS groups
-    FROM y`.execute(db);
-  const completed = await sql<{ groups: string | null }>`
+    FROM y`,
+  );
+  const completed = await groupsOf<[ReportPeriod, number, string, number]>(
+    db,
+    sql<{ groups: string | null }>`
     WITH x AS (
       SELECT m.route, m.to_kind, m.to_code, m.first_on, m.requested_on, m.completed_on, ${periodOf('m.completed_on')} AS completed_in
       FROM moves m
@@ -195,16 +195,11 @@ async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       x.route,
       (x.to_kind = 'district' OR x.to_code = ${STOCKHOLM_MUNICIPALITY_CODE}))) AS groups
     FROM x
-    WHERE x.completed_in IS NOT NULL`.execute(db);
+    WHERE x.completed_in IS NOT NULL`,
+  );
   return {
-    movesBegun: tallied(begun.rows[0]?.groups ?? null).map(([key, n]): MovesBegunCount => {
-      const [period, statusAtEnd, route] = JSON.parse(key) as [ReportPeriod, string | null, string];
-      return { period, route, statusAtEnd, count: n };
-    }),
-    movesCompleted: tallied(completed.rows[0]?.groups ?? null).map(([key, n]): MovesCompletedCount => {
-      const [period, days, route, withinCity] = JSON.parse(key) as [ReportPeriod, number, string, number];
-      return { period, route, withinCity: withinCity === 1, days: Number(days), count: n };
-    }),
+    movesBegun: begun.map(([[period, statusAtEnd, route], n]): MovesBegunCount => ({ period, route, statusAtEnd, count: n })),
+    movesCompleted: completed.map(([[period, days, route, withinCity], n]): MovesCompletedCount => ({ period, route, withinCity: withinCity === 1, days: Number(days), count: n })),
   };
 }
 
@@ -213,7 +208,9 @@ async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { span, inScope, periods, inChain } = spanOf(q);
   const chainStep = (alias: string) =>
     sql`${sql.ref(`${alias}.case_id`)} = l.case_id AND ${sql.ref(`${alias}.child_id`)} IS NULL AND ${sql.ref(`${alias}.id`)} != l.id AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${span.from})`;
-  const cohort = await sql<{ groups: string | null }>`
+  const cohort = await groupsOf<[ReportPeriod, string | null, number]>(
+    db,
+    sql<{ groups: string | null }>`
     WITH ${periods}
     SELECT ${tally}(json_array(l.period,
       (SELECT s.kind FROM housing_steps s WHERE ${chainStep('s')} AND s.start_date >= l.end_date ORDER BY s.start_date, s.id LIMIT 1),
@@ -224,29 +221,23 @@ async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
       FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
       WHERE h.kind = 'protected_shelter' AND ${inChain} ${inScope('h.case_id')}
     ) l
-    WHERE l.rn = 1`.execute(db);
-  return {
-    chainCohort: tallied(cohort.rows[0]?.groups ?? null).map(([key, n]) => {
-      const [period, nextKind, reached] = JSON.parse(key) as [ReportPeriod, string | null, number];
-      return { period, nextKind, reachedLease: reached === 1, count: n };
-    }),
-  };
+    WHERE l.rn = 1`,
+  );
+  return { chainCohort: cohort.map(([[period, nextKind, reached], n]) => ({ period, nextKind, reachedLease: reached === 1, count: n })) };
 }
 
 /** The lengths of the steps of the survivors' own chains that ended in a period (countSteps). */
 async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
   const { inScope, periods, inChain } = spanOf(q);
-  const ended = await sql<{ groups: string | null }>`
+  const ended = await groupsOf<[ReportPeriod, string, number]>(
+    db,
+    sql<{ groups: string | null }>`
     WITH ${periods}
     SELECT ${tally}(json_array(p.period, h.kind, CAST(round(julianday(h.end_date) - julianday(h.start_date)) AS INTEGER))) AS groups
     FROM periods p JOIN housing_steps h ON h.end_date >= p.from_date AND h.end_date <= p.to_date
-    WHERE ${inChain} ${inScope('h.case_id')}`.execute(db);
-  return {
-    stepsEnded: tallied(ended.rows[0]?.groups ?? null).map(([key, n]) => {
-      const [period, kind, days] = JSON.parse(key) as [ReportPeriod, string, number];
-      return { period, kind, days: Number(days), count: n };
-    }),
-  };
+    WHERE ${inChain} ${inScope('h.case_id')}`,
+  );
+  return { stepsEnded: ended.map(([[period, kind, days], n]) => ({ period, kind, days: Number(days), count: n })) };
 }
 
 /**

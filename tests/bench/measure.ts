@@ -131,21 +131,20 @@ async function openEncryptedSession(dbs: BenchDatabases): Promise<Opened> {
   return { sqlite: s.sqlite, db: s.db, call: callOn(w), close: () => w.real.lock('shutdown'), backup: async () => void (await createBackup(w.real, { kind: 'manual' })) };
 }
 
-/** The quick reads the encrypted/plain ratio is read from, as operations on one session. */
-function pairedReads(data: WorkloadData, repeats: Repeats, opened: Opened): { op: string; n: number; run: (i: number) => Promise<unknown> }[] {
-  const { call } = opened;
+/** The quick reads the encrypted/plain ratio is read from: the i-th request of each, on a session. */
+function pairedReads(data: WorkloadData, repeats: Repeats): { op: string; n: number; run: (s: Opened, i: number) => Promise<unknown> }[] {
   // The list searches within its filters; it starts on open cases. Both are measured, and the
   // query alone (without the read's audit row and its commit) shows where the time goes.
   const searchOpen = searchInputs(data, repeats.searches, 'open');
   const searchAll = searchInputs(data, repeats.searches, 'all');
   const today = localIsoDate(new Date());
   return [
-    { op: SEARCH_OPEN, n: searchOpen.length, run: (i) => call('cases.list', searchOpen[i]) },
-    { op: SEARCH_ALL, n: searchAll.length, run: (i) => call('cases.list', searchAll[i]) },
-    { op: SEARCH_QUERY_ONLY, n: searchAll.length, run: (i) => listCases(opened.db, searchAll[i] as CaseListQuery, today, QUERY_READER) },
+    { op: SEARCH_OPEN, n: searchOpen.length, run: (s, i) => s.call('cases.list', searchOpen[i]) },
+    { op: SEARCH_ALL, n: searchAll.length, run: (s, i) => s.call('cases.list', searchAll[i]) },
+    { op: SEARCH_QUERY_ONLY, n: searchAll.length, run: (s, i) => listCases(s.db, searchAll[i] as CaseListQuery, today, QUERY_READER) },
     // Cases not read before in the run, by either session.
-    { op: OPEN_CASE, n: repeats.opens, run: (i) => openCase(call, data.openableCaseIds[i % data.openableCaseIds.length] as number) },
-    { op: 'case list, first page, filters', n: repeats.lists, run: (i) => call('cases.list', filteredListInput(data, i)) },
+    { op: OPEN_CASE, n: repeats.opens, run: (s, i) => openCase(s.call, data.openableCaseIds[i % data.openableCaseIds.length] as number) },
+    { op: 'case list, first page, filters', n: repeats.lists, run: (s, i) => s.call('cases.list', filteredListInput(data, i)) },
   ];
 }
 
@@ -156,26 +155,16 @@ function pairedReads(data: WorkloadData, repeats: Repeats, opened: Opened): { op
  * one of them only and moved a ratio by a third (1.0 to 1.5 for the same code).
  */
 export async function measurePairedReads(dbs: BenchDatabases, data: WorkloadData, repeats: Repeats, log: (line: string) => void): Promise<Record<Variant, Measurement[]>> {
-  const enc = await openEncryptedSession(dbs);
-  const plain = await openPlainSession(dbs.plainFile);
+  const sessions: Record<Variant, Opened> = { encrypted: await openEncryptedSession(dbs), plain: await openPlainSession(dbs.plainFile) };
   try {
     const out: Record<Variant, Measurement[]> = { encrypted: [], plain: [] };
-    const encReads = pairedReads(data, repeats, enc);
-    const plainReads = pairedReads(data, repeats, plain);
-    for (const [k, read] of encReads.entries()) {
-      const other = plainReads[k];
-      if (!other) continue;
+    for (const read of pairedReads(data, repeats)) {
       log(`  both: ${read.op} (${read.n} each)`);
       const ms: Record<Variant, number[]> = { encrypted: [], plain: [] };
       for (let i = 0; i < read.n; i++) {
-        const order: [Variant, (i: number) => Promise<unknown>][] = [
-          ['encrypted', read.run],
-          ['plain', other.run],
-        ];
-        if (i % 2 === 1) order.reverse();
-        for (const [variant, run] of order) {
+        for (const variant of i % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const)) {
           const t = performance.now();
-          await run(i);
+          await read.run(sessions[variant], i);
           ms[variant].push(performance.now() - t);
         }
       }
@@ -184,8 +173,8 @@ export async function measurePairedReads(dbs: BenchDatabases, data: WorkloadData
     }
     return out;
   } finally {
-    enc.close();
-    plain.close();
+    sessions.encrypted.close();
+    sessions.plain.close();
   }
 }
 
