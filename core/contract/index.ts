@@ -42,6 +42,8 @@ export * from './session';
 export * from './settings';
 export * from './users';
 export * from './well-formed-text';
+export * from './input-depth';
+export * from './request-size';
 
 /** Every channel of the API, `domain:verb`, with the schemas both sides use. */
 export const channels = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmptyInput } from './common';
 import { ByCaseInput, ByIdInput, IdSchema, IsoDateSchema, text } from './casework-common';
+import { INSTRUMENT_FILE_MAX_CHARS } from './request-size';
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -191,7 +192,7 @@ export const riskChannels = {
   'risk:instruments': { input: EmptyInput, output: z.array(InstrumentSummarySchema) },
   'risk:instrument': { input: z.object({ templateId: TemplateId, version: z.string().max(20) }).strict(), output: RiskTemplateSchema },
   /** The text of an instrument file chosen by the user; parsed and validated in main. */
-  'risk:import-instrument': { input: z.object({ json: z.string().max(2_000_000) }).strict(), output: InstrumentSummarySchema },
+  'risk:import-instrument': { input: z.object({ json: z.string().max(INSTRUMENT_FILE_MAX_CHARS) }).strict(), output: InstrumentSummarySchema },
   'risk:list': { input: ByCaseInput, output: z.array(AssessmentSummarySchema) },
   'risk:get': { input: ByIdInput, output: AssessmentSchema },
   'risk:start': { input: StartAssessmentInputSchema, output: AssessmentSchema },

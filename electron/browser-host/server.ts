@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { API_REQUEST_MAX_BYTES, INPUT_MAX_DEPTH, jsonTextDepthExceeds } from '../../core/contract';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../desktop/content-security';
+import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
 import type { Api } from '../api/types';
 
 export interface BrowserHostOptions {
@@ -22,33 +23,47 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The API body limit. It must admit the largest input the contract allows, or a legal request
+ * (an instrument file of up to INSTRUMENT_FILE_MAX_CHARS characters) would fail in browser mode
+ * only; see API_REQUEST_MAX_BYTES for the arithmetic (about 12 MB).
+ */
+const MAX_BODY_BYTES = API_REQUEST_MAX_BYTES;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** The envelope `{ channel, input }` is one level above the input itself. */
+const MAX_BODY_DEPTH = INPUT_MAX_DEPTH + 1;
+
+type RefusalStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415;
 
 function baseHeaders(): Record<string, string> {
   return { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+/**
+ * `unreadBody`: the request body has not been (fully) read and will not be. The answer then says
+ * `Connection: close` and the socket is destroyed once the answer has been handed to the kernel,
+ * instead of Node draining the rest of the body (up to any size) to keep the connection alive.
+ * Destroying only after the answer is written matters: destroying first (as a reader that gives up
+ * mid-body would) resets the connection and the client sees a network error, not the status.
+ * On loopback the answer is delivered before the reset, so a client that reads it gets it.
+ */
+function sendJson(res: http.ServerResponse, status: number, body: unknown, unreadBody = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+  const headers: http.OutgoingHttpHeaders = { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
+  if (unreadBody) headers.Connection = 'close';
+  res.writeHead(status, headers);
+  const socket = res.socket;
+  res.end(text, unreadBody ? () => socket?.destroy() : undefined);
 }
 
-function refuse(res: http.ServerResponse, status: 400 | 401 | 403 | 404 | 405 | 413 | 415, message: string): void {
+/** Whether the request carries a body (which a refusal before reading leaves unread). */
+function hasBody(req: http.IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+function refuse(res: http.ServerResponse, status: RefusalStatus, message: string, unreadBody: boolean): void {
   const code = status === 401 || status === 403 ? 'forbidden' : status === 404 || status === 405 ? 'unknown_channel' : 'invalid_input';
-  sendJson(res, status, { ok: false, error: { code, message } });
+  sendJson(res, status, { ok: false, error: { code, message } }, unreadBody);
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -59,61 +74,70 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
+/** Reads the body, stopping (not draining) as soon as it passes `limit`: a chunked body has no length to check first. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let settled = false;
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        settled = true;
+        req.off('data', onData);
+        req.pause();
         resolve('too_large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      settled = true;
+      resolve(Buffer.concat(chunks, size));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!settled) reject(new Error('The request was aborted.'));
+    });
   });
 }
 
-/** Resolves a URL path inside the static folder, or null for anything that would leave it. */
-export function resolveStaticPath(staticDir: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const root = path.resolve(staticDir);
-  const full = path.resolve(root, relative);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
-  return full;
+/** The refusal a request earns from its method and headers alone, checked before any of its body is read. */
+function headerRefusal(req: http.IncomingMessage, origin: string, token: string): [RefusalStatus, string] | null {
+  if (req.method !== 'POST') return [405, 'Use POST.'];
+  // Origin is checked before the token so that a page on another site learns nothing either way.
+  if (req.headers.origin !== origin) return [403, 'Requests must come from the Fristad page itself.'];
+  if (!tokenMatches(req.headers.authorization, token)) return [401, 'The access token is missing or wrong. Open the address Fristad printed when it started.'];
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return [415, 'Send JSON.'];
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return [413, 'The request is too large.'];
+  return null;
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, api: Api, origin: string, token: string): Promise<void> {
-  if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
-  // Origin is checked before the token so that a page on another site learns nothing either way.
-  if (req.headers.origin !== origin) return refuse(res, 403, 'Requests must come from the Fristad page itself.');
-  if (!tokenMatches(req.headers.authorization, token)) return refuse(res, 401, 'The access token is missing or wrong. Open the address Fristad printed when it started.');
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'Send JSON.');
-  const body = await readBody(req);
-  if (body === 'too_large') return refuse(res, 413, 'The request is too large.');
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, api: Api, origin: string, token: string, expectsContinue: boolean): Promise<void> {
+  const refusal = headerRefusal(req, origin, token);
+  if (refusal) return refuse(res, ...refusal, hasBody(req));
+  if (expectsContinue) res.writeContinue();
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === 'too_large') return refuse(res, 413, 'The request is too large.', true);
+  const text = body.toString('utf8');
+  // Before JSON.parse: parsing, validating and walking a body nested a million deep would hold
+  // every other request up for most of a second; counting brackets is one cheap pass.
+  if (jsonTextDepthExceeds(text, MAX_BODY_DEPTH)) return refuse(res, 400, 'The request nests too deeply.', false);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
-    return refuse(res, 400, 'The request is not valid JSON.');
+    return refuse(res, 400, 'The request is not valid JSON.', false);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(res, 400, 'The request must be a JSON object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(res, 400, 'The request must be a JSON object.', false);
   const { channel, input } = parsed as { channel?: unknown; input?: unknown };
   sendJson(res, 200, await api.invoke(channel, input));
 }
 
-function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.', hasBody(req));
   if (pathname === '/favicon.ico') {
     // Browsers ask for it unprompted; answering "no content" keeps their consoles clean.
     res.writeHead(204, baseHeaders());
@@ -121,18 +145,15 @@ function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, stati
     return;
   }
   const file = resolveStaticPath(staticDir, pathname);
-  if (!file) return refuse(res, 404, 'Not found.');
+  const contentType = file === null ? null : mimeTypeFor(file);
+  if (file === null || contentType === null) return refuse(res, 404, 'Not found.', hasBody(req));
   let data: Buffer;
   try {
-    data = fs.readFileSync(file);
+    data = await readFile(file);
   } catch {
-    return refuse(res, 404, 'Not found.');
+    return refuse(res, 404, 'Not found.', hasBody(req));
   }
-  res.writeHead(200, {
-    ...baseHeaders(),
-    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': data.length,
-  });
+  res.writeHead(200, { ...baseHeaders(), 'Content-Type': contentType, 'Content-Length': data.length });
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
@@ -141,16 +162,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = crypto.randomBytes(32).toString('base64url');
   let host = '';
   let origin = '';
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean): void => {
     // Host is checked on every request, page and API alike: it defeats DNS rebinding.
-    if (req.headers.host !== host) return refuse(res, 403, 'Wrong host.');
+    if (req.headers.host !== host) return refuse(res, 403, 'Wrong host.', hasBody(req));
     const pathname = new URL(req.url ?? '/', origin).pathname;
-    const done = pathname === '/api/invoke' ? handleApi(req, res, options.api, origin, token) : Promise.resolve(handleStatic(req, res, options.staticDir, pathname));
+    const done =
+      pathname === '/api/invoke' ? handleApi(req, res, options.api, origin, token, expectsContinue) : handleStatic(req, res, options.staticDir, pathname);
     done.catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong.' } });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong.' } }, true);
       else res.destroy();
     });
-  });
+  };
+  const server = http.createServer((req, res) => handle(req, res, false));
+  // A client that asks before sending a large body (Expect: 100-continue) is told "go on" only
+  // once its headers pass; otherwise it gets the refusal and never sends the body.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res, true));
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {

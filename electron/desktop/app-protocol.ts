@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME, isAppUrl } from './app-url';
 import { SECURITY_HEADERS } from './content-security';
-import { mimeTypeFor, resolveRendererPath } from './renderer-files';
+import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
 
 /**
  * Declares app:// standard (so relative URLs, origins and storage work like https) and secure
@@ -25,7 +25,7 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
   return async (request) => {
     if (request.method !== 'GET') return refuse(405);
     if (!isAppUrl(request.url)) return refuse(404);
-    const filePath = resolveRendererPath(rendererDir, new URL(request.url).pathname);
+    const filePath = resolveStaticPath(rendererDir, new URL(request.url).pathname);
     if (filePath === null) return refuse(400);
     const contentType = mimeTypeFor(filePath);
     if (contentType === null) return refuse(404);

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
-import { ReportExportFileSchema } from '../../core/contract';
+import { exceedsDepth, INPUT_MAX_DEPTH, ReportExportFileSchema } from '../../core/contract';
 import type { ApiResult } from '../../core/contract';
 import type { Api } from '../api/types';
 import { isAppUrl } from './app-url';
@@ -40,6 +40,10 @@ async function handleInvoke(
   }
   if (typeof channel !== 'string') {
     return { ok: false, error: { code: 'unknown_channel', message: 'The channel must be a string.' } };
+  }
+  // Structured clone delivers any nesting: bound it before validation walks it (as browser mode does on the text).
+  if (exceedsDepth(input, INPUT_MAX_DEPTH)) {
+    return { ok: false, error: { code: 'invalid_input', message: 'The request nests too deeply.' } };
   }
   try {
     const result = await api.invoke(channel, input);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createAppRequestHandler, handleAppProtocol, registerAppScheme } from '../../electron/desktop/app-protocol';
 import { APP_PAGE_URL } from '../../electron/desktop/app-url';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/desktop/content-security';
-import { resolveRendererPath } from '../../electron/desktop/renderer-files';
+import { resolveStaticPath as resolveRendererPath } from '../../electron/shared/static-files';
 import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));

@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+/**
+ * What both hosts (app:// in the desktop, http://127.0.0.1 in browser mode) may serve of the built
+ * renderer: one MIME table and one path guard, so neither host can be laxer than the other.
+ */
+
 /** Content types of what Vite emits; anything else is not served at all. */
 export const MIME_TYPES: Readonly<Record<string, string>> = Object.freeze({
   '.html': 'text/html; charset=utf-8',
@@ -29,10 +34,10 @@ export function mimeTypeFor(filePath: string): string | null {
 
 /**
  * Maps a URL path (still percent-encoded) to a file inside `rendererDir`, or null when it
- * could name anything outside it. Chromium normalises `..` in standard-scheme URLs before we see
- * them, but encoded slashes, backslashes and drive letters survive that, so check here too.
+ * could name anything outside it. Chromium and `new URL` normalise `..` before we see it, but
+ * encoded slashes, backslashes, drive letters and NUL survive that, so check here too.
  */
-export function resolveRendererPath(rendererDir: string, urlPath: string): string | null {
+export function resolveStaticPath(rendererDir: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -1,0 +1,19 @@
+/** The longest instrument file `risk:import-instrument` takes, in UTF-16 code units (what `z.string().max` counts). */
+export const INSTRUMENT_FILE_MAX_CHARS = 2_000_000;
+
+/**
+ * The most bytes one UTF-16 code unit can take in JSON text: a control character escaped as
+ * `\u001f` is six bytes (a code point outside the BMP is two units, 4 bytes raw or 12 escaped;
+ * any other unit is at most 3 bytes of UTF-8).
+ */
+export const JSON_MAX_BYTES_PER_CHAR = 6;
+
+/** Room for the envelope (`{"channel":…,"input":{"json":…}}`) around the longest string. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * The largest API request body a host accepts: the longest instrument file, every character
+ * written in its longest JSON form, plus the envelope (about 12 MB). The instrument file is the
+ * contract's longest string by far; see the README (Run modes) for the inputs this leaves out.
+ */
+export const API_REQUEST_MAX_BYTES = INSTRUMENT_FILE_MAX_CHARS * JSON_MAX_BYTES_PER_CHAR + ENVELOPE_BYTES;
