@@ -1,10 +1,11 @@
-/** The longest instrument file `risk:import-instrument` takes, in UTF-16 code units (what `z.string().max` counts). */
+/** The longest instrument file `risk:import-instrument` takes, in code points (what zod's `z.string().max` counts). */
 export const INSTRUMENT_FILE_MAX_CHARS = 2_000_000;
 
 /**
- * The most bytes one UTF-16 code unit can take in JSON text: a control character escaped as
- * `\u001f` is six bytes (a code point outside the BMP is two units, 4 bytes raw or 12 escaped;
- * any other unit is at most 3 bytes of UTF-8).
+ * The most bytes one code point takes in JSON text as JSON.stringify (the page's encoder) writes
+ * it: a control character escaped as `\u001f` is six bytes; any other code point is written raw,
+ * at most 4 bytes of UTF-8. (A hand-made client escaping a code point outside the BMP as two
+ * `\uXXXX` would need 12; such a file at the very limit is refused with 413.)
  */
 export const JSON_MAX_BYTES_PER_CHAR = 6;
 

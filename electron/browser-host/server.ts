@@ -39,31 +39,49 @@ function baseHeaders(): Record<string, string> {
   return { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 }
 
+/** How long a refused connection may wait for the client to hang up before it is dropped. */
+const LINGER_MS = 2_000;
+
 /**
- * `unreadBody`: the request body has not been (fully) read and will not be. The answer then says
- * `Connection: close` and the socket is destroyed once the answer has been handed to the kernel,
- * instead of Node draining the rest of the body (up to any size) to keep the connection alive.
- * Destroying only after the answer is written matters: destroying first (as a reader that gives up
- * mid-body would) resets the connection and the client sees a network error, not the status.
- * On loopback the answer is delivered before the reset, so a client that reads it gets it.
+ * Ends the connection after the answer without reading the body the client may still be sending.
+ * Node, left alone, would either drain the whole body to reuse the connection (any size, and
+ * before the token was even checked) or, with `Connection: close`, destroy the socket as soon as
+ * the answer is flushed: a client still writing then gets a reset, often before it has read the
+ * answer (a network error instead of 413). So: claim the body (no draining), send the answer and
+ * a FIN, read nothing more, and destroy the socket once the client hangs up or after LINGER_MS.
  */
+function closeWithoutReadingBody(res: http.ServerResponse): void {
+  res.req.read(0);
+  const socket = res.socket;
+  if (socket === null) return;
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+}
+
+/** `unreadBody`: the request body has not been (fully) read and will not be; see closeWithoutReadingBody. */
 function sendJson(res: http.ServerResponse, status: number, body: unknown, unreadBody = false): void {
   const text = JSON.stringify(body);
   const headers: http.OutgoingHttpHeaders = { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
-  if (unreadBody) headers.Connection = 'close';
+  if (unreadBody) {
+    headers.Connection = 'close';
+    closeWithoutReadingBody(res);
+  }
   res.writeHead(status, headers);
-  const socket = res.socket;
-  res.end(text, unreadBody ? () => socket?.destroy() : undefined);
-}
-
-/** Whether the request carries a body (which a refusal before reading leaves unread). */
-function hasBody(req: http.IncomingMessage): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  res.end(text);
 }
 
 function refuse(res: http.ServerResponse, status: RefusalStatus, message: string, unreadBody: boolean): void {
   const code = status === 401 || status === 403 ? 'forbidden' : status === 404 || status === 405 ? 'unknown_channel' : 'invalid_input';
   sendJson(res, status, { ok: false, error: { code, message } }, unreadBody);
+}
+
+/** Whether the request carries a body (which a refusal before reading leaves unread). */
+function hasBody(req: http.IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
