@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult } from '../../core/contract';
+import { INPUT_MAX_DEPTH, type ApiResult } from '../../core/contract';
 import type { Api } from '../../electron/api/types';
 import { APP_PAGE_URL } from '../../electron/desktop/app-url';
 import { registerInvokeHandler } from '../../electron/desktop/ipc';
@@ -84,6 +84,18 @@ describe('fristad:invoke', () => {
     const result = await handler(eventFrom(win.webContents, win.webContents.mainFrame), { toString: () => 'x' }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(api.invoke).not.toHaveBeenCalled();
+  });
+
+  it('refuses an input nested deeper than any channel takes, before the API sees it', async () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 500_000; i++) deep = [deep];
+    const result = await handler(eventFrom(win.webContents, win.webContents.mainFrame), 'session:unlock', deep);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(api.invoke).not.toHaveBeenCalled();
+    let legit: unknown = { username: 'a' };
+    for (let i = 1; i < INPUT_MAX_DEPTH; i++) legit = { nested: legit };
+    await handler(eventFrom(win.webContents, win.webContents.mainFrame), 'session:unlock', legit);
+    expect(api.invoke).toHaveBeenCalledWith('session:unlock', legit);
   });
 
   it('turns a throwing API into an internal error without logging its message', async () => {
