@@ -94,8 +94,13 @@ function post(body: Buffer, headers: Record<string, string>, declareLength = tru
         });
       },
     );
+    let answered = false;
+    req.on('response', () => {
+      answered = true;
+    });
+    // After the answer, the host dropping a connection the client still writes to is expected.
     req.on('error', (error) => {
-      if (req.res === null) reject(error);
+      if (!answered) reject(error);
     });
     // Written in slices so a chunked body really arrives in pieces.
     const slice = 1024 * 1024;
