@@ -1,6 +1,6 @@
 /**
  * How deeply any API input may nest arrays and objects. The deepest input the contract has is
- * five levels (`cases:create`); tests/host/input-limits.test.ts derives that from the schemas and
+ * five levels (`cases:create`); tests/host/input-depth.test.ts derives that from the schemas and
  * checks it stays under this bound. Anything deeper is refused before it is parsed or walked, so
  * a hostile body of a million brackets costs one linear scan instead of seconds of parsing.
  */
