@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_REQUEST_MAX_BYTES, INPUT_MAX_DEPTH, jsonTextDepthExceeds } from '../../core/contract';
+import { API_REQUEST_MAX_BYTES, INPUT_MAX_DEPTH, INPUT_MAX_VALUES, jsonTextTooComplex } from '../../core/contract';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../desktop/content-security';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
 import type { Api } from '../api/types';
@@ -140,9 +140,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ap
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body === 'too_large') return refuse(res, 413, 'The request is too large.', true);
   const text = body.toString('utf8');
-  // Before JSON.parse: parsing, validating and walking a body nested a million deep would hold
-  // every other request up for most of a second; counting brackets is one cheap pass.
-  if (jsonTextDepthExceeds(text, MAX_BODY_DEPTH)) return refuse(res, 400, 'The request nests too deeply.', false);
+  // Before JSON.parse: parsing, validating and walking a body nested a million deep, or of millions
+  // of tiny values, would hold every other request up for most of a second; counting is one cheap pass.
+  const complex = jsonTextTooComplex(text, MAX_BODY_DEPTH, INPUT_MAX_VALUES);
+  if (complex === 'depth') return refuse(res, 400, 'The request nests too deeply.', false);
+  if (complex === 'values') return refuse(res, 400, 'The request holds too many values.', false);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { channels, exceedsDepth, INPUT_MAX_DEPTH, jsonTextDepthExceeds } from '../../core/contract';
+import { channels, exceedsDepth, INPUT_MAX_DEPTH, INPUT_MAX_VALUES, jsonTextDepthExceeds, jsonTextTooComplex, RETENTION_PURGE_MAX } from '../../core/contract';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import type { Api } from '../../electron/api/types';
 import { tempDir } from '../helpers/temp';
@@ -58,7 +58,28 @@ describe('jsonTextDepthExceeds', () => {
   });
 });
 
+describe('jsonTextTooComplex', () => {
+  it('counts arrays, objects and commas outside strings against the budget', () => {
+    expect(jsonTextTooComplex('[1,2,3]', 4, 3)).toBe(null);
+    expect(jsonTextTooComplex('[1,2,3,4]', 4, 3)).toBe('values');
+    expect(jsonTextTooComplex('{"a":",,,,,,,,"}', 4, 1)).toBe(null);
+    expect(jsonTextTooComplex('[[[[1]]]]', 3, 100)).toBe('depth');
+  });
+
+  it('lets the widest legal input through: the purge list at its maximum', () => {
+    const purge = JSON.stringify({ channel: 'retention:purge', input: { caseNumbers: Array.from({ length: RETENTION_PURGE_MAX }, (_, i) => `RV-2020-${i}`) } });
+    expect(jsonTextTooComplex(purge, INPUT_MAX_DEPTH, INPUT_MAX_VALUES)).toBe(null);
+  });
+});
+
 describe('exceedsDepth', () => {
+  it('refuses a shallow value of more elements than the budget, or one reusing an object many times', () => {
+    expect(exceedsDepth(new Array(INPUT_MAX_VALUES + 1).fill(0), INPUT_MAX_DEPTH)).toBe(true);
+    expect(exceedsDepth(new Array(RETENTION_PURGE_MAX).fill('RV-2020-1'), INPUT_MAX_DEPTH)).toBe(false);
+    const shared = new Array(1000).fill(0);
+    expect(exceedsDepth(new Array(1000).fill(shared), INPUT_MAX_DEPTH)).toBe(true);
+  });
+
   it('measures nesting of arrays and objects, not of scalars', () => {
     expect(exceedsDepth('x', 0)).toBe(false);
     expect(exceedsDepth({}, 1)).toBe(false);
@@ -131,6 +152,14 @@ describe('browser mode and deep nesting', () => {
     expect(deepObjects).toMatchObject({ status: 400, answer: { ok: false, error: { code: 'invalid_input' } } });
     expect(small).toMatchObject({ status: 200, answer: { ok: true } });
     expect(calls.length).toBe(before + 1);
+  });
+
+  it('refuses a shallow body of millions of values with invalid_input before parsing it', async () => {
+    const wide = `{"channel":"session:status","input":[${'0,'.repeat(2_000_000)}0]}`;
+    const before = calls.length;
+    const reply = await invoke(wide);
+    expect(reply).toMatchObject({ status: 400, answer: { ok: false, error: { code: 'invalid_input' } } });
+    expect(calls.length).toBe(before);
   });
 
   it('passes a legitimately nested input (as deep as the bound allows) to the API', async () => {
