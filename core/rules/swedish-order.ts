@@ -16,6 +16,10 @@ const FILED_AS: Readonly<Record<string, string>> = {
 };
 
 const MARKS = /[\u0300-\u036f]/g;
+/** The common accents in the order Unicode's collation weighs them (acute before grave, …); others after, by code point. */
+const MARK_ORDER = '\u0301\u0300\u0306\u0302\u030c\u030a\u0308\u030b\u0303\u0307\u0327\u0328\u0304';
+const markWeights = (marks: string): string =>
+  [...marks].map((m) => (MARK_ORDER.includes(m) ? String.fromCharCode(0x10 + MARK_ORDER.indexOf(m)) : m)).join('');
 const LEVELS = '\u0001';
 const PLAIN = '\u0002';
 const UPPER = '\u0003';
@@ -40,7 +44,7 @@ export function svSortKey(name: string): string {
     const filed = FILED_AS[lower];
     const decomposed = lower.normalize('NFD');
     const base = filed ?? decomposed.replace(MARKS, '');
-    const marks = filed !== undefined ? OTHER : decomposed.slice(base.length) || PLAIN;
+    const marks = filed !== undefined ? OTHER : markWeights(decomposed.slice(base.length)) || PLAIN;
     for (const unit of base === '' ? lower : base) {
       primary += AFTER_Z[unit] ?? unit;
       accents += marks;
