@@ -37,6 +37,12 @@ export function findIllFormedText(value: unknown, maxDepth = 32): (string | numb
 /** The input with every string in NFC, or the path of the first string that cannot be stored as typed. */
 export type NormalizedInput = { ok: true; value: unknown } | { ok: false; path: (string | number)[] };
 
+/**
+ * Fields whose text is a secret, kept as typed: a key was derived from the passphrase as it was
+ * set, and normalising it now could lock its user out of the data for good.
+ */
+const SECRET_FIELDS = new Set(['passphrase', 'currentPassphrase', 'newPassphrase', 'recoveryKey']);
+
 function isPlainObject(v: object): v is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
@@ -48,14 +54,14 @@ function isPlainObject(v: object): v is Record<string, unknown> {
  * the same text, stored, searched and sorted alike. Refused (the path, as findIllFormedText
  * gives it): a string with a lone surrogate, or two keys of one object that NFC makes equal.
  * Deeper than `maxDepth`, and inside anything but arrays and plain objects, values are kept as
- * they are: the schemas refuse such input anyway.
+ * they are: the schemas refuse such input anyway. Secrets (SECRET_FIELDS) are checked but kept as typed.
  */
 export function normalizeInputText(value: unknown, maxDepth = 32): NormalizedInput {
   let broken: (string | number)[] | null = null;
-  const walk = (v: unknown, path: (string | number)[], depth: number): unknown => {
+  const walk = (v: unknown, path: (string | number)[], depth: number, secret = false): unknown => {
     if (typeof v === 'string') {
       if (LONE_SURROGATE.test(v)) broken = path;
-      return v.normalize('NFC');
+      return secret ? v : v.normalize('NFC');
     }
     if (depth >= maxDepth || v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) {
@@ -73,7 +79,7 @@ export function normalizeInputText(value: unknown, maxDepth = 32): NormalizedInp
         break;
       }
       seen.add(nfc);
-      entries.push([nfc, walk(v[key], [...path, key], depth + 1)]);
+      entries.push([nfc, walk(v[key], [...path, key], depth + 1, SECRET_FIELDS.has(nfc))]);
       if (broken !== null) break;
     }
     // fromEntries defines own properties: a "__proto__" key stays a key, as JSON.parse made it.

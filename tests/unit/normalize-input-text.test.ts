@@ -9,6 +9,12 @@ describe('normalizeInputText', () => {
     expect(input.name).toBe('A\u030Asa');
   });
 
+  it('keeps secrets as typed: a key was derived from the passphrase as it was set', () => {
+    const input = { username: 'kim', passphrase: 'A\u030A long one', newPassphrase: 'O\u0308', recoveryKey: 'e\u0301' };
+    expect(normalizeInputText(input)).toEqual({ ok: true, value: input });
+    expect(normalizeInputText({ passphrase: 'x\uD800' })).toEqual({ ok: false, path: ['passphrase'] });
+  });
+
   it('refuses a lone surrogate and two keys that NFC makes one, with their path', () => {
     expect(normalizeInputText({ a: [{ b: 'x\uDC00' }] })).toEqual({ ok: false, path: ['a', 0, 'b'] });
     expect(normalizeInputText({ a: { ['e\u0301']: 1, é: 2 } })).toEqual({ ok: false, path: ['a', 'é'] });
