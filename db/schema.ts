@@ -95,6 +95,8 @@ export interface CasesTable {
   closed_reason: string | null;
   closed_at: string | null;
   survivor_name: string;
+  /** The name's place in Swedish order (sv_sort_key), kept by migration 0011's triggers. */
+  survivor_name_key: Generated<string>;
   survivor_pin: string | null;
   survivor_gender: string;
   survivor_birth_year: number | null;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DbError } from '../errors';
+import { registerTextFunctions } from './text-functions';
 
 export type SqliteDb = Database.Database;
 
@@ -28,6 +29,7 @@ export function openKeyed(file: string, dataKey: Buffer, options: { readonly?: b
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
     // PRAGMA key answers ok even with a wrong key: only a read proves the key.
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    registerTextFunctions(db);
     return db;
   } catch (err) {
     db.close();

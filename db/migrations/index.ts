@@ -9,6 +9,7 @@ import * as m0007 from './0007-search';
 import * as m0008 from './0008-report-indexes';
 import * as m0009 from './0009-report-summaries';
 import * as m0010 from './0010-audit-entity-index';
+import * as m0011 from './0011-swedish-text';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-report-indexes', up: m0008.up },
   { version: 9, name: '0009-report-summaries', up: m0009.up },
   { version: 10, name: '0010-audit-entity-index', up: m0010.up },
+  { version: 11, name: '0011-swedish-text', up: m0011.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

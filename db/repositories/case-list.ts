@@ -13,6 +13,7 @@ import {
 } from '../../core/contract';
 import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
 import type { DB } from '../schema';
+import { svSortKey } from '../../core/rules/swedish-order';
 import { containsGlob, trigramPhrase } from './search-pattern';
 
 export type CaseListQuery = z.output<typeof ListCasesInputSchema>;
@@ -91,7 +92,7 @@ function searchCondition(query: string, districtSlugs: readonly string[], reveal
 }
 
 // Every order ends on the id, so pages never overlap or skip rows with equal keys. The first
-// keys match the indexes cases_status_updated, cases_name and the unique case_number (and, for a
+// keys match the indexes cases_status_updated, cases_name_key and the unique case_number (and, for a
 // search, cases_search_all and cases_search_status). `nextDue`: the expression, where the alias
 // of the page query is not there.
 function orderClause(q: CaseListQuery, revealed: readonly number[], nextDue: RawBuilder<unknown> = sql`next_due`): RawBuilder<unknown> {
@@ -100,9 +101,10 @@ function orderClause(q: CaseListQuery, revealed: readonly number[], nextDue: Raw
     case 'case_number':
       return sql`c.case_number ${dir}, c.id ${dir}`;
     case 'name':
-      return sql`c.survivor_name COLLATE NOCASE ${dir}, c.id ${dir}`;
+      // Swedish order (A–Z, Å, Ä, Ö; é with e; any case): the stored key of migration 0011.
+      return sql`c.survivor_name_key ${dir}, c.id ${dir}`;
     case 'district':
-      return sql`CASE WHEN ${districtVisible(revealed)} THEN d.name END ${dir} NULLS LAST, c.id ${dir}`;
+      return sql`CASE WHEN ${districtVisible(revealed)} THEN sv_sort_key(d.name) END ${dir} NULLS LAST, c.id ${dir}`;
     case 'next_due':
       return sql`${nextDue} ${dir} NULLS LAST, c.id ${dir}`;
     case 'updated':
@@ -121,11 +123,13 @@ const NEXT_DUE = sql`(SELECT min(r.due_date) FROM reminders r INDEXED BY reminde
 interface Keyset {
   expr: RawBuilder<unknown>;
   keyOf: (r: CaseListDbRow) => string;
+  /** The cursor's key as the order compares it (the name's sort key; else the key itself). */
+  compared?: (key: string) => string;
 }
 
 /**
  * The sorts a cursor continues: those an index serves (cases_status_updated or cases_updated,
- * the unique case_number, cases_name), whose keys are never NULL and are shown in the row anyway.
+ * the unique case_number, cases_name_key), whose keys are never NULL and are shown in the row anyway.
  * The others keep OFFSET: risk_level and next_review order NULLs last and risk by a CASE, next_due
  * by a subquery per case, so no index serves them and a cursor would save only part of a sort of
  * every matching case; district orders by a value masked for protected cases the session has not
@@ -134,7 +138,8 @@ interface Keyset {
 const KEYSETS: Partial<Record<(typeof CASE_SORTS)[number], Keyset>> = {
   updated: { expr: sql`c.updated_at`, keyOf: (r) => r.updated_at },
   case_number: { expr: sql`c.case_number`, keyOf: (r) => r.case_number },
-  name: { expr: sql`c.survivor_name COLLATE NOCASE`, keyOf: (r) => r.survivor_name },
+  // The cursor carries the name, as the row shows it; the order compares its sort key.
+  name: { expr: sql`c.survivor_name_key`, keyOf: (r) => r.survivor_name, compared: svSortKey },
 };
 
 /** The keyset of the list's order, or null where pages go by OFFSET (a search counts and pages its own matches). */
@@ -151,15 +156,16 @@ function usableCursor(q: CaseListQuery): (CaseListCursor & { side: 'after' | 'be
 /**
  * The rows after the cursor in the list's order ('before': the rows before it, in reverse order).
  * The redundant first comparison is what lets SQLite seek the order's index to the cursor; the
- * id settles rows with the same key. Keys compare as the order does (the name with NOCASE).
+ * id settles rows with the same key. Keys compare as the order does (the name by its sort key).
  */
 function keysetPage(keyset: Keyset, direction: CaseListQuery['direction'], cursor: { side: 'after' | 'before'; key: string; id: number }): { where: RawBuilder<unknown>; order: RawBuilder<unknown> } {
   const forward = (direction === 'asc') === (cursor.side === 'after');
   const past = sql.raw(forward ? '>' : '<');
   const reached = sql.raw(forward ? '>=' : '<=');
   const dir = sql.raw(forward ? 'ASC' : 'DESC');
+  const key = keyset.compared ? keyset.compared(cursor.key) : cursor.key;
   return {
-    where: sql`${keyset.expr} ${reached} ${cursor.key} AND (${keyset.expr} ${past} ${cursor.key} OR c.id ${past} ${cursor.id})`,
+    where: sql`${keyset.expr} ${reached} ${key} AND (${keyset.expr} ${past} ${key} OR c.id ${past} ${cursor.id})`,
     order: sql`${keyset.expr} ${dir}, c.id ${dir}`,
   };
 }

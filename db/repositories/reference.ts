@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { County, District, Municipality } from '../../core/contract';
 import type { DB } from '../schema';
 
@@ -14,8 +14,8 @@ export async function listMunicipalities(db: Kysely<DB>): Promise<Municipality[]
   return rows.map((r) => ({ code: r.code, name: r.name, countyCode: r.county_code, lat: r.lat, lon: r.lon }));
 }
 
-/** Stockholm's districts by name. */
+/** Stockholm's districts by name, in Swedish order (sv_sort_key: Å, Ä, Ö after Z). */
 export async function listDistricts(db: Kysely<DB>): Promise<District[]> {
-  const rows = await db.selectFrom('districts').selectAll().orderBy('name').execute();
+  const rows = await db.selectFrom('districts').selectAll().orderBy(sql`sv_sort_key(name)`).execute();
   return rows.map((r) => ({ slug: r.slug, name: r.name, lat: r.lat, lon: r.lon }));
 }

@@ -23,14 +23,17 @@ import type { DB } from '../schema';
 // current period's end) and a scope (districts; empty = the whole team). Only categories, dates,
 // counts and costs are selected: never a name, personal identity number, address or free text.
 
+// Swedish order (db/connection/text-functions.ts): Å, Ä, Ö after Z.
+const byName = sql`sv_sort_key(name)`;
+
 /** The districts of a scope that exist in the reference data, by name. */
 export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
-  if (slugs.length > 0) return db.selectFrom('districts').select(['slug', 'name']).where('slug', 'in', [...slugs]).orderBy('name').execute();
+  if (slugs.length > 0) return db.selectFrom('districts').select(['slug', 'name']).where('slug', 'in', [...slugs]).orderBy(byName).execute();
   return db
     .selectFrom('districts')
     .select(['slug', 'name'])
     .where('slug', 'in', db.selectFrom('cases').select('district_slug').where('district_slug', 'is not', null).distinct().$castTo<string>())
-    .orderBy('name')
+    .orderBy(byName)
     .execute();
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channels, findIllFormedText, isChannel, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
+import { channels, isChannel, normalizeInputText, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
 import { DbError } from '../../db/errors';
 import type { DbHost } from '../../db/host/worker-client';
 import { accessOf, type Handler, type ParsedInput } from './handler-types';
@@ -18,16 +18,18 @@ function toIssues(error: z.ZodError): ApiIssue[] {
 }
 
 async function run<C extends Channel>(host: DbHost, channel: C, input: unknown): Promise<ApiResult<unknown>> {
-  // Broken text would be stored changed (U+FFFD), so it is refused before anything else.
-  const broken = findIllFormedText(input);
-  if (broken) {
+  // Broken text would be stored changed (U+FFFD), so it is refused before anything else; the rest
+  // is taken in NFC, so a name pasted decomposed (A + combining ring) is stored, found and sorted
+  // as the same name typed.
+  const text = normalizeInputText(input);
+  if (!text.ok) {
     return failure({
       code: 'invalid_input',
       message: 'Some text contains broken characters (often from a copy and paste). Type it again.',
-      issues: [{ path: broken, message: 'text_not_well_formed' }],
+      issues: [{ path: text.path, message: 'text_not_well_formed' }],
     });
   }
-  const parsed = channels[channel].input.safeParse(input);
+  const parsed = channels[channel].input.safeParse(text.value);
   if (!parsed.success) {
     return failure({ code: 'invalid_input', message: 'Some of the information is missing or not valid. Check the marked fields.', issues: toIssues(parsed.error) });
   }

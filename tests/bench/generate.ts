@@ -9,6 +9,7 @@ import { LATEST_VERSION } from '../../db/migrations';
 import { Store } from '../../db/store/store';
 import { BENCH_ADMIN, BENCH_TEAM, BENCH_USER, countsFor, GENERATOR_VERSION, type BenchCounts } from './config';
 import { fillCasework } from './fill';
+import { registerTextFunctions } from '../../db/connection/text-functions';
 
 /** How the encrypted copy is made: filled twice, or filled once as plain and then encrypted page by page. */
 export type GenerationMode = 'rekey' | 'direct';
@@ -56,6 +57,8 @@ export async function benchDataKey(encDir: string): Promise<Buffer> {
 function openPlain(file: string): SqliteDb {
   const db = new Database(file);
   db.prepare('SELECT count(*) FROM sqlite_master').get();
+  // As openKeyed does: the cases' triggers and the migrations call them.
+  registerTextFunctions(db);
   return db;
 }
 

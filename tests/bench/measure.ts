@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../../db/connection/open';
 import { registerReportFunctions } from '../../db/connection/report-functions';
+import { registerTextFunctions } from '../../db/connection/text-functions';
 import { withStatementCache } from '../../db/connection/statement-cache';
 import { createBackup } from '../../db/backup/create-backup';
 import { fsyncFile, sha256File } from '../../db/backup/manifest';
@@ -73,6 +74,7 @@ const QUERY_READER = { id: 0, role: 'team_lead' } as const;
 /** Opens a database the way unlocking does after the key is known: pragmas, migrations, reference data. */
 async function openAsApp(file: string, key: Buffer | null, create = false): Promise<{ sqlite: SqliteDb; db: Kysely<DB> }> {
   const sqlite = key ? openKeyed(file, key, { fileMustExist: !create }) : new Database(file, { fileMustExist: !create });
+  if (!key) registerTextFunctions(sqlite);
   assertNotFromFuture(sqlite);
   applyRequiredPragmas(sqlite);
   registerReportFunctions(sqlite);

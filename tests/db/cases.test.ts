@@ -4,6 +4,7 @@ import type { WorkerState } from '../../db/host/worker-state';
 import { casesOps } from '../../db/ops/cases';
 import { protectionOps } from '../../db/ops/protection';
 import { setSetting } from '../../db/repositories/settings';
+import { svSortKey } from '../../core/rules/swedish-order';
 import { addUser, auditCount, auditTail, caseInput, createCase, defined, failureOf, freshWorker, listInput, loginAs, TEST_PIN } from '../helpers/casework';
 
 let w: WorkerState;
@@ -400,13 +401,12 @@ describe('cases.list at scale', () => {
 
   it('sorts by each key in both directions', async () => {
     const all = model;
-    // NOCASE folds ASCII only, and compares by code point otherwise.
-    const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    // Names and districts in Swedish order (core/rules/swedish-order.ts).
     const keys = {
       case_number: (m: Model) => m.caseNumber,
-      name: (m: Model) => nocase(m.name),
+      name: (m: Model) => svSortKey(m.name),
       // A protected case's district is masked, so it sorts with the cases without one.
-      district: (m: Model) => (m.district && !m.protectedCase ? defined(districtName[m.district]) : null),
+      district: (m: Model) => (m.district && !m.protectedCase ? svSortKey(defined(districtName[m.district])) : null),
       updated: (m: Model) => m.updatedAt,
       next_due: (m: Model) => m.nextDue,
     } as const;
@@ -451,7 +451,6 @@ describe('cases.list at scale', () => {
 
   it('searches by reading the trigram index candidates or by walking the list, with the same answer', async () => {
     const fold = (text: string) => text.toLocaleLowerCase('sv-SE');
-    const nocase = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
     const matches = (query: string, status: 'open' | 'all') => (m: Model) => {
       if (status !== 'all' && m.status !== status) return false;
       const q = fold(query);
@@ -461,7 +460,7 @@ describe('cases.list at scale', () => {
     };
     const sorts = {
       updated: (m: Model) => m.updatedAt,
-      name: (m: Model) => nocase(m.name),
+      name: (m: Model) => svSortKey(m.name),
       case_number: (m: Model) => m.caseNumber,
       next_due: (m: Model) => m.nextDue,
     } as const;
