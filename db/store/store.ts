@@ -14,7 +14,7 @@ import {
   type Settings,
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
-import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } from '../connection/open';
 import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
 import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
@@ -126,9 +126,17 @@ export class Store {
     };
   }
 
-  /** True while the damage marker is present (set when a read found the file damaged). */
+  /**
+   * True while the database is known damaged: the marker is present (set when a read found the file
+   * damaged), or the key file names a database that is missing or too short to be one.
+   */
   isMarkedDamaged(): boolean {
-    return fs.existsSync(this.paths.damaged);
+    return fs.existsSync(this.paths.damaged) || (fs.existsSync(this.paths.keyfile) && this.databaseFileLost());
+  }
+
+  /** The database file is missing or shorter than one page: nothing in it can be opened. */
+  private databaseFileLost(): boolean {
+    return !fs.existsSync(this.paths.db) || isTruncatedDatabase(this.paths.db);
   }
 
   /**
@@ -212,7 +220,7 @@ export class Store {
     };
     const slot = await this.newSlot(keyfile, input.username, input.passphrase, dataKey);
 
-    const { sqlite, db } = this.openDatabase(dataKey);
+    const { sqlite, db } = this.openDatabase(dataKey, { create: true });
     try {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
@@ -260,9 +268,6 @@ export class Store {
 
     const { slotId, slot, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
     if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
-    // Opening would create an empty file in its place; a key file without its database is a loss to restore.
-    if (!fs.existsSync(this.paths.db)) throw this.damageChecked(damagedError());
-
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
       this.recheckIfMarkedDamaged(sqlite);
@@ -506,11 +511,17 @@ export class Store {
     this.clearDamaged();
   }
 
-  private openDatabase(dataKey: Buffer): { sqlite: SqliteDb; db: Kysely<DB> } {
+  /**
+   * Opens the database with a key the key file has proven. Only setup creates the file: where the
+   * key file says a database exists, a missing or truncated file is damage to restore, never a
+   * place for a new empty database.
+   */
+  private openDatabase(dataKey: Buffer, options: { create?: boolean } = {}): { sqlite: SqliteDb; db: Kysely<DB> } {
     ensurePrivateDir(this.paths.dir);
+    if (!options.create && this.databaseFileLost()) throw this.damageChecked(damagedError());
     let sqlite: SqliteDb;
     try {
-      sqlite = openKeyed(this.paths.db, dataKey);
+      sqlite = openKeyed(this.paths.db, dataKey, { fileMustExist: !options.create });
     } catch (err) {
       // The key file has already proven this key, so a file the key does not open is damaged
       // (or is not this installation's database).
