@@ -10,6 +10,7 @@ import {
   REVEAL_MINUTES_DEFAULT,
   REVIEW_DAYS_DEFAULT,
   type Role,
+  type RollbackWarning,
   type SessionUser,
   type Settings,
 } from '../../core/contract';
@@ -43,6 +44,8 @@ import { readRetentionSettings } from '../repositories/retention';
 import { getSetting, setSetting } from '../repositories/settings';
 import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../repositories/users';
 import type { DB, UserRow } from '../schema';
+import { compareWithWitness, decodeWitness, encodeWitness, witnessKey } from '../witness/chain-witness';
+import type { WitnessStore } from '../witness/witness-store';
 import { storePaths, type StorePaths } from './paths';
 import { clearPendingAttempts, readPendingAttempts, recordPendingAttempt, retryAfterSeconds } from './throttle';
 
@@ -54,6 +57,8 @@ export interface StoreStatus {
   retryAfterSeconds: number;
   /** The database file was found damaged; only restoring a backup helps. */
   damaged: boolean;
+  /** The database is older than (or differs from) the witnessed chain head, until an administrator acknowledges it. */
+  rollbackWarning: RollbackWarning | null;
 }
 
 interface OpenSession {
@@ -66,11 +71,22 @@ interface OpenSession {
   idleLockMinutes: number;
   /** What else holds the key or a connection for this session, closed when it ends. */
   closers: (() => void)[];
+  rollbackWarning: RollbackWarning | null;
+  /** When the witness was last brought up to this session's head (ms since the epoch). */
+  witnessedAt: number;
 }
+
+/** What the witness said at unlock, before the session wrote anything. */
+type WitnessVerdict = { ok: true } | { ok: false; warning: RollbackWarning };
+
+/** The setting that keeps an unacknowledged rollback warning in the database. */
+const ROLLBACK_WARNING_SETTING = 'rollback_warning';
 
 export interface StoreOptions {
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
+  /** Where the audit chain head is witnessed outside the data folder; none for the demo and bare tests. */
+  witness?: WitnessStore | null;
 }
 
 /** Closes what a session's companions hold; each is closed even when one fails. */
@@ -104,17 +120,21 @@ export class Store {
   private session: OpenSession | null = null;
   private readonly now: () => Date;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly witness: WitnessStore | null;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.paths = storePaths(dir);
     this.now = options.now ?? (() => new Date());
     this.env = options.env ?? process.env;
+    this.witness = options.witness ?? null;
   }
 
   /** Where the app stands: new installation, locked, or unlocked as a user. */
   status(): StoreStatus {
     const s = this.session;
-    if (s) return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false };
+    if (s) {
+      return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false, rollbackWarning: s.rollbackWarning };
+    }
     const exists = fs.existsSync(this.paths.keyfile);
     return {
       state: exists ? 'locked' : 'new',
@@ -123,6 +143,7 @@ export class Store {
       idleLockMinutes: null,
       retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
       damaged: exists && this.isMarkedDamaged(),
+      rollbackWarning: null,
     };
   }
 
@@ -252,7 +273,10 @@ export class Store {
         teamName: input.teamName,
         idleLockMinutes: IDLE_LOCK_MINUTES_DEFAULT,
         closers: [],
+        rollbackWarning: null,
+        witnessedAt: 0,
       };
+      this.witnessNow();
     } catch (err) {
       sqlite.close();
       throw err;
@@ -281,7 +305,9 @@ export class Store {
         dataKey.fill(0);
         this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
       }
+      const verdict = this.compareWitness(sqlite, dataKey, keyfile);
       await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+      await this.settleWitness(verdict);
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw this.damageChecked(err);
@@ -317,7 +343,9 @@ export class Store {
         await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
       });
       writeKeyfile(this.paths.keyfile, keyfile);
+      const verdict = this.compareWitness(sqlite, dataKey, keyfile);
       await this.startSession(sqlite, db, dataKey, keyfile, { ...row, wrapped_key: canonicalSlot(slot) }, null);
+      await this.settleWitness(verdict);
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw this.damageChecked(err);
@@ -341,6 +369,7 @@ export class Store {
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
     });
     writeKeyfile(this.paths.keyfile, s.keyfile);
+    this.witnessNow();
   }
 
   /** Creates a user with a first passphrase (administrators, and team leads for case-work roles). */
@@ -401,6 +430,7 @@ export class Store {
         )
         .run(...this.lockAuditRow(s, reason));
       s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      this.writeWitness(s);
     } finally {
       s.sqlite.close();
       s.dataKey.fill(0);
@@ -432,6 +462,123 @@ export class Store {
       revealMinutes: await getSetting(db, 'reveal_minutes', REVEAL_MINUTES_DEFAULT),
       ...(await readRetentionSettings(db)),
     };
+  }
+
+  /**
+   * Brings the witness up to the session's audit chain head now (after significant actions: a
+   * reveal, disabling a user, a passphrase change). Never while a rollback warning is open: the
+   * witness keeps the newer head until an administrator acknowledges. A witness that cannot be
+   * written never fails the action.
+   */
+  witnessNow(): void {
+    const s = this.session;
+    if (s) this.writeWitness(s);
+  }
+
+  /** Brings the witness up to date when the last update is older than `intervalMs` (called after each request). */
+  witnessIfDue(intervalMs: number): void {
+    const s = this.session;
+    if (s && Date.now() - s.witnessedAt >= intervalMs) this.writeWitness(s);
+  }
+
+  /**
+   * An administrator acknowledges the rollback warning (audited); the witness is then re-based on
+   * this database's head, and the warning is gone for everyone.
+   */
+  async acknowledgeRollback(): Promise<void> {
+    const s = this.requireSession(['administrator']);
+    const warning = s.rollbackWarning;
+    if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.');
+    await s.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('settings').where('key', '=', ROLLBACK_WARNING_SETTING).execute();
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'acknowledge', entity: 'rollback_warning', entityId: warning.kind, at: this.now() });
+    });
+    s.rollbackWarning = null;
+    this.writeWitness(s);
+  }
+
+  /**
+   * Re-bases the witness on a database just put in place by a restore, which legitimately goes
+   * back in time; the store is locked, so the caller passes the open connection and the key.
+   */
+  rebaseWitness(sqlite: SqliteDb, dataKey: Buffer, installationId: string): void {
+    if (!this.witness) return;
+    const head = chainHead(sqlite);
+    this.witness.write(installationId, encodeWitness(witnessKey(dataKey, installationId), installationId, { ...head, seenAt: this.now().toISOString() }));
+  }
+
+  private writeWitness(s: OpenSession): void {
+    if (!this.witness || s.rollbackWarning) return;
+    try {
+      const id = s.keyfile.installationId;
+      const head = chainHead(s.sqlite);
+      this.witness.write(id, encodeWitness(witnessKey(s.dataKey, id), id, { ...head, seenAt: this.now().toISOString() }));
+      s.witnessedAt = Date.now();
+    } catch (err) {
+      // The next update tries again; only the kind of failure is logged.
+      console.error(`[fristad-db] the chain witness could not be written: ${(err as { code?: string }).code ?? 'error'}`);
+    }
+  }
+
+  /** Compares the database as found (before this session writes) with the witness; read only. */
+  private compareWitness(sqlite: SqliteDb, dataKey: Buffer, keyfile: Keyfile): WitnessVerdict {
+    if (!this.witness) return { ok: true };
+    const found = chainHead(sqlite);
+    const id = keyfile.installationId;
+    let text: string | null;
+    try {
+      text = this.witness.read(id);
+    } catch {
+      text = '';
+    }
+    if (text === null) return { ok: true };
+    const witnessed = decodeWitness(witnessKey(dataKey, id), id, text);
+    const detectedAt = this.now().toISOString();
+    if (witnessed === 'tampered') {
+      return { ok: false, warning: { kind: 'tampered', witnessedSequence: null, witnessedHash: null, witnessedAt: null, foundSequence: found.sequence, detectedAt } };
+    }
+    const hashAt = (seq: number): string | undefined => (sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+    const kind = compareWithWitness(witnessed, { sequence: found.sequence, hashAt });
+    if (kind === 'same') return { ok: true };
+    return {
+      ok: false,
+      warning: { kind, witnessedSequence: witnessed.sequence, witnessedHash: witnessed.hash, witnessedAt: witnessed.seenAt, foundSequence: found.sequence, detectedAt },
+    };
+  }
+
+  /**
+   * After unlocking: a new finding is audited (`rollback_detected`) and kept in the database until
+   * acknowledged; an open warning stays on the session; with none, the witness moves to this head.
+   * Never fails the unlock: locking someone out of their only copy would be worse.
+   */
+  private async settleWitness(verdict: WitnessVerdict): Promise<void> {
+    const s = this.session;
+    if (!s || !this.witness) return;
+    try {
+      const open = await getSetting<RollbackWarning | null>(s.db, ROLLBACK_WARNING_SETTING, null);
+      if (!verdict.ok && !sameFinding(open, verdict.warning)) {
+        const w = verdict.warning;
+        await s.db.transaction().execute(async (trx) => {
+          await setSetting(trx, ROLLBACK_WARNING_SETTING, w);
+          await appendAudit(trx, {
+            userId: s.user.id,
+            role: s.user.role,
+            action: 'rollback_detected',
+            entity: 'database',
+            entityId: `${w.kind}:${w.witnessedSequence ?? '-'}:${w.foundSequence}`,
+            outcome: 'failed',
+            at: this.now(),
+          });
+        });
+        s.rollbackWarning = w;
+      } else {
+        s.rollbackWarning = open;
+      }
+    } catch (err) {
+      if (!verdict.ok) s.rollbackWarning = verdict.warning;
+      console.error(`[fristad-db] the rollback finding could not be recorded: ${(err as { code?: string }).code ?? 'error'}`);
+    }
+    this.writeWitness(s);
   }
 
   private lockAuditRow(s: OpenSession, reason: string): unknown[] {
@@ -472,7 +619,7 @@ export class Store {
     clearPendingAttempts(this.paths.pendingAttempts);
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [] };
+    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
   }
 
   private async unwrapSlot(keyfile: Keyfile, username: string, passphrase: string): Promise<{ slotId: string | null; slot: UserSlot | undefined; dataKey: Buffer | null }> {
@@ -587,3 +734,15 @@ function toSessionUser(row: UserRow): SessionUser {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role };
 }
 
+/** The last audit row's sequence and hash (0 and the genesis hash for an empty log). */
+function chainHead(sqlite: SqliteDb): { sequence: number; hash: string } {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return { sequence: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** The same finding as the open warning, so one rollback is audited once, not at every unlock. */
+function sameFinding(open: RollbackWarning | null, found: RollbackWarning): boolean {
+  // An older copy that has since grown past the witnessed sequence is still the same finding.
+  if (open === null || (open.kind === 'tampered') !== (found.kind === 'tampered')) return false;
+  return open.witnessedSequence === found.witnessedSequence && open.witnessedHash === found.witnessedHash;
+}
