@@ -19,7 +19,7 @@ import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } f
 import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
 import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
-import { damagedError, DbError, isDamageError } from '../errors';
+import { damagedError, DbError, isDamageError, isDiskFullError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
 import {
@@ -46,7 +46,9 @@ import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../
 import type { DB, UserRow } from '../schema';
 import { compareWithWitness, decodeWitness, encodeWitness, witnessKey } from '../witness/chain-witness';
 import type { WitnessStore } from '../witness/witness-store';
+import { clearDeferredAudit, deferAudit, readDeferredAudit } from './deferred-audit';
 import { storePaths, type StorePaths } from './paths';
+import { applyTestPageLimit } from './test-page-limit';
 import { clearPendingAttempts, readPendingAttempts, recordPendingAttempt, retryAfterSeconds } from './throttle';
 
 export interface StoreStatus {
@@ -213,6 +215,7 @@ export class Store {
   requireSession(roles?: readonly Role[]): OpenSession {
     const s = this.session;
     if (!s) throw new DbError('locked', 'Fristad is locked. Unlock it to continue.');
+    applyTestPageLimit(s.sqlite, this.env);
     if (roles && !roles.includes(s.user.role)) throw new DbError('forbidden', 'Your role does not allow this.');
     return s;
   }
@@ -296,8 +299,8 @@ export class Store {
     try {
       this.recheckIfMarkedDamaged(sqlite);
       await migrate(sqlite, db, this.paths.db);
-      await syncReferenceData(db);
-      await syncBuiltinInstruments(db, this.now());
+      await this.unlessDiskFull(() => syncReferenceData(db));
+      await this.unlessDiskFull(() => syncBuiltinInstruments(db, this.now()));
       const row = await findUserByUsername(db, username);
       // A disabled user, or a slot that differs from the database's copy (an old key file put back), is refused.
       if (!row || row.disabled_at !== null || !slot || row.wrapped_key !== canonicalSlot(slot)) {
@@ -306,7 +309,15 @@ export class Store {
         this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
       }
       const verdict = this.compareWitness(sqlite, dataKey, keyfile);
-      await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+      try {
+        await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+      } catch (err) {
+        // A full disk must not keep the user out: the unlock row waits beside the database.
+        if (!isDiskFullError(err)) throw err;
+        deferAudit(this.paths.deferredAudit, { at: this.now().toISOString(), action: 'unlock', userId: row.id, role: row.role, entityId: null });
+        await this.startSession(sqlite, db, dataKey, keyfile, row, null);
+      }
+      await this.flushDeferredAudit();
       await this.settleWitness(verdict);
     } catch (err) {
       if (sqlite.open) sqlite.close();
@@ -424,12 +435,23 @@ export class Store {
     try {
       // What else holds the key goes first (closing never throws), whatever happens to the audit row.
       closeCompanions(s);
-      s.sqlite
-        .prepare(
-          'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(...this.lockAuditRow(s, reason));
-      s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      try {
+        s.sqlite
+          .prepare(
+            'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(...this.lockAuditRow(s, reason));
+      } catch (err) {
+        // Locking must work on a full disk: the row waits beside the database for the next unlock.
+        if (!isDiskFullError(err)) throw err;
+        deferAudit(this.paths.deferredAudit, { at: this.now().toISOString(), action: 'lock', userId: s.user.id, role: s.user.role, entityId: reason });
+      }
+      try {
+        s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (err) {
+        // Without room the log stays beside the database; everything in it is kept and read back.
+        if (!isDiskFullError(err)) throw err;
+      }
       this.writeWitness(s);
     } finally {
       s.sqlite.close();
@@ -581,6 +603,32 @@ export class Store {
     this.writeWitness(s);
   }
 
+  /** Runs a write the unlock can do without (reference data kept current); a full disk defers it to a later unlock. */
+  private async unlessDiskFull(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      if (!isDiskFullError(err)) throw err;
+    }
+  }
+
+  /** Moves lock and unlock rows written aside on a full disk into the audit log, once there is room. */
+  private async flushDeferredAudit(): Promise<void> {
+    const s = this.session;
+    const rows = readDeferredAudit(this.paths.deferredAudit);
+    if (!s || rows.length === 0) return;
+    try {
+      await s.db.transaction().execute(async (trx) => {
+        for (const r of rows) {
+          await appendAudit(trx, { userId: r.userId, role: r.role, action: r.action, entity: 'session', entityId: r.entityId ?? undefined, at: new Date(r.at) });
+        }
+      });
+      clearDeferredAudit(this.paths.deferredAudit);
+    } catch (err) {
+      if (!isDiskFullError(err)) throw err;
+    }
+  }
+
   private lockAuditRow(s: OpenSession, reason: string): unknown[] {
     // Locking must work even when an async query is stuck, so this row is written synchronously.
     const last = s.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
@@ -679,6 +727,7 @@ export class Store {
       // Refuse a newer file before any pragma or migration can write to it.
       assertNotFromFuture(sqlite);
       applyRequiredPragmas(sqlite);
+      applyTestPageLimit(sqlite, this.env);
       registerReportFunctions(sqlite);
     } catch (err) {
       if (sqlite.open) sqlite.close();
