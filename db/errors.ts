@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { ApiIssue, ErrorCode } from '../core/contract';
 
 /**
@@ -11,6 +12,7 @@ export class DbError extends Error {
     message: string,
     readonly retryAfterSeconds?: number,
     readonly issues?: ApiIssue[],
+    readonly space?: { neededBytes: number; freeBytes?: number },
   ) {
     super(message);
     this.name = 'DbError';
@@ -20,6 +22,45 @@ export class DbError extends Error {
 /** What the user reads when the database file is damaged: what happened and what to do. */
 export const DAMAGED_MESSAGE =
   'The database file is damaged, so Fristad has closed it and shows nothing from it. An administrator can restore the latest backup from the unlock screen (Restore from backup); the damaged file is kept aside for IT.';
+
+/** True for a write refused for want of space: SQLite's SQLITE_FULL, or ENOSPC from the file system. */
+export function isDiskFullError(err: unknown): boolean {
+  if (err instanceof DbError) return err.code === 'disk_full';
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || (typeof code === 'string' && code.startsWith('SQLITE_FULL'));
+}
+
+/** Free space Fristad wants before writing again: room for the write-ahead log to grow and be checkpointed. */
+const WANTED_FREE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The refusal for a full disk, with the space wanted on the disk that holds `dir` (64 MiB plus the
+ * current write-ahead log, which a checkpoint copies into the database) and what is free now.
+ */
+export function diskFullError(dir: string, wal?: string): DbError {
+  let walBytes = 0;
+  let freeBytes: number | undefined;
+  try {
+    if (wal) walBytes = fs.statSync(wal).size;
+  } catch {
+    // No log: nothing to add.
+  }
+  try {
+    const s = fs.statfsSync(dir);
+    freeBytes = s.bavail * s.bsize;
+  } catch {
+    // Not every file system answers; the refusal still says what to do.
+  }
+  const neededBytes = WANTED_FREE_BYTES + walBytes;
+  const mb = Math.ceil(neededBytes / (1024 * 1024));
+  return new DbError(
+    'disk_full',
+    `The disk is full, so Fristad cannot save anything now. Free at least ${mb} MB on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.`,
+    undefined,
+    undefined,
+    freeBytes === undefined ? { neededBytes } : { neededBytes, freeBytes },
+  );
+}
 
 /** The refusal for a damaged database file. */
 export function damagedError(): DbError {

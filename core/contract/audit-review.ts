@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'unshare',
   'review',
   'purge',
+  'rollback_detected',
+  'acknowledge',
 ] as const;
 export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
 

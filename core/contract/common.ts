@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'overlap',
   /** A protected field was sent for a case whose protected fields this session has not revealed. */
   'reveal_required',
+  /** The disk holding the data folder is full: nothing more can be written until space is freed. */
+  'disk_full',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
@@ -84,6 +86,9 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   issues: z.array(ApiIssueSchema).optional(),
   retryAfterSeconds: z.number().int().nonnegative().optional(),
+  /** With disk_full: the free space Fristad needs on that disk, and what is free now when known. */
+  neededBytes: z.number().int().nonnegative().optional(),
+  freeBytes: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -18,6 +18,22 @@ export const SessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
+/**
+ * The database's audit chain is older than the head witnessed outside the data folder (files put
+ * back), has another history at the witnessed sequence, or the witness itself failed its signature.
+ */
+export const RollbackWarningSchema = z.object({
+  kind: z.enum(['older', 'different', 'tampered']),
+  /** The witnessed head; null when the witness could not be trusted. */
+  witnessedSequence: z.number().int().nullable(),
+  witnessedHash: z.string().nullable(),
+  witnessedAt: IsoDateTimeSchema.nullable(),
+  /** The head the database had when it was opened. */
+  foundSequence: z.number().int(),
+  detectedAt: IsoDateTimeSchema,
+});
+export type RollbackWarning = z.infer<typeof RollbackWarningSchema>;
+
 /** What the app is showing: first run, locked, or unlocked as a user. */
 export const SessionStatusSchema = z.object({
   state: z.enum(['new', 'locked', 'unlocked']),
@@ -31,6 +47,8 @@ export const SessionStatusSchema = z.object({
   demoLogin: z.object({ username: z.string(), passphrase: z.string() }).nullable(),
   /** The database file was found damaged: the unlock screen offers to restore a backup. */
   damaged: z.boolean().optional(),
+  /** Shown after unlock until an administrator acknowledges it (session:acknowledge-rollback). */
+  rollbackWarning: RollbackWarningSchema.nullable().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
@@ -89,6 +107,7 @@ export const sessionChannels = {
   'session:recover': { input: RecoverInputSchema, output: SessionStatusSchema },
   'session:open-demo': { input: EmptyInput, output: DemoResultSchema },
   'session:leave-demo': { input: EmptyInput, output: SessionStatusSchema },
+  'session:acknowledge-rollback': { input: EmptyInput, output: SessionStatusSchema },
 } as const;
 
 export { IsoDateTimeSchema };

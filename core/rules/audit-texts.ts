@@ -36,6 +36,8 @@ const ACTIONS: Record<AuditLanguage, Record<AuditActionName, string>> = {
     unshare: 'Slutade dela',
     review: 'Granskade',
     purge: 'Gallrade',
+    rollback_detected: 'Upptäckte äldre databas',
+    acknowledge: 'Kvitterade',
   },
   en: {
     read: 'Read',
@@ -65,6 +67,8 @@ const ACTIONS: Record<AuditLanguage, Record<AuditActionName, string>> = {
     unshare: 'Stopped sharing',
     review: 'Reviewed',
     purge: 'Purged',
+    rollback_detected: 'Found an older database',
+    acknowledge: 'Acknowledged',
   },
 };
 

@@ -107,6 +107,7 @@ export async function putBackupInPlace(
       throw new DbError('not_allowed', 'The restored audit log does not match the backup. Nothing was changed.');
     }
     await audit(db);
+    store.rebaseWitness(sqlite, dataKey, manifest.keyfile.installationId);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();
     sqlite = null;

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DbError } from '../errors';
+import { damagedError, DbError } from '../errors';
 import { registerTextFunctions } from './text-functions';
 
 export type SqliteDb = Database.Database;
@@ -18,9 +19,29 @@ export const REQUIRED_PRAGMAS = [
   { name: 'cache_size', set: '-131072', expect: -131072 },
 ] as const;
 
-/** Opens an encrypted database file with a raw 256-bit key, without touching its schema yet. */
+/**
+ * The smallest page SQLite allows: a database file that exists holds at least one whole page, so a
+ * shorter one (0 bytes after a crash or a full disk, a cut copy) is damage. SQLite itself would take
+ * an empty file for a new, empty database and write a fresh one in its place.
+ */
+export const MIN_DATABASE_BYTES = 512;
+
+/** True when the file exists but is too short to be a database (see MIN_DATABASE_BYTES). */
+export function isTruncatedDatabase(file: string): boolean {
+  try {
+    return fs.statSync(file).size < MIN_DATABASE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens an encrypted database file with a raw 256-bit key, without touching its schema yet. With
+ * `fileMustExist`, a file too short to be a database is refused as damaged and never written to.
+ */
 export function openKeyed(file: string, dataKey: Buffer, options: { readonly?: boolean; fileMustExist?: boolean } = {}): SqliteDb {
   if (dataKey.length !== 32) throw new DbError('internal', 'The data key has the wrong length.');
+  if (options.fileMustExist && isTruncatedDatabase(file)) throw damagedError();
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false });
   try {
     // SQLCipher 4 format so IT can open a copy with standard SQLCipher tools and the raw key.

@@ -16,6 +16,7 @@ export function withStatementCache(sqlite: SqliteDb, max = MAX_KEPT_STATEMENTS):
   return {
     close: () => sqlite.close(),
     prepare(sql: string): SqliteStatement {
+      if (sql === 'rollback') return rollbackIfOpen(sqlite);
       const found = kept.get(sql);
       if (found) {
         // Map order is insertion order: moving it to the end keeps the least recently used first.
@@ -30,6 +31,30 @@ export function withStatementCache(sqlite: SqliteDb, max = MAX_KEPT_STATEMENTS):
       }
       kept.set(sql, statement);
       return statement;
+    },
+  };
+}
+
+/**
+ * Kysely's rollback, made harmless when SQLite has already rolled the transaction back itself (it
+ * does on SQLITE_FULL): otherwise "no transaction is active" would replace the real error, and a
+ * full disk would reach the user as an unknown failure.
+ */
+function rollbackIfOpen(sqlite: SqliteDb): SqliteStatement {
+  const run = (): { changes: number; lastInsertRowid: number } => {
+    if (sqlite.inTransaction) sqlite.prepare('rollback').run();
+    return { changes: 0, lastInsertRowid: 0 };
+  };
+  return {
+    reader: false,
+    all: () => {
+      run();
+      return [];
+    },
+    run,
+    iterate: () => {
+      run();
+      return [][Symbol.iterator]();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { damagedError, DbError, isDamageError } from '../errors';
+import { damagedError, DbError, diskFullError, isDamageError, isDiskFullError } from '../errors';
 import type { WireError } from './protocol';
 import type { WorkerState } from './worker-state';
 
@@ -8,6 +8,7 @@ export function toWireError(err: unknown, op: string): WireError {
     const wire: WireError = { code: err.code, message: err.message };
     if (err.retryAfterSeconds !== undefined) wire.retryAfterSeconds = err.retryAfterSeconds;
     if (err.issues !== undefined) wire.issues = err.issues;
+    if (err.space) Object.assign(wire, err.space);
     return wire;
   }
   // Only the kind of failure is logged: messages can carry values, and values can be personal data.
@@ -22,6 +23,11 @@ export function toWireError(err: unknown, op: string): WireError {
  * the file still answers; the user is told what to do.
  */
 export function failureAnswer(state: WorkerState, err: unknown, op: string): WireError {
+  // A full disk is no damage: nothing acknowledged is lost, and writing resumes once there is room.
+  if (!(err instanceof DbError) && isDiskFullError(err)) {
+    const paths = state.active.paths;
+    return toWireError(diskFullError(paths.dir, `${paths.db}-wal`), op);
+  }
   if (err instanceof DbError || !isDamageError(err)) return toWireError(err, op);
   try {
     state.active.markDamaged();

@@ -15,6 +15,8 @@ export interface WireError {
   message: string;
   retryAfterSeconds?: number;
   issues?: ApiIssue[];
+  neededBytes?: number;
+  freeBytes?: number;
 }
 
 /** A success carries its result as wire.ts encodes it: large plain results as JSON text. */

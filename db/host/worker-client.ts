@@ -41,7 +41,9 @@ export class DbHost {
       if (!p) return;
       this.pending.delete(msg.id);
       if (!msg.ok) {
-        p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues));
+        const { neededBytes, freeBytes } = msg.error;
+        const space = neededBytes === undefined ? undefined : freeBytes === undefined ? { neededBytes } : { neededBytes, freeBytes };
+        p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues, space));
         return;
       }
       try {

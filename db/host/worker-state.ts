@@ -3,6 +3,7 @@ import type { CaseScope } from '../access/case-scope';
 import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import type { FactsElsewhere } from '../repositories/report-facts';
 import { Store } from '../store/store';
+import { defaultWitnessDir, fileWitnessStore, type WitnessStore } from '../witness/witness-store';
 import { FactReader } from './fact-reader';
 import { RevealGrants } from './reveal-grants';
 
@@ -41,8 +42,10 @@ export class WorkerState {
     readonly dataDir: string,
     readonly demoDir: string,
     readonly env: NodeJS.ProcessEnv,
+    witness: WitnessStore = fileWitnessStore(defaultWitnessDir(env)),
   ) {
-    this.real = new Store(dataDir, { env });
+    // Only the real database is witnessed: the demo is recreated on each opening.
+    this.real = new Store(dataDir, { env, witness });
   }
 
   get active(): Store {

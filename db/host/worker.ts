@@ -18,6 +18,8 @@ const state = new WorkerState(init.dataDir, init.demoDir, process.env);
 state.factReaderEntry = path.join(__dirname, FACT_READER_BUNDLE);
 // Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
 const IDLE_GRACE_MINUTES = 1;
+// The chain witness follows ordinary writes at most this often (at once after reveals, user and passphrase changes).
+const WITNESS_INTERVAL_MS = 5 * 60_000;
 
 let queue: Promise<void> = Promise.resolve();
 function enqueue(task: () => Promise<void>): void {
@@ -38,6 +40,8 @@ async function handle(req: WorkerRequest): Promise<void> {
       result = await run(state, req.input);
     }
     state.lastActivity = Date.now();
+    // Writing the witness costs two fsyncs (about 9 ms measured), too much for every write.
+    state.active.witnessIfDue(WITNESS_INTERVAL_MS);
     response = { id: req.id, ok: true, ...encodeResult(result) };
   } catch (err) {
     response = { id: req.id, ok: false, error: failureAnswer(state, err, req.op) };

@@ -46,6 +46,11 @@ export const foundationOps = {
     return w.status();
   },
 
+  'session.acknowledge-rollback': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
+    await w.active.acknowledgeRollback();
+    return w.status();
+  },
+
   'session.open-demo': async (w: WorkerState, _: Empty): Promise<{ username: string; passphrase: string; status: SessionStatus }> => {
     w.active.lock('switch_user');
     w.demo = await createDemoDatabase(w.demoDir, w.env);
@@ -89,6 +94,7 @@ export const foundationOps = {
       return updated;
     });
     w.active.removeSlot(target.username);
+    w.active.witnessNow();
     return toUser(row);
   },
 

@@ -54,7 +54,7 @@ export const protectionOps = {
   'cases.reveal': async (w: WorkerState, input: RevealInput): Promise<CaseReveal> => {
     const s = w.active.requireSession();
     const { revealMinutes } = await w.active.readSettings(s.db);
-    return s.db.transaction().execute(async (trx) => {
+    const reveal = await s.db.transaction().execute(async (trx) => {
       const level = (await protectionLevels(trx, [input.caseId])).get(input.caseId);
       if (level === undefined) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.');
       if (!isProtectedLevel(level)) throw new DbError('not_allowed', 'This case has no protected personal data: nothing in it is hidden.');
@@ -63,5 +63,8 @@ export const protectionOps = {
       const until = w.reveals.grant(s, input.caseId, revealMinutes);
       return { protected: true, masked: false, revealedUntil: until.toISOString() };
     });
+    // A reveal is what a rollback would most want to hide: the witness moves past it at once.
+    w.active.witnessNow();
+    return reveal;
   },
 } as const;

@@ -32,7 +32,9 @@ export type AuditAction =
   | 'share'
   | 'unshare'
   | 'review'
-  | 'purge';
+  | 'purge'
+  | 'rollback_detected'
+  | 'acknowledge';
 
 export interface AuditEntry {
   userId: number | null;

@@ -7,6 +7,8 @@ export interface StorePaths {
   pendingAttempts: string;
   /** Present while the database is known to be damaged: it makes the next unlock check every page. */
   damaged: string;
+  /** Lock and unlock rows waiting for room in the audit log (written while the disk was full). */
+  deferredAudit: string;
 }
 
 /** Where one installation keeps its files inside its data folder. */
@@ -17,5 +19,6 @@ export function storePaths(dir: string): StorePaths {
     keyfile: path.join(dir, 'fristad.keys.json'),
     pendingAttempts: path.join(dir, 'fristad.attempts.jsonl'),
     damaged: path.join(dir, 'fristad.damaged.json'),
+    deferredAudit: path.join(dir, 'fristad.deferred-audit.jsonl'),
   };
 }

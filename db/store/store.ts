@@ -10,15 +10,16 @@ import {
   REVEAL_MINUTES_DEFAULT,
   REVIEW_DAYS_DEFAULT,
   type Role,
+  type RollbackWarning,
   type SessionUser,
   type Settings,
 } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
-import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
+import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } from '../connection/open';
 import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
 import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
-import { damagedError, DbError, isDamageError } from '../errors';
+import { damagedError, DbError, isDamageError, isDiskFullError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
 import {
@@ -43,7 +44,11 @@ import { readRetentionSettings } from '../repositories/retention';
 import { getSetting, setSetting } from '../repositories/settings';
 import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../repositories/users';
 import type { DB, UserRow } from '../schema';
+import { compareWithWitness, decodeWitness, encodeWitness, witnessKey } from '../witness/chain-witness';
+import type { WitnessStore } from '../witness/witness-store';
+import { clearDeferredAudit, deferAudit, readDeferredAudit } from './deferred-audit';
 import { storePaths, type StorePaths } from './paths';
+import { applyTestPageLimit } from './test-page-limit';
 import { clearPendingAttempts, readPendingAttempts, recordPendingAttempt, retryAfterSeconds } from './throttle';
 
 export interface StoreStatus {
@@ -54,6 +59,8 @@ export interface StoreStatus {
   retryAfterSeconds: number;
   /** The database file was found damaged; only restoring a backup helps. */
   damaged: boolean;
+  /** The database is older than (or differs from) the witnessed chain head, until an administrator acknowledges it. */
+  rollbackWarning: RollbackWarning | null;
 }
 
 interface OpenSession {
@@ -66,11 +73,22 @@ interface OpenSession {
   idleLockMinutes: number;
   /** What else holds the key or a connection for this session, closed when it ends. */
   closers: (() => void)[];
+  rollbackWarning: RollbackWarning | null;
+  /** When the witness was last brought up to this session's head (ms since the epoch). */
+  witnessedAt: number;
 }
+
+/** What the witness said at unlock, before the session wrote anything. */
+type WitnessVerdict = { ok: true } | { ok: false; warning: RollbackWarning };
+
+/** The setting that keeps an unacknowledged rollback warning in the database. */
+const ROLLBACK_WARNING_SETTING = 'rollback_warning';
 
 export interface StoreOptions {
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
+  /** Where the audit chain head is witnessed outside the data folder; none for the demo and bare tests. */
+  witness?: WitnessStore | null;
 }
 
 /** Closes what a session's companions hold; each is closed even when one fails. */
@@ -104,17 +122,21 @@ export class Store {
   private session: OpenSession | null = null;
   private readonly now: () => Date;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly witness: WitnessStore | null;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.paths = storePaths(dir);
     this.now = options.now ?? (() => new Date());
     this.env = options.env ?? process.env;
+    this.witness = options.witness ?? null;
   }
 
   /** Where the app stands: new installation, locked, or unlocked as a user. */
   status(): StoreStatus {
     const s = this.session;
-    if (s) return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false };
+    if (s) {
+      return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false, rollbackWarning: s.rollbackWarning };
+    }
     const exists = fs.existsSync(this.paths.keyfile);
     return {
       state: exists ? 'locked' : 'new',
@@ -123,12 +145,21 @@ export class Store {
       idleLockMinutes: null,
       retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
       damaged: exists && this.isMarkedDamaged(),
+      rollbackWarning: null,
     };
   }
 
-  /** True while the damage marker is present (set when a read found the file damaged). */
+  /**
+   * True while the database is known damaged: the marker is present (set when a read found the file
+   * damaged), or the key file names a database that is missing or too short to be one.
+   */
   isMarkedDamaged(): boolean {
-    return fs.existsSync(this.paths.damaged);
+    return fs.existsSync(this.paths.damaged) || (fs.existsSync(this.paths.keyfile) && this.databaseFileLost());
+  }
+
+  /** The database file is missing or shorter than one page: nothing in it can be opened. */
+  private databaseFileLost(): boolean {
+    return !fs.existsSync(this.paths.db) || isTruncatedDatabase(this.paths.db);
   }
 
   /**
@@ -184,6 +215,7 @@ export class Store {
   requireSession(roles?: readonly Role[]): OpenSession {
     const s = this.session;
     if (!s) throw new DbError('locked', 'Fristad is locked. Unlock it to continue.');
+    applyTestPageLimit(s.sqlite, this.env);
     if (roles && !roles.includes(s.user.role)) throw new DbError('forbidden', 'Your role does not allow this.');
     return s;
   }
@@ -212,7 +244,7 @@ export class Store {
     };
     const slot = await this.newSlot(keyfile, input.username, input.passphrase, dataKey);
 
-    const { sqlite, db } = this.openDatabase(dataKey);
+    const { sqlite, db } = this.openDatabase(dataKey, { create: true });
     try {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
@@ -244,7 +276,10 @@ export class Store {
         teamName: input.teamName,
         idleLockMinutes: IDLE_LOCK_MINUTES_DEFAULT,
         closers: [],
+        rollbackWarning: null,
+        witnessedAt: 0,
       };
+      this.witnessNow();
     } catch (err) {
       sqlite.close();
       throw err;
@@ -260,15 +295,12 @@ export class Store {
 
     const { slotId, slot, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
     if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
-    // Opening would create an empty file in its place; a key file without its database is a loss to restore.
-    if (!fs.existsSync(this.paths.db)) throw this.damageChecked(damagedError());
-
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
       this.recheckIfMarkedDamaged(sqlite);
       await migrate(sqlite, db, this.paths.db);
-      await syncReferenceData(db);
-      await syncBuiltinInstruments(db, this.now());
+      await this.unlessDiskFull(() => syncReferenceData(db));
+      await this.unlessDiskFull(() => syncBuiltinInstruments(db, this.now()));
       const row = await findUserByUsername(db, username);
       // A disabled user, or a slot that differs from the database's copy (an old key file put back), is refused.
       if (!row || row.disabled_at !== null || !slot || row.wrapped_key !== canonicalSlot(slot)) {
@@ -276,7 +308,17 @@ export class Store {
         dataKey.fill(0);
         this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
       }
-      await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+      const verdict = this.compareWitness(sqlite, dataKey, keyfile);
+      try {
+        await this.startSession(sqlite, db, dataKey, keyfile, row, 'unlock');
+      } catch (err) {
+        // A full disk must not keep the user out: the unlock row waits beside the database.
+        if (!isDiskFullError(err)) throw err;
+        deferAudit(this.paths.deferredAudit, { at: this.now().toISOString(), action: 'unlock', userId: row.id, role: row.role, entityId: null });
+        await this.startSession(sqlite, db, dataKey, keyfile, row, null);
+      }
+      await this.flushDeferredAudit();
+      await this.settleWitness(verdict);
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw this.damageChecked(err);
@@ -312,7 +354,9 @@ export class Store {
         await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
       });
       writeKeyfile(this.paths.keyfile, keyfile);
+      const verdict = this.compareWitness(sqlite, dataKey, keyfile);
       await this.startSession(sqlite, db, dataKey, keyfile, { ...row, wrapped_key: canonicalSlot(slot) }, null);
+      await this.settleWitness(verdict);
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw this.damageChecked(err);
@@ -336,6 +380,7 @@ export class Store {
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
     });
     writeKeyfile(this.paths.keyfile, s.keyfile);
+    this.witnessNow();
   }
 
   /** Creates a user with a first passphrase (administrators, and team leads for case-work roles). */
@@ -390,12 +435,24 @@ export class Store {
     try {
       // What else holds the key goes first (closing never throws), whatever happens to the audit row.
       closeCompanions(s);
-      s.sqlite
-        .prepare(
-          'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(...this.lockAuditRow(s, reason));
-      s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      try {
+        s.sqlite
+          .prepare(
+            'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(...this.lockAuditRow(s, reason));
+      } catch (err) {
+        // Locking must work on a full disk: the row waits beside the database for the next unlock.
+        if (!isDiskFullError(err)) throw err;
+        deferAudit(this.paths.deferredAudit, { at: this.now().toISOString(), action: 'lock', userId: s.user.id, role: s.user.role, entityId: reason });
+      }
+      try {
+        s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (err) {
+        // Without room the log stays beside the database; everything in it is kept and read back.
+        if (!isDiskFullError(err)) throw err;
+      }
+      this.writeWitness(s);
     } finally {
       s.sqlite.close();
       s.dataKey.fill(0);
@@ -427,6 +484,149 @@ export class Store {
       revealMinutes: await getSetting(db, 'reveal_minutes', REVEAL_MINUTES_DEFAULT),
       ...(await readRetentionSettings(db)),
     };
+  }
+
+  /**
+   * Brings the witness up to the session's audit chain head now (after significant actions: a
+   * reveal, disabling a user, a passphrase change). Never while a rollback warning is open: the
+   * witness keeps the newer head until an administrator acknowledges. A witness that cannot be
+   * written never fails the action.
+   */
+  witnessNow(): void {
+    const s = this.session;
+    if (s) this.writeWitness(s);
+  }
+
+  /** Brings the witness up to date when the last update is older than `intervalMs` (called after each request). */
+  witnessIfDue(intervalMs: number): void {
+    const s = this.session;
+    if (s && Date.now() - s.witnessedAt >= intervalMs) this.writeWitness(s);
+  }
+
+  /**
+   * An administrator acknowledges the rollback warning (audited); the witness is then re-based on
+   * this database's head, and the warning is gone for everyone.
+   */
+  async acknowledgeRollback(): Promise<void> {
+    const s = this.requireSession(['administrator']);
+    const warning = s.rollbackWarning;
+    if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.');
+    await s.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('settings').where('key', '=', ROLLBACK_WARNING_SETTING).execute();
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'acknowledge', entity: 'rollback_warning', entityId: warning.kind, at: this.now() });
+    });
+    s.rollbackWarning = null;
+    this.writeWitness(s);
+  }
+
+  /**
+   * Re-bases the witness on a database just put in place by a restore, which legitimately goes
+   * back in time; the store is locked, so the caller passes the open connection and the key.
+   */
+  rebaseWitness(sqlite: SqliteDb, dataKey: Buffer, installationId: string): void {
+    if (!this.witness) return;
+    const head = chainHead(sqlite);
+    this.witness.write(installationId, encodeWitness(witnessKey(dataKey, installationId), installationId, { ...head, seenAt: this.now().toISOString() }));
+  }
+
+  private writeWitness(s: OpenSession): void {
+    if (!this.witness || s.rollbackWarning) return;
+    try {
+      const id = s.keyfile.installationId;
+      const head = chainHead(s.sqlite);
+      this.witness.write(id, encodeWitness(witnessKey(s.dataKey, id), id, { ...head, seenAt: this.now().toISOString() }));
+      s.witnessedAt = Date.now();
+    } catch (err) {
+      // The next update tries again; only the kind of failure is logged.
+      console.error(`[fristad-db] the chain witness could not be written: ${(err as { code?: string }).code ?? 'error'}`);
+    }
+  }
+
+  /** Compares the database as found (before this session writes) with the witness; read only. */
+  private compareWitness(sqlite: SqliteDb, dataKey: Buffer, keyfile: Keyfile): WitnessVerdict {
+    if (!this.witness) return { ok: true };
+    const found = chainHead(sqlite);
+    const id = keyfile.installationId;
+    let text: string | null;
+    try {
+      text = this.witness.read(id);
+    } catch {
+      text = '';
+    }
+    if (text === null) return { ok: true };
+    const witnessed = decodeWitness(witnessKey(dataKey, id), id, text);
+    const detectedAt = this.now().toISOString();
+    if (witnessed === 'tampered') {
+      return { ok: false, warning: { kind: 'tampered', witnessedSequence: null, witnessedHash: null, witnessedAt: null, foundSequence: found.sequence, detectedAt } };
+    }
+    const hashAt = (seq: number): string | undefined => (sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+    const kind = compareWithWitness(witnessed, { sequence: found.sequence, hashAt });
+    if (kind === 'same') return { ok: true };
+    return {
+      ok: false,
+      warning: { kind, witnessedSequence: witnessed.sequence, witnessedHash: witnessed.hash, witnessedAt: witnessed.seenAt, foundSequence: found.sequence, detectedAt },
+    };
+  }
+
+  /**
+   * After unlocking: a new finding is audited (`rollback_detected`) and kept in the database until
+   * acknowledged; an open warning stays on the session; with none, the witness moves to this head.
+   * Never fails the unlock: locking someone out of their only copy would be worse.
+   */
+  private async settleWitness(verdict: WitnessVerdict): Promise<void> {
+    const s = this.session;
+    if (!s || !this.witness) return;
+    try {
+      const open = await getSetting<RollbackWarning | null>(s.db, ROLLBACK_WARNING_SETTING, null);
+      if (!verdict.ok && !sameFinding(open, verdict.warning)) {
+        const w = verdict.warning;
+        await s.db.transaction().execute(async (trx) => {
+          await setSetting(trx, ROLLBACK_WARNING_SETTING, w);
+          await appendAudit(trx, {
+            userId: s.user.id,
+            role: s.user.role,
+            action: 'rollback_detected',
+            entity: 'database',
+            entityId: `${w.kind}:${w.witnessedSequence ?? '-'}:${w.foundSequence}`,
+            outcome: 'failed',
+            at: this.now(),
+          });
+        });
+        s.rollbackWarning = w;
+      } else {
+        s.rollbackWarning = open;
+      }
+    } catch (err) {
+      if (!verdict.ok) s.rollbackWarning = verdict.warning;
+      console.error(`[fristad-db] the rollback finding could not be recorded: ${(err as { code?: string }).code ?? 'error'}`);
+    }
+    this.writeWitness(s);
+  }
+
+  /** Runs a write the unlock can do without (reference data kept current); a full disk defers it to a later unlock. */
+  private async unlessDiskFull(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      if (!isDiskFullError(err)) throw err;
+    }
+  }
+
+  /** Moves lock and unlock rows written aside on a full disk into the audit log, once there is room. */
+  private async flushDeferredAudit(): Promise<void> {
+    const s = this.session;
+    const rows = readDeferredAudit(this.paths.deferredAudit);
+    if (!s || rows.length === 0) return;
+    try {
+      await s.db.transaction().execute(async (trx) => {
+        for (const r of rows) {
+          await appendAudit(trx, { userId: r.userId, role: r.role, action: r.action, entity: 'session', entityId: r.entityId ?? undefined, at: new Date(r.at) });
+        }
+      });
+      clearDeferredAudit(this.paths.deferredAudit);
+    } catch (err) {
+      if (!isDiskFullError(err)) throw err;
+    }
   }
 
   private lockAuditRow(s: OpenSession, reason: string): unknown[] {
@@ -467,7 +667,7 @@ export class Store {
     clearPendingAttempts(this.paths.pendingAttempts);
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [] };
+    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
   }
 
   private async unwrapSlot(keyfile: Keyfile, username: string, passphrase: string): Promise<{ slotId: string | null; slot: UserSlot | undefined; dataKey: Buffer | null }> {
@@ -506,11 +706,17 @@ export class Store {
     this.clearDamaged();
   }
 
-  private openDatabase(dataKey: Buffer): { sqlite: SqliteDb; db: Kysely<DB> } {
+  /**
+   * Opens the database with a key the key file has proven. Only setup creates the file: where the
+   * key file says a database exists, a missing or truncated file is damage to restore, never a
+   * place for a new empty database.
+   */
+  private openDatabase(dataKey: Buffer, options: { create?: boolean } = {}): { sqlite: SqliteDb; db: Kysely<DB> } {
     ensurePrivateDir(this.paths.dir);
+    if (!options.create && this.databaseFileLost()) throw this.damageChecked(damagedError());
     let sqlite: SqliteDb;
     try {
-      sqlite = openKeyed(this.paths.db, dataKey);
+      sqlite = openKeyed(this.paths.db, dataKey, { fileMustExist: !options.create });
     } catch (err) {
       // The key file has already proven this key, so a file the key does not open is damaged
       // (or is not this installation's database).
@@ -521,6 +727,7 @@ export class Store {
       // Refuse a newer file before any pragma or migration can write to it.
       assertNotFromFuture(sqlite);
       applyRequiredPragmas(sqlite);
+      applyTestPageLimit(sqlite, this.env);
       registerReportFunctions(sqlite);
     } catch (err) {
       if (sqlite.open) sqlite.close();
@@ -576,3 +783,15 @@ function toSessionUser(row: UserRow): SessionUser {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role };
 }
 
+/** The last audit row's sequence and hash (0 and the genesis hash for an empty log). */
+function chainHead(sqlite: SqliteDb): { sequence: number; hash: string } {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return { sequence: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** The same finding as the open warning, so one rollback is audited once, not at every unlock. */
+function sameFinding(open: RollbackWarning | null, found: RollbackWarning): boolean {
+  // An older copy that has since grown past the witnessed sequence is still the same finding.
+  if (open === null || (open.kind === 'tampered') !== (found.kind === 'tampered')) return false;
+  return open.witnessedSequence === found.witnessedSequence && open.witnessedHash === found.witnessedHash;
+}

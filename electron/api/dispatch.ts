@@ -54,6 +54,7 @@ export function createApi(host: DbHost): Api {
           const error: ApiError = { code: err.code, message: err.message };
           if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds;
           if (err.issues !== undefined) error.issues = err.issues;
+          if (err.space) Object.assign(error, err.space);
           return failure(error);
         }
         // No stack and no message: either could carry personal data.

@@ -72,4 +72,20 @@ describe('damaged database channels', () => {
     await ok(runtime, 'session:unlock', credentials);
     expect(await ok<{ ok: boolean }>(runtime, 'audit:verify')).toMatchObject({ ok: true });
   });
+  it('a database file cut to 0 bytes: status damaged, unlock refused as damaged, the file kept, and restore-damaged brings a backup back', async () => {
+    await ok(runtime, 'session:unlock', credentials);
+    const backup = await ok<BackupEntry>(runtime, 'backup:create', {});
+    await ok(runtime, 'session:lock');
+    const file = path.join(dataDir, 'fristad.db');
+    fs.truncateSync(file, 0);
+
+    expect(await ok<SessionStatus>(runtime, 'session:status')).toMatchObject({ state: 'locked', damaged: true });
+    expect(await errorCode(runtime, 'session:unlock', credentials)).toBe('database_damaged');
+    expect(fs.statSync(file).size).toBe(0);
+    const status = await ok<SessionStatus>(runtime, 'session:restore-damaged', { ...credentials, fileName: backup.fileName });
+    expect(status).toMatchObject({ state: 'locked', damaged: false });
+    await ok(runtime, 'session:unlock', credentials);
+    expect(await ok<{ ok: boolean }>(runtime, 'audit:verify')).toMatchObject({ ok: true });
+    await ok(runtime, 'session:lock');
+  });
 });

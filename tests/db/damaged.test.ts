@@ -161,4 +161,34 @@ describe('a damaged database file', () => {
     expect(fs.readdirSync(w.active.paths.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
     expect(await call(w, 'damaged.restore', { ...credentials, fileName: 'fristad-20200101-000000.fbak' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+  it.each([0, 100])('a database file cut to %i bytes is damage: never replaced by a new empty one, and a backup restores it', async (size) => {
+    const w = await setUp();
+    await makeCases(w, 2, (i) => `kvar ${i}`);
+    const backup = await createBackup(w.active, { kind: 'manual' });
+    w.active.lock('user');
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(w.active.paths.db + suffix, { force: true });
+    fs.truncateSync(w.active.paths.db, size);
+
+    // Known before anyone types a passphrase, so the unlock screen can offer the restore.
+    expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
+    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(fs.statSync(w.active.paths.db).size).toBe(size);
+    expect(readPendingAttempts(w.active.paths.pendingAttempts)).toHaveLength(0);
+    // The recovery key path opens the same file and must not make a new one either.
+    expect(await call(w, 'session.recover', { recoveryKey: 'AAAA', username: ADMIN.username, newPassphrase: 'a brand new passphrase' })).toMatchObject({ ok: false });
+    expect(fs.statSync(w.active.paths.db).size).toBe(size);
+
+    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true, result: { damaged: false } });
+    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await caseNotes(w)).toEqual(['kvar 0', 'kvar 1']);
+  });
+
+  it('restoring a cut file works straight from the locked screen, without an unlock attempt first', async () => {
+    const w = await setUp();
+    const backup = await createBackup(w.active, { kind: 'manual' });
+    w.active.lock('user');
+    fs.truncateSync(w.active.paths.db, 0);
+    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true });
+    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+  });
 });

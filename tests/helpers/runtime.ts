@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime } from '../../electron/runtime';
 import type { Runtime } from '../../electron/api/types';
-import { tempDir } from './temp';
+import { tempDir, TEST_WITNESS_DIR } from './temp';
 
 /** The database worker built by tests/global-setup.ts. */
 export const TEST_WORKER = fileURLToPath(new URL('../../dist/test/db-worker.cjs', import.meta.url));
 
 // The worker inherits this process's environment: switch on the test-only key derivation.
 process.env.FRISTAD_TEST_KDF = '1';
+process.env.FRISTAD_WITNESS_DIR = TEST_WITNESS_DIR;
 
 /** A runtime on a fresh data folder, with the real worker thread behind it. */
 export async function testRuntime(options: { demo?: boolean; idleMinuteMs?: number; onAutoLock?: () => void } = {}): Promise<{

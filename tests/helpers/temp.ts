@@ -8,7 +8,10 @@ export function tempDir(prefix = 'fristad-test-'): { dir: string; cleanup: () =>
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Where tests' chain witnesses go (one file per random installation id), never the user's own state folder. */
+export const TEST_WITNESS_DIR = path.join(os.tmpdir(), 'fristad-test-witness');
+
 /** Environment with the test-only key-derivation setting switched on explicitly. */
-export const TEST_ENV: NodeJS.ProcessEnv = { ...process.env, FRISTAD_TEST_KDF: '1' };
+export const TEST_ENV: NodeJS.ProcessEnv = { ...process.env, FRISTAD_TEST_KDF: '1', FRISTAD_WITNESS_DIR: TEST_WITNESS_DIR };
 
 export const ADMIN = { teamName: 'Testteamet', username: 'admin', displayName: 'Test Administratör', passphrase: 'correct horse battery staple' };

@@ -13,6 +13,7 @@ export const foundationHandlers: HandlerMap<Foundation> = {
   'session:recover': { access: 'public', run: (h, i, a) => h.call('session.recover', i, a) },
   'session:open-demo': { access: 'public', run: (h, i, a) => h.call('session.open-demo', i, a) },
   'session:leave-demo': { access: 'public', run: (h, i, a) => h.call('session.leave-demo', i, a) },
+  'session:acknowledge-rollback': { access: ADMIN, run: (h, i, a) => h.call('session.acknowledge-rollback', i, a) },
   'users:list': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.list', i, a) },
   'users:create': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.create', i, a) },
   'users:disable': { access: USER_MANAGERS, run: (h, i, a) => h.call('users.disable', i, a) },

@@ -13,6 +13,9 @@ export function describeError(t: Translate, error: ApiError): string {
     case LOCAL_ERROR.badAnswer:
       return t('error.bad_answer');
   }
+  if (error.code === 'disk_full' && error.neededBytes !== undefined) {
+    return t('error.disk_full_needed', { megabytes: Math.ceil(error.neededBytes / (1024 * 1024)) });
+  }
   const key = `error.${error.code}`;
   return isMessageKey(key) ? t(key) : error.message;
 }

@@ -121,6 +121,17 @@ const baseEn: Record<BaseMessageKey, string> = {
   'error.last_administrator': 'There must always be at least one active administrator.',
   'error.database_from_future':
     'The database was created by a newer version of Fristad. Update Fristad – the database has not been changed.',
+  'error.disk_full': 'The disk is full, so Fristad cannot save anything now. Free space on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.',
+  'error.disk_full_needed':
+    'The disk is full, so Fristad cannot save anything now. Free at least {megabytes} MB on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.',
+  'rollback.title': 'Warning: the database is older than the last one seen',
+  'rollback.older':
+    'The database is older than the last one seen: last seen event no. {witnessed} ({seenAt}), the database ends at no. {found}. Files may have been put back from a copy, and what happened after the copy (a reveal of protected data, a disabled user) does not show here.',
+  'rollback.different':
+    'The database is older than the last one seen or has another history: event no. {witnessed} (seen {seenAt}) does not match the database, which was at no. {found}. Files may have been put back from a copy.',
+  'rollback.tampered': 'The witness Fristad keeps outside the data folder has been changed and cannot be trusted (the database was at event no. {found}).',
+  'rollback.advice': 'You can continue working. Contact IT. The warning stays until an administrator acknowledges it; acknowledging is logged.',
+  'rollback.acknowledge': 'Acknowledge the warning',
   'error.database_damaged':
     'The database file is damaged. Fristad has closed it so that no wrong information is shown. An administrator can restore a backup from the unlock screen (Restore from backup).',
   'error.weak_key_settings': 'The database key settings are too weak. Contact the person responsible for Fristad.',

@@ -123,6 +123,17 @@ const baseSv = {
   'error.last_administrator': 'Det måste alltid finnas minst en aktiv administratör.',
   'error.database_from_future':
     'Databasen har skapats av en nyare version av Fristad. Uppdatera Fristad – databasen har inte ändrats.',
+  'error.disk_full': 'Disken är full, så Fristad kan inte spara något just nu. Frigör utrymme på disken där datamappen ligger; Fristad fortsätter av sig självt när det finns plats. Inget som redan är sparat går förlorat.',
+  'error.disk_full_needed':
+    'Disken är full, så Fristad kan inte spara något just nu. Frigör minst {megabytes} MB på disken där datamappen ligger; Fristad fortsätter av sig självt när det finns plats. Inget som redan är sparat går förlorat.',
+  'rollback.title': 'Varning: databasen är äldre än den senast sedda',
+  'rollback.older':
+    'Databasen är äldre än den senast sedda: senast sedd händelse nr {witnessed} ({seenAt}), databasen slutar vid nr {found}. Filer kan ha lagts tillbaka från en kopia, och det som hände efter kopian (till exempel en visning av skyddade uppgifter eller en avstängd användare) syns inte här.',
+  'rollback.different':
+    'Databasen är äldre än den senast sedda eller har en annan historik: händelse nr {witnessed} (sedd {seenAt}) stämmer inte med databasen, som var vid nr {found}. Filer kan ha lagts tillbaka från en kopia.',
+  'rollback.tampered': 'Vittnet som Fristad sparar utanför datamappen har ändrats och kan inte litas på (databasen var vid händelse nr {found}).',
+  'rollback.advice': 'Du kan fortsätta arbeta. Kontakta IT. Varningen står kvar tills en administratör kvitterar den; kvitteringen loggas.',
+  'rollback.acknowledge': 'Kvittera varningen',
   'error.database_damaged':
     'Databasfilen är skadad. Fristad har stängt den så att inga felaktiga uppgifter visas. En administratör kan återställa en säkerhetskopia från upplåsningen (Återställ från säkerhetskopia).',
   'error.weak_key_settings': 'Databasens nyckelinställningar är för svaga. Kontakta den som ansvarar för Fristad hos er.',

@@ -90,6 +90,11 @@ export async function unlock(input: ChannelInput<'session:unlock'>): Promise<voi
   applyStatus(await call('session:unlock', input));
 }
 
+/** An administrator acknowledges the warning about an older database (audited; the witness is re-based). */
+export async function acknowledgeRollback(): Promise<void> {
+  applyStatus(await call('session:acknowledge-rollback', {}));
+}
+
 export async function recover(input: ChannelInput<'session:recover'>): Promise<void> {
   applyStatus(await call('session:recover', input));
 }

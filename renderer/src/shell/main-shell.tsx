@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { IDLE_LOCK_MINUTES_DEFAULT } from '../../../core/contract';
 import type { SessionUser } from '../../../core/contract';
 import { DemoBanner } from '../components/demo-banner';
+import { RollbackBanner } from '../components/rollback-banner';
 import { LanguageSwitch } from '../components/language-switch';
 import { useT } from '../i18n/use-t';
 import { lockAfterIdle, lockByUser } from '../session/session-actions';
@@ -100,6 +101,7 @@ export function MainShell({ user }: { user: SessionUser }) {
         </button>
       </header>
       <DemoBanner />
+      <RollbackBanner />
       <div className="shell-body">
         <nav className="shell-nav" aria-label={t('shell.nav_label')}>
           <ul>
