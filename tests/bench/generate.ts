@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openKeyed, type SqliteDb } from '../../db/connection/open';
@@ -39,6 +40,8 @@ interface Meta {
 export function productionEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.FRISTAD_TEST_KDF;
+  // The bench's installations are thrown away; their chain witnesses must not pile up in the user's state folder.
+  env.FRISTAD_WITNESS_DIR ??= path.join(os.tmpdir(), 'fristad-bench-witness');
   return env;
 }
 

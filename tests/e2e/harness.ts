@@ -29,7 +29,7 @@ export async function startApp(extraArgs: string[] = []): Promise<RunningApp> {
   if (!fs.existsSync(HOST)) throw new Error('dist/node/browser-host.cjs is missing: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fristad-e2e-'));
   const host = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--no-open', ...extraArgs], {
-    env: { ...process.env, FRISTAD_TEST_KDF: '1' },
+    env: { ...process.env, FRISTAD_TEST_KDF: '1', FRISTAD_WITNESS_DIR: `${dataDir}-witness` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -57,6 +57,7 @@ export async function startApp(extraArgs: string[] = []): Promise<RunningApp> {
         if (host.exitCode !== null) return resolve(host.exitCode);
         host.once('exit', (code) => {
           fs.rmSync(dataDir, { recursive: true, force: true });
+          fs.rmSync(`${dataDir}-witness`, { recursive: true, force: true });
           resolve(code);
         });
         host.kill('SIGTERM');
