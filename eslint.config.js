@@ -1,4 +1,4 @@
-// Lint with the layer rules of DESIGN.md §3 as import zones:
+// Lint with the layer rules of docs/design.md ("Layer rules, as enforced") as import zones:
 // renderer/ imports only core/; core/ imports no Node, DOM or Electron module; db/ never imports electron/ or renderer/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    // Frozen migrations are written against Kysely<any> on purpose (STYLE.md: "frozen in time").
+    // Frozen migrations are written against Kysely<any> on purpose (docs/style.md, "Database code").
     files: ['db/migrations/**/*.ts', 'tests/db/migrations.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

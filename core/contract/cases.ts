@@ -251,7 +251,7 @@ export type ProtectedNotNamed = z.infer<typeof ProtectedNotNamedSchema>;
 
 /**
  * A search counts its matches only this far: counting every case that holds one letter meant
- * reading all 200 000 of them on each key press (issue 7). Beyond it the list shows the newest
+ * reading all 200 000 of them on each key press. Beyond it the list shows the newest
  * matches and asks for more letters.
  */
 export const CASE_SEARCH_CAP = 200;

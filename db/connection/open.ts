@@ -14,8 +14,8 @@ export const REQUIRED_PRAGMAS = [
   { name: 'temp_store', set: 'MEMORY', expect: 2 },
   { name: 'secure_delete', set: 'ON', expect: 1 },
   // 128 MiB of decrypted pages (the default is 2 MiB): searching and opening cases at city scale
-  // walk about 150 MB of indexes and rows, and a page not in the cache is read and decrypted again
-  // (issue 7). The memory is only taken as pages are read, and freed when the database locks.
+  // walk about 150 MB of indexes and rows, and a page not in the cache is read and decrypted again.
+  // The memory is only taken as pages are read, and freed when the database locks.
   { name: 'cache_size', set: '-131072', expect: -131072 },
 ] as const;
 

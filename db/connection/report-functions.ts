@@ -3,8 +3,8 @@ import type { SqliteDb } from './open';
 type AggregateOptions = Parameters<SqliteDb['aggregate']>[1];
 
 // Reports count hundreds of thousands of rows into a few thousand groups. SQLite groups by sorting
-// every row first, which at city scale costs more than reading them (issue 7: the report's case
-// groups took 0.23 s, 0.05 s of it reading); these aggregates count into a hash table instead.
+// every row first, which at city scale costs more than reading them (in the benchmark the report's
+// case groups took 0.23 s, 0.05 s of it reading); these aggregates count into a hash table instead.
 // They see only what a report counts by (categories, dates, counts, case ids), never text a
 // person wrote.
 

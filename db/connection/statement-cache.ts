@@ -7,7 +7,7 @@ export const MAX_KEPT_STATEMENTS = 500;
 /**
  * The connection as Kysely sees it, with prepared statements kept by their SQL text (least
  * recently used dropped first). Kysely prepares every query anew, and parsing and planning took a
- * fifth of the time of opening a case at city scale (issue 7). Kysely runs one query at a time on
+ * fifth of the time of opening a case at city scale (measured by the benchmark). Kysely runs one query at a time on
  * its connection, so a kept statement is never busy when asked for again; SQLite prepares a kept
  * statement again by itself after a schema change. Statements end with the connection.
  */

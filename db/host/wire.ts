@@ -1,7 +1,7 @@
 /**
  * How a result crosses from the database worker to the host thread. Structured clone rebuilds a
  * large result object by object on the receiving thread: a case list page with its ids took 50 ms
- * of the host's event loop at city scale (issue 7), where JSON.parse of the same data takes about
+ * of the host's event loop at city scale (the benchmark), where JSON.parse of the same data takes about
  * 6 ms (a string crosses as one copy). So a large result goes as JSON text, and only when JSON
  * gives back exactly the same value; anything else (a Date, a Buffer, undefined, a non-finite
  * number) goes by structured clone as before. The encoding costs the worker, never the host.

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: this migration must never change once released. Write a new one instead.
 /**
- * Performance at city scale (the benchmark, issue 7): a trigram full-text index for searching
+ * Performance at city scale (the benchmark): a trigram full-text index for searching
  * case numbers and names as you type, and an index that lets the list sort every case by its
  * latest change without sorting them all.
  */

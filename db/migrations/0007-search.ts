@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Frozen: this migration must never change once released. Write a new one instead.
 /**
- * Search as you type at city scale (issue 7): covering indexes the case search walks newest
+ * Search as you type at city scale: covering indexes the case search walks newest
  * first, or reads by id, testing each case's number, name, district and access without reading
  * its row. Reading
  * rows of the wide cases table cost ~5 µs each on the encrypted database (pages decrypted), these

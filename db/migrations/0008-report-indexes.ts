@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Frozen: this migration must never change once released. Write a new one instead.
 /**
- * Reports at city scale (the benchmark, issue 7): covering indexes so a year's report reads
+ * Reports at city scale (the benchmark): covering indexes so a year's report reads
  * narrow index ranges instead of scanning the wide case, housing, move and assessment tables.
  * (The version number lives only in db/migrations/index.ts.)
  */

@@ -35,7 +35,7 @@ export type HandlerMap<Names extends Channel> = { [C in Names]: Handler<C> };
 export const ADMIN: readonly Role[] = ['administrator'];
 /** Log review: team leads, auditors and administrators (who answer for the installation). */
 export const LOG_REVIEWERS: readonly Role[] = ['administrator', 'team_lead', 'auditor'];
-/** Who works with case content. Administrators and auditors never see any (issue 6). */
+/** Who works with case content. Administrators and auditors never see any. */
 export const CASEWORK: readonly Role[] = ['caseworker', 'team_lead'];
 /** Who manages user accounts; team leads only caseworkers and team leads (checked by the operation). */
 export const USER_MANAGERS: readonly Role[] = ['team_lead', 'administrator'];

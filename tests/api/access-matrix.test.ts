@@ -215,7 +215,7 @@ const CASE: readonly Role[] = ['caseworker', 'team_lead'];
 const ADMIN_ONLY: readonly Role[] = ['administrator'];
 const LEAD_AND_ADMIN: readonly Role[] = ['team_lead', 'administrator'];
 
-/** Who may call each channel (issue 6). 'public' channels run without a session (setting up, unlocking). */
+/** Who may call each channel (the README's table in "Roles and per-case access"). 'public' channels run without a session (setting up, unlocking). */
 const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
   'session:status': 'public',
   'session:setup': 'public',
