@@ -5,6 +5,8 @@ export interface StorePaths {
   db: string;
   keyfile: string;
   pendingAttempts: string;
+  /** Failures per account and for the installation, for pacing (db/store/throttle.ts). */
+  pacing: string;
   /** Present while the database is known to be damaged: it makes the next unlock check every page. */
   damaged: string;
 }
@@ -16,6 +18,7 @@ export function storePaths(dir: string): StorePaths {
     db: path.join(dir, 'fristad.db'),
     keyfile: path.join(dir, 'fristad.keys.json'),
     pendingAttempts: path.join(dir, 'fristad.attempts.jsonl'),
+    pacing: path.join(dir, 'fristad.pacing.json'),
     damaged: path.join(dir, 'fristad.damaged.json'),
   };
 }
