@@ -216,10 +216,11 @@ describe('audit.export', () => {
     for (const canary of [CANARY_NAME, CANARY_PROTECTED, CANARY_NOTE]) expect(text).not.toContain(canary);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe('Loggkontroll');
-    expect(lines.some((l) => l.startsWith('Urval: ') && l.includes('användare Kim Handläggare') && l.includes(`ärende ${plain.caseNumber}`))).toBe(true);
+    // The selection names several filters, separated by commas, so the field is quoted.
+    expect(lines.some((l) => l.startsWith('"Urval: ') && l.includes('användare Kim Handläggare') && l.includes(`ärende ${plain.caseNumber}`))).toBe(true);
     const [exportRow] = await auditTail(w, 1);
     expect(exportRow).toMatchObject({ action: 'export', entity: 'audit_log', entity_id: 'search:csv', case_id: plain.id });
-    expect(lines).toContain(`Loggkedjans senaste rad vid exporten: sekvensnummer ${exportRow?.seq}, hash ${exportRow?.hash}`);
+    expect(lines).toContain(`"Loggkedjans senaste rad vid exporten: sekvensnummer ${exportRow?.seq}, hash ${exportRow?.hash}"`);
     const header = lines.find((l) => l.startsWith('Nr;'));
     expect(header?.split(';')).toHaveLength(13);
     const noteRow = lines.find((l) => l.includes('journalanteckning'));
