@@ -11,6 +11,14 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** Failed unlocks against one account since its last successful unlock (or recovery). */
+export const FailedUnlocksSchema = z.object({ count: z.number().int().nonnegative(), lastAt: IsoDateTimeSchema.nullable() });
+export type FailedUnlocks = z.infer<typeof FailedUnlocksSchema>;
+
+/** A user as the Users view lists them; `failedUnlocks` only for accounts the viewer manages, else null. */
+export const UserListRowSchema = UserSchema.extend({ failedUnlocks: FailedUnlocksSchema.nullable() });
+export type UserListRow = z.infer<typeof UserListRowSchema>;
+
 export const CreateUserInputSchema = z
   .object({
     username: UsernameSchema,
@@ -30,7 +38,7 @@ export type Assignee = z.infer<typeof AssigneeSchema>;
 
 export const usersChannels = {
   'users:assignees': { input: EmptyInput, output: z.array(AssigneeSchema) },
-  'users:list': { input: EmptyInput, output: z.array(UserSchema) },
+  'users:list': { input: EmptyInput, output: z.array(UserListRowSchema) },
   'users:create': { input: CreateUserInputSchema, output: UserSchema },
   'users:disable': { input: DisableUserInputSchema, output: UserSchema },
 } as const;

@@ -6,8 +6,10 @@ import type { Store } from '../store/store';
 import { caseAccess, deniedMessage } from './case-access';
 import { isCaseScope, resolveCaseScope, type CaseScope } from './case-scope';
 
-// Operations that only read: a refused attempt is logged as a read, anything else as an update.
-const READ_OPERATION = /\.(list|get|compare|check-destination|shares|requests)$/;
+// Operations that only read: a refused attempt is logged as a read, an export as an export,
+// anything else as an update.
+const READ_OPERATION = /\.(list|get|compare|check-destination|shares|requests|case-extract)$/;
+const EXPORT_OPERATION = /-export$/;
 
 /**
  * Runs a case-scoped operation: the role rule first, then the case the scope names must be one
@@ -27,7 +29,7 @@ export async function runInCaseScope<T>(store: Store, roles: readonly Role[], sc
     await appendAudit(s.db, {
       userId: s.user.id,
       role: s.user.role,
-      action: READ_OPERATION.test(op) ? 'read' : 'update',
+      action: READ_OPERATION.test(op) ? 'read' : EXPORT_OPERATION.test(op) ? 'export' : 'update',
       entity: op,
       entityId: Object.values(scope)[0] ?? null,
       outcome: 'denied',

@@ -13,6 +13,7 @@ import type {
 import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../../core/rules/audit-export';
 import { reportCsv } from '../../core/rules/report-csv';
 import { EXPORT_MIME, type ExportDocument } from '../../core/rules/report-export';
+import { caseAccess, CASE_ROLES, deniedMessage } from '../access/case-access';
 import { DbError } from '../errors';
 import { auditPdf } from '../export/audit-pdf';
 import type { Empty, WorkerState } from '../host/worker-state';
@@ -40,10 +41,14 @@ import type { DB } from '../schema';
  * checks how it was used (and marks it as fine).
  */
 export const LOG_REVIEW_ROLES: readonly Role[] = ['team_lead', 'auditor'];
-/** Who may give a survivor the log extract of a case: whoever works with it, and the reviewers. */
-export const CASE_EXTRACT_ROLES: readonly Role[] = ['caseworker', 'team_lead', 'administrator', 'auditor'];
+/**
+ * Who may give a survivor the log extract of a case: who may open the case (the handler's case
+ * scope checks which cases). It names who works on the case and the reasons typed for reveals, so
+ * it follows the case's access; log reviewers read any case's log through the log review.
+ */
+export const CASE_EXTRACT_ROLES: readonly Role[] = CASE_ROLES;
 
-/** Who may print what: the roles that can open it on screen. */
+/** Who may print what: the roles that can open it on screen (a case's extract: also its case). */
 const PRINT_ROLES: Record<(typeof PRINT_ENTITIES)[number], readonly Role[]> = {
   report: REPORT_ROLES,
   case_log_extract: CASE_EXTRACT_ROLES,
@@ -84,6 +89,27 @@ async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_numbe
   const row = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst();
   if (!row) throw new DbError('not_found', 'That case does not exist (it may have been purged).');
   return row;
+}
+
+/**
+ * The case a print names must be one the user may see it for: a case's log extract only for a case
+ * the user may open (refused as forbidden and audited as denied otherwise, like a case-scoped
+ * channel); a log review print may name the case it was searched by; other prints name no case.
+ */
+async function checkPrintedCase(db: Kysely<DB>, user: { id: number; role: Role }, input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined }): Promise<void> {
+  if (input.entity === 'case_log_extract') {
+    if (input.caseId === undefined) throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.');
+    await requireCase(db, input.caseId);
+    const access = await caseAccess(db, user, input.caseId);
+    if (access !== 'open') {
+      await appendAudit(db, { userId: user.id, role: user.role, action: 'print', entity: input.entity, entityId: input.caseId, outcome: 'denied', caseId: input.caseId });
+      throw new DbError('forbidden', deniedMessage(access));
+    }
+    return;
+  }
+  if (input.caseId === undefined) return;
+  if (input.entity !== 'audit_review') throw new DbError('invalid_input', 'This print names no case. Reload and try again.');
+  await requireCase(db, input.caseId);
 }
 
 async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
@@ -227,8 +253,9 @@ export const auditReviewOps = {
   'audit.record-print': async (w: WorkerState, input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined }): Promise<{ ok: true }> => {
     // Only who may see a thing can say they print it, so the log holds no invented prints.
     const s = w.active.requireSession(PRINT_ROLES[input.entity]);
+    // Checked before the print row's transaction, so a refusal's denied row is kept.
+    await checkPrintedCase(s.db, s.user, input);
     await s.db.transaction().execute(async (trx) => {
-      if (input.caseId !== undefined) await requireCase(trx, input.caseId);
       await appendAudit(trx, {
         userId: s.user.id,
         role: s.user.role,

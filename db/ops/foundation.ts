@@ -1,4 +1,4 @@
-import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User } from '../../core/contract';
+import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User, UserListRow } from '../../core/contract';
 import { createDemoDatabase, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { runDailyBackup } from '../backup/create-backup';
 import { CASE_ROLES } from '../access/case-access';
@@ -8,7 +8,10 @@ import type { Empty, WorkerState } from '../host/worker-state';
 import { appendAudit, verifyAuditChain } from '../repositories/audit-log';
 import { listCounties, listDistricts, listMunicipalities } from '../repositories/reference';
 import { setSetting } from '../repositories/settings';
+import { loggedFailedUnlocks, withPendingFailures } from '../repositories/failed-unlocks';
 import { countEnabledWithRole, disableUser, findUserByUsername, toUser } from '../repositories/users';
+import { slotIdFor } from '../keys/keyfile';
+import { readPendingAttempts } from '../store/throttle';
 
 /** Session, users, reference data, audit and settings: the foundation's operations. */
 export const foundationOps = {
@@ -63,10 +66,25 @@ export const foundationOps = {
     return w.status();
   },
 
-  'users.list': async (w: WorkerState, _: Empty): Promise<User[]> => {
+  /**
+   * The accounts, each with its failed unlocks since its last successful one for a viewer who
+   * manages it (team leads: caseworkers and team leads; administrators: everyone), so guessing
+   * against a colleague's account is seen.
+   */
+  'users.list': async (w: WorkerState, _: Empty): Promise<UserListRow[]> => {
+    const s = w.active.requireSession();
     const rows = await w.active.listUsers();
+    const bySlot = new Map(rows.map((u) => [slotIdFor(s.keyfile, u.username), u.id]));
+    const pending = readPendingAttempts(w.active.paths.pendingAttempts).flatMap((a) => {
+      const userId = a.kind === 'failed_unlock' && a.slot !== null ? bySlot.get(a.slot) : undefined;
+      return userId === undefined ? [] : [{ userId, at: a.at }];
+    });
+    const failures = withPendingFailures(await loggedFailedUnlocks(s.db), pending);
     await w.active.audit({ action: 'read', entity: 'users' });
-    return rows.map(toUser);
+    return rows.map((row) => {
+      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASE_ROLES.includes(row.role as Role));
+      return { ...toUser(row), failedUnlocks: manages ? (failures.get(row.id) ?? { count: 0, lastAt: null }) : null };
+    });
   },
 
   'users.assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {

@@ -5,6 +5,8 @@ export interface StorePaths {
   db: string;
   keyfile: string;
   pendingAttempts: string;
+  /** Failures per account and for the installation, for pacing (db/store/throttle.ts). */
+  pacing: string;
   /** Present while the database is known to be damaged: it makes the next unlock check every page. */
   damaged: string;
   /** Lock and unlock rows waiting for room in the audit log (written while the disk was full). */
@@ -18,6 +20,7 @@ export function storePaths(dir: string): StorePaths {
     db: path.join(dir, 'fristad.db'),
     keyfile: path.join(dir, 'fristad.keys.json'),
     pendingAttempts: path.join(dir, 'fristad.attempts.jsonl'),
+    pacing: path.join(dir, 'fristad.pacing.json'),
     damaged: path.join(dir, 'fristad.damaged.json'),
     deferredAudit: path.join(dir, 'fristad.deferred-audit.jsonl'),
   };

@@ -46,10 +46,23 @@ import { findUserByUsername, insertUser, listUsers, updateWrappedKey } from '../
 import type { DB, UserRow } from '../schema';
 import { compareWithWitness, decodeWitness, encodeWitness, witnessKey } from '../witness/chain-witness';
 import type { WitnessStore } from '../witness/witness-store';
+import { loggedAttemptIds } from './attempt-log';
 import { clearDeferredAudit, deferAudit, readDeferredAudit } from './deferred-audit';
 import { storePaths, type StorePaths } from './paths';
 import { applyTestPageLimit } from './test-page-limit';
-import { clearPendingAttempts, readPendingAttempts, recordPendingAttempt, retryAfterSeconds } from './throttle';
+import {
+  bucketRetryAfter,
+  clearPendingAttempts,
+  installationRetryAfter,
+  newAttemptId,
+  readPacing,
+  readPendingAttempts,
+  RECOVERY_BUCKET,
+  recordPendingAttempt,
+  withFailure,
+  withSuccess,
+  writePacing,
+} from './throttle';
 
 export interface StoreStatus {
   state: 'new' | 'locked' | 'unlocked';
@@ -143,7 +156,8 @@ export class Store {
       user: null,
       teamName: null,
       idleLockMinutes: null,
-      retryAfterSeconds: exists ? retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now()) : 0,
+      // The installation-wide wait only: one account's would tell which usernames exist.
+      retryAfterSeconds: exists ? installationRetryAfter(readPacing(this.paths.pacing), this.now()) : 0,
       damaged: exists && this.isMarkedDamaged(),
       rollbackWarning: null,
     };
@@ -197,8 +211,9 @@ export class Store {
   async checkPassphrase(username: string, passphrase: string): Promise<{ keyfile: Keyfile; dataKey: Buffer }> {
     const keyfile = this.requireKeyfile();
     this.assertNotThrottled();
-    const { slotId, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
-    if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+    const { slotId, bucket, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
+    this.assertNotThrottled(bucket, dataKey);
+    if (!dataKey) this.failAttempt('failed_unlock', slotId, bucket, WRONG_CREDENTIALS);
     return { keyfile, dataKey };
   }
 
@@ -293,8 +308,9 @@ export class Store {
     this.assertNotThrottled();
     if (this.session) this.lock('switch_user');
 
-    const { slotId, slot, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
-    if (!dataKey) this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+    const { slotId, slot, bucket, dataKey } = await this.unwrapSlot(keyfile, username, passphrase);
+    this.assertNotThrottled(bucket, dataKey);
+    if (!dataKey) this.failAttempt('failed_unlock', slotId, bucket, WRONG_CREDENTIALS);
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
       this.recheckIfMarkedDamaged(sqlite);
@@ -306,7 +322,7 @@ export class Store {
       if (!row || row.disabled_at !== null || !slot || row.wrapped_key !== canonicalSlot(slot)) {
         sqlite.close();
         dataKey.fill(0);
-        this.failAttempt('failed_unlock', slotId, WRONG_CREDENTIALS);
+        this.failAttempt('failed_unlock', slotId, bucket, WRONG_CREDENTIALS);
       }
       const verdict = this.compareWitness(sqlite, dataKey, keyfile);
       try {
@@ -328,7 +344,7 @@ export class Store {
   /** Unlocks with the organisation recovery key and gives the user a new passphrase. */
   async recover(recoveryKeyText: string, username: string, newPassphrase: string): Promise<void> {
     const keyfile = this.requireKeyfile();
-    this.assertNotThrottled();
+    this.assertNotThrottled(RECOVERY_BUCKET);
     if (this.session) this.lock('switch_user');
     const secret = parseRecoveryKey(recoveryKeyText);
     const dataKey = secret
@@ -338,7 +354,7 @@ export class Store {
           recoveryAad(keyfile.installationId),
         )
       : null;
-    if (!dataKey) this.failAttempt('failed_recover', null, 'The recovery key is not right. Check it against the printed copy.');
+    if (!dataKey) this.failAttempt('failed_recover', null, RECOVERY_BUCKET, 'The recovery key is not right. Check it against the printed copy.');
 
     const { sqlite, db } = this.openDatabase(dataKey);
     try {
@@ -651,13 +667,17 @@ export class Store {
     const users = pending.length > 0 ? await listUsers(db) : [];
     const bySlot = new Map(users.map((u) => [slotIdFor(keyfile, u.username), u]));
     await db.transaction().execute(async (trx) => {
+      // Attempts already moved by a run cut short before the file was removed are not written twice.
+      const logged = await loggedAttemptIds(trx, pending);
       for (const attempt of pending) {
+        if (attempt.id !== undefined && logged.has(attempt.id)) continue;
         const who = attempt.slot ? bySlot.get(attempt.slot) : undefined;
         await appendAudit(trx, {
           userId: who?.id ?? null,
           role: who?.role ?? null,
           action: attempt.kind,
           entity: 'session',
+          entityId: attempt.id ?? null,
           outcome: 'failed',
           at: new Date(attempt.at),
         });
@@ -665,21 +685,34 @@ export class Store {
       if (action) await appendAudit(trx, { userId: row.id, role: row.role, action, entity: 'session', at: this.now() });
     });
     clearPendingAttempts(this.paths.pendingAttempts);
+    // Only this user's own failures are forgotten (and the recovery key's, after a recovery, the
+    // one start without an unlock row); other accounts stay paced.
+    const succeeded = action === null ? [slotIdFor(keyfile, row.username), RECOVERY_BUCKET] : [slotIdFor(keyfile, row.username)];
+    writePacing(this.paths.pacing, withSuccess(readPacing(this.paths.pacing), succeeded, this.now()));
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
     this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
   }
 
-  private async unwrapSlot(keyfile: Keyfile, username: string, passphrase: string): Promise<{ slotId: string | null; slot: UserSlot | undefined; dataKey: Buffer | null }> {
+  /** The slot a username names, the key it unwraps (null when wrong or unknown) and the pacing bucket of the attempt. */
+  private async unwrapSlot(
+    keyfile: Keyfile,
+    username: string,
+    passphrase: string,
+  ): Promise<{ slotId: string | null; slot: UserSlot | undefined; bucket: string; dataKey: Buffer | null }> {
     const slotId = slotIdFor(keyfile, username);
     const slot = keyfile.slots[slotId];
     if (!slot) {
       // Spend the same work for an unknown user, so timing does not tell which usernames exist.
-      await deriveKek(passphrase, { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
-      return { slotId: null, slot, dataKey: null };
+      // The work paces the name: a slow hash of it, so a passphrase typed as a username is not
+      // kept in the pacing file any weaker than in the key file.
+      const hashed = await deriveKek(username.trim().toLowerCase(), { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
+      const bucket = `name:${hashed.subarray(0, 16).toString('base64url')}`;
+      hashed.fill(0);
+      return { slotId: null, slot, bucket, dataKey: null };
     }
     assertAcceptable(slot.kdf, this.env);
-    return { slotId, slot, dataKey: unwrapKey(slot.wrapped, await deriveKek(passphrase, slot.kdf), slotAad(keyfile.installationId, slotId)) };
+    return { slotId, slot, bucket: slotId, dataKey: unwrapKey(slot.wrapped, await deriveKek(passphrase, slot.kdf), slotAad(keyfile.installationId, slotId)) };
   }
 
   /**
@@ -759,13 +792,24 @@ export class Store {
     return keyfile;
   }
 
-  private assertNotThrottled(): void {
-    const wait = retryAfterSeconds(readPendingAttempts(this.paths.pendingAttempts), this.now());
-    if (wait > 0) throw new DbError('too_many_attempts', `Too many failed attempts. Try again in ${wait} seconds.`, wait);
+  /**
+   * Refuses while guessing is paced: without a bucket, by the installation-wide limit (checked
+   * before any work); with one, also by that account's own failures. The account is known only
+   * after the key derivation, which an unknown name spends as well, so a refusal takes the same
+   * time and says the same whether the name exists. A key derived meanwhile is overwritten.
+   */
+  private assertNotThrottled(bucket?: string, dataKey?: Buffer | null): void {
+    const state = readPacing(this.paths.pacing);
+    const wait = bucket === undefined ? installationRetryAfter(state, this.now()) : bucketRetryAfter(state, bucket, this.now());
+    if (wait <= 0) return;
+    dataKey?.fill(0);
+    throw new DbError('too_many_attempts', `Too many failed attempts. Try again in ${wait} seconds.`, wait);
   }
 
-  private failAttempt(kind: 'failed_unlock' | 'failed_recover', slot: string | null, message: string): never {
-    recordPendingAttempt(this.paths.pendingAttempts, { at: this.now().toISOString(), kind, slot });
+  private failAttempt(kind: 'failed_unlock' | 'failed_recover', slot: string | null, bucket: string, message: string): never {
+    const now = this.now();
+    recordPendingAttempt(this.paths.pendingAttempts, { at: now.toISOString(), kind, slot, id: newAttemptId() });
+    writePacing(this.paths.pacing, withFailure(readPacing(this.paths.pacing), bucket, now));
     throw new DbError(kind === 'failed_unlock' ? 'wrong_credentials' : 'wrong_recovery_key', message);
   }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type Assessment, type CaseDetail, type CaseListRow, type CaseShares, type Channel, type HousingStep, type JournalNote, type KompottenRequest, type Move, type ProtectedNotNamed, type Reminder, type Role, type Shelter, type SupportItem } from '../../core/contract';
+import { CHANNEL_NAMES, channels, type Assessment, type CaseDetail, type CaseListRow, type CaseShares, type Channel, type HousingStep, type JournalNote, type KompottenRequest, type Move, type ProtectedNotNamed, type Reminder, type Role, type Shelter, type SupportItem } from '../../core/contract';
 import { handlers } from '../../electron/api/handlers';
 import type { Runtime } from '../../electron/api/types';
 import { UNSCOPED_CASEWORK } from '../../electron/api/unscoped-channels';
@@ -252,9 +252,9 @@ const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
   'audit:protected-access': ['team_lead', 'auditor'],
   'audit:mark-reviewed': ['team_lead', 'auditor'],
   'audit:export': ['team_lead', 'auditor'],
-  'audit:case-extract': ALL,
-  'audit:case-extract-export': ALL,
-  'audit:record-print': ALL,
+  'audit:case-extract': CASE,
+  'audit:case-extract-export': CASE,
+  'audit:record-print': CASE,
   'reports:prepare': LEAD_AND_ADMIN,
   'reports:generate': LEAD_AND_ADMIN,
   'reports:export': LEAD_AND_ADMIN,
@@ -402,6 +402,100 @@ describe('every case-content channel declares its case, or says why it needs non
   });
 });
 
+/**
+ * Every key path of a zod input schema (zod 4 internals: objects, wrappers, unions, arrays), so
+ * the test sees what a channel's input can name without a hand-kept list going stale.
+ */
+function keyPaths(schema: unknown, prefix = ''): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  if (!def) return [];
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, v]) => [prefix + k, ...keyPaths(v, `${prefix}${k}.`)]);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      return keyPaths(def.innerType, prefix);
+    case 'pipe':
+      return keyPaths(def.in, prefix);
+    case 'union':
+      return (def.options as unknown[]).flatMap((o) => keyPaths(o, prefix));
+    case 'intersection':
+      return [...keyPaths(def.left, prefix), ...keyPaths(def.right, prefix)];
+    case 'array':
+      return keyPaths(def.element, `${prefix}[].`);
+    default:
+      return [];
+  }
+}
+
+/** A key that names something by id or case number: `id`, `…Id`, `…Ids`, `caseNumber(s)`. */
+const ID_KEY = /(^|\.)(id|\w+Id|\w+Ids|caseNumbers?)$/;
+/**
+ * Id keys that name no case and no row of one, with what they name. Anything else an input
+ * names by id is taken as a case or a case's row: it needs a case scope, or a `namesCase` reason.
+ */
+const NOT_CASE_IDS: Record<string, string> = {
+  userId: 'a user account',
+  assignedUserId: 'a user account',
+  'filters.userId': 'a user account',
+  templateId: 'an instrument template',
+  shelterId: 'the shelter register',
+  'answers.[].itemId': 'an item of the instrument template',
+  'judgements.[].outputId': 'an output of the instrument template',
+  'shelters:update id': 'the shelter register',
+};
+
+/** The channels whose input names a case or a case's row, with the keys that do. */
+function caseIdChannels(): Map<Channel, string[]> {
+  const found = new Map<Channel, string[]>();
+  for (const channel of CHANNEL_NAMES) {
+    const keys = [...new Set(keyPaths(channels[channel].input))].filter((k) => ID_KEY.test(k) && NOT_CASE_IDS[k] === undefined && NOT_CASE_IDS[`${channel} ${k}`] === undefined);
+    if (keys.length > 0) found.set(channel, keys);
+  }
+  return found;
+}
+
+describe('every channel whose input names a case is scoped to it, or says why not', () => {
+  it('reads the input schemas (the walker finds the ids it must)', () => {
+    const found = caseIdChannels();
+    expect(found.get('cases:get')).toEqual(['id']);
+    expect(found.get('audit:case-extract')).toEqual(['caseId']);
+    expect(found.get('audit:export')).toEqual(['filters.caseId', 'filters.caseNumber']);
+    expect(found.get('risk:start')).toEqual(['caseId', 'childId', 'copyFromId']);
+    expect(found.has('shelters:update')).toBe(false);
+  });
+
+  it('checks a scoped channel’s other case ids against its case in the operation', () => {
+    // The scope finds the case from one id; the operation refuses the others unless they are of
+    // the same case (requireChildOfCase, the note corrected, the assessment copied or compared).
+    const SAME_CASE_CHECKED: Partial<Record<Channel, string[]>> = {
+      'housing:add-step': ['caseId', 'childId'],
+      'housing:update-step': ['childId', 'id'],
+      'journal:create': ['caseId', 'correctsNoteId'],
+      'risk:start': ['caseId', 'childId', 'copyFromId'],
+      'risk:save-draft': ['answers.[].perpetratorId', 'id'],
+      'risk:compare': ['leftId', 'rightId'],
+    };
+    const several = Object.fromEntries([...caseIdChannels()].filter(([c, keys]) => handlers[c].caseScope !== undefined && keys.length > 1).map(([c, keys]) => [c, [...keys].sort()]));
+    expect(several).toEqual(SAME_CASE_CHECKED);
+  });
+
+  it('has a case scope, or an UNSCOPED_CASEWORK entry with a namesCase reason', () => {
+    const unscoped: string[] = [];
+    for (const [channel, keys] of caseIdChannels()) {
+      if (handlers[channel].caseScope !== undefined) continue;
+      if (UNSCOPED_CASEWORK[channel]?.namesCase !== undefined) continue;
+      unscoped.push(`${channel}: takes ${keys.join(', ')} without a case scope`);
+    }
+    expect(unscoped).toEqual([]);
+  });
+});
+
 describe('per-case access', () => {
   it('refuses a caseworker every scoped channel of a colleague’s case, audited as denied, until it is shared', async () => {
     await as('kia');
@@ -532,6 +626,63 @@ describe('protected identities', () => {
       for (const channel of [...SCOPED, 'cases:list', 'reminders:due', 'kompotten:requests'] as Channel[]) {
         expect(await codeOf(channel, INPUTS[channel](kimsCase)), `${username} ${channel}`).toBe('forbidden');
       }
+    }
+  });
+});
+
+describe('a case’s log extract follows the case', () => {
+  const EXTRACT_CALLS = (caseId: number) =>
+    [
+      ['audit:case-extract', { caseId }],
+      ['audit:case-extract-export', { caseId, format: 'csv', language: 'sv' }],
+      ['audit:record-print', { entity: 'case_log_extract', entityId: String(caseId), caseId }],
+    ] as const;
+  let secretCase: CaseDetail;
+
+  beforeAll(async () => {
+    await as('kim');
+    secretCase = await ok<CaseDetail>(runtime, 'cases:create', caseInput({ protectionLevel: 'sekretessmarkering', assignedUserId: defined(ids.kim) }));
+  });
+
+  async function deniedRows(caseId: number): Promise<{ action: string; entity: string; user: string | undefined }[]> {
+    await as('gun');
+    const page = await ok<{ rows: { action: string; entity: string; outcome: string; user: { username: string } | null }[] }>(runtime, 'audit:search', { caseId, outcome: 'denied', limit: 500 });
+    return page.rows.map((r) => ({ action: r.action, entity: r.entity, user: r.user?.username }));
+  }
+
+  it('refuses a caseworker not named on the case, unprotected and protected, and audits each refusal', async () => {
+    for (const c of [kimsCase.caseId, secretCase.id]) {
+      const before = (await deniedRows(c)).length;
+      await as('kia');
+      for (const [channel, input] of EXTRACT_CALLS(c)) expect(await codeOf(channel, input), `${channel} ${c}`).toBe('forbidden');
+      const after = await deniedRows(c);
+      expect(after.length, String(c)).toBe(before + 3);
+      expect(after.slice(0, 3).map((r) => r.user)).toEqual(['kia', 'kia', 'kia']);
+      expect(after.slice(0, 3).map((r) => `${r.action} ${r.entity}`).sort()).toEqual(['export audit.case-extract-export', 'print case_log_extract', 'read audit.case-extract']);
+    }
+  });
+
+  it('refuses a team lead the extract of a protected case they are not named on; the log review still reaches it', async () => {
+    await as('lea');
+    for (const [channel, input] of EXTRACT_CALLS(secretCase.id)) expect(await codeOf(channel, input), channel).toBe('forbidden');
+    for (const [channel, input] of EXTRACT_CALLS(kimsCase.caseId)) expect(await codeOf(channel, input), channel).toBe('ok');
+    // The log review is the reviewers' way to a case's log, audited as a review of the log.
+    for (const username of ['lea', 'gun']) {
+      await as(username);
+      const page = await ok<{ rows: { caseId: number | null }[] }>(runtime, 'audit:search', { caseId: secretCase.id, limit: 500 });
+      expect(page.rows.length).toBeGreaterThan(0);
+      expect(page.rows.every((r) => r.caseId === secretCase.id)).toBe(true);
+      const own = await ok<{ rows: { action: string; entity: string; caseId: number | null; user: { username: string } | null }[] }>(runtime, 'audit:search', { caseId: secretCase.id, limit: 1 });
+      expect(own.rows[0]).toMatchObject({ action: 'read', entity: 'audit_log', caseId: secretCase.id, user: { username } });
+    }
+  });
+
+  it('gives the extract, its file and its print to the people named on the case, and to nobody without a case role', async () => {
+    await as('kim');
+    for (const [channel, input] of EXTRACT_CALLS(secretCase.id)) expect(await codeOf(channel, input), channel).toBe('ok');
+    for (const username of ['admin', 'gun']) {
+      await as(username);
+      for (const [channel, input] of EXTRACT_CALLS(kimsCase.caseId)) expect(await codeOf(channel, input), `${username} ${channel}`).toBe('forbidden');
     }
   });
 });

@@ -216,10 +216,11 @@ describe('audit.export', () => {
     for (const canary of [CANARY_NAME, CANARY_PROTECTED, CANARY_NOTE]) expect(text).not.toContain(canary);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe('Loggkontroll');
-    expect(lines.some((l) => l.startsWith('Urval: ') && l.includes('användare Kim Handläggare') && l.includes(`ärende ${plain.caseNumber}`))).toBe(true);
+    // The selection names several filters, separated by commas, so the field is quoted.
+    expect(lines.some((l) => l.startsWith('"Urval: ') && l.includes('användare Kim Handläggare') && l.includes(`ärende ${plain.caseNumber}`))).toBe(true);
     const [exportRow] = await auditTail(w, 1);
     expect(exportRow).toMatchObject({ action: 'export', entity: 'audit_log', entity_id: 'search:csv', case_id: plain.id });
-    expect(lines).toContain(`Loggkedjans senaste rad vid exporten: sekvensnummer ${exportRow?.seq}, hash ${exportRow?.hash}`);
+    expect(lines).toContain(`"Loggkedjans senaste rad vid exporten: sekvensnummer ${exportRow?.seq}, hash ${exportRow?.hash}"`);
     const header = lines.find((l) => l.startsWith('Nr;'));
     expect(header?.split(';')).toHaveLength(13);
     const noteRow = lines.find((l) => l.includes('journalanteckning'));
@@ -293,10 +294,17 @@ describe('audit.case-extract', () => {
 
 describe('audit.record-print', () => {
   it('records a print against its case, for the roles that can see the thing', async () => {
-    await loginAs(w, 'kim');
+    await loginAs(w, 'lea');
     await auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id });
     const [row] = await auditTail(w, 1);
-    expect(row).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.kim });
+    expect(row).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.lea, outcome: 'ok' });
+    // Kim is not named on the case: the print is refused, and the refusal is the row written.
+    await loginAs(w, 'kim');
+    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id }))).code).toBe('forbidden');
+    const [denied] = await auditTail(w, 1);
+    expect(denied).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.kim, outcome: 'denied' });
+    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract' }))).code).toBe('invalid_input');
+    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'report', caseId: plain.id }))).code).toBe('forbidden');
     expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'report' }))).code).toBe('forbidden');
     expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'audit_review' }))).code).toBe('forbidden');
     expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', caseId: 99_999 }))).code).toBe('not_found');

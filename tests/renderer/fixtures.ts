@@ -1,4 +1,4 @@
-import type { SessionStatus, SessionUser, Settings, User } from '../../core/contract';
+import type { FailedUnlocks, SessionStatus, SessionUser, Settings, UserListRow } from '../../core/contract';
 
 // Obviously fictional people; the tests look for these names to prove they are gone after locking.
 export const ADMIN: SessionUser = { id: 1, username: 'astrid.admin', displayName: 'Astrid Testsson', role: 'administrator' };
@@ -26,8 +26,8 @@ export function unlockedStatus(user: SessionUser = ADMIN, overrides: Partial<Ses
   return lockedStatus({ state: 'unlocked', user, ...overrides });
 }
 
-export function userRow(user: SessionUser, disabledAt: string | null = null): User {
-  return { ...user, createdAt: '2026-01-15T09:30:00.000Z', disabledAt };
+export function userRow(user: SessionUser, disabledAt: string | null = null, failedUnlocks: FailedUnlocks | null = null): UserListRow {
+  return { ...user, createdAt: '2026-01-15T09:30:00.000Z', disabledAt, failedUnlocks };
 }
 
 export function settings(overrides: Partial<Settings> = {}): Settings {

@@ -1,16 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../core/contract';
+import type { UserListRow } from '../../core/contract';
 import { installBridge } from './fake-bridge';
 import { ADMIN, CASEWORKER, TEAM_LEAD, unlockedStatus, userRow } from './fixtures';
 import { button, input, renderApp } from './render-app';
 
 const INITIAL = 'första lösenfrasen för bertil';
 
-async function openUsers(users: User[]) {
-  const bridge = installBridge().ok('session:status', unlockedStatus(ADMIN)).ok('users:list', users);
+async function openUsers(users: UserListRow[], viewer = ADMIN) {
+  const bridge = installBridge().ok('session:status', unlockedStatus(viewer)).ok('users:list', users);
   const app = renderApp();
-  await screen.findByRole('heading', { name: 'Välkommen, Astrid Testsson' });
+  await screen.findByRole('heading', { name: `Välkommen, ${viewer.displayName}` });
   await app.user.click(button('Användare'));
   await screen.findByRole('table', { name: 'Teamets användare' });
   return { bridge, ...app };
@@ -39,6 +39,26 @@ describe('users view', () => {
     expect(within(cecilia).getByText(/^Avstängd sedan /)).toBeTruthy();
     expect(within(cecilia).queryByRole('button')).toBeNull();
     expect(within(rows[1] as HTMLElement).getByText('Aktiv')).toBeTruthy();
+  });
+
+  it('shows each managed account’s failed unlocks since its last unlock, and nothing for the others', async () => {
+    const bo = { ...CASEWORKER, id: 4, username: 'bo.hl', displayName: 'Bo Provsson' };
+    await openUsers(
+      [
+        userRow(ADMIN, null, null),
+        userRow(TEAM_LEAD, null, { count: 0, lastAt: null }),
+        userRow(bo, null, { count: 3, lastAt: '2026-03-02T08:15:00.000Z' }),
+      ],
+      TEAM_LEAD,
+    );
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Misslyckade inloggningar' })).toBeTruthy();
+    const [, admin, lead, boRow] = within(table).getAllByRole('row') as HTMLElement[];
+    const cells = (row: HTMLElement | undefined) => (row ? within(row).getAllByRole('cell').map((c) => c.textContent) : []);
+    expect(cells(boRow)[4]).toMatch(/^3 sedan senaste inloggningen, senast 2 mars 2026 \d{2}:\d{2}$/);
+    expect(cells(lead)[4]).toBe('Inga sedan senaste inloggningen');
+    // The administrator's account is not the team lead's to watch.
+    expect(cells(admin)[4]).toBe('');
   });
 
   it('creates a user, then shows a confirmation and the new list', async () => {

@@ -1,17 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError, Role, User } from '../../../core/contract';
+import type { ApiError, FailedUnlocks, Role, User, UserListRow } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { ApiErrorAlert } from '../components/messages';
-import { formatDate } from '../i18n/format';
+import { dateFormat, formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 
 interface UsersTableProps {
-  users: User[];
+  users: UserListRow[];
   /** The roles whose accounts the viewer may disable. */
   manages: readonly Role[];
   onDisabled: (user: User) => void;
   onBeginChange: () => void;
+}
+
+/** Failed unlocks since the user's last successful one; blank for an account the viewer does not manage. */
+function FailedUnlocksText({ failed }: { failed: FailedUnlocks | null }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  if (failed === null) return null;
+  if (failed.count === 0 || failed.lastAt === null) return <>{t('users.failed_unlocks_none')}</>;
+  return <>{t('users.failed_unlocks', { count: failed.count, last: dateFormat(language, 'moment').format(new Date(failed.lastAt)) })}</>;
 }
 
 export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersTableProps) {
@@ -57,6 +66,7 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
               <th scope="col">{t('users.col_role')}</th>
               <th scope="col">{t('users.col_created')}</th>
               <th scope="col">{t('users.col_status')}</th>
+              <th scope="col">{t('users.col_failed_unlocks')}</th>
               <th scope="col">{t('users.col_actions')}</th>
             </tr>
           </thead>
@@ -73,6 +83,9 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
                   {user.disabledAt === null
                     ? t('users.status_active')
                     : t('users.status_disabled', { date: formatDate(user.disabledAt, language) })}
+                </td>
+                <td>
+                  <FailedUnlocksText failed={user.failedUnlocks} />
                 </td>
                 <td>
                   {user.disabledAt !== null || !manages.includes(user.role) ? null : confirming === user.username ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SessionUser, User } from '../../../core/contract';
+import type { SessionUser, UserListRow } from '../../../core/contract';
 import { call } from '../api/client';
 import { useLoader } from '../api/use-loader';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -9,7 +9,7 @@ import { rolesManagedBy } from '../shell/views';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';
 
-function loadUsers(): Promise<User[]> {
+function loadUsers(): Promise<UserListRow[]> {
   return call('users:list', {});
 }
 
