@@ -1,21 +1,12 @@
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { svSortKey } from '../../core/rules/swedish-order';
-import { applyRequiredPragmas, openKeyed, schemaVersion } from '../../db/connection/open';
-import { MIGRATIONS } from '../../db/migrations';
+import { schemaVersion } from '../../db/connection/open';
 import { migrate } from '../../db/migrations/runner';
 import { listCases } from '../../db/repositories/case-list';
 import type { DB } from '../../db/schema';
 import { listInput } from '../helpers/casework';
-import { tempDir } from '../helpers/temp';
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.reverse()) c();
-  cleanups = [];
-});
+import { atVersion } from './migrations/at-version';
 
 /** Decomposed, as some macOS programs paste it: A + combining ring, O + diaeresis, e + acute. */
 const D = { Å: 'A\u030A', Ö: 'O\u0308', å: 'a\u030A', ä: 'a\u0308', é: 'e\u0301', ö: 'o\u0308' };
@@ -23,13 +14,7 @@ const NOW = '2026-11-26T10:00:00.000Z';
 
 describe('migration 0011 from version 10 with data', () => {
   it('rewrites typed text to NFC (not signed notes nor the audit log), keys the names in Swedish order and finds them', async () => {
-    const t = tempDir();
-    const file = path.join(t.dir, 'fristad.db');
-    const sqlite = openKeyed(file, crypto.randomBytes(32));
-    applyRequiredPragmas(sqlite);
-    cleanups.push(t.cleanup, () => sqlite.open && sqlite.close());
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrate(sqlite, db, file, MIGRATIONS.slice(0, 10));
+    const { sqlite, db, file } = await atVersion(10);
     expect(schemaVersion(sqlite)).toBe(10);
 
     const run = (text: string, ...args: unknown[]) => sqlite.prepare(text).run(...args);
