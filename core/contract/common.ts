@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'overlap',
   /** A protected field was sent for a case whose protected fields this session has not revealed. */
   'reveal_required',
+  /** A backup's copy of the key file is damaged: restoring it would lock users out. */
+  'backup_keyfile_damaged',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

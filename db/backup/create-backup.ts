@@ -20,6 +20,7 @@ import {
   toEntry,
   type Manifest,
 } from './manifest';
+import { keyfileMac } from './keyfile-check';
 import { auditHeadOf, countRows, verifyBackupFile } from './verify-backup';
 
 const SETTING_FOLDER = 'backup_folder';
@@ -124,6 +125,7 @@ export async function createBackup(store: Store, options: { folder?: string | nu
       tables,
       auditHead,
       keyfile: structuredClone(s.keyfile),
+      keyfileMac: keyfileMac(s.keyfile, s.dataKey),
     };
     await verifyBackupFile(tmp, s.dataKey, manifest);
 

@@ -35,6 +35,8 @@ export const ManifestSchema = z.object({
   auditHead: AuditHeadSchema,
   /** The installation's key file when the backup was made; restored together with the database. */
   keyfile: KeyfileSchema,
+  /** HMAC of the key file copy under a key derived from the data key (db/backup/keyfile-check.ts); absent in older manifests. */
+  keyfileMac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -127,6 +127,8 @@ const baseEn: Record<BaseMessageKey, string> = {
   'error.not_allowed': 'That change is not allowed at this stage.',
   'error.reason_required': 'Write a reason to go ahead despite the warning.',
   'error.overlap': 'The step overlaps another step in the housing chain that is not marked as parallel.',
+  'error.backup_keyfile_damaged':
+    'The key file stored with this backup is damaged. Restoring it would lock everyone out, so this backup cannot be used. Choose another backup.',
   'error.internal': 'Something went wrong in Fristad. Please try again.',
   'error.link_invalid': 'The link is no longer valid. Restart Fristad, or open the address it printed when it started.',
   'error.unreachable': 'Fristad is not answering. Check that the program is still running.',

@@ -129,6 +129,8 @@ const baseSv = {
   'error.not_allowed': 'Ändringen är inte tillåten i det här läget.',
   'error.reason_required': 'Skriv en motivering för att gå vidare trots varningen.',
   'error.overlap': 'Steget överlappar ett annat steg i boendekedjan som inte är markerat som parallellt.',
+  'error.backup_keyfile_damaged':
+    'Nyckelfilen som sparades med säkerhetskopian är skadad. Om den återställdes skulle ingen kunna låsa upp, så säkerhetskopian kan inte användas. Välj en annan säkerhetskopia.',
   'error.internal': 'Något gick fel i Fristad. Försök igen.',
   'error.link_invalid':
     'Länken gäller inte längre. Starta om Fristad, eller öppna adressen som Fristad skrev ut när det startade.',
