@@ -25,7 +25,7 @@ import { auditHeadOf, countRows, verifyBackupFile } from './verify-backup';
 
 const SETTING_FOLDER = 'backup_folder';
 const SETTING_KEEP = 'backup_keep';
-const SETTING_LAST_AUTOMATIC = 'backup_last_automatic';
+export const SETTING_LAST_AUTOMATIC = 'backup_last_automatic';
 
 /** The default backup folder: `backups` inside the data folder (0700). */
 export function defaultBackupFolder(store: Store): string {
@@ -159,16 +159,24 @@ export async function createBackup(store: Store, options: { folder?: string | nu
 export async function runDailyBackup(store: Store): Promise<AutomaticBackupResult | null> {
   if (!store.isUnlocked) return null;
   const now = store.clock();
-  let result: AutomaticBackupResult;
   try {
     const { folder } = await backupSettings(store);
     const newest = listBackups(folder)[0];
     if (newest && localIsoDate(new Date(newest.createdAt)) >= localIsoDate(now)) return null;
     const entry = await createBackup(store, { kind: 'automatic' });
-    result = { at: now.toISOString(), ok: true, fileName: entry.fileName, message: null };
+    return recordAutomaticResult(store, now, null, entry.fileName);
   } catch (err) {
-    result = { at: now.toISOString(), ok: false, fileName: null, message: writeError(err).message };
+    return recordAutomaticResult(store, now, err);
   }
+}
+
+/**
+ * Keeps the outcome of an automatic backup for the status: ok with its file, or the failure as the
+ * app's own message (an error becomes one without paths). Never throws.
+ */
+export async function recordAutomaticResult(store: Store, at: Date, failure: unknown, fileName: string | null = null): Promise<AutomaticBackupResult> {
+  const message = failure === null ? null : typeof failure === 'string' ? failure : writeError(failure).message;
+  const result: AutomaticBackupResult = { at: at.toISOString(), ok: failure === null, fileName: failure === null ? fileName : null, message };
   try {
     await setSetting(store.requireSession().db, SETTING_LAST_AUTOMATIC, result);
   } catch {

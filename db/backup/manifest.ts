@@ -115,10 +115,15 @@ export function pruneBackups(folder: string, keep: number, except: string | null
     removed.push(name);
   }
   for (const name of names) {
-    const orphanManifest = MANIFEST_PATTERN.test(name) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length));
-    if (orphanManifest || TEMP_PATTERN.test(name) || MANIFEST_TEMP_PATTERN.test(name)) fs.rmSync(path.join(folder, name), { force: true });
+    if (isBackupLeftover(name, names)) fs.rmSync(path.join(folder, name), { force: true });
   }
   return removed;
+}
+
+/** True for a file a stopped backup left in its folder: a temporary copy or manifest, or a manifest without its backup. */
+export function isBackupLeftover(name: string, names: readonly string[]): boolean {
+  const orphanManifest = MANIFEST_PATTERN.test(name) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length));
+  return orphanManifest || TEMP_PATTERN.test(name) || MANIFEST_TEMP_PATTERN.test(name);
 }
 
 export function sha256File(file: string): string {

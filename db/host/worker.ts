@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runInCaseScope } from '../access/enforce';
 import { DbError } from '../errors';
+import { BACKUP_THREAD_BUNDLE } from '../backup/backup-protocol';
 import { FACT_READER_BUNDLE } from './fact-reader';
 import { failureAnswer } from './failures';
 import { isScopedAccess, operations, WorkerState, type OperationName } from './operations';
@@ -16,6 +17,8 @@ const init = workerData as WorkerInit;
 const state = new WorkerState(init.dataDir, init.demoDir, process.env);
 // A report's second reader is built beside this bundle (and unpacked beside it in an installed app).
 state.factReaderEntry = path.join(__dirname, FACT_READER_BUNDLE);
+// So is the automatic backup's thread, which reports back through the queue below.
+state.backupThreadEntry = path.join(__dirname, BACKUP_THREAD_BUNDLE);
 // Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
 const IDLE_GRACE_MINUTES = 1;
 
@@ -45,6 +48,7 @@ async function handle(req: WorkerRequest): Promise<void> {
   port?.postMessage(response);
 }
 
+state.enqueue = enqueue;
 port.on('message', (req: WorkerRequest) => enqueue(() => handle(req)));
 
 const idleTimer = setInterval(() => {

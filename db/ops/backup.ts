@@ -1,6 +1,8 @@
-import type { BackupEntry, BackupStatus, BackupVerifyResult, SessionStatus } from '../../core/contract';
+import type { BackupEntry, BackupProgress, BackupStatus, BackupVerifyResult, Leftover, SessionStatus } from '../../core/contract';
 import { backupStatus, createBackup, saveBackupSettings } from '../backup/create-backup';
+import { listLeftovers, removeLeftover } from '../backup/leftovers';
 import { restoreBackup, verifyBackup } from '../backup/restore-backup';
+import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 
 /** Backups of the active store: status and settings, create, verify and restore (administrators). */
@@ -12,6 +14,9 @@ export const backupOps = {
 
   'backup.create': async (w: WorkerState, input: { folder?: string | null }): Promise<BackupEntry> => {
     w.active.requireSession(['administrator']);
+    if (!w.demo && w.backgroundBackup()?.busy) {
+      throw new DbError('not_allowed', 'The automatic backup is being made right now. Try again when it has finished.');
+    }
     return createBackup(w.active, { folder: input.folder ?? null, kind: 'manual' });
   },
 
@@ -31,4 +36,23 @@ export const backupOps = {
     await restoreBackup(w.active, input.fileName);
     return w.status();
   },
+
+  'backup.progress': async (w: WorkerState, _: Empty): Promise<BackupProgress> => {
+    w.active.requireSession(['administrator']);
+    const background = w.demo ? null : w.backgroundBackup();
+    if (background) return background.progress(w.active);
+    return { running: null, lastAutomatic: (await backupStatus(w.active)).lastAutomatic };
+  },
+
+  'backup.leftovers': async (w: WorkerState, _: Empty): Promise<Leftover[]> => listLeftovers(w.active, runningTemp(w)),
+
+  'backup.remove-leftover': async (w: WorkerState, input: { name: string; restoredDataConfirmed?: boolean }): Promise<Leftover[]> => {
+    await removeLeftover(w.active, input, runningTemp(w));
+    return listLeftovers(w.active, runningTemp(w));
+  },
 } as const;
+
+/** The temporary file the automatic backup is writing now: not a leftover. */
+function runningTemp(w: WorkerState): string | null {
+  return w.demo ? null : (w.backgroundBackup()?.tempFile ?? null);
+}

@@ -24,10 +24,16 @@ export const foundationOps = {
 
   'session.unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
     await w.active.unlock(input.username, input.passphrase);
-    // The first unlock of a day backs up the real database; a failure is audited, never fatal.
-    if (!w.demo) await runDailyBackup(w.active);
-    // The copy reads every page; if it found the file damaged, the store is closed again.
-    if (!w.active.isUnlocked && w.active.isMarkedDamaged()) throw damagedError();
+    // The first unlock of a day backs up the real database, on a thread of its own: the unlock
+    // answers at once. A failure is audited, never fatal; damage it finds closes the session later.
+    const background = w.demo ? null : w.backgroundBackup();
+    if (background) {
+      await background.startIfDue(w.active);
+    } else if (!w.demo) {
+      await runDailyBackup(w.active);
+      // The copy reads every page; if it found the file damaged, the store is closed again.
+      if (!w.active.isUnlocked && w.active.isMarkedDamaged()) throw damagedError();
+    }
     return w.status();
   },
 
@@ -135,6 +141,8 @@ export const foundationOps = {
 
   /** Locks every store and closes them, checkpointing the WAL. */
   'host.shutdown': async (w: WorkerState, _: Empty): Promise<{ ok: true }> => {
+    // A running backup is stopped, not waited for: quitting must not hang on it.
+    w.backgroundBackup()?.stop();
     w.demo?.lock('shutdown');
     w.real.lock('shutdown');
     return { ok: true };

@@ -94,6 +94,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'validation.review_days_range': 'Enter a number of days from 1 to 365.',
   'validation.backup_keep_range': 'Enter a number from 1 to 365.',
   'validation.backup_file_name': 'That is not the name of a Fristad backup.',
+  'validation.leftover_name': 'That is not the name of a left-over file.',
   'validation.backup_folder_absolute': 'Enter the full path of the folder.',
   'validation.text_missing_language': 'The text is needed in Swedish or English.',
   'validation.template_id_format': 'The id may have lower-case letters a–z, digits and hyphens, 2–64 characters.',

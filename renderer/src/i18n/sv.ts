@@ -96,6 +96,7 @@ const baseSv = {
   'validation.review_days_range': 'Ange ett antal dagar mellan 1 och 365.',
   'validation.backup_keep_range': 'Ange ett antal mellan 1 och 365.',
   'validation.backup_file_name': 'Det är inte namnet på en säkerhetskopia från Fristad.',
+  'validation.leftover_name': 'Det är inte namnet på en kvarlämnad fil.',
   'validation.backup_folder_absolute': 'Ange hela sökvägen till mappen.',
   'validation.text_missing_language': 'Texten behövs på svenska eller engelska.',
   'validation.template_id_format': 'Id:t får ha små bokstäver a–z, siffror och bindestreck, 2–64 tecken.',
