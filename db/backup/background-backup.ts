@@ -48,11 +48,13 @@ function sizeOf(file: string): number {
  */
 export class BackgroundBackup {
   private running: Running | null = null;
+  /** An unlock that came while a cancelled thread was still finishing its statement: it starts next. */
+  private startNext: Store | null = null;
 
   constructor(
     private readonly entry: string,
     private readonly enqueue: Enqueue,
-    /** Test hook: how long a new thread waits for release() before copying. */
+    /** Test hook: how long a new thread waits for release() between copying and verifying. */
     private readonly holdMs: () => number = () => 0,
   ) {}
 
@@ -64,6 +66,16 @@ export class BackgroundBackup {
   /** The temporary file being written, so a listing of leftovers leaves it alone. */
   get tempFile(): string | null {
     return this.running?.tmp ?? null;
+  }
+
+  /** The backup name the running thread has taken, so a manual backup in the same second takes another. */
+  get reservedFileName(): string | null {
+    return this.running?.fileName ?? null;
+  }
+
+  /** Stops the running backup after its current step (a manual backup supersedes it); nothing is recorded. */
+  cancelRunning(): void {
+    if (this.running) this.cancel(this.running);
   }
 
   /** Resolves when the current thread (if any) has finished and its outcome is recorded. */
@@ -81,7 +93,11 @@ export class BackgroundBackup {
 
   /** Starts the day's backup when the newest finished one is from an earlier day; never throws. */
   async startIfDue(store: Store): Promise<boolean> {
-    if (this.running || !store.isUnlocked) return false;
+    if (!store.isUnlocked) return false;
+    if (this.running) {
+      if (this.running.cancelled) this.startNext = store;
+      return false;
+    }
     try {
       const { folder: configured, keep } = await backupSettings(store);
       const now = store.clock();
@@ -102,6 +118,8 @@ export class BackgroundBackup {
   async progress(store: Store): Promise<BackupProgress> {
     const last = await getSetting<AutomaticBackupResult | null>(store.requireSession().db, SETTING_LAST_AUTOMATIC, null);
     const r = this.running;
+    // A restart waiting for a cancelled thread to finish its step counts as running already.
+    if (r && r.cancelled && this.startNext) return { running: { startedAt: r.startedAt, phase: 'copying', percent: 0 }, lastAutomatic: last };
     if (!r || r.cancelled) return { running: null, lastAutomatic: last };
     const copied = r.liveBytes > 0 ? Math.min(1, sizeOf(r.tmp) / r.liveBytes) : 0;
     const percent = r.phase === 'starting' ? 0 : r.phase === 'copying' ? Math.floor(copied * 80) : 90;
@@ -110,6 +128,7 @@ export class BackgroundBackup {
 
   /** Stops the thread at once (shutdown): it is not waited for; its temporary file goes when it exits. */
   stop(): void {
+    this.startNext = null;
     const r = this.running;
     if (!r) return;
     this.cancel(r);
@@ -127,7 +146,7 @@ export class BackgroundBackup {
     const key = new Uint8Array(s.dataKey.length);
     key.set(s.dataKey);
     const flags = new Int32Array(new SharedArrayBuffer(8));
-    const tmp = path.join(folder, tempFileName(fileName));
+    const tmp = path.join(folder, tempFileName(fileName, '1'));
     const init: BackupThreadInit = {
       role: 'backup-thread',
       file: store.paths.db,
@@ -182,6 +201,9 @@ export class BackgroundBackup {
             fs.rmSync(`${r.tmp}-journal`, { force: true });
           }
           if (this.running === r) this.running = null;
+          const next = this.startNext;
+          this.startNext = null;
+          if (next) await this.startIfDue(next);
           settle();
         }
       });

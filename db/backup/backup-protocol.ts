@@ -6,7 +6,7 @@ export const BACKUP_THREAD_BUNDLE = 'db-backup-thread.cjs';
 
 /** Index of the shared flags: set by the worker, read by the thread between steps. */
 export const FLAG_CANCEL = 0;
-/** Test hook: a held thread waits (up to `holdMs`) until released or cancelled before copying. */
+/** Test hook: a held thread waits (up to `holdMs`) after copying until released or cancelled. */
 export const FLAG_RELEASE = 1;
 
 /** What the backup thread starts with: the live file, a copy of the data key it overwrites, where to write. */

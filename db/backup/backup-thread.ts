@@ -25,7 +25,6 @@ export async function runBackupThread(port: MessagePort, init: BackupThreadInit)
   };
   let sqlite: SqliteDb | null = null;
   try {
-    if (init.holdMs > 0 && Atomics.load(init.flags, FLAG_CANCEL) === 0) Atomics.wait(init.flags, FLAG_RELEASE, 0, init.holdMs);
     check();
     post({ kind: 'phase', phase: 'copying' });
     sqlite = openKeyed(init.file, key, { readonly: true, fileMustExist: true });
@@ -45,6 +44,9 @@ export async function runBackupThread(port: MessagePort, init: BackupThreadInit)
     check();
     restrictFile(init.tmp);
     fsyncFile(init.tmp);
+    // Tests hold here, with the copy half done (written, not yet verified), to see it running.
+    if (init.holdMs > 0 && Atomics.load(init.flags, FLAG_CANCEL) === 0) Atomics.wait(init.flags, FLAG_RELEASE, 0, init.holdMs);
+    check();
     if (moved) {
       const copy = openKeyed(init.tmp, key, { readonly: true, fileMustExist: true });
       try {

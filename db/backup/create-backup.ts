@@ -89,7 +89,7 @@ function writeError(err: unknown): DbError {
  * live database's at the moment of copying), write the manifest, rename atomically, fsync the
  * folder, prune to the newest `keep`. Audited as 'backup', ok or failed.
  */
-export async function createBackup(store: Store, options: { folder?: string | null; kind: 'manual' | 'automatic' }): Promise<BackupEntry> {
+export async function createBackup(store: Store, options: { folder?: string | null; kind: 'manual' | 'automatic'; avoid?: string | null }): Promise<BackupEntry> {
   const s = store.requireSession();
   let tmp: string | null = null;
   try {
@@ -98,7 +98,8 @@ export async function createBackup(store: Store, options: { folder?: string | nu
     const createdAt = store.clock();
     let at = createdAt;
     // Two backups in one second: the later takes the next free second for its name.
-    while (fs.existsSync(path.join(folder, backupFileName(at)))) at = new Date(at.getTime() + 1000);
+    // (`avoid`: the name the automatic backup's thread has taken for its copy.)
+    while (fs.existsSync(path.join(folder, backupFileName(at))) || backupFileName(at) === options.avoid) at = new Date(at.getTime() + 1000);
     const fileName = backupFileName(at);
     const file = path.join(folder, fileName);
     tmp = path.join(folder, tempFileName(fileName));

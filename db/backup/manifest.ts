@@ -50,8 +50,9 @@ export function backupFileName(at: Date): string {
   return `fristad-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}.fbak`;
 }
 
-export function tempFileName(fileName: string): string {
-  return `.${fileName}.tmp-${process.pid}`;
+/** `tag` (digits) keeps the automatic backup's temporary name apart from a manual one's in the same process. */
+export function tempFileName(fileName: string, tag = ''): string {
+  return `.${fileName}.tmp-${process.pid}${tag}`;
 }
 
 /** Reads and validates the manifest beside a backup; a refusal when it is missing or unreadable. */

@@ -42,7 +42,7 @@ export class WorkerState {
    * (in-process tests and bench runs), and the daily backup runs inside the unlock as before.
    */
   backupThreadEntry: string | null = null;
-  /** Test hook: how long a new backup thread waits for release() before it copies. */
+  /** Test hook: how long a new backup thread waits for release() between copying and verifying. */
   backupHoldMs = 0;
   /** Runs a task between requests: the worker sets its queue here; directly where there is none. */
   enqueue: (task: () => Promise<void>) => void = (task) => void task();

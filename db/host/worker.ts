@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runInCaseScope } from '../access/enforce';
 import { DbError } from '../errors';
+import { testKdfAllowed } from '../keys/kdf';
 import { BACKUP_THREAD_BUNDLE } from '../backup/backup-protocol';
 import { FACT_READER_BUNDLE } from './fact-reader';
 import { failureAnswer } from './failures';
@@ -19,6 +20,8 @@ const state = new WorkerState(init.dataDir, init.demoDir, process.env);
 state.factReaderEntry = path.join(__dirname, FACT_READER_BUNDLE);
 // So is the automatic backup's thread, which reports back through the queue below.
 state.backupThreadEntry = path.join(__dirname, BACKUP_THREAD_BUNDLE);
+// Tests only (with the test-only key setting): hold the backup thread so a test sees it running.
+if (testKdfAllowed(process.env)) state.backupHoldMs = Number(process.env.FRISTAD_TEST_BACKUP_HOLD_MS ?? 0) || 0;
 // Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
 const IDLE_GRACE_MINUTES = 1;
 

@@ -2,7 +2,6 @@ import type { BackupEntry, BackupProgress, BackupStatus, BackupVerifyResult, Lef
 import { backupStatus, createBackup, saveBackupSettings } from '../backup/create-backup';
 import { listLeftovers, removeLeftover } from '../backup/leftovers';
 import { restoreBackup, verifyBackup } from '../backup/restore-backup';
-import { DbError } from '../errors';
 import type { Empty, WorkerState } from '../host/worker-state';
 
 /** Backups of the active store: status and settings, create, verify and restore (administrators). */
@@ -14,10 +13,10 @@ export const backupOps = {
 
   'backup.create': async (w: WorkerState, input: { folder?: string | null }): Promise<BackupEntry> => {
     w.active.requireSession(['administrator']);
-    if (!w.demo && w.backgroundBackup()?.busy) {
-      throw new DbError('not_allowed', 'The automatic backup is being made right now. Try again when it has finished.');
-    }
-    return createBackup(w.active, { folder: input.folder ?? null, kind: 'manual' });
+    // A backup made now supersedes the automatic one still running: that one stops, its name stays free.
+    const background = w.demo ? null : w.backgroundBackup();
+    background?.cancelRunning();
+    return createBackup(w.active, { folder: input.folder ?? null, kind: 'manual', avoid: background?.reservedFileName ?? null });
   },
 
   'backup.settings': async (w: WorkerState, input: { folder: string; keep: number }): Promise<BackupStatus> => {

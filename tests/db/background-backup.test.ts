@@ -82,6 +82,9 @@ describe('the automatic backup on its own thread', () => {
     const w = await setUp(60_000);
     await call(w, 'session.unlock', credentials);
     expect(w.backgroundBackup()?.busy).toBe(true);
+    // Held with the copy written but not verified: a half file lies in the folder, unlisted.
+    while (!filesIn(folderOf(w)).some((n) => n.startsWith('.'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(listBackups(folderOf(w))).toEqual([]);
     expect(await call(w, 'session.lock', { reason: 'user' })).toMatchObject({ ok: true, result: { state: 'locked' } });
     await w.backgroundBackup()?.settled();
     expect(filesIn(folderOf(w))).toEqual([]);
@@ -93,13 +96,15 @@ describe('the automatic backup on its own thread', () => {
     expect(filesIn(folderOf(w)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  it('a manual backup waits for the running one', async () => {
+  it('a manual backup supersedes the running one, which stops and leaves nothing', async () => {
     const w = await setUp(60_000);
     await call(w, 'session.unlock', credentials);
-    expect(await call(w, 'backup.create', {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    w.backgroundBackup()?.release();
-    await w.backgroundBackup()?.settled();
+    expect(w.backgroundBackup()?.busy).toBe(true);
     expect((await call(w, 'backup.create', {})).ok).toBe(true);
+    await w.backgroundBackup()?.settled();
+    expect(listBackups(folderOf(w))).toHaveLength(1);
+    expect(filesIn(folderOf(w)).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(await backupAuditRows(w)).toEqual([{ outcome: 'ok' }]);
   });
 
   it('a damaged page met by the copy marks the store damaged and closes the session afterwards', async () => {
