@@ -22,9 +22,9 @@ function damaged(why: string): never {
 
 /** Canonical JSON of a key file: fixed field order, slots sorted by id, so a MAC does not depend on how JSON was written. */
 function canonicalKeyfile(k: Keyfile): string {
-  const slots = Object.keys(k.slots)
-    .sort()
-    .map((id) => [id, JSON.parse(canonicalSlot(k.slots[id]!)) as unknown]);
+  const slots = Object.entries(k.slots)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, slot]) => [id, JSON.parse(canonicalSlot(slot)) as unknown]);
   return JSON.stringify({
     format: k.format,
     version: k.version,

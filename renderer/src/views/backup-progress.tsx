@@ -14,7 +14,9 @@ export function BackupRunning({ onFinished }: { onFinished: () => void }) {
   const t = useT();
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const finished = useRef(onFinished);
-  finished.current = onFinished;
+  useEffect(() => {
+    finished.current = onFinished;
+  }, [onFinished]);
 
   useEffect(() => {
     let alive = true;
