@@ -215,8 +215,14 @@ export class BackgroundBackup {
     const { store } = r;
     const sameSession = store.isUnlocked && store.requireSession() === r.session;
     // A cancelled backup leaves no result: the next unlock of the day tries again.
-    if (r.cancelled || !sameSession || outcome === null || outcome.kind === 'cancelled' || outcome.kind === 'phase') return;
+    if (r.cancelled || !sameSession || outcome?.kind === 'cancelled' || outcome?.kind === 'phase') return;
     const at = new Date(r.startedAt);
+    if (outcome === null) {
+      // The thread stopped without an answer (it could not start, or failed): recorded as a failure.
+      await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
+      await recordAutomaticResult(store, at, 'The automatic backup stopped before it finished. Back up now from Settings → Backups.');
+      return;
+    }
     if (outcome.kind === 'failed') {
       await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
       if (outcome.damaged) {

@@ -131,4 +131,14 @@ describe('the automatic backup on its own thread', () => {
     expect(await call(w, 'cases.list', {})).toMatchObject({ ok: false });
     expect(filesIn(folderOf(w))).toEqual([]);
   });
+
+  it('a thread that cannot start is recorded as a failed backup, and the unlock still answers', async () => {
+    const w = await setUp(0);
+    w.backupThreadEntry = path.join(path.dirname(THREAD), 'no-such-backup-thread.cjs');
+    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    await w.backgroundBackup()?.settled();
+    expect((await progress(w)).lastAutomatic).toMatchObject({ ok: false, fileName: null });
+    expect(await backupAuditRows(w)).toEqual([{ outcome: 'failed' }]);
+    expect(w.status().state).toBe('unlocked');
+  });
 });
