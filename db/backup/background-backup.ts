@@ -29,6 +29,8 @@ interface Running {
   placed: boolean;
   /** Resolves once the thread has exited and its outcome is recorded (tests wait on it). */
   settled: Promise<void>;
+  /** Resolves once the thread has exited (its outcome is queued for recording by then). */
+  exited: Promise<void>;
 }
 
 function sizeOf(file: string): number {
@@ -76,6 +78,17 @@ export class BackgroundBackup {
   /** Stops the running backup after its current step (a manual backup supersedes it); nothing is recorded. */
   cancelRunning(): void {
     if (this.running) this.cancel(this.running);
+  }
+
+  /**
+   * Waits for the running thread (if any) to exit; false when none runs. Called from the worker's
+   * queue it does not wait for the outcome's recording, which is queued right behind it.
+   */
+  async threadEnded(): Promise<boolean> {
+    const r = this.running;
+    if (!r) return false;
+    await r.exited;
+    return true;
   }
 
   /** Resolves when the current thread (if any) has finished and its outcome is recorded. */
@@ -163,6 +176,7 @@ export class BackgroundBackup {
     worker.unref();
     let outcome: BackupThreadMessage | null = null;
     let settle: () => void = () => undefined;
+    let exit: () => void = () => undefined;
     const r: Running = {
       worker,
       flags,
@@ -180,6 +194,9 @@ export class BackgroundBackup {
       settled: new Promise<void>((resolve) => {
         settle = resolve;
       }),
+      exited: new Promise<void>((resolve) => {
+        exit = resolve;
+      }),
     };
     this.running = r;
     store.onSessionEnd(() => this.cancel(r));
@@ -192,6 +209,7 @@ export class BackgroundBackup {
       console.error(`[fristad-db] the backup thread stopped: ${err.name}`);
     });
     worker.on('exit', () => {
+      exit();
       this.enqueue(async () => {
         try {
           await this.finish(r, outcome);

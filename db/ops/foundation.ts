@@ -139,6 +139,14 @@ export const foundationOps = {
     return settings;
   },
 
+  /**
+   * For tests and the bench, reachable by no channel: waits until the automatic backup's thread
+   * (if one runs) has exited; its outcome is recorded right after this answers. False when none ran.
+   */
+  'host.backup-settled': async (w: WorkerState, _: Empty): Promise<{ waited: boolean }> => ({
+    waited: (await w.backgroundBackup()?.threadEnded()) ?? false,
+  }),
+
   /** Locks every store and closes them, checkpointing the WAL. */
   'host.shutdown': async (w: WorkerState, _: Empty): Promise<{ ok: true }> => {
     // A running backup is stopped, not waited for: quitting must not hang on it.

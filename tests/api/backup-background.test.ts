@@ -9,8 +9,12 @@ import { ADMIN } from '../helpers/temp';
 // Through the real worker and its backup thread: the first unlock of a day answers without waiting
 // for the automatic backup, which lands afterwards with its audit row; a lock cancels it cleanly.
 
-const unlock = (runtime: Runtime, username = ADMIN.username, passphrase = ADMIN.passphrase) =>
-  ok<SessionStatus>(runtime, 'session:unlock', { username, passphrase });
+/** Unlocks through invoke: `ok` would wait for the automatic backup, which is what is under test here. */
+async function unlock(runtime: Runtime, username = ADMIN.username, passphrase = ADMIN.passphrase): Promise<SessionStatus> {
+  const r = await runtime.invoke('session:unlock', { username, passphrase });
+  if (!r.ok) throw new Error(`unlock failed: ${r.error.code}`);
+  return r.result as SessionStatus;
+}
 
 /** Asks for progress until the backup is no longer running (a bounded number of polls, not a timed assertion). */
 async function untilIdle(runtime: Runtime): Promise<BackupProgress> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, CHANNEL_NAMES, channels, ERROR_CODES, type BackupProgress, type CaseDetail, type Channel, type Role, type SessionStatus } from '../../core/contract';
+import { ApiErrorSchema, CHANNEL_NAMES, channels, ERROR_CODES, type CaseDetail, type Channel, type Role, type SessionStatus } from '../../core/contract';
 import { handlers } from '../../electron/api/handlers';
 import type { Runtime } from '../../electron/api/types';
 import { caseInput } from './casework';
@@ -82,13 +82,7 @@ export function fuzzChannels(part: number, parts: number): void {
   async function becomeUser(user: FuzzUser): Promise<void> {
     let s = await ok<SessionStatus>(runtime, 'session:status');
     if (s.demo) s = await ok<SessionStatus>(runtime, 'session:leave-demo');
-    if (s.state !== 'unlocked' || s.user?.username !== user.username) {
-      // An unlock may start the day's automatic backup, whose audit row would land while a channel
-      // is fuzzed: it is started as the administrator and let finish first.
-      s = await ok<SessionStatus>(runtime, 'session:unlock', USERS.administrator);
-      for (let i = 0; i < 600 && (await ok<BackupProgress>(runtime, 'backup:progress')).running !== null; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (user !== USERS.administrator) s = await ok<SessionStatus>(runtime, 'session:unlock', user);
-    }
+    if (s.state !== 'unlocked' || s.user?.username !== user.username) s = await ok<SessionStatus>(runtime, 'session:unlock', user);
     expect(s).toMatchObject({ state: 'unlocked', demo: false, user: { username: user.username } });
   }
 
