@@ -153,8 +153,9 @@ export async function createBackup(store: Store, options: { folder?: string | nu
 }
 
 /**
- * The automatic backup: on the first unlock of a day (local date) when the newest backup is from an
- * earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes
+ * The automatic backup inside the unlock, where there is no backup thread (in-process tests and
+ * bench runs; the app runs it on a thread, see background-backup.ts): on the first unlock of a day
+ * (local date) when the newest backup is from an earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes
  * on; only a damaged database (found while copying) closes the store, which the caller checks.
  */
 export async function runDailyBackup(store: Store): Promise<AutomaticBackupResult | null> {

@@ -94,12 +94,13 @@ export async function checkKeyfileCopy(input: {
     const given = Buffer.from(input.mac, 'hex');
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) damaged('checksum');
   }
-  // The database keeps a canonical copy of each user's slot: a slot that differs from it, or one
-  // that belongs to nobody, is damaged (with or without a MAC: both were written together).
+  // The database keeps a canonical copy of each user's slot: a slot that differs from it is damaged
+  // (with or without a MAC: both were written together). A slot of nobody locks nobody out, but
+  // without a MAC it may be a user's slot whose id was damaged, so it is refused then.
   const byId = new Map(input.users.map((u) => [slotIdFor(k, u.username), u]));
   for (const [id, slot] of Object.entries(k.slots)) {
     const user = byId.get(id);
-    if (!user || user.wrapped_key !== canonicalSlot(slot)) damaged('user slot');
+    if (user ? user.wrapped_key !== canonicalSlot(slot) : input.mac === undefined) damaged('user slot');
   }
   if (input.opener) {
     const id = slotIdFor(k, input.opener.username);
