@@ -12,6 +12,7 @@ export async function buildNode({ quiet = false } = {}) {
   const entries = {
     'db-worker': 'db/host/worker.ts',
     'db-fact-reader': 'db/host/fact-reader-entry.ts',
+    'db-backup-thread': 'db/host/backup-thread-entry.ts',
     'browser-host': 'electron/browser-host/main.ts',
     'electron-main': 'electron/desktop/main.ts',
     preload: 'electron/desktop/preload.ts',

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const SOURCES = ['core', 'db', 'electron', 'renderer', 'seeds', 'package.json'];
-const OUTPUTS = ['dist/node/browser-host.cjs', 'dist/node/db-worker.cjs', 'dist/node/db-fact-reader.cjs', 'dist/node/electron-main.cjs', 'dist/node/preload.cjs', 'dist/renderer/index.html'];
+const OUTPUTS = ['dist/node/browser-host.cjs', 'dist/node/db-worker.cjs', 'dist/node/db-fact-reader.cjs', 'dist/node/db-backup-thread.cjs', 'dist/node/electron-main.cjs', 'dist/node/preload.cjs', 'dist/renderer/index.html'];
 
 function newest(p) {
   const full = path.join(root, p);

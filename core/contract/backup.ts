@@ -68,6 +68,54 @@ export const BackupVerifyResultSchema = z.object({
 });
 export type BackupVerifyResult = z.infer<typeof BackupVerifyResultSchema>;
 
+/** The automatic backup running on its own thread, and the last automatic result. */
+export const BackupProgressSchema = z.object({
+  running: z
+    .object({
+      startedAt: IsoDateTimeSchema,
+      phase: z.enum(['copying', 'verifying']),
+      percent: z.number().int().min(0).max(100),
+    })
+    .nullable(),
+  lastAutomatic: AutomaticBackupResultSchema.nullable(),
+});
+export type BackupProgress = z.infer<typeof BackupProgressSchema>;
+
+/**
+ * Files a backup, restore, set-up or upgrade left behind: a database-sized copy before a restore
+ * (with its key file), a database from a set-up that did not finish, a copy from before a schema
+ * upgrade, and temporary files of a backup that was stopped.
+ */
+export const LeftoverKindSchema = z.enum(['before_restore', 'orphan', 'pre_migration', 'backup_temp']);
+export type LeftoverKind = z.infer<typeof LeftoverKindSchema>;
+
+export const LeftoverSchema = z.object({
+  /** The name the worker lists it by (a file name, never a path); removing it removes its group. */
+  name: z.string(),
+  kind: LeftoverKindSchema,
+  place: z.enum(['data_folder', 'backup_folder']),
+  /** How many files it groups (a before-restore copy: the database, its -wal/-shm and the key file). */
+  files: z.number().int().positive(),
+  sizeBytes: z.number().int().nonnegative(),
+  modifiedAt: IsoDateTimeSchema,
+});
+export type Leftover = z.infer<typeof LeftoverSchema>;
+
+/** A file name only: no folder separators; the worker resolves it from its own listing. */
+export const LeftoverNameSchema = z
+  .string()
+  .min(1, { message: 'required' })
+  .max(255, { message: 'text_too_long' })
+  .regex(/^[^/\\]+$/, { message: 'leftover_name' });
+
+export const RemoveLeftoverInputSchema = z
+  .object({
+    name: LeftoverNameSchema,
+    /** Required for a copy from before a restore: the administrator has confirmed the restored data. */
+    restoredDataConfirmed: z.boolean().optional(),
+  })
+  .strict();
+
 export const backupChannels = {
   'backup:status': { input: EmptyInput, output: BackupStatusSchema },
   'backup:create': { input: CreateBackupInputSchema, output: BackupEntrySchema },
@@ -75,4 +123,8 @@ export const backupChannels = {
   'backup:verify': { input: BackupFileInputSchema, output: BackupVerifyResultSchema },
   /** Afterwards the app is locked: unlock again with a passphrase that was valid when the backup was made. */
   'backup:restore': { input: BackupFileInputSchema, output: SessionStatusSchema },
+  'backup:progress': { input: EmptyInput, output: BackupProgressSchema },
+  'backup:leftovers': { input: EmptyInput, output: z.array(LeftoverSchema) },
+  /** Answers the leftovers that remain. */
+  'backup:remove-leftover': { input: RemoveLeftoverInputSchema, output: z.array(LeftoverSchema) },
 } as const;

@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'reveal_required',
   /** The disk holding the data folder is full: nothing more can be written until space is freed. */
   'disk_full',
+  /** A backup's copy of the key file is damaged: restoring it would lock users out. */
+  'backup_keyfile_damaged',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

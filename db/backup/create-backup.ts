@@ -20,11 +20,12 @@ import {
   toEntry,
   type Manifest,
 } from './manifest';
+import { keyfileMac } from './keyfile-check';
 import { auditHeadOf, countRows, verifyBackupFile } from './verify-backup';
 
 const SETTING_FOLDER = 'backup_folder';
 const SETTING_KEEP = 'backup_keep';
-const SETTING_LAST_AUTOMATIC = 'backup_last_automatic';
+export const SETTING_LAST_AUTOMATIC = 'backup_last_automatic';
 
 /** The default backup folder: `backups` inside the data folder (0700). */
 export function defaultBackupFolder(store: Store): string {
@@ -88,7 +89,7 @@ function writeError(err: unknown): DbError {
  * live database's at the moment of copying), write the manifest, rename atomically, fsync the
  * folder, prune to the newest `keep`. Audited as 'backup', ok or failed.
  */
-export async function createBackup(store: Store, options: { folder?: string | null; kind: 'manual' | 'automatic' }): Promise<BackupEntry> {
+export async function createBackup(store: Store, options: { folder?: string | null; kind: 'manual' | 'automatic'; avoid?: string | null }): Promise<BackupEntry> {
   const s = store.requireSession();
   let tmp: string | null = null;
   try {
@@ -97,7 +98,8 @@ export async function createBackup(store: Store, options: { folder?: string | nu
     const createdAt = store.clock();
     let at = createdAt;
     // Two backups in one second: the later takes the next free second for its name.
-    while (fs.existsSync(path.join(folder, backupFileName(at)))) at = new Date(at.getTime() + 1000);
+    // (`avoid`: the name the automatic backup's thread has taken for its copy.)
+    while (fs.existsSync(path.join(folder, backupFileName(at))) || backupFileName(at) === options.avoid) at = new Date(at.getTime() + 1000);
     const fileName = backupFileName(at);
     const file = path.join(folder, fileName);
     tmp = path.join(folder, tempFileName(fileName));
@@ -124,6 +126,7 @@ export async function createBackup(store: Store, options: { folder?: string | nu
       tables,
       auditHead,
       keyfile: structuredClone(s.keyfile),
+      keyfileMac: keyfileMac(s.keyfile, s.dataKey),
     };
     await verifyBackupFile(tmp, s.dataKey, manifest);
 
@@ -150,23 +153,32 @@ export async function createBackup(store: Store, options: { folder?: string | nu
 }
 
 /**
- * The automatic backup: on the first unlock of a day (local date) when the newest backup is from an
- * earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes
+ * The automatic backup inside the unlock, where there is no backup thread (in-process tests and
+ * bench runs; the app runs it on a thread, see background-backup.ts): on the first unlock of a day
+ * (local date) when the newest backup is from an earlier day. Never throws: a failure is audited and kept for the backup status, and unlocking goes
  * on; only a damaged database (found while copying) closes the store, which the caller checks.
  */
 export async function runDailyBackup(store: Store): Promise<AutomaticBackupResult | null> {
   if (!store.isUnlocked) return null;
   const now = store.clock();
-  let result: AutomaticBackupResult;
   try {
     const { folder } = await backupSettings(store);
     const newest = listBackups(folder)[0];
     if (newest && localIsoDate(new Date(newest.createdAt)) >= localIsoDate(now)) return null;
     const entry = await createBackup(store, { kind: 'automatic' });
-    result = { at: now.toISOString(), ok: true, fileName: entry.fileName, message: null };
+    return recordAutomaticResult(store, now, null, entry.fileName);
   } catch (err) {
-    result = { at: now.toISOString(), ok: false, fileName: null, message: writeError(err).message };
+    return recordAutomaticResult(store, now, err);
   }
+}
+
+/**
+ * Keeps the outcome of an automatic backup for the status: ok with its file, or the failure as the
+ * app's own message (an error becomes one without paths). Never throws.
+ */
+export async function recordAutomaticResult(store: Store, at: Date, failure: unknown, fileName: string | null = null): Promise<AutomaticBackupResult> {
+  const message = failure === null ? null : typeof failure === 'string' ? failure : writeError(failure).message;
+  const result: AutomaticBackupResult = { at: at.toISOString(), ok: failure === null, fileName: failure === null ? fileName : null, message };
   try {
     await setSetting(store.requireSession().db, SETTING_LAST_AUTOMATIC, result);
   } catch {

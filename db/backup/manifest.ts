@@ -35,6 +35,8 @@ export const ManifestSchema = z.object({
   auditHead: AuditHeadSchema,
   /** The installation's key file when the backup was made; restored together with the database. */
   keyfile: KeyfileSchema,
+  /** HMAC of the key file copy under a key derived from the data key (db/backup/keyfile-check.ts); absent in older manifests. */
+  keyfileMac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -48,8 +50,9 @@ export function backupFileName(at: Date): string {
   return `fristad-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}.fbak`;
 }
 
-export function tempFileName(fileName: string): string {
-  return `.${fileName}.tmp-${process.pid}`;
+/** `tag` (digits) keeps the automatic backup's temporary name apart from a manual one's in the same process. */
+export function tempFileName(fileName: string, tag = ''): string {
+  return `.${fileName}.tmp-${process.pid}${tag}`;
 }
 
 /** Reads and validates the manifest beside a backup; a refusal when it is missing or unreadable. */
@@ -113,10 +116,15 @@ export function pruneBackups(folder: string, keep: number, except: string | null
     removed.push(name);
   }
   for (const name of names) {
-    const orphanManifest = MANIFEST_PATTERN.test(name) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length));
-    if (orphanManifest || TEMP_PATTERN.test(name) || MANIFEST_TEMP_PATTERN.test(name)) fs.rmSync(path.join(folder, name), { force: true });
+    if (isBackupLeftover(name, names)) fs.rmSync(path.join(folder, name), { force: true });
   }
   return removed;
+}
+
+/** True for a file a stopped backup left in its folder: a temporary copy or manifest, or a manifest without its backup. */
+export function isBackupLeftover(name: string, names: readonly string[]): boolean {
+  const orphanManifest = MANIFEST_PATTERN.test(name) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length));
+  return orphanManifest || TEMP_PATTERN.test(name) || MANIFEST_TEMP_PATTERN.test(name);
 }
 
 export function sha256File(file: string): string {

@@ -22,7 +22,7 @@ export async function verifyBackup(store: Store, fileName: string): Promise<{ ma
     const file = path.join(folder, fileName);
     const manifest = readManifest(file);
     assertSameInstallation(manifest, s.keyfile);
-    const rows = await verifyBackupFile(file, s.dataKey, manifest);
+    const rows = await verifyBackupFile(file, s.dataKey, manifest, { live: s.keyfile });
     await store.audit({ action: 'verify', entity: 'backup', entityId: fileName });
     return { manifest, rows };
   } catch (err) {

@@ -89,7 +89,7 @@ export async function restoreDamaged(store: Store, input: DamagedCredentials & {
     const file = path.join(folder, input.fileName);
     const manifest = readManifest(file);
     assertSameInstallation(manifest, keyfile);
-    await verifyBackupFile(file, dataKey, manifest);
+    await verifyBackupFile(file, dataKey, manifest, { live: keyfile, opener: { username: input.username, passphrase: input.passphrase } });
     const role = await roleInBackup(file, dataKey, input.username);
     if (role !== 'administrator') {
       throw new DbError('forbidden', 'Only an administrator can restore a backup. Ask an administrator of your team to do it.');

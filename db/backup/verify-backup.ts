@@ -5,6 +5,7 @@ import { GENESIS_HASH } from '../audit/chain';
 import { openKeyed, schemaVersion, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
 import type { Keyfile } from '../keys/keyfile';
+import { checkKeyfileCopy, type BackupUserSlot, type Opener } from './keyfile-check';
 import { assertNotFromFuture } from '../migrations/runner';
 import { verifyAuditChain } from '../repositories/audit-log';
 import type { DB } from '../schema';
@@ -54,9 +55,11 @@ export function assertSameInstallation(manifest: Manifest, current: Keyfile): vo
 /**
  * Checks a backup file against its manifest: size and checksum, opens with this data key, passes
  * the integrity check, has the manifest's row counts and schema, and its audit chain verifies up
- * to the manifest's head (a cut or altered log is refused). Returns the total number of rows.
+ * to the manifest's head (a cut or altered log is refused); then the manifest's key file copy
+ * (checkKeyfileCopy: against `live`, the backup's own slot copies, and the restorer's passphrase
+ * when given). Returns the total number of rows.
  */
-export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: Manifest): Promise<number> {
+export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: Manifest, keys: { live?: Keyfile | null; opener?: Opener } = {}): Promise<number> {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -94,6 +97,8 @@ export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: 
     if (chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
       refuse('The audit log inside the backup does not end at the head recorded in its manifest. It cannot be used.');
     }
+    const users = sqlite.prepare('SELECT username, wrapped_key FROM users').all() as BackupUserSlot[];
+    await checkKeyfileCopy({ keyfile: manifest.keyfile, mac: manifest.keyfileMac, dataKey, live: keys.live ?? null, users, opener: keys.opener });
     return Object.values(counts).reduce((a, b) => a + b, 0);
   } catch (err) {
     if (err instanceof DbError) throw err;

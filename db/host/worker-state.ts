@@ -2,6 +2,7 @@ import type { Role, SessionStatus } from '../../core/contract';
 import type { CaseScope } from '../access/case-scope';
 import { DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import type { FactsElsewhere } from '../repositories/report-facts';
+import { BackgroundBackup } from '../backup/background-backup';
 import { Store } from '../store/store';
 import { defaultWitnessDir, fileWitnessStore, type WitnessStore } from '../witness/witness-store';
 import { FactReader } from './fact-reader';
@@ -37,6 +38,16 @@ export class WorkerState {
    */
   factReaderEntry: string | null = null;
   private factReader: { reader: FactReader; session: object } | null = null;
+  /**
+   * The automatic backup's thread bundle (beside the database worker's); null where there is none
+   * (in-process tests and bench runs), and the daily backup runs inside the unlock as before.
+   */
+  backupThreadEntry: string | null = null;
+  /** Test hook: how long a new backup thread waits for release() between copying and verifying. */
+  backupHoldMs = 0;
+  /** Runs a task between requests: the worker sets its queue here; directly where there is none. */
+  enqueue: (task: () => Promise<void>) => void = (task) => void task();
+  private background: BackgroundBackup | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -86,6 +97,13 @@ export class WorkerState {
       current = this.factReader = { reader, session };
     }
     return current.reader;
+  }
+
+  /** The real store's automatic backup on its own thread; null without a bundle. */
+  backgroundBackup(): BackgroundBackup | null {
+    if (this.backupThreadEntry === null) return null;
+    this.background ??= new BackgroundBackup(this.backupThreadEntry, (task) => this.enqueue(task), () => this.backupHoldMs);
+    return this.background;
   }
 
   /** Enforces an operation's access rule against the session the worker holds. */

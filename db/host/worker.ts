@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runInCaseScope } from '../access/enforce';
 import { DbError } from '../errors';
+import { testKdfAllowed } from '../keys/kdf';
+import { BACKUP_THREAD_BUNDLE } from '../backup/backup-protocol';
 import { FACT_READER_BUNDLE } from './fact-reader';
 import { failureAnswer } from './failures';
 import { isScopedAccess, operations, WorkerState, type OperationName } from './operations';
@@ -16,6 +18,10 @@ const init = workerData as WorkerInit;
 const state = new WorkerState(init.dataDir, init.demoDir, process.env);
 // A report's second reader is built beside this bundle (and unpacked beside it in an installed app).
 state.factReaderEntry = path.join(__dirname, FACT_READER_BUNDLE);
+// So is the automatic backup's thread, which reports back through the queue below.
+state.backupThreadEntry = path.join(__dirname, BACKUP_THREAD_BUNDLE);
+// Tests only (with the test-only key setting): hold the backup thread so a test sees it running.
+if (testKdfAllowed(process.env)) state.backupHoldMs = Number(process.env.FRISTAD_TEST_BACKUP_HOLD_MS ?? 0) || 0;
 // Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
 const IDLE_GRACE_MINUTES = 1;
 // The chain witness follows ordinary writes at most this often (at once after reveals, user and passphrase changes).
@@ -49,6 +55,7 @@ async function handle(req: WorkerRequest): Promise<void> {
   port?.postMessage(response);
 }
 
+state.enqueue = enqueue;
 port.on('message', (req: WorkerRequest) => enqueue(() => handle(req)));
 
 const idleTimer = setInterval(() => {

@@ -37,6 +37,15 @@ export const KeyfileSchema = z.object({
 });
 export type Keyfile = z.infer<typeof KeyfileSchema>;
 
+/** Canonical JSON of a slot, so the database's copy and the key file's compare byte for byte. */
+export function canonicalSlot(slot: UserSlot): string {
+  return JSON.stringify({
+    kdf: { alg: slot.kdf.alg, m: slot.kdf.m, t: slot.kdf.t, p: slot.kdf.p, salt: slot.kdf.salt },
+    wrapped: { iv: slot.wrapped.iv, ct: slot.wrapped.ct, tag: slot.wrapped.tag },
+    createdAt: slot.createdAt,
+  });
+}
+
 /** The slot id for a username: a salted hash, stable per installation. */
 export function slotIdFor(keyfile: Pick<Keyfile, 'slotSalt'>, username: string): string {
   return crypto

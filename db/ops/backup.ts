@@ -1,5 +1,6 @@
-import type { BackupEntry, BackupStatus, BackupVerifyResult, SessionStatus } from '../../core/contract';
+import type { BackupEntry, BackupProgress, BackupStatus, BackupVerifyResult, Leftover, SessionStatus } from '../../core/contract';
 import { backupStatus, createBackup, saveBackupSettings } from '../backup/create-backup';
+import { listLeftovers, removeLeftover } from '../backup/leftovers';
 import { restoreBackup, verifyBackup } from '../backup/restore-backup';
 import type { Empty, WorkerState } from '../host/worker-state';
 
@@ -12,7 +13,10 @@ export const backupOps = {
 
   'backup.create': async (w: WorkerState, input: { folder?: string | null }): Promise<BackupEntry> => {
     w.active.requireSession(['administrator']);
-    return createBackup(w.active, { folder: input.folder ?? null, kind: 'manual' });
+    // A backup made now supersedes the automatic one still running: that one stops, its name stays free.
+    const background = w.demo ? null : w.backgroundBackup();
+    background?.cancelRunning();
+    return createBackup(w.active, { folder: input.folder ?? null, kind: 'manual', avoid: background?.reservedFileName ?? null });
   },
 
   'backup.settings': async (w: WorkerState, input: { folder: string; keep: number }): Promise<BackupStatus> => {
@@ -31,4 +35,23 @@ export const backupOps = {
     await restoreBackup(w.active, input.fileName);
     return w.status();
   },
+
+  'backup.progress': async (w: WorkerState, _: Empty): Promise<BackupProgress> => {
+    w.active.requireSession(['administrator']);
+    const background = w.demo ? null : w.backgroundBackup();
+    if (background) return background.progress(w.active);
+    return { running: null, lastAutomatic: (await backupStatus(w.active)).lastAutomatic };
+  },
+
+  'backup.leftovers': async (w: WorkerState, _: Empty): Promise<Leftover[]> => listLeftovers(w.active, runningTemp(w)),
+
+  'backup.remove-leftover': async (w: WorkerState, input: { name: string; restoredDataConfirmed?: boolean }): Promise<Leftover[]> => {
+    await removeLeftover(w.active, input, runningTemp(w));
+    return listLeftovers(w.active, runningTemp(w));
+  },
 } as const;
+
+/** The temporary file the automatic backup is writing now: not a leftover. */
+function runningTemp(w: WorkerState): string | null {
+  return w.demo ? null : (w.backgroundBackup()?.tempFile ?? null);
+}

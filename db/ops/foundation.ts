@@ -27,10 +27,16 @@ export const foundationOps = {
 
   'session.unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
     await w.active.unlock(input.username, input.passphrase);
-    // The first unlock of a day backs up the real database; a failure is audited, never fatal.
-    if (!w.demo) await runDailyBackup(w.active);
-    // The copy reads every page; if it found the file damaged, the store is closed again.
-    if (!w.active.isUnlocked && w.active.isMarkedDamaged()) throw damagedError();
+    // The first unlock of a day backs up the real database, on a thread of its own: the unlock
+    // answers at once. A failure is audited, never fatal; damage it finds closes the session later.
+    const background = w.demo ? null : w.backgroundBackup();
+    if (background) {
+      await background.startIfDue(w.active);
+    } else if (!w.demo) {
+      await runDailyBackup(w.active);
+      // The copy reads every page; if it found the file damaged, the store is closed again.
+      if (!w.active.isUnlocked && w.active.isMarkedDamaged()) throw damagedError();
+    }
     return w.status();
   },
 
@@ -157,8 +163,18 @@ export const foundationOps = {
     return settings;
   },
 
+  /**
+   * For tests and the bench, reachable by no channel: waits until the automatic backup's thread
+   * (if one runs) has exited; its outcome is recorded right after this answers. False when none ran.
+   */
+  'host.backup-settled': async (w: WorkerState, _: Empty): Promise<{ waited: boolean }> => ({
+    waited: (await w.backgroundBackup()?.threadEnded()) ?? false,
+  }),
+
   /** Locks every store and closes them, checkpointing the WAL. */
   'host.shutdown': async (w: WorkerState, _: Empty): Promise<{ ok: true }> => {
+    // A running backup is stopped, not waited for: quitting must not hang on it.
+    w.backgroundBackup()?.stop();
     w.demo?.lock('shutdown');
     w.real.lock('shutdown');
     return { ok: true };

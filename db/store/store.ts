@@ -23,6 +23,7 @@ import { damagedError, DbError, isDamageError, isDiskFullError } from '../errors
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
 import {
+  canonicalSlot,
   KEYFILE_FORMAT,
   KEYFILE_VERSION,
   readKeyfile,
@@ -113,15 +114,6 @@ function closeCompanions(s: OpenSession): void {
       // A companion that fails to close must not keep the connection open or the key in memory.
     }
   }
-}
-
-/** Canonical JSON of a slot, so the database's copy and the key file's compare byte for byte. */
-function canonicalSlot(slot: UserSlot): string {
-  return JSON.stringify({
-    kdf: { alg: slot.kdf.alg, m: slot.kdf.m, t: slot.kdf.t, p: slot.kdf.p, salt: slot.kdf.salt },
-    wrapped: { iv: slot.wrapped.iv, ct: slot.wrapped.ct, tag: slot.wrapped.tag },
-    createdAt: slot.createdAt,
-  });
 }
 
 const WRONG_CREDENTIALS = 'Wrong username or passphrase.';

@@ -208,6 +208,9 @@ const INPUTS: { [C in Channel]: (f: Fixture) => unknown } = {
   'backup:settings': () => ({ folder: path.join(dataDir, 'backups'), keep: 7 }),
   'backup:verify': () => ({ fileName: BACKUP_FILE }),
   'backup:restore': () => ({ fileName: BACKUP_FILE }),
+  'backup:progress': () => ({}),
+  'backup:leftovers': () => ({}),
+  'backup:remove-leftover': () => ({ name: 'fristad.db.pre-migration-v1-2020-01-01T00-00-00-000Z.bak' }),
 };
 
 const ALL: readonly Role[] = ['administrator', 'team_lead', 'caseworker', 'auditor'];
@@ -241,6 +244,9 @@ const ALLOWED: { [C in Channel]: readonly Role[] | 'public' } = {
   'backup:settings': ADMIN_ONLY,
   'backup:verify': ADMIN_ONLY,
   'backup:restore': ADMIN_ONLY,
+  'backup:progress': ADMIN_ONLY,
+  'backup:leftovers': ADMIN_ONLY,
+  'backup:remove-leftover': ADMIN_ONLY,
   'users:list': LEAD_AND_ADMIN,
   'users:create': LEAD_AND_ADMIN,
   'users:disable': LEAD_AND_ADMIN,

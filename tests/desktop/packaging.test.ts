@@ -18,6 +18,7 @@ describe('electron-builder.yml', () => {
       expect.arrayContaining([
         'dist/node/db-worker.cjs',
         'dist/node/db-fact-reader.cjs',
+        'dist/node/db-backup-thread.cjs',
         'node_modules/better-sqlite3-multiple-ciphers/**',
         'node_modules/bindings/**',
         'node_modules/file-uri-to-path/**',

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { BackupEntry, BackupStatus } from '../../core/contract';
+import type { BackupEntry, BackupProgress, BackupStatus, Leftover } from '../../core/contract';
 import { installBridge } from './fake-bridge';
 import { ADMIN, CASEWORKER, lockedStatus, settings, unlockedStatus } from './fixtures';
 import { button, input, renderApp } from './render-app';
@@ -29,8 +29,13 @@ function backupStatus(overrides: Partial<BackupStatus> = {}): BackupStatus {
   };
 }
 
-async function openSettings(user = ADMIN, status = backupStatus()) {
-  const bridge = installBridge().ok('session:status', unlockedStatus(user)).ok('settings:get', settings()).ok('backup:status', status);
+async function openSettings(user = ADMIN, status = backupStatus(), extra: { progress?: BackupProgress; leftovers?: Leftover[] } = {}) {
+  const bridge = installBridge()
+    .ok('session:status', unlockedStatus(user))
+    .ok('settings:get', settings())
+    .ok('backup:status', status)
+    .ok('backup:progress', extra.progress ?? { running: null, lastAutomatic: status.lastAutomatic })
+    .ok('backup:leftovers', extra.leftovers ?? []);
   const app = renderApp();
   await screen.findByRole('heading', { name: `Välkommen, ${user.displayName}` });
   await app.user.click(button('Inställningar'));
@@ -136,5 +141,41 @@ describe('backup panel', () => {
     expect(await screen.findByRole('heading', { name: 'Lås upp Fristad' })).toBeTruthy();
     expect(bridge.callsTo('backup:restore')).toEqual([{ fileName: OLD.fileName }]);
     expect(screen.queryByText('Säkerhetskopior')).toBeNull();
+  });
+
+  it('shows the automatic backup running on its own thread, with its percentage', async () => {
+    await openSettings(ADMIN, backupStatus(), { progress: { running: { startedAt: NEW.createdAt, phase: 'copying', percent: 40 }, lastAutomatic: null } });
+    expect(await screen.findByText('Säkerhetskopiering pågår … 40 %')).toBeTruthy();
+  });
+
+  it('lists left-over files with size and date and removes them by name; a before-restore copy only once confirmed', async () => {
+    const temp: Leftover = { name: '.fristad-20260301-070000.fbak.tmp-4242', kind: 'backup_temp', place: 'backup_folder', files: 1, sizeBytes: 1024 * 1024, modifiedAt: OLD.createdAt };
+    const restored: Leftover = {
+      name: 'fristad.db.before-restore-2026-03-02T10-00-00-000Z',
+      kind: 'before_restore',
+      place: 'data_folder',
+      files: 2,
+      sizeBytes: 7 * 1024 * 1024,
+      modifiedAt: NEW.createdAt,
+    };
+    const { bridge, user } = await openSettings(ADMIN, backupStatus(), { leftovers: [restored, temp] });
+    const table = await screen.findByRole('table', { name: 'Kvarlämnade filer (2)' });
+    expect(within(table).getByText('Databasen och nyckelfilen som de var före en återställning')).toBeTruthy();
+    expect(within(table).getByText('7,0 MB')).toBeTruthy();
+
+    bridge.ok('backup:remove-leftover', [restored]);
+    await user.click(button(`Ta bort ${temp.name}`));
+    expect(await screen.findByText(`${temp.name} är borttagen.`)).toBeTruthy();
+    expect(bridge.callsTo('backup:remove-leftover')).toEqual([{ name: temp.name }]);
+
+    bridge.ok('backup:remove-leftover', []);
+    await user.click(button(`Ta bort ${restored.name}`));
+    const confirm = button('Ja, ta bort kopian');
+    expect(confirm.disabled).toBe(true);
+    expect(bridge.callsTo('backup:remove-leftover')).toHaveLength(1);
+    await user.click(screen.getByRole('checkbox', { name: 'De återställda uppgifterna är kontrollerade och stämmer' }));
+    await user.click(button('Ja, ta bort kopian'));
+    expect(await screen.findByText('Det finns inga kvarlämnade filer.')).toBeTruthy();
+    expect(bridge.callsTo('backup:remove-leftover')).toEqual([{ name: temp.name }, { name: restored.name, restoredDataConfirmed: true }]);
   });
 });

@@ -8,4 +8,7 @@ export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
   'backup:settings': { access: ADMIN, run: (h, i, a) => h.call('backup.settings', i, a) },
   'backup:verify': { access: ADMIN, run: (h, i, a) => h.call('backup.verify', i, a) },
   'backup:restore': { access: ADMIN, run: (h, i, a) => h.call('backup.restore', i, a) },
+  'backup:progress': { access: ADMIN, run: (h, i, a) => h.call('backup.progress', i, a) },
+  'backup:leftovers': { access: ADMIN, run: (h, i, a) => h.call('backup.leftovers', i, a) },
+  'backup:remove-leftover': { access: ADMIN, run: (h, i, a) => h.call('backup.remove-leftover', i, a) },
 };

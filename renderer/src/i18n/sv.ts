@@ -96,6 +96,7 @@ const baseSv = {
   'validation.review_days_range': 'Ange ett antal dagar mellan 1 och 365.',
   'validation.backup_keep_range': 'Ange ett antal mellan 1 och 365.',
   'validation.backup_file_name': 'Det är inte namnet på en säkerhetskopia från Fristad.',
+  'validation.leftover_name': 'Det är inte namnet på en kvarlämnad fil.',
   'validation.backup_folder_absolute': 'Ange hela sökvägen till mappen.',
   'validation.text_missing_language': 'Texten behövs på svenska eller engelska.',
   'validation.template_id_format': 'Id:t får ha små bokstäver a–z, siffror och bindestreck, 2–64 tecken.',
@@ -140,6 +141,8 @@ const baseSv = {
   'error.not_allowed': 'Ändringen är inte tillåten i det här läget.',
   'error.reason_required': 'Skriv en motivering för att gå vidare trots varningen.',
   'error.overlap': 'Steget överlappar ett annat steg i boendekedjan som inte är markerat som parallellt.',
+  'error.backup_keyfile_damaged':
+    'Nyckelfilen som sparades med säkerhetskopian är skadad. Om den återställdes skulle ingen kunna låsa upp, så säkerhetskopian kan inte användas. Välj en annan säkerhetskopia.',
   'error.internal': 'Något gick fel i Fristad. Försök igen.',
   'error.link_invalid':
     'Länken gäller inte längre. Starta om Fristad, eller öppna adressen som Fristad skrev ut när det startade.',
@@ -286,6 +289,29 @@ const baseSv = {
   'backup.auto_none': 'Ingen automatisk säkerhetskopia har gjorts än.',
   'backup.auto_ok': 'Senaste automatiska säkerhetskopia: {date}.',
   'backup.auto_failed': 'Den automatiska säkerhetskopian {date} misslyckades. Kontrollera mappen och säkerhetskopiera nu.',
+  'backup.running': 'Säkerhetskopiering pågår … {percent} %',
+  'backup.running_done': 'Den automatiska säkerhetskopian är klar.',
+  'backup.leftovers_title': 'Kvarlämnade filer',
+  'backup.leftovers_intro':
+    'Filer som blivit kvar efter en återställning, en avbruten säkerhetskopia, en uppgradering eller en installation som inte blev klar. De är krypterade men tar plats; ta bort dem när de inte längre behövs.',
+  'backup.leftovers_loading': 'Letar efter kvarlämnade filer …',
+  'backup.leftovers_none': 'Det finns inga kvarlämnade filer.',
+  'backup.leftovers_caption': 'Kvarlämnade filer ({count})',
+  'backup.col_file': 'Fil',
+  'backup.col_kind': 'Vad det är',
+  'backup.col_modified': 'Ändrad',
+  'backup.kind_before_restore': 'Databasen och nyckelfilen som de var före en återställning',
+  'backup.kind_orphan': 'Databas från en installation som inte blev klar',
+  'backup.kind_pre_migration': 'Kopia från före en uppgradering',
+  'backup.kind_backup_temp': 'Del av en avbruten säkerhetskopia',
+  'backup.leftover_remove': 'Ta bort',
+  'backup.leftover_remove_label': 'Ta bort {name}',
+  'backup.leftover_confirm_title': 'Ta bort kopian från före återställningen?',
+  'backup.leftover_confirm_text':
+    'Kopian är det enda sättet att få tillbaka det som ändrades efter säkerhetskopian. Ta bort den först när ni har kontrollerat att de återställda uppgifterna stämmer.',
+  'backup.leftover_confirmed': 'De återställda uppgifterna är kontrollerade och stämmer',
+  'backup.leftover_remove_yes': 'Ja, ta bort kopian',
+  'backup.leftover_removed': '{name} är borttagen.',
 
   'audit.title': 'Logg',
   'audit.intro':

@@ -7,26 +7,17 @@ import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { useLanguageStore, type Language } from '../i18n/language-store';
-import { localeOf } from '../i18n/translate';
+import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { applyStatus } from '../session/session-actions';
+import { formatDateTime, formatSize } from './backup-format';
+import { BackupLeftovers } from './backup-leftovers';
+import { BackupRunning } from './backup-progress';
 
 const FIELDS = ['folder', 'keep'] as const;
 
 function loadStatus(): Promise<BackupStatus> {
   return call('backup:status', {});
-}
-
-function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-function formatSize(bytes: number, language: Language): string {
-  const megabytes = bytes / (1024 * 1024);
-  return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(megabytes)} MB`;
 }
 
 function SettingsForm({ status, onSaved }: { status: BackupStatus; onSaved: (status: BackupStatus) => void }) {
@@ -235,7 +226,7 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
   );
 }
 
-/** Backups of the database and key file: folder, how many to keep, back up now, verify, restore. Administrators only. */
+/** Backups of the database and key file: folder, how many to keep, back up now, verify, restore, the automatic one's progress and left-over files. Administrators only. */
 export function BackupPanel() {
   const t = useT();
   const titleId = useId();
@@ -255,9 +246,11 @@ export function BackupPanel() {
       <ApiErrorAlert error={loaded.error} />
       {status ? (
         <>
+          <BackupRunning onFinished={reload} />
           <LastAutomatic status={status} />
           <SettingsForm status={status} onSaved={setSaved} />
           <BackupList status={status} onChanged={reload} />
+          <BackupLeftovers />
         </>
       ) : loaded.error === null ? (
         <p role="status">{t('backup.loading')}</p>
