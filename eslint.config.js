@@ -61,7 +61,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
   },
   {
-    files: ['db/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.ci/**'],
+    files: ['db/**/*.ts', 'app/**/*.ts', 'worker/**/*.ts', 'export/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

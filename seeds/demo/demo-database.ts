@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { WorkerState } from '../../db/host/worker-state';
+import { WorkerState } from '../../worker/worker-state';
 import { Store } from '../../db/store/store';
 import { fillDemoCasework } from './casework';
 

@@ -1,5 +1,5 @@
 import type { auditReviewChannels } from '../../../core/contract';
-import { LOG_REVIEW_ROLES } from '../../../db/ops/audit-review';
+import { LOG_REVIEW_ROLES } from '../../../app/audit-review';
 import { CASEWORK, type HandlerMap } from '../handler-types';
 
 /**
