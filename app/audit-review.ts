@@ -16,7 +16,7 @@ import { EXPORT_MIME, type ExportDocument } from '../core/rules/report-export';
 import { caseAccess, CASE_ROLES, deniedMessage } from '../db/access/case-access';
 import { DbError } from '../db/errors';
 import { auditPdf } from '../export/audit-pdf';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import {
   allMatching,

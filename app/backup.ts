@@ -1,7 +1,7 @@
 import type { BackupEntry, BackupStatus, BackupVerifyResult, SessionStatus } from '../core/contract';
 import { backupStatus, createBackup, saveBackupSettings } from '../db/backup/create-backup';
 import { restoreBackup, verifyBackup } from '../db/backup/restore-backup';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 
 /** Backups of the active store: status and settings, create, verify and restore (administrators). */
 export const backupOps = {

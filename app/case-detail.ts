@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CaseDetail } from '../core/contract';
 import { maskCaseDetail } from '../core/rules/protected-fields';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { loadCaseDetail } from '../db/repositories/case-detail';
 import type { DB } from '../db/schema';

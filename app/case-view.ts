@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ByIdInput, CaseView } from '../core/contract';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudits, auditBatch } from '../db/repositories/audit-log';
 import { readCaseDetail } from './case-detail';
 import { readJournalOfCase } from './journal';

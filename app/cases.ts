@@ -10,7 +10,7 @@ import type {
 } from '../core/contract';
 import { localIsoDate } from '../core/rules/calendar';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import { nextCaseNumber } from '../db/repositories/case-numbers';
 import { listCases } from '../db/repositories/case-list';

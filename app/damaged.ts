@@ -1,6 +1,6 @@
 import type { DamagedBackups, SessionStatus } from '../core/contract';
 import { listBackupsForDamaged, restoreDamaged, type DamagedCredentials } from '../db/backup/restore-damaged';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 
 /** Restoring the real database when it is damaged, from the unlock screen (no session needed). */
 export const damagedOps = {

@@ -1,10 +1,9 @@
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User, UserListRow } from '../core/contract';
-import { createDemoDatabase, DEMO_CREDENTIALS } from '../seeds/demo/demo-database';
 import { runDailyBackup } from '../db/backup/create-backup';
 import { CASE_ROLES } from '../db/access/case-access';
 import { assertManages, USER_MANAGER_ROLES } from '../db/access/user-admin';
 import { damagedError, DbError } from '../db/errors';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import { appendAudit, verifyAuditChain } from '../db/repositories/audit-log';
 import { listCounties, listDistricts, listMunicipalities } from '../db/repositories/reference';
 import { setSetting } from '../db/repositories/settings';
@@ -55,9 +54,12 @@ export const foundationOps = {
   },
 
   'session.open-demo': async (w: WorkerState, _: Empty): Promise<{ username: string; passphrase: string; status: SessionStatus }> => {
+    // Only the worker's entry hands in the demo generator; a process without one has no demo.
+    const factory = w.demoFactory;
+    if (!factory) throw new Error('No demo generator was handed to this worker.');
     w.active.lock('switch_user');
-    w.demo = await createDemoDatabase(w.demoDir, w.env);
-    return { ...DEMO_CREDENTIALS, status: w.status() };
+    w.demo = await factory.create(w.demoDir, w.env);
+    return { ...factory.credentials, status: w.status() };
   },
 
   'session.leave-demo': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {

@@ -4,7 +4,7 @@ import type { PlaceRef, AddStepInputSchema, AddSupportInputSchema, HousingStep, 
 import { overlappingSteps, validSpan } from '../core/rules/housing-overlap';
 import { permitStatusOn } from '../core/rules/shelter-permit';
 import { DbError } from '../db/errors';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { findHousingStepRow, insertHousingStep, listHousingStepRows, listStepSpans, toHousingStep, updateHousingStep, type HousingStepListRow } from '../db/repositories/housing-steps';
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ByCaseInput, ByIdInput, CreateNoteInputSchema, JournalNote, UpdateDraftInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { correctionsOf, findNote, insertDraft, listNotes, signNote, toJournalNote, updateDraft, type JournalNoteRowWithAuthor } from '../db/repositories/journal-notes';
 import type { DB } from '../db/schema';

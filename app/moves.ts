@@ -14,7 +14,7 @@ import type {
 import { checkTransition, type MoveStatus, type TransitionRefusal } from '../core/rules/move-workflow';
 import type { Kysely } from 'kysely';
 import { DbError } from '../db/errors';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import {
   deleteKompottenMember,

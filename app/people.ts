@@ -9,7 +9,7 @@ import type {
   UpdatePerpetratorInputSchema,
 } from '../core/contract';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit, type AuditAction } from '../db/repositories/audit-log';
 import { touchCase } from '../db/repositories/cases';
 import { deleteChild, findChild, insertChild, updateChild } from '../db/repositories/children';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CaseReveal, RevealInput } from '../core/contract';
 import { isProtectedLevel } from '../core/rules/protected-fields';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import { protectionLevels } from '../db/repositories/protection';
 import type { DB } from '../db/schema';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { endOfIsoWeek, localIsoDate } from '../core/rules/calendar';
 import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../core/contract';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../db/repositories/reminders';
 import type { DB } from '../db/schema';

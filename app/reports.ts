@@ -12,7 +12,7 @@ import { DbError } from '../db/errors';
 import type { DB } from '../db/schema';
 import { reportPdf } from '../export/report-pdf';
 import { reportXlsx } from '../export/report-xlsx';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import { chainHead } from '../db/repositories/audit-review';
 import { districtsOf, readReportFacts, type FactsElsewhere } from '../db/repositories/report-facts';

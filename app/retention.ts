@@ -3,7 +3,7 @@ import type { RetentionKeepReason, RetentionPreview, RetentionPurgeResult, Reten
 import { localIsoDate } from '../core/rules/calendar';
 import { isOverdue, retentionVerdict, type RetentionSettings } from '../core/rules/retention';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import { countOpenCases, deleteCasesForRetention, readClosedCasesForRetention, readRetentionSettings, saveRetentionDecision, type RetentionCase } from '../db/repositories/retention';
 import type { DB } from '../db/schema';

@@ -21,7 +21,7 @@ import { completionGaps, headlineLevel } from '../core/rules/risk-completion';
 import { defaultReviewDate } from '../core/rules/review-date';
 import { BUILTIN_TEMPLATE_PREFIX } from '../seeds/instruments';
 import { DbError } from '../db/errors';
-import type { Empty, WorkerState } from '../worker/worker-state';
+import type { Empty, WorkerState } from './state';
 import {
   completeAssessmentRow,
   completedIdsOfPerson,

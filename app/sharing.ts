@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ByCaseInput, CaseShares, ShareInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
-import type { WorkerState } from '../worker/worker-state';
+import type { WorkerState } from './state';
 import { isEnabledCaseUser } from '../db/repositories/assignees';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../db/repositories/case-shares';

@@ -1,11 +1,11 @@
 import type { Role, SessionStatus } from '../core/contract';
 import type { CaseScope } from '../db/access/case-scope';
-import { DEMO_CREDENTIALS } from '../seeds/demo/demo-database';
 import type { FactsElsewhere } from '../db/repositories/report-facts';
 import { Store } from '../db/store/store';
 import { defaultWitnessDir, fileWitnessStore, type WitnessStore } from '../db/witness/witness-store';
 import { FactReader } from './fact-reader';
-import { RevealGrants } from './reveal-grants';
+import { RevealGrants } from '../app/reveal-grants';
+import type { DemoFactory, Empty, WorkerState as OperationState } from '../app/state';
 
 /** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
 export type RoleRule = 'public' | 'unlocked' | readonly Role[];
@@ -25,7 +25,7 @@ export function isScopedAccess(access: Access): access is ScopedAccess {
 }
 
 /** The worker's state: the real store, the demo store when one is open, and which is active. */
-export class WorkerState {
+export class WorkerState implements OperationState {
   readonly real: Store;
   demo: Store | null = null;
   lastActivity = Date.now();
@@ -36,6 +36,8 @@ export class WorkerState {
    * (in-process tests and bench runs), and reports read on one connection.
    */
   factReaderEntry: string | null = null;
+  /** The demo generator, handed in by the worker's entry; null in in-process tests and bench runs. */
+  demoFactory: DemoFactory | null = null;
   private factReader: { reader: FactReader; session: object } | null = null;
 
   constructor(
@@ -54,7 +56,7 @@ export class WorkerState {
 
   /** The status as the contract describes it. */
   status(): SessionStatus {
-    return { ...this.active.status(), demo: this.demo !== null, demoLogin: this.demo ? { ...DEMO_CREDENTIALS } : null };
+    return { ...this.active.status(), demo: this.demo !== null, demoLogin: this.demo && this.demoFactory ? { ...this.demoFactory.credentials } : null };
   }
 
   /**
@@ -95,6 +97,4 @@ export class WorkerState {
   }
 }
 
-
-/** Operations that take no input. */
-export type Empty = Record<string, never>;
+export type { Empty };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runInCaseScope } from '../db/access/enforce';
 import { DbError } from '../db/errors';
+import { createDemoDatabase, DEMO_CREDENTIALS } from '../seeds/demo/demo-database';
 import { FACT_READER_BUNDLE } from './fact-reader';
 import { failureAnswer } from './failures';
 import { isScopedAccess, operations, WorkerState, type OperationName } from './operations';
@@ -16,6 +17,12 @@ const init = workerData as WorkerInit;
 const state = new WorkerState(init.dataDir, init.demoDir, process.env);
 // A report's second reader is built beside this bundle (and unpacked beside it in an installed app).
 state.factReaderEntry = path.join(__dirname, FACT_READER_BUNDLE);
+// This entry is the composition root: the demo generator is handed in here, so nothing below the
+// worker imports seeds/demo. The demo is filled through its own state on the demo's folder.
+state.demoFactory = {
+  credentials: DEMO_CREDENTIALS,
+  create: (dir, env) => createDemoDatabase(dir, env, (demoDir, demoEnv) => new WorkerState(demoDir, path.join(demoDir, 'unused'), demoEnv)),
+};
 // Extra time before the worker locks on its own, after the renderer's idle lock should have fired.
 const IDLE_GRACE_MINUTES = 1;
 // The chain witness follows ordinary writes at most this often (at once after reveals, user and passphrase changes).

@@ -23,7 +23,7 @@ import { insertCaseShare } from '../../db/repositories/case-shares';
 import { housingOps } from '../../app/housing';
 import { journalOps } from '../../app/journal';
 import { movesOps } from '../../app/moves';
-import type { WorkerState } from '../../worker/worker-state';
+import type { WorkerState } from '../../app/state';
 import { DISTRICTS, MUNICIPALITIES } from '../reference-data';
 import { AGENCIES, FIRST_NAMES_CHILDREN, FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, LANGUAGES, SURNAMES } from './fictional-names';
 import { SeededRandom } from './random';

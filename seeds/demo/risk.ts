@@ -1,6 +1,6 @@
 import { REVIEW_DAYS_DEFAULT, SaveDraftInputSchema, type Answer, type CaseDetail, type Judgement, type RiskLevel, type RiskTemplate } from '../../core/contract';
 import { addDays, localIsoDate } from '../../core/rules/calendar';
-import type { WorkerState } from '../../worker/worker-state';
+import type { WorkerState } from '../../app/state';
 import { riskOps } from '../../app/risk';
 import type { SeededRandom } from './random';
 

@@ -23,7 +23,7 @@ import { Store } from '../../db/store/store';
 import { BENCH_TEAM, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
-import { RevealGrants } from '../../worker/reveal-grants';
+import { RevealGrants } from '../../app/reveal-grants';
 import { filteredListInput, OPEN_CASE, openCase, REPORT_ONE_CONNECTION, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
 
 export type Variant = 'encrypted' | 'plain';

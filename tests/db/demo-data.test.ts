@@ -16,7 +16,7 @@ beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   const dir = path.join(t.dir, 'demo');
-  await createDemoDatabase(dir, TEST_ENV);
+  await createDemoDatabase(dir, TEST_ENV, (demoDir, env) => new WorkerState(demoDir, path.join(demoDir, 'unused'), env));
   w = new WorkerState(dir, path.join(dir, 'unused'), TEST_ENV);
   await w.real.unlock(DEMO_CREDENTIALS.username, DEMO_CREDENTIALS.passphrase);
 });

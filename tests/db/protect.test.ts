@@ -12,7 +12,7 @@ import {
   type ListCasesInput,
 } from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
-import { RevealGrants } from '../../worker/reveal-grants';
+import { RevealGrants } from '../../app/reveal-grants';
 import { casesOps } from '../../app/cases';
 import { foundationOps } from '../../app/foundation';
 import { housingOps } from '../../app/housing';
