@@ -10,9 +10,11 @@ import type {
   PRINT_ENTITIES,
   Role,
 } from '../core/contract';
+import { LOG_REVIEW_ROLES } from '../core/contract';
 import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../core/rules/audit-export';
 import { reportCsv } from '../core/rules/report-csv';
-import { EXPORT_MIME, type ExportDocument } from '../core/rules/report-export';
+import type { ExportDocument } from '../core/rules/export-document';
+import { EXPORT_MIME } from '../core/rules/report-export';
 import { caseAccess, CASE_ROLES, deniedMessage } from '../db/access/case-access';
 import { DbError } from '../db/errors';
 import { auditPdf } from '../export/audit-pdf';
@@ -35,12 +37,6 @@ import { REPORT_ROLES } from './reports';
 import { getSetting } from '../db/repositories/settings';
 import type { DB } from '../db/schema';
 
-/**
- * Who reviews the log: team leads and auditors. Administrators keep only the chain check: they
- * create users and hand out roles, so the one who grants access should not also be the one who
- * checks how it was used (and marks it as fine).
- */
-export const LOG_REVIEW_ROLES: readonly Role[] = ['team_lead', 'auditor'];
 /**
  * Who may give a survivor the log extract of a case: who may open the case (the handler's case
  * scope checks which cases). It names who works on the case and the reasons typed for reveals, so

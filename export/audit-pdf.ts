@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { ExportDocument } from '../core/rules/report-export';
+import type { ExportDocument } from '../core/rules/export-document';
 import { winAnsi } from './report-pdf';
 
 /**

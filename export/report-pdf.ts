@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { ExportDocument, ExportValue } from '../core/rules/report-export';
+import type { ExportDocument, ExportValue } from '../core/rules/export-document';
 
 /**
  * A report as a PDF (A4, standard Helvetica, so WinAnsi text only: characters it cannot encode

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { ExportDocument, ExportValue } from '../core/rules/report-export';
+import type { ExportDocument, ExportValue } from '../core/rules/export-document';
 
 /**
  * A report as a minimal OOXML workbook, written by hand and zipped with fflate: a "Rapport" sheet

@@ -14,6 +14,7 @@ import { protectionOps } from '../app/protection';
 import { retentionOps } from '../app/retention';
 
 export { isScopedAccess, WorkerState, type Access, type RoleRule, type ScopedAccess } from './worker-state';
+export type { CaseScope } from '../db/access/case-scope';
 
 /** Every operation the worker runs; each is one unit of work on the active store. */
 export const operations = {

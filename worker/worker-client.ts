@@ -5,6 +5,9 @@ import type { Access, OperationInput, OperationName, OperationResult } from './o
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 import { decodeResult } from './wire';
 
+// The hosts see refusals as the class the client rejects with; they import it from here, not from db/.
+export { DbError };
+
 export interface DbHostOptions {
   workerPath: string;
   dataDir: string;

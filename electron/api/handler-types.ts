@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, channels, Role } from '../../core/contract';
-import type { CaseScope } from '../../db/access/case-scope';
-import type { Access, RoleRule } from '../../worker/operations';
+import type { Access, CaseScope, RoleRule } from '../../worker/operations';
 import type { DbHost } from '../../worker/worker-client';
 
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
