@@ -1,5 +1,6 @@
-// Lint with the layer rules of docs/design.md ("Layer rules, as enforced") as import zones:
-// renderer/ imports only core/; core/ imports no Node, DOM or Electron module; db/ never imports electron/ or renderer/.
+// Lint with the layer rules of docs/design.md ("Layers") as import zones, so editors show them.
+// The whole graph (cycles, and every arrow back up) is checked by dependency-cruiser
+// (.dependency-cruiser.cjs) in `npm run lint`; these zones mirror its most important rules.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -42,26 +43,58 @@ export default tseslint.config(
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
-    rules: restrict(['**/db/**', '**/electron/**', '**/seeds/**', 'electron', 'better-sqlite3*', ...nodeBuiltins], 'The renderer may import only core/ and UI packages.'),
+    rules: restrict(
+      ['**/db/**', '**/app/**', '**/worker/**', '**/export/**', '**/electron/**', '**/seeds/**', 'electron', 'better-sqlite3*', ...nodeBuiltins],
+      'The renderer may import only core/ and UI packages.',
+    ),
   },
   {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
     rules: restrict(
-      ['**/db/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom', 'better-sqlite3*', ...nodeBuiltins],
+      ['**/db/**', '**/app/**', '**/worker/**', '**/export/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom', 'better-sqlite3*', ...nodeBuiltins],
       'core/ is pure TypeScript: no Node, DOM, Electron or UI imports.',
     ),
   },
   {
     files: ['db/**/*.ts'],
-    rules: restrict(['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom'], 'db/ never imports electron/ or renderer/.'),
+    rules: restrict(
+      ['**/app/**', '**/worker/**', '**/export/**', '**/electron/**', '**/renderer/**', '**/seeds/demo/**', 'electron', 'react', 'react-dom'],
+      'db/ imports only core/ and shipped data: no layer above it, and never the demo generator.',
+    ),
+  },
+  {
+    files: ['export/**/*.ts'],
+    rules: restrict(['**/db/**', '**/app/**', '**/worker/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom'], 'export/ makes files from core/ documents only.'),
+  },
+  {
+    files: ['app/**/*.ts'],
+    rules: restrict(
+      ['**/worker/**', '**/electron/**', '**/renderer/**', '**/seeds/demo/**', 'electron', 'react', 'react-dom'],
+      'app/ sees the worker only through app/state.ts, and never imports the demo generator (the worker hands it in).',
+    ),
+  },
+  {
+    files: ['seeds/demo/**/*.ts'],
+    rules: restrict(['**/worker/**', '**/electron/**', '**/renderer/**'], 'The demo generator runs app/ operations on the state the worker hands it.'),
+  },
+  {
+    files: ['worker/**/*.ts'],
+    rules: restrict(['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom'], 'The worker runtime never imports the hosts or the renderer.'),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict(
+      ['**/db/**', '**/app/**', '**/export/**', '**/seeds/**', '**/renderer/**', '**/worker/*', '!**/worker/worker-client', '!**/worker/operations'],
+      "The hosts reach the database only through worker/worker-client and the worker's public types (worker/operations).",
+    ),
   },
   {
     files: ['core/**/*.ts'],
     languageOptions: { globals: {} },
   },
   {
-    files: ['db/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.ci/**'],
+    files: ['db/**/*.ts', 'app/**/*.ts', 'worker/**/*.ts', 'export/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.dependency-cruiser.cjs', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

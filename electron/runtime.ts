@@ -1,4 +1,4 @@
-import { DbHost } from '../db/host/worker-client';
+import { DbHost } from '../worker/worker-client';
 import { createApi } from './api/dispatch';
 import type { Runtime, RuntimeOptions } from './api/types';
 

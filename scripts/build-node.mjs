@@ -10,9 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Builds every Node entry point; returns the output folder. */
 export async function buildNode({ quiet = false } = {}) {
   const entries = {
-    'db-worker': 'db/host/worker.ts',
-    'db-fact-reader': 'db/host/fact-reader-entry.ts',
-    'db-backup-thread': 'db/host/backup-thread-entry.ts',
+    'db-worker': 'worker/worker.ts',
+    'db-fact-reader': 'worker/fact-reader-entry.ts',
+    'db-backup-thread': 'worker/backup-thread-entry.ts',
     'browser-host': 'electron/browser-host/main.ts',
     'electron-main': 'electron/desktop/main.ts',
     preload: 'electron/desktop/preload.ts',

@@ -6,12 +6,12 @@ import { bundleForNode } from './helpers/bundle';
 
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  // The worker and, beside it, a report's second reader (db/host/fact-reader.ts) and the automatic
+  // The worker and, beside it, a report's second reader (worker/fact-reader.ts) and the automatic
   // backup's thread (db/backup/background-backup.ts).
   for (const [entry, out] of [
-    ['db/host/worker.ts', 'db-worker.cjs'],
-    ['db/host/fact-reader-entry.ts', 'db-fact-reader.cjs'],
-    ['db/host/backup-thread-entry.ts', 'db-backup-thread.cjs'],
+    ['worker/worker.ts', 'db-worker.cjs'],
+    ['worker/fact-reader-entry.ts', 'db-fact-reader.cjs'],
+    ['worker/backup-thread-entry.ts', 'db-backup-thread.cjs'],
   ] as const) {
     await bundleForNode(path.join(root, entry), path.join(root, 'dist/test', out));
   }

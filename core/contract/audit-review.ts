@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text } from './casework-common';
-import { EmptyInput } from './common';
+import { EmptyInput, type Role } from './common';
+
+/**
+ * Who reviews the log: team leads and auditors. Administrators keep only the chain check: they
+ * create users and hand out roles, so the one who grants access should not also be the one who
+ * checks how it was used (and marks it as fine).
+ */
+export const LOG_REVIEW_ROLES: readonly Role[] = ['team_lead', 'auditor'];
 
 /** Every action the audit log records (db/repositories/audit-log.ts AuditAction has the same list). */
 export const AUDIT_ACTIONS = [

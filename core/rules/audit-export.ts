@@ -1,5 +1,5 @@
 import type { AuditRow, CaseLogEntry, ChainHead } from '../contract/audit-review';
-import type { ExportDocument } from './report-export';
+import type { ExportDocument } from './export-document';
 import { actionName, entityName, localDateTime, outcomeName, roleName, type AuditLanguage } from './audit-texts';
 
 /**

@@ -1,5 +1,5 @@
 import { csvFile, csvNumber, csvText } from './csv';
-import type { ExportDocument, ExportLanguage, ExportValue } from './report-export';
+import type { ExportDocument, ExportLanguage, ExportValue } from './export-document';
 
 /**
  * A report, a log review export or a case's log extract as one CSV file (core/rules/csv.ts: the

@@ -1,6 +1,7 @@
 import type { ChainHead } from '../contract/audit-review';
 import type { Report, ReportCell, ReportTable } from '../contract/reports';
 import { chainHeadLine } from './audit-export';
+import type { ExportDocument, ExportLanguage, ExportSection, ExportValue } from './export-document';
 
 /**
  * The file-neutral layout of an exported report, shared by the CSV, XLSX and PDF renderers.
@@ -11,32 +12,6 @@ import { chainHeadLine } from './audit-export';
  * key. Labels are the translated texts the renderer sent (key → text); a key without a text is
  * shown as the key itself. The fixed texts of the file (title, period lines, footnote) are here.
  */
-
-export type ExportLanguage = 'sv' | 'en';
-
-/** A figure in a file: a number (counts, rounded measures) or a text ("<5", "–", ""). */
-export type ExportValue = number | string;
-
-export interface ExportRow {
-  label: string;
-  total: boolean;
-  values: ExportValue[];
-}
-
-export interface ExportSection {
-  id: string;
-  title: string;
-  header: string[];
-  rows: ExportRow[];
-}
-
-export interface ExportDocument {
-  title: string;
-  /** Lines under the title: team, period, previous period, districts, generated on. */
-  meta: string[];
-  sections: ExportSection[];
-  footnote: string;
-}
 
 const TEXTS = {
   sv: {

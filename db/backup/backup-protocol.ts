@@ -1,7 +1,7 @@
 import type { Keyfile } from '../keys/keyfile';
 import type { Manifest } from './manifest';
 
-/** The backup thread's own bundle (db/host/backup-thread-entry.ts), built beside the database worker's. */
+/** The backup thread's own bundle (worker/backup-thread-entry.ts), built beside the database worker's. */
 export const BACKUP_THREAD_BUNDLE = 'db-backup-thread.cjs';
 
 /** Index of the shared flags: set by the worker, read by the thread between steps. */

@@ -1,5 +1,8 @@
 import { svSortKey } from '../../core/rules/swedish-order';
-import type { SqliteDb } from './open';
+// The driver's type, not open.ts's alias: open.ts registers these functions, so importing it back would be a cycle.
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+type SqliteDb = Database.Database;
 
 /** sv_sort_key(text) → the key of core/rules/swedish-order.ts; migration 0011's triggers keep cases.survivor_name_key with it. */
 export const SV_SORT_KEY = 'sv_sort_key';

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { channels, isChannel, normalizeInputText, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
-import { DbError } from '../../db/errors';
-import type { DbHost } from '../../db/host/worker-client';
+import { DbError, type DbHost } from '../../worker/worker-client';
 import { accessOf, type Handler, type ParsedInput } from './handler-types';
 import { handlers } from './handlers';
 import type { Api } from './types';

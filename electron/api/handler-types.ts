@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, channels, Role } from '../../core/contract';
-import type { CaseScope } from '../../db/access/case-scope';
-import type { Access, RoleRule } from '../../db/host/operations';
-import type { DbHost } from '../../db/host/worker-client';
+import type { Access, CaseScope, RoleRule } from '../../worker/operations';
+import type { DbHost } from '../../worker/worker-client';
 
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
 

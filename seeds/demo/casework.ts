@@ -18,12 +18,12 @@ import {
   VULNERABILITIES,
 } from '../../core/contract';
 import type { MoveStatus } from '../../core/rules/move-workflow';
-import { casesOps } from '../../db/ops/cases';
+import { casesOps } from '../../app/cases';
 import { insertCaseShare } from '../../db/repositories/case-shares';
-import { housingOps } from '../../db/ops/housing';
-import { journalOps } from '../../db/ops/journal';
-import { movesOps } from '../../db/ops/moves';
-import type { WorkerState } from '../../db/host/worker-state';
+import { housingOps } from '../../app/housing';
+import { journalOps } from '../../app/journal';
+import { movesOps } from '../../app/moves';
+import type { WorkerState } from '../../app/state';
 import { DISTRICTS, MUNICIPALITIES } from '../reference-data';
 import { AGENCIES, FIRST_NAMES_CHILDREN, FIRST_NAMES_MEN, FIRST_NAMES_WOMEN, LANGUAGES, SURNAMES } from './fictional-names';
 import { SeededRandom } from './random';

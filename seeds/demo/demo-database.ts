@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { WorkerState } from '../../db/host/worker-state';
+import type { DemoCredentials, WorkerState } from '../../app/state';
 import { Store } from '../../db/store/store';
 import { fillDemoCasework } from './casework';
 
 /** The demo login, shown on screen and in the terminal: the data behind it is fictional. */
-export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'fiktiv-demo-2026' } as const;
+export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'fiktiv-demo-2026' } as const satisfies DemoCredentials;
 
 /** About 200 cases: enough to feel like a team's caseload. */
 export const DEMO_CASE_COUNT = 200;
@@ -22,11 +21,14 @@ const DEMO_COLLEAGUES = [
   { username: 'gustav.granskare', displayName: 'Gustav Granskare (fiktiv)', role: 'auditor' },
 ] as const;
 
+/** Opens worker state on the demo's folder: handed in by the caller, since seeds sit below the worker. */
+export type OpenDemoState = (dir: string, env: NodeJS.ProcessEnv) => WorkerState;
+
 /**
  * Creates a fresh demo database in `dir`, replacing any earlier one, and leaves it locked.
  * Later features add fictional cases here; everything in it must be obviously invented.
  */
-export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = process.env, caseCount = DEMO_CASE_COUNT): Promise<Store> {
+export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv, openState: OpenDemoState, caseCount = DEMO_CASE_COUNT): Promise<Store> {
   fs.rmSync(dir, { recursive: true, force: true });
   const store = new Store(dir, { env });
   await store.setup({
@@ -41,7 +43,7 @@ export async function createDemoDatabase(dir: string, env: NodeJS.ProcessEnv = p
   store.lock('shutdown');
 
   // Fill it through the same operations the app uses, so the demo shows what real use produces.
-  const w = new WorkerState(dir, path.join(dir, 'unused'), env);
+  const w = openState(dir, env);
   await w.real.unlock(DEMO_CREDENTIALS.username, DEMO_CREDENTIALS.passphrase);
   const { sqlite } = w.real.requireSession();
   // Fictional data needs no durability while it is generated; every later connection asserts FULL again.

@@ -1,7 +1,7 @@
 import { REVIEW_DAYS_DEFAULT, SaveDraftInputSchema, type Answer, type CaseDetail, type Judgement, type RiskLevel, type RiskTemplate } from '../../core/contract';
 import { addDays, localIsoDate } from '../../core/rules/calendar';
-import type { WorkerState } from '../../db/host/worker-state';
-import { riskOps } from '../../db/ops/risk';
+import type { WorkerState } from '../../app/state';
+import { riskOps } from '../../app/risk';
 import type { SeededRandom } from './random';
 
 /** The shipped templates, read once per demo through the same operations the app uses. */

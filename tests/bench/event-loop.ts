@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { DbHost } from '../../db/host/worker-client';
-import type { OperationName } from '../../db/host/operations';
+import { DbHost } from '../../worker/worker-client';
+import type { OperationName } from '../../worker/operations';
 import { BENCH_ADMIN, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { CreateCaseInputSchema, CreateNoteInputSchema } from '../../core/contract';
 import { createBackup } from '../../db/backup/create-backup';
 import { applyRequiredPragmas, openKeyed, schemaVersion } from '../../db/connection/open';
-import { operations, WorkerState } from '../../db/host/operations';
+import { operations, WorkerState } from '../../worker/operations';
 import { migrate } from '../../db/migrations/runner';
 import { rng, type ChildConfig } from './protocol';
 

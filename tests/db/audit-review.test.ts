@@ -8,10 +8,10 @@ import {
   type AuditSearchInput,
 } from '../../core/contract';
 import { withAuditCase } from '../../db/audit/context';
-import type { WorkerState } from '../../db/host/worker-state';
-import { auditReviewOps } from '../../db/ops/audit-review';
-import { casesOps } from '../../db/ops/cases';
-import { journalOps } from '../../db/ops/journal';
+import type { WorkerState } from '../../worker/worker-state';
+import { auditReviewOps } from '../../app/audit-review';
+import { casesOps } from '../../app/cases';
+import { journalOps } from '../../app/journal';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { chainHead } from '../../db/repositories/audit-review';
 import { pdfText } from '../helpers/pdf-text';

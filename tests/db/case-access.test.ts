@@ -3,9 +3,9 @@ import { ListCasesInputSchema } from '../../core/contract';
 import { caseAccess } from '../../db/access/case-access';
 import { resolveCaseScope } from '../../db/access/case-scope';
 import { runInCaseScope } from '../../db/access/enforce';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
-import { journalOps } from '../../db/ops/journal';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
+import { journalOps } from '../../app/journal';
 import { insertCaseShare } from '../../db/repositories/case-shares';
 import { addUser, auditTail, createCase, defined, failureOf, freshWorker, loginAs } from '../helpers/casework';
 

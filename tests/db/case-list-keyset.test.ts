@@ -1,8 +1,8 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SORTS, type CaseListCursor, type ListCasesInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
 import { caseListPageQuery, listCases } from '../../db/repositories/case-list';
 import type { DB } from '../../db/schema';
 import { addUser, defined, freshWorker, listInput, loginAs } from '../helpers/casework';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListCasesInputSchema, UpdateCaseInputSchema, type ListCasesInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
 import { caseSearchIdsQuery } from '../../db/repositories/case-list';
 import { trigramPhrase } from '../../db/repositories/search-pattern';
 import { addUser, caseInput, createCase, freshWorker, loginAs } from '../helpers/casework';

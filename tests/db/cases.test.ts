@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SEARCH_CAP, UpdateCaseInputSchema, type CaseDetail, type ListCasesInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
-import { protectionOps } from '../../db/ops/protection';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
+import { protectionOps } from '../../app/protection';
 import { setSetting } from '../../db/repositories/settings';
 import { svSortKey } from '../../core/rules/swedish-order';
 import { addUser, auditCount, auditTail, caseInput, createCase, defined, failureOf, freshWorker, listInput, loginAs, TEST_PIN } from '../helpers/casework';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListCasesInputSchema } from '../../core/contract';
-import { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
+import { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
 import { createDemoDatabase, DEMO_CASE_COUNT, DEMO_CREDENTIALS } from '../../seeds/demo/demo-database';
 import { SURNAMES } from '../../seeds/demo/fictional-names';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   const dir = path.join(t.dir, 'demo');
-  await createDemoDatabase(dir, TEST_ENV);
+  await createDemoDatabase(dir, TEST_ENV, (demoDir, env) => new WorkerState(demoDir, path.join(demoDir, 'unused'), env));
   w = new WorkerState(dir, path.join(dir, 'unused'), TEST_ENV);
   await w.real.unlock(DEMO_CREDENTIALS.username, DEMO_CREDENTIALS.passphrase);
 });

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AddStepInputSchema, ShelterInputSchema, UpdateStepInputSchema, type AddStepInput, type HousingStep, type Shelter, type ShelterInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { housingOps } from '../../db/ops/housing';
+import type { WorkerState } from '../../worker/worker-state';
+import { housingOps } from '../../app/housing';
 import { localIsoDate } from '../../core/rules/calendar';
 import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertCaseFixture } from '../helpers/case-fixture';

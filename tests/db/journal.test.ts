@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateNoteInputSchema, type CaseDetail } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
-import { journalOps } from '../../db/ops/journal';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
+import { journalOps } from '../../app/journal';
 import { signNote, updateDraft } from '../../db/repositories/journal-notes';
 import { addUser, auditCount, auditTail, createCase, failureOf, freshWorker, loginAs } from '../helpers/casework';
 

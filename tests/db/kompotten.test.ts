@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AddRequestInputSchema, CreateMoveInputSchema, SetMemberInputSchema, UpdateRequestInputSchema, type KompottenRequest } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { movesOps } from '../../db/ops/moves';
+import type { WorkerState } from '../../worker/worker-state';
+import { movesOps } from '../../app/moves';
 import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertCaseFixture } from '../helpers/case-fixture';
 import { auditRows, codeOf, unlockedWorkerState } from '../helpers/worker-fixture';

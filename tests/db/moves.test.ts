@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckDestinationInputSchema, CreateMoveInputSchema, TransitionMoveInputSchema, type CreateMoveInput, type Move } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { movesOps } from '../../db/ops/moves';
+import type { WorkerState } from '../../worker/worker-state';
+import { movesOps } from '../../app/moves';
 import { setSetting } from '../../db/repositories/settings';
 import type { DB } from '../../db/schema';
 import { closeCaseFixture, insertAreaFixture, insertCaseFixture } from '../helpers/case-fixture';

@@ -11,13 +11,13 @@ import {
   type CreateCaseInput,
   type ListCasesInput,
 } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { RevealGrants } from '../../db/host/reveal-grants';
-import { casesOps } from '../../db/ops/cases';
-import { foundationOps } from '../../db/ops/foundation';
-import { housingOps } from '../../db/ops/housing';
-import { movesOps } from '../../db/ops/moves';
-import { protectionOps } from '../../db/ops/protection';
+import type { WorkerState } from '../../worker/worker-state';
+import { RevealGrants } from '../../app/reveal-grants';
+import { casesOps } from '../../app/cases';
+import { foundationOps } from '../../app/foundation';
+import { housingOps } from '../../app/housing';
+import { movesOps } from '../../app/moves';
+import { protectionOps } from '../../app/protection';
 import { addUser, createCase, defined, failureOf, freshWorker, listInput, loginAs } from '../helpers/casework';
 import { unmasked } from '../helpers/protect';
 import { ADMIN } from '../helpers/temp';

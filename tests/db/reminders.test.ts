@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
+import type { WorkerState } from '../../worker/worker-state';
 import { insertCaseShare } from '../../db/repositories/case-shares';
-import { casesOps } from '../../db/ops/cases';
-import { journalOps } from '../../db/ops/journal';
+import { casesOps } from '../../app/cases';
+import { journalOps } from '../../app/journal';
 import { addUser, auditCount, auditTail, createCase, defined, failureOf, freshWorker, loginAs } from '../helpers/casework';
 
 let w: WorkerState;

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportExportInputSchema, ReportInputSchema, type Report, type ReportCell, type ReportExportFile, type ReportExportInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { foundationOps } from '../../db/ops/foundation';
-import { reportsOps } from '../../db/ops/reports';
+import type { WorkerState } from '../../worker/worker-state';
+import { foundationOps } from '../../app/foundation';
+import { reportsOps } from '../../app/reports';
 import { auditTail, failureOf, freshWorker, loginAs } from '../helpers/casework';
 import { CANARY, seedReportDataset } from '../helpers/report-dataset';
 

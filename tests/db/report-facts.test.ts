@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../core/rules/calendar';
 import { resolvePeriod } from '../../core/rules/report-period';
 import { countMoves, countRisk, countSteps, type AssessmentFact, type MoveFact, type Range, type ReportPeriod, type StepFact } from '../../core/rules/report-aggregate';
-import type { WorkerState } from '../../db/host/worker-state';
+import type { WorkerState } from '../../worker/worker-state';
 import { claimPart, FACT_PARTS, readFactPart, readReportFacts, snapshotMark, type FactPart, type PartsRead } from '../../db/repositories/report-facts';
 import type { DB } from '../../db/schema';
 import { freshWorker } from '../helpers/casework';

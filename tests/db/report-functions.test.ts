@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallied } from '../../db/connection/report-functions';
-import type { WorkerState } from '../../db/host/worker-state';
+import type { WorkerState } from '../../worker/worker-state';
 import { freshWorker } from '../helpers/casework';
 
 // The report aggregates count as GROUP BY and count(DISTINCT) would, on the session's own

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportInputSchema, type Report, type ReportCell, type ReportInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { foundationOps } from '../../db/ops/foundation';
-import { reportsOps } from '../../db/ops/reports';
+import type { WorkerState } from '../../worker/worker-state';
+import { foundationOps } from '../../app/foundation';
+import { reportsOps } from '../../app/reports';
 import { auditTail, failureOf, freshWorker, loginAs } from '../helpers/casework';
 import { CANARY, seedReportDataset } from '../helpers/report-dataset';
 

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RetentionDecideInputSchema, RetentionPurgeInputSchema, UpdateSettingsInputSchema, type RetentionPreview } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { foundationOps } from '../../db/ops/foundation';
-import { retentionOps } from '../../db/ops/retention';
+import type { WorkerState } from '../../worker/worker-state';
+import { foundationOps } from '../../app/foundation';
+import { retentionOps } from '../../app/retention';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
 import type { DB } from '../../db/schema';
 import { addUser, loginAs } from '../helpers/casework';

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListCursor, ListCasesInput } from '../../core/contract';
-import type { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
+import type { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
 import { FOLDED_LETTERS } from '../../db/repositories/search-pattern';
 import { addUser, caseInput, createCase, defined, freshWorker, listInput, loginAs } from '../helpers/casework';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { CreateCaseInputSchema, ListCasesInputSchema, type CreateCaseInput, type ListCasesInput, type Role } from '../../core/contract';
 import { DbError } from '../../db/errors';
-import { WorkerState } from '../../db/host/worker-state';
-import { casesOps } from '../../db/ops/cases';
+import { WorkerState } from '../../worker/worker-state';
+import { casesOps } from '../../app/cases';
 import { countAuditRows } from '../../db/repositories/audit-log';
 import { ADMIN, tempDir, TEST_ENV } from './temp';
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, CHANNEL_NAMES, channels, ERROR_CODES, type CaseDetail, type Channel, type Role, type SessionStatus } from '../../core/contract';
@@ -7,6 +8,7 @@ import { caseInput } from './casework';
 import { changedTables, DbProbe, type DataFingerprint } from './db-probe';
 import { channelPayloads } from './fuzz-payloads';
 import { ok, testRuntime } from './runtime';
+import { storePaths } from '../../db/store/paths';
 import { ADMIN } from './temp';
 
 /**
@@ -77,9 +79,13 @@ export function fuzzChannels(part: number, parts: number): void {
   let close: () => Promise<void>;
   let probe: DbProbe;
   let prototypesBefore: string;
+  let pacingFile: string;
 
   /** Puts the session back to `user` unlocked on the real database (a valid call may lock, switch user or open the demo). */
   async function becomeUser(user: FuzzUser): Promise<void> {
+    // The fuzz sends thousands of wrong passphrases on purpose; the installation-wide pacing would
+    // then keep every later request waiting. Pacing has tests of its own (tests/db/pacing.test.ts).
+    fs.rmSync(pacingFile, { force: true });
     let s = await ok<SessionStatus>(runtime, 'session:status');
     if (s.demo) s = await ok<SessionStatus>(runtime, 'session:leave-demo');
     if (s.state !== 'unlocked' || s.user?.username !== user.username) s = await ok<SessionStatus>(runtime, 'session:unlock', user);
@@ -90,6 +96,7 @@ export function fuzzChannels(part: number, parts: number): void {
     prototypesBefore = prototypeKeys();
     let dataDir: string;
     ({ runtime, close, dataDir } = await testRuntime());
+    pacingFile = storePaths(dataDir).pacing;
     await ok(runtime, 'session:setup', ADMIN);
     for (const role of ['team_lead', 'caseworker', 'auditor'] as const) {
       await ok(runtime, 'users:create', { ...USERS[role], displayName: `${USERS[role].username} (fiktiv)`, role });

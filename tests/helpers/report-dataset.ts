@@ -1,4 +1,4 @@
-import type { WorkerState } from '../../db/host/worker-state';
+import type { WorkerState } from '../../worker/worker-state';
 import { addUser, TEST_PIN } from './casework';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DbHost } from '../../db/host/worker-client';
+import { DbHost } from '../../worker/worker-client';
 import { createApi } from '../../electron/api/dispatch';
 import type { Runtime } from '../../electron/api/types';
 import { tempDir, TEST_WITNESS_DIR } from './temp';

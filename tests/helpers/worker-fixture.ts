@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DbError } from '../../db/errors';
-import type { WorkerState } from '../../db/host/worker-state';
+import type { WorkerState } from '../../worker/worker-state';
 import type { DB } from '../../db/schema';
 import { addUser, freshWorker, loginAs } from './casework';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HousingStep, Shelter } from '../../core/contract';
-import { HousingSection } from '../../renderer/src/placement/case-sections';
+import { HousingSection } from '../../renderer/src/placement/housing-section';
 import { CASE, placementBridge, renderSection, shelter, step } from './placement-fixtures';
 
 const noop = (): void => undefined;

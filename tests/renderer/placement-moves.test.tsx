@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../core/contract';
-import { MovesSection } from '../../renderer/src/placement/case-sections';
+import { MovesSection } from '../../renderer/src/placement/moves-section';
 import { unmasked } from '../helpers/protect';
 import { CASE, farCheck, move, nearCheck, placementBridge, renderSection } from './placement-fixtures';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SupportItem } from '../../core/contract';
-import { SupportSection } from '../../renderer/src/placement/case-sections';
+import { SupportSection } from '../../renderer/src/placement/support-section';
 import { useLanguageStore } from '../../renderer/src/i18n/language-store';
 import { CASE, placementBridge, renderSection } from './placement-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeResult, encodeResult } from '../../db/host/wire';
+import { decodeResult, encodeResult } from '../../worker/wire';
 
 describe('worker results on the wire', () => {
   const large = { total: 3, rows: Array.from({ length: 500 }, (_, i) => ({ id: i, name: `Fiktiv ${i}`, note: null, open: i % 2 === 0, tags: ['a', 'ö'] })) };

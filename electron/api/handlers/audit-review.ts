@@ -1,5 +1,4 @@
-import type { auditReviewChannels } from '../../../core/contract';
-import { LOG_REVIEW_ROLES } from '../../../db/ops/audit-review';
+import { LOG_REVIEW_ROLES, type auditReviewChannels } from '../../../core/contract';
 import { CASEWORK, type HandlerMap } from '../handler-types';
 
 /**

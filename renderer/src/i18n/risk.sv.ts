@@ -4,7 +4,7 @@ export const riskSv = {
   'start.now_risk':
     'Hotbild och riskbedömning för den våldsutsatta och varje barn, med strukturerade instrument, motiverad bedömning, omprövning och historik.',
 
-  // Messages the risk API answers with (db/ops/risk.ts, core/rules/risk-answers.ts).
+  // Messages the risk API answers with (app/risk.ts, core/rules/risk-answers.ts).
   'validation.review_date_past': 'Datumet för omprövning har redan passerat. Välj ett senare datum, eller använd det förvalda.',
   'validation.template_id_reserved': 'Id:t börjar med ”fristad-”, som är reserverat för mallarna som följer med Fristad. Ge ert instrument ett eget id.',
   'validation.target_differs_from_earlier_version': 'En ny version måste bedöma samma slags person (vuxen eller barn) som de tidigare versionerna. Ge filen ett annat id.',

@@ -5,7 +5,7 @@ import { useLoader } from '../api/use-loader';
 import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
-import type { CaseSectionProps } from './case-sections';
+import type { CaseSectionProps } from '../casework/case-section';
 import { useReturnFocus } from './focus';
 import { HousingStepForm } from './housing-step-form';
 import { HousingTimeline } from './housing-timeline';

@@ -6,7 +6,7 @@ import { usePrefetchedLoad } from '../casework/case-prefetch';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
 import { textOf } from '../protect/masked';
-import type { CaseSectionProps } from './case-sections';
+import type { CaseSectionProps } from '../casework/case-section';
 import { KompottenLedgerTable } from './kompotten-ledger-table';
 import { MoveCard } from './move-card';
 import { MovePlanForm } from './move-plan-form';

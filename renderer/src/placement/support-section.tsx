@@ -16,7 +16,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskableField, Shown, textOf } from '../protect/masked';
-import type { CaseSectionProps } from './case-sections';
+import type { CaseSectionProps } from '../casework/case-section';
 import { useFocusOnMount, useReturnFocus } from './focus';
 import { formatDay, optionalDate } from './format';
 

@@ -1,0 +1,267 @@
+import type { Kysely } from 'kysely';
+import type {
+  AuditFile,
+  AuditFilters,
+  AuditPage,
+  AuditRow,
+  AuditSample,
+  AuditUser,
+  CaseLogExtract,
+  PRINT_ENTITIES,
+  Role,
+} from '../core/contract';
+import { LOG_REVIEW_ROLES } from '../core/contract';
+import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../core/rules/audit-export';
+import { reportCsv } from '../core/rules/report-csv';
+import type { ExportDocument } from '../core/rules/export-document';
+import { EXPORT_MIME } from '../core/rules/report-export';
+import { caseAccess, CASE_ROLES, deniedMessage } from '../db/access/case-access';
+import { DbError } from '../db/errors';
+import { auditPdf } from '../export/audit-pdf';
+import type { Empty, WorkerState } from './state';
+import { appendAudit } from '../db/repositories/audit-log';
+import {
+  allMatching,
+  caseIdByNumber,
+  caseLogEntries,
+  chainHead,
+  existingSeqs,
+  markReviewed,
+  sampleKey,
+  sampleReads,
+  searchLog,
+  type LogQuery,
+} from '../db/repositories/audit-review';
+import { listUsers } from '../db/repositories/users';
+import { REPORT_ROLES } from './reports';
+import { getSetting } from '../db/repositories/settings';
+import type { DB } from '../db/schema';
+
+/**
+ * Who may give a survivor the log extract of a case: who may open the case (the handler's case
+ * scope checks which cases). It names who works on the case and the reasons typed for reveals, so
+ * it follows the case's access; log reviewers read any case's log through the log review.
+ */
+export const CASE_EXTRACT_ROLES: readonly Role[] = CASE_ROLES;
+
+/** Who may print what: the roles that can open it on screen (a case's extract: also its case). */
+const PRINT_ROLES: Record<(typeof PRINT_ENTITIES)[number], readonly Role[]> = {
+  report: REPORT_ROLES,
+  case_log_extract: CASE_EXTRACT_ROLES,
+  audit_review: LOG_REVIEW_ROLES,
+  recovery_key: ['administrator'],
+};
+
+/** The most rows one export holds; a larger selection must be narrowed first. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+
+type Page = { before?: number | undefined; limit: number };
+type ExportFormat = 'csv' | 'pdf';
+type Language = 'sv' | 'en';
+type ExportInput =
+  | { view: 'search'; filters: AuditFilters; format: ExportFormat; language: Language }
+  | { view: 'sample'; month: string; size: number; format: ExportFormat; language: Language }
+  | { view: 'protected'; from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined; format: ExportFormat; language: Language };
+
+const REVIEW_WEIGHTS = [4, 10, 12, 7, 9, 9, 5, 9, 6, 12, 9, 9, 12];
+const EXTRACT_WEIGHTS = [4, 11, 14, 9, 14, 14, 8, 26];
+
+async function fileOf(doc: ExportDocument, format: ExportFormat, language: Language, weights: readonly number[]): Promise<Uint8Array> {
+  return format === 'csv' ? Buffer.from(reportCsv(doc, language), 'utf8') : auditPdf(doc, weights);
+}
+
+function toFile(fileName: string, format: ExportFormat, bytes: Uint8Array): AuditFile {
+  return { fileName, mimeType: EXPORT_MIME[format], base64: Buffer.from(bytes).toString('base64') };
+}
+
+/** A search's filters with the case number resolved to the case it names, for the audit row. */
+async function caseOfFilters(db: Kysely<DB>, f: AuditFilters): Promise<number | null> {
+  if (f.caseId !== undefined) return f.caseId;
+  if (f.caseNumber !== undefined) return caseIdByNumber(db, f.caseNumber);
+  return null;
+}
+
+async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_number: string }> {
+  const row = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst();
+  if (!row) throw new DbError('not_found', 'That case does not exist (it may have been purged).');
+  return row;
+}
+
+/**
+ * The case a print names must be one the user may see it for: a case's log extract only for a case
+ * the user may open (refused as forbidden and audited as denied otherwise, like a case-scoped
+ * channel); a log review print may name the case it was searched by; other prints name no case.
+ */
+async function checkPrintedCase(db: Kysely<DB>, user: { id: number; role: Role }, input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined }): Promise<void> {
+  if (input.entity === 'case_log_extract') {
+    if (input.caseId === undefined) throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.');
+    await requireCase(db, input.caseId);
+    const access = await caseAccess(db, user, input.caseId);
+    if (access !== 'open') {
+      await appendAudit(db, { userId: user.id, role: user.role, action: 'print', entity: input.entity, entityId: input.caseId, outcome: 'denied', caseId: input.caseId });
+      throw new DbError('forbidden', deniedMessage(access));
+    }
+    return;
+  }
+  if (input.caseId === undefined) return;
+  if (input.entity !== 'audit_review') throw new DbError('invalid_input', 'This print names no case. Reload and try again.');
+  await requireCase(db, input.caseId);
+}
+
+async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
+  const rows = await allMatching(db, q, AUDIT_EXPORT_MAX_ROWS);
+  if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+    throw new DbError('not_allowed', `More than ${AUDIT_EXPORT_MAX_ROWS} rows match. Narrow the selection (a shorter period, one user or one case) and export again.`);
+  }
+  return rows;
+}
+
+/** Log review (team leads, auditors), the survivor's log extract, and print auditing. */
+export const auditReviewOps = {
+  /** Everyone who can appear in the log, for the reviewers' user filter (users:list is for administrators). */
+  'audit.users': async (w: WorkerState, _: Empty): Promise<AuditUser[]> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const users = await listUsers(trx);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'users' });
+      return users.map((u) => ({ id: u.id, displayName: u.display_name, username: u.username, role: u.role, disabled: u.disabled_at !== null }));
+    });
+  },
+
+  /** One page of the log, newest first. Searching by case is itself recorded against that case. */
+  'audit.search': async (w: WorkerState, input: AuditFilters & Page): Promise<AuditPage> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const page = await searchLog(trx, input, { before: input.before, limit: input.limit });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
+      return page;
+    });
+  },
+
+  'audit.sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const { population, rows } = await sampleReads(trx, sampleKey(s.dataKey, s.keyfile.installationId), input.month, input.size);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_sample', entityId: input.month, caseId: null });
+      return { month: input.month, size: input.size, population, rows };
+    });
+  },
+
+  /** Every row about a case whose survivor has a protected identity (by the case's level now). */
+  'audit.protected-access': async (w: WorkerState, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const page = await searchLog(trx, { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true }, { before: input.before, limit: input.limit });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_protected', caseId: null });
+      return page;
+    });
+  },
+
+  'audit.mark-reviewed': async (w: WorkerState, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const found = await existingSeqs(trx, input.seqs);
+      if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.');
+      await markReviewed(trx, input.seqs, s.user.id, w.active.clock(), input.comment);
+      const seqs = [...input.seqs].sort((a, b) => a - b);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
+      return { marked: seqs.length };
+    });
+  },
+
+  /**
+   * The review as a file (CSV or PDF) holding the rows of the chosen view. The export's own audit
+   * row is written first, so the chain head the file names includes it.
+   */
+  'audit.export': async (w: WorkerState, input: ExportInput): Promise<AuditFile> => {
+    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+    const lang = input.language;
+    const { doc, what, at } = await s.db.transaction().execute(async (trx) => {
+      let rows: AuditRow[];
+      let selection: string;
+      let what: string;
+      let caseId: number | null = null;
+      if (input.view === 'sample') {
+        const sample = await sampleReads(trx, sampleKey(s.dataKey, s.keyfile.installationId), input.month, input.size);
+        rows = sample.rows;
+        selection = describeSample(lang, input.month, rows.length, sample.population);
+        what = `stickprov-${input.month}`;
+      } else if (input.view === 'protected') {
+        const q: LogQuery = { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true };
+        rows = await rowsForExport(trx, q);
+        selection = describeSearch(lang, q, true);
+        what = 'skyddade';
+      } else {
+        const f = input.filters;
+        rows = await rowsForExport(trx, f);
+        caseId = await caseOfFilters(trx, f);
+        const userName = f.userId === undefined ? undefined : ((await trx.selectFrom('users').select('display_name').where('id', '=', f.userId).executeTakeFirst())?.display_name ?? `#${f.userId}`);
+        const caseNumber = f.caseNumber ?? (f.caseId === undefined ? undefined : ((await trx.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirst())?.case_number ?? `#${f.caseId}`));
+        selection = describeSearch(lang, { ...f, userName, caseNumber });
+        what = 'sokning';
+      }
+      const exportedAt = w.active.clock();
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'audit_log', entityId: `${input.view}:${input.format}`, caseId, at: exportedAt });
+      const teamName = await getSetting<string>(trx, 'team_name', '');
+      const head = await chainHead(trx);
+      const at = exportedAt.toISOString();
+      return { doc: auditReviewDocument(rows, { language: lang, teamName, selection, exportedAt: at, chainHead: head }), what, at };
+    });
+    const bytes = await fileOf(doc, input.format, lang, REVIEW_WEIGHTS);
+    return toFile(auditFileName(what, at, input.format), input.format, bytes);
+  },
+
+  /** Who accessed a case, when and what: for the survivor who asks. Reading it is recorded against the case. */
+  'audit.case-extract': async (w: WorkerState, input: { caseId: number }): Promise<CaseLogExtract> => {
+    const s = w.active.requireSession(CASE_EXTRACT_ROLES);
+    return s.db.transaction().execute(async (trx) => {
+      const c = await requireCase(trx, input.caseId);
+      const entries = await caseLogEntries(trx, input.caseId);
+      const at = w.active.clock();
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
+      return { caseId: input.caseId, caseNumber: c.case_number, generatedAt: at.toISOString(), chainHead: await chainHead(trx), entries };
+    });
+  },
+
+  'audit.case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
+    const s = w.active.requireSession(CASE_EXTRACT_ROLES);
+    const { doc, caseNumber, at } = await s.db.transaction().execute(async (trx) => {
+      const c = await requireCase(trx, input.caseId);
+      const entries = await caseLogEntries(trx, input.caseId);
+      const exportedAt = w.active.clock();
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'case_log_extract', entityId: input.format, caseId: input.caseId, at: exportedAt });
+      const teamName = await getSetting<string>(trx, 'team_name', '');
+      const head = await chainHead(trx);
+      return {
+        doc: caseExtractDocument(entries, { language: input.language, teamName, caseNumber: c.case_number, exportedAt: exportedAt.toISOString(), chainHead: head }),
+        caseNumber: c.case_number,
+        at: exportedAt.toISOString(),
+      };
+    });
+    const bytes = await fileOf(doc, input.format, input.language, EXTRACT_WEIGHTS);
+    return toFile(auditFileName(`utdrag-${caseNumber}`, at, input.format), input.format, bytes);
+  },
+
+  /**
+   * Recorded just before the renderer opens the print dialog: printing puts data on paper, beyond
+   * the log's reach afterwards, so the intent to print is what can be recorded.
+   */
+  'audit.record-print': async (w: WorkerState, input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined }): Promise<{ ok: true }> => {
+    // Only who may see a thing can say they print it, so the log holds no invented prints.
+    const s = w.active.requireSession(PRINT_ROLES[input.entity]);
+    // Checked before the print row's transaction, so a refusal's denied row is kept.
+    await checkPrintedCase(s.db, s.user, input);
+    await s.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'print',
+        entity: input.entity,
+        entityId: input.entityId ?? null,
+        caseId: input.caseId ?? null,
+        at: w.active.clock(),
+      });
+    });
+    return { ok: true };
+  },
+} as const;

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ByCaseInput, ByIdInput, CreateNoteInputSchema, JournalNote, UpdateDraftInputSchema } from '../core/contract';
+import { DbError } from '../db/errors';
+import type { WorkerState } from './state';
+import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
+import { correctionsOf, findNote, insertDraft, listNotes, signNote, toJournalNote, updateDraft, type JournalNoteRowWithAuthor } from '../db/repositories/journal-notes';
+import type { DB } from '../db/schema';
+import { requireCase, requireOpenCase } from './case-rules';
+import { remindersOps } from './reminders';
+
+async function requireNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWithAuthor> {
+  const note = await findNote(db, id);
+  if (!note) throw new DbError('not_found', 'The journal note does not exist. Reload the journal.');
+  return note;
+}
+
+/** A draft the current user may still change; signed notes and other people's drafts are refused. */
+async function requireOwnDraft(db: Kysely<DB>, id: number, userId: number, doing: 'change' | 'sign'): Promise<JournalNoteRowWithAuthor> {
+  const note = await requireNote(db, id);
+  if (note.status === 'signed') {
+    throw new DbError('not_allowed', doing === 'sign' ? 'The note is already signed.' : 'A signed note cannot be changed. Write a new note that corrects it.');
+  }
+  if (note.author_id !== userId) throw new DbError('not_allowed', `Only the author of a draft can ${doing} it.`);
+  await requireOpenCase(db, note.case_id);
+  return note;
+}
+
+async function noteWithCorrections(db: Kysely<DB>, id: number): Promise<JournalNote> {
+  return toJournalNote(await requireNote(db, id), await correctionsOf(db, id));
+}
+
+/** A known case's journal notes, with the read's audit row; inside the caller's transaction. */
+export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<JournalNote[]> {
+  const s = w.active.requireSession();
+  const notes = await listNotes(trx, caseId);
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: caseId });
+  return notes;
+}
+
+/** Journal notes: drafts, signing, corrections; and the reminder operations. */
+export const journalOps = {
+  'journal.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      return readJournalOfCase(w, trx, input.caseId);
+    });
+  },
+
+  'journal.create': async (w: WorkerState, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireOpenCase(trx, input.caseId);
+      if (input.correctsNoteId !== null) {
+        const target = await findNote(trx, input.correctsNoteId);
+        // Only a signed note needs a correction: a draft is simply edited.
+        if (!target || target.case_id !== input.caseId || target.status !== 'signed') {
+          throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.');
+        }
+      }
+      const id = await insertDraft(trx, { ...input, authorId: s.user.id, at: new Date() });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'journal_note', entityId: id });
+      return noteWithCorrections(trx, id);
+    });
+  },
+
+  'journal.update-draft': async (w: WorkerState, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireOwnDraft(trx, input.id, s.user.id, 'change');
+      await updateDraft(trx, input.id, input.noteDate, input.body);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'journal_note', entityId: input.id });
+      return noteWithCorrections(trx, input.id);
+    });
+  },
+
+  'journal.sign': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireOwnDraft(trx, input.id, s.user.id, 'sign');
+      await signNote(trx, input.id, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'sign', entity: 'journal_note', entityId: input.id });
+      return noteWithCorrections(trx, input.id);
+    });
+  },
+
+  ...remindersOps,
+} as const;

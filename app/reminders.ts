@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { endOfIsoWeek, localIsoDate } from '../core/rules/calendar';
+import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../core/contract';
+import { DbError } from '../db/errors';
+import type { WorkerState } from './state';
+import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
+import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../db/repositories/reminders';
+import type { DB } from '../db/schema';
+import { requireCase, requireOpenCase } from './case-rules';
+
+/** Who sees the whole team's deadlines (of the cases they may open). */
+const TEAM_OVERVIEW_ROLES = ['team_lead'] as const;
+
+type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input']>;
+
+const NOT_FOUND = 'The reminder does not exist. Reload the case.';
+
+/** A known case's reminders, with the read's audit row; inside the caller's transaction. */
+export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<Reminder[]> {
+  const s = w.active.requireSession();
+  const reminders = await listRemindersForCase(trx, caseId);
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: caseId });
+  return reminders;
+}
+
+/** Reminders per case, and the deadlines due for the user or the team. */
+export const remindersOps = {
+  'reminders.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      return readRemindersOfCase(w, trx, input.caseId);
+    });
+  },
+
+  'reminders.create': async (w: WorkerState, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireOpenCase(trx, input.caseId);
+      const id = await insertReminder(trx, { ...input, createdBy: s.user.id, at: new Date() });
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'reminder', entityId: id });
+      const created = await findReminder(trx, id);
+      if (!created) throw new DbError('internal', 'The reminder was not saved. Try again.');
+      return created;
+    });
+  },
+
+  'reminders.complete': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      const before = await findReminder(trx, input.id);
+      if (!before) throw new DbError('not_found', NOT_FOUND);
+      // Completing twice answers with the reminder as it is; only a real change is audited as one.
+      if (before.doneAt !== null) {
+        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminder', entityId: input.id });
+        return before;
+      }
+      await requireOpenCase(trx, before.caseId);
+      await completeReminder(trx, input.id, new Date());
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'reminder', entityId: input.id });
+      const after = await findReminder(trx, input.id);
+      if (!after) throw new DbError('not_found', NOT_FOUND);
+      return after;
+    });
+  },
+
+  'reminders.due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
+    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW_ROLES : undefined);
+    const today = localIsoDate(new Date());
+    return s.db.transaction().execute(async (trx) => {
+      const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null, s.user);
+      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders_due' });
+      return { overdue: due.filter((r) => r.dueDate < today), thisWeek: due.filter((r) => r.dueDate >= today) };
+    });
+  },
+} as const;

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ByCaseInput, CaseShares, ShareInputSchema } from '../core/contract';
+import { DbError } from '../db/errors';
+import type { WorkerState } from './state';
+import { isEnabledCaseUser } from '../db/repositories/assignees';
+import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
+import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../db/repositories/case-shares';
+import type { DB } from '../db/schema';
+import { requireCase } from './case-rules';
+
+type ShareInput = z.output<typeof ShareInputSchema>;
+
+/** Who is named on a known case, with the read's audit row; inside the caller's transaction. */
+export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<CaseShares> {
+  const s = w.active.requireSession();
+  const shares = await loadCaseShares(trx, caseId);
+  await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: caseId });
+  return shares;
+}
+
+/**
+ * Case sharing: who is named on a case, naming a colleague and taking the name off. Whoever may
+ * open the case may share it (the worker has checked that before these run); reassigning a case
+ * keeps its shares. A change that changes nothing writes nothing.
+ */
+export const sharingOps = {
+  'cases.shares': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      return readCaseShares(w, trx, input.caseId);
+    });
+  },
+
+  'cases.share': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      if (!(await isEnabledCaseUser(trx, input.userId))) {
+        throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
+          { path: ['userId'], message: 'share_not_case_user' },
+        ]);
+      }
+      if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: s.user.id, at: new Date() })) {
+        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+      }
+      return loadCaseShares(trx, input.caseId);
+    });
+  },
+
+  'cases.unshare': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+    const s = w.active.requireSession();
+    return s.db.transaction().execute(async (trx) => {
+      await requireCase(trx, input.caseId);
+      if (await deleteCaseShare(trx, input.caseId, input.userId)) {
+        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+      }
+      return loadCaseShares(trx, input.caseId);
+    });
+  },
+} as const;
