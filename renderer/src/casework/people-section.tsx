@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ReactNode, SubmitEvent } from 'react';
 import type { ApiError, Area, CaseDetail, Child, Perpetrator } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { useCaseChange } from '../api/use-case-change';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
@@ -88,7 +89,7 @@ function perpetratorName(t: Translate, p: Perpetrator): string {
 }
 
 /** Children (each a person in their own right) and perpetrators with their known areas. */
-export function PeopleSection({ id, detail, onChanged }: { id: string; detail: CaseDetail; onChanged: (detail: CaseDetail) => void }) {
+export function PeopleSection({ id, detail }: { id: string; detail: CaseDetail }) {
   const t = useT();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,6 +97,14 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
   const [busy, setBusy] = useState(false);
   const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
   const open = detail.status === 'open';
+  const change = {
+    'people:add-child': useCaseChange('people:add-child'),
+    'people:update-child': useCaseChange('people:update-child'),
+    'people:remove-child': useCaseChange('people:remove-child'),
+    'people:add-perpetrator': useCaseChange('people:add-perpetrator'),
+    'people:update-perpetrator': useCaseChange('people:update-perpetrator'),
+    'people:remove-perpetrator': useCaseChange('people:remove-perpetrator'),
+  };
 
   const begin = (next: Editing, firstField?: string): void => {
     setNotice(null);
@@ -104,20 +113,19 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
     if (firstField) focusName(firstField);
   };
 
-  const done = (next: CaseDetail, message: string, then: string): void => {
+  const done = (message: string, then: string): void => {
     setEditing({ kind: 'none' });
     setNotice(message);
-    onChanged(next);
     focusSelector(then);
   };
 
   const remove = (channel: 'people:remove-child' | 'people:remove-perpetrator', personId: number, message: string, then: string): void => {
     setBusy(true);
     setError(null);
-    call(channel, { id: personId }).then(
-      (next) => {
+    change[channel]({ id: personId }).then(
+      () => {
         setBusy(false);
-        done(next, message, then);
+        done(message, then);
       },
       (thrown: unknown) => {
         setBusy(false);
@@ -160,8 +168,8 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                     fields={isMasked(child.school) ? maskedChildFields : childFields}
                     submitLabel={t('casework.save')}
                     validate={validateChild}
-                    onSubmit={(values) => call('people:update-child', childUpdateInput(child, values))}
-                    onDone={(next) => done(next, t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
+                    onSubmit={(values) => change['people:update-child'](childUpdateInput(child, values))}
+                    onDone={() => done(t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
                     onCancel={cancel(`[data-person="child-${child.id}"]`)}
                   />
                 ) : (
@@ -211,8 +219,8 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
               fields={childFields}
               submitLabel={t('child.add')}
               validate={validateChild}
-              onSubmit={(values) => call('people:add-child', { caseId: detail.id, ...childInput(values) })}
-              onDone={(next) => done(next, t('people.child_added'), '[data-add="child"]')}
+              onSubmit={(values) => change['people:add-child']({ caseId: detail.id, ...childInput(values) })}
+              onDone={() => done(t('people.child_added'), '[data-add="child"]')}
               onCancel={cancel('[data-add="child"]')}
             />
           </div>
@@ -243,8 +251,8 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                     fields={perpetratorFields(name)}
                     submitLabel={t('casework.save')}
                     validate={validatePerpetrator}
-                    onSubmit={(values) => call('people:update-perpetrator', { id: p.id, ...perpetratorInput(values) })}
-                    onDone={(next) => done(next, t('people.perpetrator_saved', { name }), `[data-person="perpetrator-${p.id}"]`)}
+                    onSubmit={(values) => change['people:update-perpetrator']({ id: p.id, ...perpetratorInput(values) })}
+                    onDone={() => done(t('people.perpetrator_saved', { name }), `[data-person="perpetrator-${p.id}"]`)}
                     onCancel={cancel(`[data-person="perpetrator-${p.id}"]`)}
                   />
                 ) : (
@@ -298,8 +306,8 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
               fields={perpetratorFields(t('perpetrator.new_label'))}
               submitLabel={t('perpetrator.add')}
               validate={validatePerpetrator}
-              onSubmit={(values) => call('people:add-perpetrator', { caseId: detail.id, ...perpetratorInput(values) })}
-              onDone={(next) => done(next, t('people.perpetrator_added'), '[data-add="perpetrator"]')}
+              onSubmit={(values) => change['people:add-perpetrator']({ caseId: detail.id, ...perpetratorInput(values) })}
+              onDone={() => done(t('people.perpetrator_added'), '[data-add="perpetrator"]')}
               onCancel={cancel('[data-add="perpetrator"]')}
             />
           </div>

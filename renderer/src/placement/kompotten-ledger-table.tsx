@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
 import type { KompottenRequest } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { FormFooter } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
 import { TextAreaField } from '../components/text-area-field';
@@ -21,13 +21,14 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
   const [outcome, setOutcome] = useState(request.outcome);
   const [notes, setNotes] = useState(request.notes);
   const form = useFormSubmit(UPDATE_FIELDS);
+  const updateRequest = useMutation('kompotten:update-request', () => [['kompotten:requests']]);
   const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { id: request.id, outcome, notes };
     void submit(validateInput('kompotten:update-request', input, UPDATE_FIELDS), async () => {
-      onSaved(await call('kompotten:update-request', input));
+      onSaved(await updateRequest(input));
     });
   };
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { ApiError, KompottenMember } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import type { ApiError, ChannelInput, KompottenMember } from '../../../core/contract';
+import { toApiError } from '../api/client';
+import { useMutation, useQueryClient } from '../api/query';
 import { FormFooter } from '../components/form-footer';
 import { DetailedErrorAlert } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
@@ -12,6 +13,17 @@ import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
 const FIELDS = ['municipalityCode', 'contact'] as const;
+
+/** Sets or ends a membership; the answer is the whole list, which replaces the cached one. */
+function useSetMember(): (input: ChannelInput<'kompotten:set-member'>) => Promise<KompottenMember[]> {
+  const client = useQueryClient();
+  const setMember = useMutation('kompotten:set-member');
+  return async (input) => {
+    const members = await setMember(input);
+    client.setData(['kompotten:members', {}], members);
+    return members;
+  };
+}
 
 /** Adds a member, or (with `member`) changes a member's contact. */
 function MemberForm({
@@ -32,12 +44,13 @@ function MemberForm({
   const [contact, setContact] = useState(member?.contact ?? '');
   const form = useFormSubmit(FIELDS);
   const { formRef, errors, submit } = form;
+  const setMember = useSetMember();
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { municipalityCode: code ?? '', member: true, contact };
     void submit(validateInput('kompotten:set-member', input, FIELDS), async () => {
-      const members = await call('kompotten:set-member', input);
+      const members = await setMember(input);
       if (member === null) {
         setCode(null);
         setContact('');
@@ -92,6 +105,7 @@ export function KompottenMembers({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const setMember = useSetMember();
   const sorted = [...members].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv'));
 
   useEffect(() => {
@@ -101,7 +115,7 @@ export function KompottenMembers({
   const remove = (member: KompottenMember): void => {
     setBusy(true);
     setError(null);
-    call('kompotten:set-member', { municipalityCode: member.municipalityCode, member: false, contact: '' }).then(
+    setMember({ municipalityCode: member.municipalityCode, member: false, contact: '' }).then(
       (updated) => {
         setBusy(false);
         setConfirming(null);

@@ -1,10 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { isMasked, SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
 import type { SupportItem } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from '../casework/case-prefetch';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -37,6 +36,8 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
   const [endDate, setEndDate] = useState(item?.endDate ?? '');
   const [notes, setNotes] = useState(item?.notes ?? '');
   const form = useFormSubmit(FIELDS);
+  const addItem = useMutation('support:add', () => [caseSectionKey('support:list', caseId)]);
+  const updateItem = useMutation('support:update', () => [caseSectionKey('support:list', caseId)]);
   const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -49,7 +50,7 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
       clientErrors.endDate = 'validation.end_before_start';
     }
     void submit(clientErrors, async () => {
-      onSaved(item === null ? await call('support:add', { caseId, ...fields }) : await call('support:update', { id: item.id, ...update }));
+      onSaved(item === null ? await addItem({ caseId, ...fields }) : await updateItem({ id: item.id, ...update }));
     });
   };
 
@@ -84,7 +85,7 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const items = useLoader(usePrefetchedLoad('support', useCallback(() => call('support:list', { caseId }), [caseId])));
+  const items = useChannel('support:list', { caseId });
   const [editing, setEditing] = useState<SupportItem | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
@@ -103,7 +104,6 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
   const onSaved = (saved: SupportItem, added: boolean): void => {
     setNotice(t(added ? 'support.added' : 'support.updated', { kind: t(`support.kind_${saved.kind}`) }));
     close();
-    items.reload();
   };
 
   return (
