@@ -15,8 +15,8 @@ import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-er
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { CaseSection } from './case-section';
-import { formatDay, formatMoment, today } from './format';
+import { CaseSection } from '../components/case-section';
+import { formatDay, formatMoment, today } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];

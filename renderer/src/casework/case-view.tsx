@@ -13,7 +13,7 @@ import { CaseRiskHeader } from '../risk/case-risk-header';
 import { RiskSection } from '../risk/risk-section';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
 import { CaseRemindersSection } from './case-reminders-section';
-import { goToElement } from './case-section';
+import { goToElement } from '../components/case-section';
 import { JournalSection } from './journal-section';
 import { OverviewSection } from './overview-section';
 import { PeopleSection } from './people-section';

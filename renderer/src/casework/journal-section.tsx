@@ -12,10 +12,10 @@ import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-er
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { CaseSection, goToElement } from './case-section';
+import { CaseSection, goToElement } from '../components/case-section';
 import { useCasework } from './casework-context';
-import { ConfirmInline } from './confirm-inline';
-import { formatDay, formatMoment, today } from './format';
+import { ConfirmInline } from '../components/confirm-inline';
+import { formatDay, formatMoment, today } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 /** What the note form is doing: a new note, a correction of a signed note, or changing a draft. */

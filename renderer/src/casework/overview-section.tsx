@@ -11,13 +11,13 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { FlagsFields, ResponsibilityFields, SurvivorFields } from './case-fields';
-import { CaseSection } from './case-section';
+import { CaseSection } from '../components/case-section';
 import { caseFieldsOf, caseUpdateInput } from './case-values';
 import { isMasked } from '../../../core/contract';
 import { Shown } from '../protect/masked';
 import type { CaseFieldValues } from './case-values';
-import { ConfirmInline } from './confirm-inline';
-import { formatMoment } from './format';
+import { ConfirmInline } from '../components/confirm-inline';
+import { formatMoment } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 interface OverviewProps {

@@ -10,12 +10,12 @@ import type { PathErrors } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import type { Translate } from '../i18n/translate';
-import { CaseSection } from './case-section';
+import { CaseSection } from '../components/case-section';
 import { childInput, childUpdateInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
 import { isMasked } from '../../../core/contract';
 import { Shown } from '../protect/masked';
 import type { ChildValues, PerpetratorValues } from './case-values';
-import { ConfirmInline } from './confirm-inline';
+import { ConfirmInline } from '../components/confirm-inline';
 import { ChildFields, PerpetratorFields } from './people-fields';
 import { useFocusRequest } from './use-focus-request';
 

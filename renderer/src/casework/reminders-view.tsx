@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError, Reminder, SessionUser } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { toApiError } from '../api/client';
+import { useChannel, useMutation } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { ViewHeading } from '../components/view-heading';
@@ -9,7 +9,7 @@ import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { navigateTo } from '../shell/navigation-store';
 import { clearReminderFocus, openCaseFromReminder, useCaseworkStore } from './casework-store';
-import { formatDay } from './format';
+import { formatDay } from '../lib/format';
 
 type Scope = 'mine' | 'team';
 
@@ -96,8 +96,8 @@ function DueLists({ user }: { user: SessionUser }) {
   const t = useT();
   const teamAllowed = TEAM_ROLES.has(user.role);
   const [scope, setScope] = useState<Scope>('mine');
-  const load = useCallback(() => call('reminders:due', { scope }), [scope]);
-  const due = useLoader(load);
+  const due = useChannel('reminders:due', { scope });
+  const completeReminder = useMutation('reminders:complete', () => [['reminders:due'], ['reminders:list']]);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -117,11 +117,10 @@ function DueLists({ user }: { user: SessionUser }) {
     setBusyId(reminder.id);
     setError(null);
     setNotice(null);
-    call('reminders:complete', { id: reminder.id }).then(
+    completeReminder({ id: reminder.id }).then(
       () => {
         setBusyId(null);
         setNotice(t('reminders.completed_row', { kind: t(`reminder_kind.${reminder.kind}`), number: reminder.caseNumber }));
-        due.reload();
       },
       (thrown: unknown) => {
         setBusyId(null);

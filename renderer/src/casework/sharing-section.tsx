@@ -9,8 +9,8 @@ import { SelectField } from '../components/select-field';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { useCasework } from './casework-context';
-import { CaseSection } from './case-section';
-import { formatMoment } from './format';
+import { CaseSection } from '../components/case-section';
+import { formatMoment } from '../lib/format';
 
 /**
  * "Delas med": who is named on the case (its caseworker, its creator while it has none, and the

@@ -18,7 +18,8 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskableField } from '../protect/masked';
-import { formatDay, optionalDate, parseAmount, todayIso } from './format';
+import { formatDay, today } from '../lib/format';
+import { optionalDate, parseAmount } from './format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
@@ -69,7 +70,7 @@ function initialValues(step: HousingStep | null, language: 'sv' | 'en'): Values 
     return {
       kind: 'protected_shelter',
       child: HOUSEHOLD,
-      startDate: todayIso(),
+      startDate: today(),
       endDate: '',
       shelter: NO_SHELTER,
       provider: '',

@@ -11,7 +11,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { Shown, textOf } from '../protect/masked';
-import { formatDay } from './format';
+import { formatDay } from '../lib/format';
 
 const UPDATE_FIELDS = ['outcome', 'notes'] as const;
 

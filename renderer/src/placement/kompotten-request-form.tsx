@@ -10,7 +10,7 @@ import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { todayIso } from './format';
+import { today } from '../lib/format';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
@@ -35,7 +35,7 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
   const titleId = useId();
   const [direction, setDirection] = useState<Direction>('sent');
   const [counterpart, setCounterpart] = useState<string | null>(initialCounterpart);
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(today);
   const [outcome, setOutcome] = useState<Outcome>('pending');
   const [notes, setNotes] = useState('');
   const form = useFormSubmit(FIELDS);

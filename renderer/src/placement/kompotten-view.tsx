@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
-import type { KompottenMember, KompottenRequest } from '../../../core/contract';
+import type { KompottenRequest } from '../../../core/contract';
 import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';

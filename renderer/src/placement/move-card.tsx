@@ -16,7 +16,8 @@ import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskedText, Shown } from '../protect/masked';
 import { CheckResult } from './check-result';
-import { formatDay, formatKm, todayIso } from './format';
+import { formatDay, today } from '../lib/format';
+import { formatKm } from './format';
 import { useReturnFocus } from './focus';
 import { KompottenRequestForm } from './kompotten-request-form';
 import type { PlaceChoice } from './places';
@@ -39,7 +40,7 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel }: Transition
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
   const [apiAsksReason, setApiAsksReason] = useState(false);
   const dateRef = useRef<HTMLDivElement>(null);

@@ -15,7 +15,7 @@ import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import { CheckResult } from './check-result';
-import { todayIso } from './format';
+import { today } from '../lib/format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
 import { samePlace } from './places';
@@ -49,7 +49,7 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
   const [route, setRoute] = useState<MoveRoute>('within_city');
   // Until the user picks a route, it follows the destination: a district is a move within the city.
   const [routeChosen, setRouteChosen] = useState(false);
-  const [plannedDate, setPlannedDate] = useState(todayIso);
+  const [plannedDate, setPlannedDate] = useState(today);
   const [receivingContact, setReceivingContact] = useState('');
   const [notes, setNotes] = useState('');
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });

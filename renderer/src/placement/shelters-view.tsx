@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { SPECIALISATIONS } from '../../../core/contract';
 import type { Shelter } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { useReturnFocus } from './focus';
-import { formatDay } from './format';
-import { loadPlaces } from './places';
+import { formatDay } from '../lib/format';
+import { usePlaces } from './places';
 import { ShelterForm } from './shelter-form';
 
 function loadShelters(): Promise<Shelter[]> {
@@ -49,8 +49,8 @@ function OccupancyCell({ shelter }: { shelter: Shelter }) {
 /** The register of protected shelters: IVO permit, places and current occupancy, specialisations and contact. */
 export function SheltersView() {
   const t = useT();
-  const shelters = useLoader(loadShelters);
-  const places = useLoader(loadPlaces);
+  const shelters = useQuery(['shelters:list', {}], loadShelters);
+  const places = usePlaces();
   const [editing, setEditing] = useState<Shelter | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();

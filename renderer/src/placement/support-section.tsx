@@ -17,7 +17,8 @@ import { useT } from '../i18n/use-t';
 import { MaskableField, Shown, textOf } from '../protect/masked';
 import type { CaseSectionProps } from './case-sections';
 import { useFocusOnMount, useReturnFocus } from './focus';
-import { formatDay, optionalDate } from './format';
+import { formatDay } from '../lib/format';
+import { optionalDate } from './format';
 
 const FIELDS = ['kind', 'agency', 'status', 'startDate', 'endDate', 'notes'] as const;
 type Kind = SupportItem['kind'];

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { CheckboxField } from '../components/checkbox-field';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
@@ -66,7 +66,7 @@ function RetentionFields({ initial }: { initial: Settings }) {
 export function RetentionSettingsForm() {
   const t = useT();
   const titleId = useId();
-  const settings = useLoader(loadSettings);
+  const settings = useQuery(['settings:get', {}], loadSettings);
   return (
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('settings.retention_title')}</h2>

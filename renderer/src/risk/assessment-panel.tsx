@@ -3,11 +3,11 @@ import type { Assessment, CaseDetail, RiskTemplate } from '../../../core/contrac
 import type { ReviewDaySettings } from '../../../core/rules/review-date';
 import { call } from '../api/client';
 import { useQuery } from '../api/query';
-import { formatMoment } from '../casework/format';
+import { formatMoment } from '../lib/format';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { ConfirmInline } from '../casework/confirm-inline';
+import { ConfirmInline } from '../components/confirm-inline';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentReadOnly } from './assessment-read-only';
 import { instrumentTitle } from './format';

@@ -1,9 +1,9 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { ApiError, InstrumentSummary, RiskTemplate } from '../../../core/contract';
 import { MAX_LISTED_ISSUES } from '../../../core/rules/instrument-file';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
@@ -31,8 +31,7 @@ function readText(file: File): Promise<string> {
 function TemplatePreview({ templateId, version }: { templateId: string; version: string }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const load = useCallback((): Promise<RiskTemplate> => call('risk:instrument', { templateId, version }), [templateId, version]);
-  const template = useLoader(load);
+  const template = useQuery(['risk:instrument', { templateId, version }], (): Promise<RiskTemplate> => call('risk:instrument', { templateId, version }));
   if (template.error) return <ApiErrorAlert error={template.error} />;
   if (!template.data) return <p role="status">{t('risk.loading')}</p>;
   const tpl = template.data;
@@ -73,7 +72,7 @@ export function InstrumentsView() {
   const language = useLanguageStore((state) => state.language);
   const importId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const instruments = useLoader(loadInstruments);
+  const instruments = useQuery(['risk:instruments', {}], loadInstruments);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -7,8 +7,8 @@ import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { formatSeconds } from '../i18n/format';
-import { useLanguageStore, type Language } from '../i18n/language-store';
-import { localeOf } from '../i18n/translate';
+import { useLanguageStore } from '../i18n/language-store';
+import { formatMegabytes, formatMoment } from '../lib/format';
 import { useT } from '../i18n/use-t';
 import { applyStatus } from '../session/session-actions';
 import { useCountdown } from '../session/use-countdown';
@@ -16,16 +16,6 @@ import { PublicFrame } from './public-frame';
 
 const FIELDS = ['username', 'passphrase', 'folder'] as const;
 type Field = (typeof FIELDS)[number];
-
-function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-function formatSize(bytes: number, language: Language): string {
-  return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
-}
 
 /**
  * Restores a backup over a damaged database, from the unlock screen: an administrator's username
@@ -145,7 +135,7 @@ export function RestoreDamagedScreen({ onBack }: { onBack: () => void }) {
               <fieldset className="form-group">
                 <legend>{t('damaged.choose')}</legend>
                 {found.backups.map((entry, index) => {
-                  const label = t('damaged.entry', { date: formatDateTime(entry.createdAt, language), size: formatSize(entry.sizeBytes, language) });
+                  const label = t('damaged.entry', { date: formatMoment(entry.createdAt, language), size: formatMegabytes(entry.sizeBytes, language) });
                   return (
                     <label key={entry.fileName} className="checkbox-field">
                       <input type="radio" name="backup" value={entry.fileName} checked={chosen === entry.fileName} onChange={() => setChosen(entry.fileName)} />{' '}

@@ -2,13 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, BackupEntry, BackupStatus } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { useLanguageStore, type Language } from '../i18n/language-store';
-import { localeOf } from '../i18n/translate';
+import { useLanguageStore } from '../i18n/language-store';
+import { formatMegabytes, formatMoment } from '../lib/format';
 import { useT } from '../i18n/use-t';
 import { applyStatus } from '../session/session-actions';
 
@@ -16,17 +16,6 @@ const FIELDS = ['folder', 'keep'] as const;
 
 function loadStatus(): Promise<BackupStatus> {
   return call('backup:status', {});
-}
-
-function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-function formatSize(bytes: number, language: Language): string {
-  const megabytes = bytes / (1024 * 1024);
-  return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(megabytes)} MB`;
 }
 
 function SettingsForm({ status, onSaved }: { status: BackupStatus; onSaved: (status: BackupStatus) => void }) {
@@ -84,7 +73,7 @@ function RestoreConfirm({ entry, busy, onConfirm, onCancel }: { entry: BackupEnt
   useEffect(() => {
     checkRef.current?.focus();
   }, []);
-  const date = formatDateTime(entry.createdAt, language);
+  const date = formatMoment(entry.createdAt, language);
   return (
     <div
       className="confirm"
@@ -146,13 +135,13 @@ function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: ()
     run(async () => {
       const entry = await call('backup:create', {});
       onChanged();
-      return t('backup.created', { date: formatDateTime(entry.createdAt, language) });
+      return t('backup.created', { date: formatMoment(entry.createdAt, language) });
     });
 
   const verify = (entry: BackupEntry): void =>
     run(async () => {
       const result = await call('backup:verify', { fileName: entry.fileName });
-      return t('backup.verified', { date: formatDateTime(entry.createdAt, language), rows: result.rows, head: result.auditHead.sequence });
+      return t('backup.verified', { date: formatMoment(entry.createdAt, language), rows: result.rows, head: result.auditHead.sequence });
     });
 
   const restore = (entry: BackupEntry): void =>
@@ -189,11 +178,11 @@ function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: ()
             </thead>
             <tbody>
               {status.backups.map((entry) => {
-                const date = formatDateTime(entry.createdAt, language);
+                const date = formatMoment(entry.createdAt, language);
                 return (
                   <tr key={entry.fileName}>
                     <td>{date}</td>
-                    <td>{formatSize(entry.sizeBytes, language)}</td>
+                    <td>{formatMegabytes(entry.sizeBytes, language)}</td>
                     <td>{entry.auditHead.sequence}</td>
                     <td>
                       {restoring === entry.fileName ? (
@@ -225,7 +214,7 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
   const language = useLanguageStore((state) => state.language);
   const last = status.lastAutomatic;
   if (!last) return <p>{t('backup.auto_none')}</p>;
-  const date = formatDateTime(last.at, language);
+  const date = formatMoment(last.at, language);
   if (last.ok) return <p>{t('backup.auto_ok', { date })}</p>;
   return (
     <div className="alert alert-error" role="alert">
@@ -239,7 +228,7 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
 export function BackupPanel() {
   const t = useT();
   const titleId = useId();
-  const loaded = useLoader(loadStatus);
+  const loaded = useQuery(['backup:status', {}], loadStatus);
   // A saved setting answers with the new status; a new backup reloads it.
   const [saved, setSaved] = useState<BackupStatus | null>(null);
   const status = saved ?? loaded.data;

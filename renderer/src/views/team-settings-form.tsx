@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -182,7 +182,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
 export function TeamSettingsForm() {
   const t = useT();
   const titleId = useId();
-  const settings = useLoader(loadSettings);
+  const settings = useQuery(['settings:get', {}], loadSettings);
   return (
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('settings.team_title')}</h2>

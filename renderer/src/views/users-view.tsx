@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SessionUser, UserListRow } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
@@ -20,7 +20,7 @@ function loadUsers(): Promise<UserListRow[]> {
 export function UsersView({ user }: { user: SessionUser }) {
   const t = useT();
   const manages = rolesManagedBy(user.role);
-  const users = useLoader(loadUsers);
+  const users = useQuery(['users:list', {}], loadUsers);
   const [notice, setNotice] = useState<string | null>(null);
 
   const onChanged = (message: string): void => {
