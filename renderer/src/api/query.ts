@@ -244,21 +244,25 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
 /** The keys a change makes out of date, from what was sent and what came back. */
 export type Invalidates<C extends Channel> = (input: ChannelInput<C>, output: ChannelOutput<C>) => readonly QueryKey[];
 
+/** The keys whose new value a change answered with (a saved setting answers with all settings). */
+export type Answers<C extends Channel> = (input: ChannelInput<C>, output: ChannelOutput<C>) => readonly (readonly [QueryKey, unknown])[];
+
 /**
- * A write through the client: calls the channel and, when it succeeded, invalidates the keys it
- * affects, so every section showing them reads them again. Errors are thrown to the caller (the
- * forms show them).
+ * A write through the client: calls the channel and, when it succeeded, puts what it answered
+ * under the keys it answers for and invalidates the keys it affects, so everything showing them
+ * reads them again. Errors are thrown to the caller (the forms show them).
  */
-export function useMutation<C extends Channel>(channel: C, invalidates?: Invalidates<C>): (input: ChannelInput<C>) => Promise<ChannelOutput<C>> {
+export function useMutation<C extends Channel>(channel: C, invalidates?: Invalidates<C>, answers?: Answers<C>): (input: ChannelInput<C>) => Promise<ChannelOutput<C>> {
   const client = useQueryClient();
-  const invalidatesRef = useRef(invalidates);
+  const effects = useRef({ invalidates, answers });
   useEffect(() => {
-    invalidatesRef.current = invalidates;
+    effects.current = { invalidates, answers };
   });
   return useCallback(
     async (input: ChannelInput<C>) => {
       const output = await call(channel, input);
-      for (const key of invalidatesRef.current?.(input, output) ?? []) client.invalidate(key);
+      for (const [key, data] of effects.current.answers?.(input, output) ?? []) client.setData(key, data);
+      for (const key of effects.current.invalidates?.(input, output) ?? []) client.invalidate(key);
       return output;
     },
     [client, channel],

@@ -4,6 +4,7 @@ import type { ApiError, ChannelInput, KompottenMember } from '../../../core/cont
 import { toApiError } from '../api/client';
 import { useMutation, useQueryClient } from '../api/query';
 import { FormFooter } from '../components/form-footer';
+import { RegisterTable } from '../components/register-table';
 import { DetailedErrorAlert } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -137,79 +138,73 @@ export function KompottenMembers({
       {sorted.length === 0 ? (
         <p className="muted">{t('kompotten.members_none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('kompotten.members_caption', { count: sorted.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kompotten.col_municipality')}</th>
-                <th scope="col">{t('kompotten.col_contact')}</th>
-                <th scope="col">{t('kompotten.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((member) => (
-                <tr key={member.municipalityCode}>
-                  <th scope="row">{member.municipalityName}</th>
-                  <td className="pl-prewrap">
-                    {editing === member.municipalityCode ? (
-                      <MemberForm
-                        member={member}
-                        places={places}
-                        exclude={[]}
-                        onSaved={(updated) => {
-                          setEditing(null);
-                          onChanged(updated, t('kompotten.member_saved', { name: member.municipalityName }));
-                        }}
-                        onCancel={() => setEditing(null)}
-                      />
-                    ) : (
-                      member.contact || '–'
-                    )}
-                  </td>
-                  <td>
-                    {confirming === member.municipalityCode ? (
-                      <div className="confirm" role="group" aria-label={t('kompotten.remove_label', { name: member.municipalityName })}>
-                        <p>{t('kompotten.confirm_remove', { name: member.municipalityName })}</p>
-                        <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => remove(member)}>
-                          {t('kompotten.confirm_remove_yes')}
-                        </button>
-                        <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-                          {t('place.cancel')}
-                        </button>
-                      </div>
-                    ) : editing === member.municipalityCode ? null : (
-                      <div className="pl-row-actions">
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          aria-label={t('kompotten.edit_member_label', { name: member.municipalityName })}
-                          onClick={() => {
-                            setError(null);
-                            setEditing(member.municipalityCode);
-                          }}
-                        >
-                          {t('kompotten.edit_member')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          aria-label={t('kompotten.remove_label', { name: member.municipalityName })}
-                          onClick={() => {
-                            setError(null);
-                            setConfirming(member.municipalityCode);
-                          }}
-                        >
-                          {t('kompotten.remove')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('kompotten.members_caption', { count: sorted.length })}
+          rows={sorted}
+          rowKey={(member) => member.municipalityCode}
+          columns={[
+            { header: t('kompotten.col_municipality'), rowHeader: true, cell: (member) => member.municipalityName },
+            {
+              header: t('kompotten.col_contact'),
+              className: 'pl-prewrap',
+              cell: (member) =>
+                editing === member.municipalityCode ? (
+                  <MemberForm
+                    member={member}
+                    places={places}
+                    exclude={[]}
+                    onSaved={(updated) => {
+                      setEditing(null);
+                      onChanged(updated, t('kompotten.member_saved', { name: member.municipalityName }));
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  member.contact || '–'
+                ),
+            },
+          ]}
+          actions={{
+            header: t('kompotten.col_actions'),
+            cell: (member) =>
+              confirming === member.municipalityCode ? (
+                <div className="confirm" role="group" aria-label={t('kompotten.remove_label', { name: member.municipalityName })}>
+                  <p>{t('kompotten.confirm_remove', { name: member.municipalityName })}</p>
+                  <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => remove(member)}>
+                    {t('kompotten.confirm_remove_yes')}
+                  </button>
+                  <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                    {t('place.cancel')}
+                  </button>
+                </div>
+              ) : editing === member.municipalityCode ? null : (
+                <div className="pl-row-actions">
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('kompotten.edit_member_label', { name: member.municipalityName })}
+                    onClick={() => {
+                      setError(null);
+                      setEditing(member.municipalityCode);
+                    }}
+                  >
+                    {t('kompotten.edit_member')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('kompotten.remove_label', { name: member.municipalityName })}
+                    onClick={() => {
+                      setError(null);
+                      setConfirming(member.municipalityCode);
+                    }}
+                  >
+                    {t('kompotten.remove')}
+                  </button>
+                </div>
+              ),
+          }}
+        />
       )}
       <section aria-labelledby={addId}>
         <h3 id={addId}>{t('kompotten.add_member_title')}</h3>

@@ -5,6 +5,7 @@ import type { SupportItem } from '../../../core/contract';
 import { caseSectionKey } from '../api/case-queries';
 import { useChannel, useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
+import { RegisterTable } from '../components/register-table';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
@@ -118,51 +119,38 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
       {items.data === null && items.error === null ? <p role="status">{t('support.loading')}</p> : null}
       {items.data && items.data.length === 0 ? <p className="muted">{t('support.none')}</p> : null}
       {sorted.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('support.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('support.field_kind')}</th>
-                <th scope="col">{t('support.field_agency')}</th>
-                <th scope="col">{t('support.field_status')}</th>
-                <th scope="col">{t('support.col_dates')}</th>
-                <th scope="col">{t('support.field_notes')}</th>
-                {closed ? null : <th scope="col">{t('support.col_actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{t(`support.kind_${item.kind}`)}</th>
-                  <td>
-                    <Shown value={item.agency} />
-                  </td>
-                  <td>
-                    <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span>
-                  </td>
-                  <td>{supportDates(item)}</td>
-                  <td className="pl-prewrap">{item.notes}</td>
-                  {closed ? null : (
-                    <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: textOf(t, item.agency) || '–' })}
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(item);
-                        }}
-                      >
-                        {t('support.edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('support.caption')}
+          rows={sorted}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: t('support.field_kind'), rowHeader: true, cell: (item) => t(`support.kind_${item.kind}`) },
+            { header: t('support.field_agency'), cell: (item) => <Shown value={item.agency} /> },
+            { header: t('support.field_status'), cell: (item) => <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span> },
+            { header: t('support.col_dates'), cell: supportDates },
+            { header: t('support.field_notes'), className: 'pl-prewrap', cell: (item) => item.notes },
+          ]}
+          actions={
+            closed
+              ? undefined
+              : {
+                  header: t('support.col_actions'),
+                  cell: (item) => (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: textOf(t, item.agency) || '–' })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(item);
+                      }}
+                    >
+                      {t('support.edit')}
+                    </button>
+                  ),
+                }
+          }
+        />
       ) : null}
       {editing !== null ? (
         <SupportForm

@@ -3,7 +3,7 @@ import type { ChangeEvent } from 'react';
 import type { ApiError, InstrumentSummary, RiskTemplate } from '../../../core/contract';
 import { MAX_LISTED_ISSUES } from '../../../core/rules/instrument-file';
 import { call, toApiError } from '../api/client';
-import { useQuery } from '../api/query';
+import { useMutation, useQuery } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
@@ -77,6 +77,7 @@ export function InstrumentsView() {
   const [readError, setReadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const importInstrument = useMutation('risk:import-instrument', () => [['risk:instruments']]);
   const [issues, setIssues] = useState<DescribedIssue[]>([]);
   const [imported, setImported] = useState<InstrumentSummary | null>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
@@ -110,13 +111,12 @@ export function InstrumentsView() {
     if (!file) return;
     reset();
     setBusy(true);
-    call('risk:import-instrument', { json: file.text }).then(
+    importInstrument({ json: file.text }).then(
       (summary) => {
         setBusy(false);
         setImported(summary);
         setFile(null);
         if (fileRef.current) fileRef.current.value = '';
-        instruments.reload();
       },
       (thrown: unknown) => {
         setBusy(false);

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, BackupEntry, BackupStatus } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { useQuery } from '../api/query';
+import { useChannel, useMutation } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -14,26 +14,23 @@ import { applyStatus } from '../session/session-actions';
 
 const FIELDS = ['folder', 'keep'] as const;
 
-function loadStatus(): Promise<BackupStatus> {
-  return call('backup:status', {});
-}
-
-function SettingsForm({ status, onSaved }: { status: BackupStatus; onSaved: (status: BackupStatus) => void }) {
+function SettingsForm({ status }: { status: BackupStatus }) {
   const t = useT();
   const [folder, setFolder] = useState(status.folder);
   const [keep, setKeep] = useState(String(status.keep));
   const [saved, setSaved] = useState(false);
   const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  // The answer is the new status: the panel takes it without asking again.
+  const saveSettings = useMutation('backup:settings', undefined, (_input, next) => [[['backup:status', {}], next]]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setSaved(false);
     const input = { folder, keep: keep.trim() === '' ? Number.NaN : Number(keep.trim()) };
     void submit(validateInput('backup:settings', input, FIELDS), async () => {
-      const next = await call('backup:settings', input);
+      const next = await saveSettings(input);
       setFolder(next.folder);
       setKeep(String(next.keep));
-      onSaved(next);
       setSaved(true);
     });
   };
@@ -107,13 +104,14 @@ function RestoreConfirm({ entry, busy, onConfirm, onCancel }: { entry: BackupEnt
   );
 }
 
-function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: () => void }) {
+function BackupList({ status }: { status: BackupStatus }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
+  const createBackup = useMutation('backup:create', () => [['backup:status']]);
 
   const run = (action: () => Promise<string | null>): void => {
     setBusy(true);
@@ -133,8 +131,7 @@ function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: ()
 
   const backUpNow = (): void =>
     run(async () => {
-      const entry = await call('backup:create', {});
-      onChanged();
+      const entry = await createBackup({});
       return t('backup.created', { date: formatMoment(entry.createdAt, language) });
     });
 
@@ -228,14 +225,8 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
 export function BackupPanel() {
   const t = useT();
   const titleId = useId();
-  const loaded = useQuery(['backup:status', {}], loadStatus);
-  // A saved setting answers with the new status; a new backup reloads it.
-  const [saved, setSaved] = useState<BackupStatus | null>(null);
-  const status = saved ?? loaded.data;
-  const reload = (): void => {
-    setSaved(null);
-    loaded.reload();
-  };
+  const loaded = useChannel('backup:status', {});
+  const status = loaded.data;
 
   return (
     <section className="subsection" aria-labelledby={titleId}>
@@ -245,8 +236,8 @@ export function BackupPanel() {
       {status ? (
         <>
           <LastAutomatic status={status} />
-          <SettingsForm status={status} onSaved={setSaved} />
-          <BackupList status={status} onChanged={reload} />
+          <SettingsForm status={status} />
+          <BackupList status={status} />
         </>
       ) : loaded.error === null ? (
         <p role="status">{t('backup.loading')}</p>

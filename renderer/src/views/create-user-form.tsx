@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Role, User } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { ApiErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
@@ -27,6 +27,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
   const t = useT();
   const [values, setValues] = useState<Values>(EMPTY);
   const { formRef, errors: fieldErrors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const createUser = useMutation('users:create', () => [['users:list'], ['users:assignees']]);
   const titleId = useId();
   const set = (field: TextFieldName) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
   const roleOptions = roles.map((role) => ({ value: role, label: t(`role.${role}`) }));
@@ -40,7 +41,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
     void submit(
       errors,
       async () => {
-        const user = await call('users:create', input);
+        const user = await createUser(input);
         setValues(EMPTY);
         onCreated(user);
       },

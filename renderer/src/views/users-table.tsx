@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, FailedUnlocks, Role, User, UserListRow } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { useMutation } from '../api/query';
 import { ApiErrorAlert } from '../components/messages';
 import { dateFormat, formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
@@ -29,6 +30,8 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Disabled colleagues leave the lists a case can be assigned from.
+  const disableUser = useMutation('users:disable', () => [['users:list'], ['users:assignees']]);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   // The confirmation replaces the button that asked for it; keep the keyboard user's place.
@@ -39,7 +42,7 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
   const disable = (user: User): void => {
     setBusy(true);
     setError(null);
-    call('users:disable', { username: user.username }).then(
+    disableUser({ username: user.username }).then(
       (updated) => {
         setBusy(false);
         setConfirming(null);
