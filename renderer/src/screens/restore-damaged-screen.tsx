@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { BackupEntry } from '../../../core/contract';
 import { call } from '../api/client';
 import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
+import { SignInFields } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -98,26 +99,15 @@ export function RestoreDamagedScreen({ onBack }: { onBack: () => void }) {
         <h1>{t('damaged.restore_title')}</h1>
         <p>{t('damaged.restore_intro')}</p>
         <form ref={formRef} onSubmit={onSubmit} noValidate>
-          <TextField
-            name="username"
-            label={t('field.username')}
-            value={values.username}
-            onChange={set('username')}
-            error={fieldMessage(t, errors, 'username')}
-            invalid={apiError?.code === 'wrong_credentials' || apiError?.code === 'forbidden'}
-            autoComplete="username"
-            spellCheck={false}
-            autoFocus
-          />
-          <TextField
-            name="passphrase"
-            type="password"
-            label={t('field.passphrase')}
-            value={values.passphrase}
-            onChange={set('passphrase')}
-            error={fieldMessage(t, errors, 'passphrase')}
-            invalid={apiError?.code === 'wrong_credentials'}
-            autoComplete="current-password"
+          <SignInFields
+            username={values.username}
+            passphrase={values.passphrase}
+            onUsername={set('username')}
+            onPassphrase={set('passphrase')}
+            usernameError={fieldMessage(t, errors, 'username')}
+            passphraseError={fieldMessage(t, errors, 'passphrase')}
+            usernameInvalid={apiError?.code === 'wrong_credentials' || apiError?.code === 'forbidden'}
+            passphraseInvalid={apiError?.code === 'wrong_credentials'}
           />
           <TextField
             name="folder"

@@ -4,6 +4,7 @@ import type { Role, User } from '../../../core/contract';
 import { useMutation } from '../api/query';
 import { ApiErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';
+import { UsernameField } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -54,16 +55,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
       <h2 id={titleId}>{t('users.create_title')}</h2>
       <p>{t('users.create_intro')}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <TextField
-          name="username"
-          label={t('field.username')}
-          hint={t('field.username_hint')}
-          value={values.username}
-          onChange={set('username')}
-          error={fieldMessage(t, fieldErrors, 'username')}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <UsernameField hint={t('field.username_hint')} value={values.username} onChange={set('username')} error={fieldMessage(t, fieldErrors, 'username')} autoComplete="off" />
         <TextField
           name="displayName"
           label={t('field.display_name')}
