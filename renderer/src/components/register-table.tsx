@@ -10,7 +10,9 @@ export interface RegisterColumn<T> {
 }
 
 interface RegisterTableProps<T> {
-  caption: ReactNode;
+  /** The table's caption; or `labelledBy`, the id of a heading that names it. */
+  caption?: ReactNode;
+  labelledBy?: string;
   /** Null leaves a column out (one the current case or user does not have). */
   columns: readonly (RegisterColumn<T> | null)[];
   rows: readonly T[];
@@ -25,12 +27,12 @@ interface RegisterTableProps<T> {
  * a caption, a header per column, the row's name as its header cell, and an actions column where
  * a row is changed in place.
  */
-export function RegisterTable<T>({ caption, columns, rows, rowKey, actions, className }: RegisterTableProps<T>) {
+export function RegisterTable<T>({ caption, labelledBy, columns, rows, rowKey, actions, className }: RegisterTableProps<T>) {
   const shown = columns.filter((column): column is RegisterColumn<T> => column !== null);
   return (
     <div className="table-scroll">
-      <table className={className}>
-        <caption>{caption}</caption>
+      <table className={className} aria-labelledby={labelledBy}>
+        {caption === undefined ? null : <caption>{caption}</caption>}
         <thead>
           <tr>
             {shown.map((column) => (

@@ -4,6 +4,7 @@ import type { ApiError, InstrumentSummary, RiskTemplate } from '../../../core/co
 import { MAX_LISTED_ISSUES } from '../../../core/rules/instrument-file';
 import { call, toApiError } from '../api/client';
 import { useMutation, useQuery } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
@@ -136,52 +137,52 @@ export function InstrumentsView() {
       <ApiErrorAlert error={instruments.error} />
       {instruments.data === null && instruments.error === null ? <p role="status">{t('risk.instruments_loading')}</p> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('risk.instruments_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('risk.col_instrument')}</th>
-                <th scope="col">{t('risk.col_version')}</th>
-                <th scope="col">{t('risk.col_target')}</th>
-                <th scope="col">{t('risk.col_source')}</th>
-                <th scope="col">{t('risk.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const key = `${row.templateId}@${row.version}`;
-                const title = localize(row.title, language);
-                return (
-                  <tr key={key}>
-                    <th scope="row">
-                      {title}
-                      <div className="muted mono">{row.templateId}</div>
-                      {previewing === key ? <TemplatePreview templateId={row.templateId} version={row.version} /> : null}
-                    </th>
-                    <td>
-                      {row.version}
-                      {row.latest ? <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span> : <span className="muted"> {t('risk.version_older')}</span>}
-                    </td>
-                    <td>{t(`risk.target_${row.target}`)}</td>
-                    <td>{t(`risk.source_${row.source}`)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        aria-expanded={previewing === key}
-                        aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', { instrument: instrumentTitle(t, language, row.title, row.version) })}
-                        onClick={() => setPreviewing((p) => (p === key ? null : key))}
-                      >
-                        {t(previewing === key ? 'risk.preview_hide' : 'risk.preview')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('risk.instruments_caption')}
+          rows={rows}
+          rowKey={(row) => `${row.templateId}@${row.version}`}
+          columns={[
+            {
+              header: t('risk.col_instrument'),
+              rowHeader: true,
+              cell: (row) => (
+                <>
+                  {localize(row.title, language)}
+                  <div className="muted mono">{row.templateId}</div>
+                  {previewing === `${row.templateId}@${row.version}` ? <TemplatePreview templateId={row.templateId} version={row.version} /> : null}
+                </>
+              ),
+            },
+            {
+              header: t('risk.col_version'),
+              cell: (row) => (
+                <>
+                  {row.version}
+                  {row.latest ? <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span> : <span className="muted"> {t('risk.version_older')}</span>}
+                </>
+              ),
+            },
+            { header: t('risk.col_target'), cell: (row) => t(`risk.target_${row.target}`) },
+            { header: t('risk.col_source'), cell: (row) => t(`risk.source_${row.source}`) },
+          ]}
+          actions={{
+            header: t('risk.col_actions'),
+            cell: (row) => {
+              const key = `${row.templateId}@${row.version}`;
+              return (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-expanded={previewing === key}
+                  aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', { instrument: instrumentTitle(t, language, row.title, row.version) })}
+                  onClick={() => setPreviewing((p) => (p === key ? null : key))}
+                >
+                  {t(previewing === key ? 'risk.preview_hide' : 'risk.preview')}
+                </button>
+              );
+            },
+          }}
+        />
       ) : null}
       <section className="subsection" aria-labelledby={importId}>
         <h2 id={importId}>{t('risk.import_title')}</h2>

@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { ApiError, BackupEntry, BackupStatus } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { useChannel, useMutation } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -162,45 +163,34 @@ function BackupList({ status }: { status: BackupStatus }) {
       {status.backups.length === 0 ? (
         <p>{t('backup.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('backup.list_caption', { count: status.backups.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.col_date')}</th>
-                <th scope="col">{t('backup.col_size')}</th>
-                <th scope="col">{t('backup.col_head')}</th>
-                <th scope="col">{t('backup.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.backups.map((entry) => {
-                const date = formatMoment(entry.createdAt, language);
-                return (
-                  <tr key={entry.fileName}>
-                    <td>{date}</td>
-                    <td>{formatMegabytes(entry.sizeBytes, language)}</td>
-                    <td>{entry.auditHead.sequence}</td>
-                    <td>
-                      {restoring === entry.fileName ? (
-                        <RestoreConfirm entry={entry} busy={busy} onConfirm={() => restore(entry)} onCancel={() => setRestoring(null)} />
-                      ) : (
-                        <>
-                          <button type="button" className="button-secondary" disabled={busy} aria-label={t('backup.verify_label', { date })} onClick={() => verify(entry)}>
-                            {t('backup.verify')}
-                          </button>{' '}
-                          <button type="button" className="button-danger" disabled={busy} aria-label={t('backup.restore_label', { date })} onClick={() => setRestoring(entry.fileName)}>
-                            {t('backup.restore')}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('backup.list_caption', { count: status.backups.length })}
+          rows={status.backups}
+          rowKey={(entry) => entry.fileName}
+          columns={[
+            { header: t('backup.col_date'), cell: (entry) => formatMoment(entry.createdAt, language) },
+            { header: t('backup.col_size'), cell: (entry) => formatMegabytes(entry.sizeBytes, language) },
+            { header: t('backup.col_head'), cell: (entry) => entry.auditHead.sequence },
+          ]}
+          actions={{
+            header: t('backup.col_actions'),
+            cell: (entry) => {
+              const date = formatMoment(entry.createdAt, language);
+              return restoring === entry.fileName ? (
+                <RestoreConfirm entry={entry} busy={busy} onConfirm={() => restore(entry)} onCancel={() => setRestoring(null)} />
+              ) : (
+                <>
+                  <button type="button" className="button-secondary" disabled={busy} aria-label={t('backup.verify_label', { date })} onClick={() => verify(entry)}>
+                    {t('backup.verify')}
+                  </button>{' '}
+                  <button type="button" className="button-danger" disabled={busy} aria-label={t('backup.restore_label', { date })} onClick={() => setRestoring(entry.fileName)}>
+                    {t('backup.restore')}
+                  </button>
+                </>
+              );
+            },
+          }}
+        />
       )}
     </>
   );
