@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app';
 import { getBridge } from './bridge';
-import './styles.css';
+import './styles/index.css';
 
 // The CSP forbids eval; without this zod probes `new Function` and every page load logs a violation.
 z.config({ jitless: true });

@@ -5,7 +5,7 @@ import { ERROR_CODES, ROLES } from '../../core/contract';
 import type { PassphraseHint } from '../../core/rules/passphrase-strength';
 import { en } from '../../renderer/src/i18n/en';
 import { sv } from '../../renderer/src/i18n/sv';
-import { formatDay, formatMoment } from '../../renderer/src/casework/format';
+import { formatDay, formatMoment } from '../../renderer/src/lib/format';
 import { dateFormat, formatDate } from '../../renderer/src/i18n/format';
 import { isMessageKey, makeTranslator } from '../../renderer/src/i18n/translate';
 

@@ -4,13 +4,12 @@ import type { HousingStep, Shelter } from '../../core/contract';
 import { HousingSection } from '../../renderer/src/placement/housing-section';
 import { CASE, placementBridge, renderSection, shelter, step } from './placement-fixtures';
 
-const noop = (): void => undefined;
 
 const EXPIRED = shelter({ id: 82, name: 'Boende Ankaret', ivoValidUntil: '2025-12-31', permitStatus: 'expired', municipalityCode: '1280', municipalityName: 'Malmö' });
 
 async function openSection(steps: HousingStep[], shelters: Shelter[] = [shelter(), EXPIRED]) {
   const bridge = placementBridge().ok('housing:list', steps).ok('shelters:list', shelters);
-  const app = renderSection(<HousingSection caseDetail={CASE} onCaseChanged={noop} />);
+  const app = renderSection(<HousingSection caseDetail={CASE} />);
   await screen.findByRole('heading', { name: 'Boendekedjan', level: 2 });
   await waitFor(() => expect(screen.queryByText('Hämtar boendekedjan …')).toBeNull());
   return { bridge, ...app };

@@ -5,7 +5,6 @@ import { MovesSection } from '../../renderer/src/placement/moves-section';
 import { unmasked } from '../helpers/protect';
 import { CASE, farCheck, move, nearCheck, placementBridge, renderSection } from './placement-fixtures';
 
-const noop = (): void => undefined;
 
 function moveCard(title: string): HTMLElement {
   return screen.getByRole('article', { name: title });
@@ -13,7 +12,7 @@ function moveCard(title: string): HTMLElement {
 
 async function openSection(moves: Move[]) {
   const bridge = placementBridge().ok('moves:list', moves).ok('kompotten:requests', []);
-  const app = renderSection(<MovesSection caseDetail={CASE} onCaseChanged={noop} />);
+  const app = renderSection(<MovesSection caseDetail={CASE} />);
   await screen.findByRole('heading', { name: 'Flyttar', level: 2 });
   await waitFor(() => expect(screen.queryByText('Hämtar flyttar …')).toBeNull());
   return { bridge, ...app };

@@ -5,7 +5,6 @@ import { SupportSection } from '../../renderer/src/placement/support-section';
 import { useLanguageStore } from '../../renderer/src/i18n/language-store';
 import { CASE, placementBridge, renderSection } from './placement-fixtures';
 
-const noop = (): void => undefined;
 
 function item(overrides: Partial<SupportItem> = {}): SupportItem {
   return { id: 101, caseId: 7, kind: 'school', agency: 'Skolan', status: 'in_progress', startDate: '2026-02-01', endDate: null, notes: '', ...overrides };
@@ -13,7 +12,7 @@ function item(overrides: Partial<SupportItem> = {}): SupportItem {
 
 async function openSection(items: SupportItem[], caseDetail = CASE) {
   const bridge = placementBridge().ok('support:list', items);
-  const app = renderSection(<SupportSection caseDetail={caseDetail} onCaseChanged={noop} />);
+  const app = renderSection(<SupportSection caseDetail={caseDetail} />);
   await waitFor(() => expect(screen.queryByText('Hämtar stödplanen …')).toBeNull());
   return { bridge, ...app };
 }

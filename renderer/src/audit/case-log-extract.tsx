@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, AuditExportFormat } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
 import { downloadFile } from '../reports/report-export';
@@ -15,8 +15,7 @@ import { printRecorded } from './print';
 export function CaseLogExtract({ caseId, onClose }: { caseId: number; onClose: () => void }) {
   const t = useT();
   const labels = useAuditLabels();
-  const load = useCallback(() => call('audit:case-extract', { caseId }), [caseId]);
-  const extract = useLoader(load);
+  const extract = useChannel('audit:case-extract', { caseId });
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

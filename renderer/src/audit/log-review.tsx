@@ -12,7 +12,7 @@ import {
 } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { describeError } from '../api/error-text';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { DateField } from '../components/date-field';
 import { ErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
@@ -85,7 +85,7 @@ const loadUsers = () => call('audit:users', {});
 export function LogReview() {
   const t = useT();
   const labels = useAuditLabels();
-  const users = useLoader(loadUsers);
+  const users = useQuery(['audit:users', {}], loadUsers);
   const [mode, setMode] = useState<Mode>('search');
   const [draft, setDraft] = useState<SearchDraft>({ userId: '', caseNumber: '', action: '', from: '', to: '', outcome: '', reviewed: 'any' });
   const [month, setMonth] = useState(() => previousMonth(new Date()));

@@ -14,7 +14,7 @@ import type { CaseListParams } from './case-pages';
 import { consumeListFocus, setActiveIndex, setFilters, useCaseworkStore } from './casework-store';
 import type { CaseSort } from './casework-store';
 import { Shown } from '../protect/masked';
-import { formatDay, formatMoment } from './format';
+import { formatDay, formatMoment } from '../lib/format';
 
 /** Fixed heights (px) make the list's geometry arithmetic: row i starts at i × ROW_HEIGHT. */
 export const ROW_HEIGHT = 44;

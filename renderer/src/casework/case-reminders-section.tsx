@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { REMINDER_KINDS } from '../../../core/contract';
 import type { ApiError, CaseDetail, Reminder } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from './case-prefetch';
+import { toApiError } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation } from '../api/query';
+import type { QueryKey } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -14,11 +15,16 @@ import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-er
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { CaseSection } from './case-section';
-import { formatDay, formatMoment, today } from './format';
+import { CaseSection } from '../components/case-section';
+import { formatDay, formatMoment, today } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** What adding or completing a reminder of a case makes out of date: its list and the due lists. */
+function remindersOf(caseId: number): QueryKey[] {
+  return [caseSectionKey('reminders:list', caseId), ['reminders:due']];
+}
 
 function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdded: (reminder: Reminder) => void; onCancel: () => void }) {
   const t = useT();
@@ -27,10 +33,11 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
   const [note, setNote] = useState('');
   const form = useFormSubmit(pathErrorsFromIssues);
   const { formRef, errors, submit } = form;
+  const create = useMutation('reminders:create', (sent) => remindersOf(sent.caseId));
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { caseId, kind, dueDate: dueDate.trim(), note };
-    void submit(validatePaths('reminders:create', input), async () => onAdded(await call('reminders:create', input)));
+    void submit(validatePaths('reminders:create', input), async () => onAdded(await create(input)));
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="reminder-form" aria-label={t('reminders.add_title')}>
@@ -53,18 +60,14 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
 }
 
 /**
- * The case's reminders: open ones first by due date, then those done. `refresh` changes when
- * another section has added reminders (a completed risk assessment leaves its review).
+ * The case's reminders: open ones first by due date, then those done. Other sections' changes
+ * that leave reminders (a completed risk assessment leaves its review) invalidate the list.
  */
-export function CaseRemindersSection({ id, detail, refresh = 0 }: { id: string; detail: CaseDetail; refresh?: number }) {
+export function CaseRemindersSection({ id, detail }: { id: string; detail: CaseDetail }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const load = usePrefetchedLoad('reminders', useCallback(() => call('reminders:list', { caseId: detail.id }), [detail.id]));
-  const reminders = useLoader(load);
-  const { reload: reloadReminders } = reminders;
-  useEffect(() => {
-    if (refresh > 0) reloadReminders();
-  }, [refresh, reloadReminders]);
+  const reminders = useChannel('reminders:list', { caseId: detail.id });
+  const completeReminder = useMutation('reminders:complete', () => remindersOf(detail.id));
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -80,11 +83,10 @@ export function CaseRemindersSection({ id, detail, refresh = 0 }: { id: string; 
     setBusyId(reminder.id);
     setError(null);
     setNotice(null);
-    call('reminders:complete', { id: reminder.id }).then(
+    completeReminder({ id: reminder.id }).then(
       () => {
         setBusyId(null);
         setNotice(t('reminders.completed', { kind: t(`reminder_kind.${reminder.kind}`) }));
-        reminders.reload();
         focusSelector('[data-reminder-add]');
       },
       (thrown: unknown) => {
@@ -135,7 +137,6 @@ export function CaseRemindersSection({ id, detail, refresh = 0 }: { id: string; 
             onAdded={() => {
               setAdding(false);
               setNotice(t('reminders.added'));
-              reminders.reload();
               focusSelector('[data-reminder-add]');
             }}
             onCancel={() => {

@@ -1,5 +1,4 @@
-import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { CaseLogExtract } from '../audit/case-log-extract';
 import { ApiErrorAlert } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
@@ -13,17 +12,16 @@ import { RevealPanel } from '../protect/reveal-panel';
 import { CaseRiskHeader } from '../risk/case-risk-header';
 import { RiskSection } from '../risk/risk-section';
 import { HonourBadge, ProtectionBadge, StatusBadge } from './badges';
-import { CasePrefetchContext } from './case-prefetch';
 import { CaseRemindersSection } from './case-reminders-section';
-import { goToElement } from './case-section';
+import { goToElement } from '../components/case-section';
 import { JournalSection } from './journal-section';
 import { OverviewSection } from './overview-section';
 import { PeopleSection } from './people-section';
 import { CaseLoadError, SharingSection } from './sharing-section';
 import { useCaseDetail } from './use-case-detail';
 
-const SLOTS = ['moves', 'housing', 'support'] as const;
-type Slot = (typeof SLOTS)[number];
+/** The placement sections render their own headings inside these slots. */
+type Slot = 'moves' | 'housing' | 'support';
 
 interface SectionLink {
   key: string;
@@ -47,48 +45,15 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
-/**
- * The placement sections are another feature's; until they render something their links stay
- * hidden. Watches the slots and reports which have content.
- */
-function useFilledSlots(root: RefObject<HTMLElement | null>, ready: boolean): ReadonlySet<Slot> {
-  const [filled, setFilled] = useState<ReadonlySet<Slot>>(new Set());
-  useEffect(() => {
-    const element = root.current;
-    if (!element || !ready) return;
-    let live = true;
-    const check = (): void => {
-      if (!live) return;
-      const now = new Set(SLOTS.filter((slot) => (element.querySelector(`[data-slot="${slot}"]`)?.childElementCount ?? 0) > 0));
-      setFilled((previous) => (previous.size === now.size && [...now].every((s) => previous.has(s)) ? previous : now));
-    };
-    void Promise.resolve().then(check);
-    const observer = new MutationObserver(check);
-    observer.observe(element, { childList: true, subtree: true });
-    return () => {
-      live = false;
-      observer.disconnect();
-    };
-  }, [root, ready]);
-  return filled;
-}
-
 /** One case: header, in-page links to its sections, and the sections. Escape (outside a field) goes back. */
 export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack: () => void; backLabel: string }) {
   const t = useT();
   const prefix = useId();
-  const { detail, error, reload, replace, prefetch } = useCaseDetail(caseId);
+  const { data: detail, error, reload } = useCaseDetail(caseId);
   const headRef = useRef<HTMLDivElement>(null);
   const sectionsRef = useRef<HTMLDivElement>(null);
   const loaded = detail !== null;
-  const filled = useFilledSlots(sectionsRef, loaded);
-  // Completing a risk assessment changes the header's level and leaves a review reminder: reload both.
-  const [remindersVersion, setRemindersVersion] = useState(0);
   const [showExtract, setShowExtract] = useState(false);
-  const onRiskChanged = useCallback(() => {
-    reload();
-    setRemindersVersion((v) => v + 1);
-  }, [reload]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -99,12 +64,6 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onBack]);
-
-  // Runs after the sections' own effects, which took their parts of the opened case: what none
-  // took is dropped, so nothing mounted later starts from it.
-  useEffect(() => {
-    if (loaded) prefetch?.drop();
-  }, [loaded, prefetch]);
 
   // When the case has arrived, tell screen readers where they are.
   useEffect(() => {
@@ -151,8 +110,7 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
 
   if (showExtract) return <CaseLogExtract caseId={caseId} onClose={() => setShowExtract(false)} />;
 
-  const links = LINKS.filter((link) => !link.slot || filled.has(link.slot));
-  const sectionProps = { caseDetail: detail, onCaseChanged: reload };
+  const sectionProps = { caseDetail: detail };
 
   // Revealing or re-masking changes what every section may show: they load again from scratch,
   // and forms open on revealed values close rather than keep them.
@@ -160,7 +118,6 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
 
   return (
     <ProtectedCaseContext value={detail.reveal.protected}>
-      <CasePrefetchContext value={prefetch}>
         <section className="view case-view">
           {back}
           <header className="case-header" ref={headRef}>
@@ -189,12 +146,12 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
             {detail.protectionLevel !== 'none' ? (
               <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
             ) : null}
-            <RevealPanel caseId={detail.id} reveal={detail.reveal} onChanged={reload} />
+            <RevealPanel caseId={detail.id} reveal={detail.reveal} />
           </header>
           <ApiErrorAlert error={error} />
           <nav className="case-nav" aria-label={t('case.sections_nav')}>
             <ul>
-              {links.map((link) => (
+              {LINKS.map((link) => (
                 <li key={link.key}>
                   <button type="button" className="button-link" onClick={() => goTo(link)}>
                     {t(link.label)}
@@ -205,9 +162,9 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
           </nav>
           <div ref={sectionsRef} className="case-sections">
             <Fragment key={revealKey}>
-              <OverviewSection id={sectionId('overview')} detail={detail} onChanged={replace} />
-              <RiskSection id={sectionId('risk')} caseDetail={detail} onCaseChanged={onRiskChanged} />
-              <PeopleSection id={sectionId('people')} detail={detail} onChanged={replace} />
+              <OverviewSection id={sectionId('overview')} detail={detail} />
+              <RiskSection id={sectionId('risk')} caseDetail={detail} />
+              <PeopleSection id={sectionId('people')} detail={detail} />
               <div data-slot="moves" className="case-slot" tabIndex={-1}>
                 <MovesSection {...sectionProps} />
               </div>
@@ -218,12 +175,11 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
                 <SupportSection {...sectionProps} />
               </div>
               <JournalSection id={sectionId('journal')} detail={detail} />
-              <CaseRemindersSection id={sectionId('reminders')} detail={detail} refresh={remindersVersion} />
+              <CaseRemindersSection id={sectionId('reminders')} detail={detail} />
             </Fragment>
             <SharingSection id={sectionId('sharing')} detail={detail} />
           </div>
         </section>
-      </CasePrefetchContext>
     </ProtectedCaseContext>
   );
 }

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiError, Assignee, District, Municipality, SessionUser } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useChannel, useQuery } from '../api/query';
 
 interface CaseworkData {
   user: SessionUser;
@@ -15,13 +15,6 @@ interface CaseworkData {
   error: ApiError | null;
 }
 
-interface Loaded {
-  districts: District[];
-  municipalities: Municipality[];
-  colleagues: Assignee[];
-  casePrefix: string | null;
-}
-
 /** Colleagues a case can be assigned to (enabled, not auditors); every casework role may ask. */
 async function loadAssignees(): Promise<Assignee[]> {
   try {
@@ -31,42 +24,28 @@ async function loadAssignees(): Promise<Assignee[]> {
   }
 }
 
-async function loadPrefix(): Promise<string | null> {
-  try {
-    return (await call('settings:get', {})).casePrefix;
-  } catch {
-    return null;
-  }
-}
-
-/** The same for every user: reference data, the people cases can go to, the case-number prefix. */
-async function loadShared(): Promise<Loaded> {
-  const [districts, municipalities, colleagues, casePrefix] = await Promise.all([
-    call('reference:districts', {}),
-    call('reference:municipalities', {}),
-    loadAssignees(),
-    loadPrefix(),
-  ]);
-  return { districts, municipalities, colleagues, casePrefix };
-}
-
 const CaseworkContext = createContext<CaseworkData | null>(null);
 
 /** Reference data and people the casework views share; loaded once per visit to a view. */
 export function CaseworkProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const loaded = useLoader(loadShared);
+  const districts = useChannel('reference:districts', {});
+  const municipalities = useChannel('reference:municipalities', {});
+  const colleagues = useQuery(['users:assignees', {}], loadAssignees);
+  // The prefix is only a hint: without the settings there is none.
+  const settings = useChannel('settings:get', {});
+  const error = districts.error ?? municipalities.error;
   const value = useMemo((): CaseworkData => {
     const me: Assignee = { id: user.id, displayName: user.displayName, role: user.role };
-    const others = (loaded.data?.colleagues ?? []).filter((c) => c.id !== user.id);
+    const others = (colleagues.data ?? []).filter((c) => c.id !== user.id);
     return {
       user,
-      districts: loaded.data?.districts ?? [],
-      municipalities: loaded.data?.municipalities ?? [],
+      districts: districts.data ?? [],
+      municipalities: municipalities.data ?? [],
       assignees: [me, ...others],
-      casePrefix: loaded.data?.casePrefix ?? null,
-      error: loaded.error,
+      casePrefix: settings.data?.casePrefix ?? null,
+      error,
     };
-  }, [user, loaded.data, loaded.error]);
+  }, [user, districts.data, municipalities.data, colleagues.data, settings.data, error]);
   return <CaseworkContext.Provider value={value}>{children}</CaseworkContext.Provider>;
 }
 

@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail, JournalNote } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from './case-prefetch';
+import { toApiError } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
@@ -12,10 +12,10 @@ import { messageAt, pathErrorsFromIssues, validatePaths } from '../forms/path-er
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { CaseSection, goToElement } from './case-section';
+import { CaseSection, goToElement } from '../components/case-section';
 import { useCasework } from './casework-context';
-import { ConfirmInline } from './confirm-inline';
-import { formatDay, formatMoment, today } from './format';
+import { ConfirmInline } from '../components/confirm-inline';
+import { formatDay, formatMoment, today } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 /** What the note form is doing: a new note, a correction of a signed note, or changing a draft. */
@@ -38,15 +38,18 @@ function NoteEditor({
   const [body, setBody] = useState(form.kind === 'edit' ? form.note.body : '');
   const submission = useFormSubmit(pathErrorsFromIssues);
   const { formRef, errors, submit } = submission;
+  const notesKey = [caseSectionKey('journal:list', caseId)];
+  const updateDraft = useMutation('journal:update-draft', () => notesKey);
+  const create = useMutation('journal:create', () => notesKey);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.kind === 'edit') {
       const input = { id: form.note.id, noteDate: noteDate.trim(), body };
-      void submit(validatePaths('journal:update-draft', input), async () => onSaved(await call('journal:update-draft', input)));
+      void submit(validatePaths('journal:update-draft', input), async () => onSaved(await updateDraft(input)));
     } else {
       const input = { caseId, noteDate: noteDate.trim(), body, correctsNoteId: form.kind === 'correct' ? form.note.id : null };
-      void submit(validatePaths('journal:create', input), async () => onSaved(await call('journal:create', input)));
+      void submit(validatePaths('journal:create', input), async () => onSaved(await create(input)));
     }
   };
 
@@ -79,8 +82,8 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const { user } = useCasework();
-  const load = usePrefetchedLoad('journal', useCallback(() => call('journal:list', { caseId: detail.id }), [detail.id]));
-  const notes = useLoader(load);
+  const notes = useChannel('journal:list', { caseId: detail.id });
+  const signNote = useMutation('journal:sign', () => [caseSectionKey('journal:list', detail.id)]);
   const [form, setForm] = useState<NoteForm>({ kind: 'none' });
   const [signing, setSigning] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,19 +105,17 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
   const saved = (note: JournalNote): void => {
     setForm({ kind: 'none' });
     setNotice(t('journal.draft_saved'));
-    notes.reload();
     focusSelector(`[id="${noteElementId(id, note.id)}"]`);
   };
 
   const sign = (note: JournalNote): void => {
     setBusy(true);
     setError(null);
-    call('journal:sign', { id: note.id }).then(
+    signNote({ id: note.id }).then(
       () => {
         setBusy(false);
         setSigning(null);
         setNotice(t('journal.signed_done'));
-        notes.reload();
         focusSelector(`[id="${noteElementId(id, note.id)}"]`);
       },
       (thrown: unknown) => {

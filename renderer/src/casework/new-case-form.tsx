@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { CaseDetail } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
@@ -24,6 +24,8 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
   const [perpetrators, setPerpetrators] = useState<PerpetratorValues[]>([]);
   const form = useFormSubmit(pathErrorsFromIssues);
   const { formRef, errors, submit } = form;
+  // The case list keeps its own pages and asks again whenever it is shown, so nothing to invalidate.
+  const createCase = useMutation('cases:create');
   const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
   const headingRef = useRef<HTMLDivElement>(null);
 
@@ -36,7 +38,7 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
     event.preventDefault();
     const input = { ...caseFieldsInput(fields), children: children.map(childInput), perpetrators: perpetrators.map(perpetratorInput) };
     void submit(validatePaths('cases:create', input), async () => {
-      onCreated(await call('cases:create', input));
+      onCreated(await createCase(input));
     });
   };
 

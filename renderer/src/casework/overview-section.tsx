@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, CaseDetail } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { useCaseChange } from '../api/use-case-change';
 import { FormFooter, issuesAtFields } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
@@ -10,19 +11,18 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { FlagsFields, ResponsibilityFields, SurvivorFields } from './case-fields';
-import { CaseSection } from './case-section';
+import { CaseSection } from '../components/case-section';
 import { caseFieldsOf, caseUpdateInput } from './case-values';
 import { isMasked } from '../../../core/contract';
 import { Shown } from '../protect/masked';
 import type { CaseFieldValues } from './case-values';
-import { ConfirmInline } from './confirm-inline';
-import { formatMoment } from './format';
+import { ConfirmInline } from '../components/confirm-inline';
+import { formatMoment } from '../lib/format';
 import { useFocusRequest } from './use-focus-request';
 
 interface OverviewProps {
   id: string;
   detail: CaseDetail;
-  onChanged: (detail: CaseDetail) => void;
 }
 
 function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSaved: (detail: CaseDetail) => void; onCancel: () => void }) {
@@ -30,11 +30,12 @@ function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSav
   const [values, setValues] = useState<CaseFieldValues>(() => caseFieldsOf(detail));
   const form = useFormSubmit(pathErrorsFromIssues);
   const { formRef, errors, submit } = form;
+  const update = useCaseChange('cases:update');
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = caseUpdateInput(detail, values);
-    void submit(validatePaths('cases:update', input), async () => onSaved(await call('cases:update', input)));
+    void submit(validatePaths('cases:update', input), async () => onSaved(await update(input)));
   };
 
   return (
@@ -58,10 +59,11 @@ function CloseCaseForm({ detail, onClosed, onCancel }: { detail: CaseDetail; onC
   const [reason, setReason] = useState('');
   const form = useFormSubmit(pathErrorsFromIssues);
   const { formRef, errors, submit } = form;
+  const close = useCaseChange('cases:close');
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { id: detail.id, reason };
-    void submit(validatePaths('cases:close', input), async () => onClosed(await call('cases:close', input)));
+    void submit(validatePaths('cases:close', input), async () => onClosed(await close(input)));
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="close-case-form">
@@ -72,7 +74,7 @@ function CloseCaseForm({ detail, onClosed, onCancel }: { detail: CaseDetail; onC
 }
 
 /** The case's own details; changing them, closing with a reason, reopening. */
-export function OverviewSection({ id, detail, onChanged }: OverviewProps) {
+export function OverviewSection({ id, detail }: OverviewProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const [mode, setMode] = useState<'view' | 'edit' | 'close' | 'reopen'>('view');
@@ -80,23 +82,23 @@ export function OverviewSection({ id, detail, onChanged }: OverviewProps) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
+  const reopenCase = useCaseChange('cases:reopen');
   const s = detail.survivor;
   const open = detail.status === 'open';
 
-  const finish = (next: CaseDetail, message: string): void => {
+  const finish = (message: string): void => {
     setMode('view');
     setNotice(message);
-    onChanged(next);
     focusSelector('[data-overview-action]');
   };
 
   const reopen = (): void => {
     setBusy(true);
     setError(null);
-    call('cases:reopen', { id: detail.id }).then(
-      (next) => {
+    reopenCase({ id: detail.id }).then(
+      () => {
         setBusy(false);
-        finish(next, t('case.reopened'));
+        finish(t('case.reopened'));
       },
       (thrown: unknown) => {
         setBusy(false);
@@ -129,7 +131,7 @@ export function OverviewSection({ id, detail, onChanged }: OverviewProps) {
           </div>
         ) : null}
         {mode === 'edit' ? (
-          <EditCaseForm detail={detail} onSaved={(next) => finish(next, t('case.saved'))} onCancel={() => begin('view')} />
+          <EditCaseForm detail={detail} onSaved={() => finish(t('case.saved'))} onCancel={() => begin('view')} />
         ) : (
           <>
             <dl className="facts">
@@ -161,7 +163,7 @@ export function OverviewSection({ id, detail, onChanged }: OverviewProps) {
               </dd>
             </dl>
             {mode === 'close' ? (
-              <CloseCaseForm detail={detail} onClosed={(next) => finish(next, t('case.closed_done'))} onCancel={() => begin('view')} />
+              <CloseCaseForm detail={detail} onClosed={() => finish(t('case.closed_done'))} onCancel={() => begin('view')} />
             ) : mode === 'reopen' ? (
               <ConfirmInline message={t('case.reopen_confirm')} confirmLabel={t('case.reopen')} busy={busy} onConfirm={reopen} onCancel={() => begin('view')} />
             ) : (

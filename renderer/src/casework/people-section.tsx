@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ReactNode, SubmitEvent } from 'react';
 import type { ApiError, Area, CaseDetail, Child, Perpetrator } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { useCaseChange } from '../api/use-case-change';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { pathErrorsFromIssues, validatePaths } from '../forms/path-errors';
@@ -9,12 +10,12 @@ import type { PathErrors } from '../forms/path-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import type { Translate } from '../i18n/translate';
-import { CaseSection } from './case-section';
+import { CaseSection } from '../components/case-section';
 import { childInput, childUpdateInput, childValuesOf, emptyChild, emptyPerpetrator, perpetratorInput, perpetratorValuesOf } from './case-values';
 import { isMasked } from '../../../core/contract';
 import { Shown } from '../protect/masked';
 import type { ChildValues, PerpetratorValues } from './case-values';
-import { ConfirmInline } from './confirm-inline';
+import { ConfirmInline } from '../components/confirm-inline';
 import { ChildFields, PerpetratorFields } from './people-fields';
 import { useFocusRequest } from './use-focus-request';
 
@@ -72,6 +73,73 @@ function perpetratorFields(label: string) {
   );
 }
 
+interface PersonCardProps {
+  /** The person's marker on the edit button, e.g. `child-3`: focus returns there after a change. */
+  marker: string;
+  name: string;
+  heading: ReactNode;
+  /** What the card shows of the person when not being changed. */
+  details: ReactNode;
+  /** The form, while this person is being changed. */
+  form: ReactNode | null;
+  removing: boolean;
+  removeMessage: string;
+  /** The case is open: the person can be changed or removed. */
+  open: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+  onConfirmRemove: () => void;
+  onCancel: () => void;
+}
+
+/** One child or perpetrator of the case: the facts, then changing in place or removing after a question. */
+function PersonCard({ marker, name, heading, details, form, removing, removeMessage, open, busy, onEdit, onRemove, onConfirmRemove, onCancel }: PersonCardProps) {
+  const t = useT();
+  return (
+    <li className="person-card">
+      <h4>{heading}</h4>
+      {form ?? (
+        <>
+          {details}
+          {removing ? (
+            <ConfirmInline message={removeMessage} confirmLabel={t('people.remove_yes')} danger busy={busy} onConfirm={onConfirmRemove} onCancel={onCancel} />
+          ) : open ? (
+            <div className="actions">
+              <button type="button" className="button-secondary" data-person={marker} onClick={onEdit}>
+                {t('people.edit_label', { name })}
+              </button>
+              <button type="button" className="button-secondary" onClick={onRemove}>
+                {t('people.remove_label', { name })}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The form adding a child or perpetrator while it is open, else (in an open case) the button that opens it. */
+function AddPerson({ marker, label, form, open, onBegin }: { marker: string; label: string; form: ReactNode | null; open: boolean; onBegin: () => void }) {
+  if (form) {
+    return (
+      <div className="person-card">
+        <h4>{label}</h4>
+        {form}
+      </div>
+    );
+  }
+  if (!open) return null;
+  return (
+    <div className="actions">
+      <button type="button" className="button-secondary" data-add={marker} onClick={onBegin}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
 export function areaText(t: Translate, area: Area): string {
   const place = [area.districtName, area.districtName !== null && area.municipalityName === 'Stockholm' ? null : area.municipalityName]
     .filter((part) => part !== null)
@@ -88,7 +156,7 @@ function perpetratorName(t: Translate, p: Perpetrator): string {
 }
 
 /** Children (each a person in their own right) and perpetrators with their known areas. */
-export function PeopleSection({ id, detail, onChanged }: { id: string; detail: CaseDetail; onChanged: (detail: CaseDetail) => void }) {
+export function PeopleSection({ id, detail }: { id: string; detail: CaseDetail }) {
   const t = useT();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,6 +164,14 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
   const [busy, setBusy] = useState(false);
   const { containerRef: focusRef, focusName, focusSelector } = useFocusRequest();
   const open = detail.status === 'open';
+  const change = {
+    'people:add-child': useCaseChange('people:add-child'),
+    'people:update-child': useCaseChange('people:update-child'),
+    'people:remove-child': useCaseChange('people:remove-child'),
+    'people:add-perpetrator': useCaseChange('people:add-perpetrator'),
+    'people:update-perpetrator': useCaseChange('people:update-perpetrator'),
+    'people:remove-perpetrator': useCaseChange('people:remove-perpetrator'),
+  };
 
   const begin = (next: Editing, firstField?: string): void => {
     setNotice(null);
@@ -104,20 +180,19 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
     if (firstField) focusName(firstField);
   };
 
-  const done = (next: CaseDetail, message: string, then: string): void => {
+  const done = (message: string, then: string): void => {
     setEditing({ kind: 'none' });
     setNotice(message);
-    onChanged(next);
     focusSelector(then);
   };
 
   const remove = (channel: 'people:remove-child' | 'people:remove-perpetrator', personId: number, message: string, then: string): void => {
     setBusy(true);
     setError(null);
-    call(channel, { id: personId }).then(
-      (next) => {
+    change[channel]({ id: personId }).then(
+      () => {
         setBusy(false);
-        done(next, message, then);
+        done(message, then);
       },
       (thrown: unknown) => {
         setBusy(false);
@@ -146,108 +221,108 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
         <ul className="person-list">
           {detail.children.map((child) => {
             const name = childName(t, child);
-            const editThis = editing.kind === 'edit-child' && editing.id === child.id;
-            const removeThis = editing.kind === 'remove-child' && editing.id === child.id;
+            const back = cancel(`[data-person="child-${child.id}"]`);
             return (
-              <li key={child.id} className="person-card">
-                <h4>
-                  {name}
-                  {child.birthYear !== null ? <span className="muted"> ({t('child.born', { year: String(child.birthYear) })})</span> : null}
-                </h4>
-                {editThis ? (
-                  <PersonForm
-                    initial={childValuesOf(child)}
-                    fields={isMasked(child.school) ? maskedChildFields : childFields}
-                    submitLabel={t('casework.save')}
-                    validate={validateChild}
-                    onSubmit={(values) => call('people:update-child', childUpdateInput(child, values))}
-                    onDone={(next) => done(next, t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
-                    onCancel={cancel(`[data-person="child-${child.id}"]`)}
-                  />
-                ) : (
+              <PersonCard
+                key={child.id}
+                marker={`child-${child.id}`}
+                name={name}
+                heading={
                   <>
-                    <dl className="facts facts-compact">
-                      <dt>{t('child.school')}</dt>
-                      <dd>
-                        <Shown value={child.school}>{(school) => school || t('casework.not_given')}</Shown>
-                      </dd>
-                      <dt>{t('child.needs')}</dt>
-                      <dd className="preserve-lines">{child.needs || t('casework.not_given')}</dd>
-                      <dt>{t('child.placement')}</dt>
-                      <dd>
-                        <Shown value={child.placement}>{(placement) => placement || t('casework.not_given')}</Shown>
-                      </dd>
-                    </dl>
-                    {removeThis ? (
-                      <ConfirmInline
-                        message={t('people.remove_child_confirm', { name })}
-                        confirmLabel={t('people.remove_yes')}
-                        danger
-                        busy={busy}
-                        onConfirm={() => remove('people:remove-child', child.id, t('people.child_removed', { name }), '[data-add="child"]')}
-                        onCancel={cancel(`[data-person="child-${child.id}"]`)}
-                      />
-                    ) : open ? (
-                      <div className="actions">
-                        <button type="button" className="button-secondary" data-person={`child-${child.id}`} onClick={() => begin({ kind: 'edit-child', id: child.id }, 'name')}>
-                          {t('people.edit_label', { name })}
-                        </button>
-                        <button type="button" className="button-secondary" onClick={() => begin({ kind: 'remove-child', id: child.id })}>
-                          {t('people.remove_label', { name })}
-                        </button>
-                      </div>
-                    ) : null}
+                    {name}
+                    {child.birthYear !== null ? <span className="muted"> ({t('child.born', { year: String(child.birthYear) })})</span> : null}
                   </>
-                )}
-              </li>
+                }
+                form={
+                  editing.kind === 'edit-child' && editing.id === child.id ? (
+                    <PersonForm
+                      initial={childValuesOf(child)}
+                      fields={isMasked(child.school) ? maskedChildFields : childFields}
+                      submitLabel={t('casework.save')}
+                      validate={validateChild}
+                      onSubmit={(values) => change['people:update-child'](childUpdateInput(child, values))}
+                      onDone={() => done(t('people.child_saved', { name }), `[data-person="child-${child.id}"]`)}
+                      onCancel={back}
+                    />
+                  ) : null
+                }
+                details={
+                  <dl className="facts facts-compact">
+                    <dt>{t('child.school')}</dt>
+                    <dd>
+                      <Shown value={child.school}>{(school) => school || t('casework.not_given')}</Shown>
+                    </dd>
+                    <dt>{t('child.needs')}</dt>
+                    <dd className="preserve-lines">{child.needs || t('casework.not_given')}</dd>
+                    <dt>{t('child.placement')}</dt>
+                    <dd>
+                      <Shown value={child.placement}>{(placement) => placement || t('casework.not_given')}</Shown>
+                    </dd>
+                  </dl>
+                }
+                removing={editing.kind === 'remove-child' && editing.id === child.id}
+                removeMessage={t('people.remove_child_confirm', { name })}
+                open={open}
+                busy={busy}
+                onEdit={() => begin({ kind: 'edit-child', id: child.id }, 'name')}
+                onRemove={() => begin({ kind: 'remove-child', id: child.id })}
+                onConfirmRemove={() => remove('people:remove-child', child.id, t('people.child_removed', { name }), '[data-add="child"]')}
+                onCancel={back}
+              />
             );
           })}
         </ul>
-        {editing.kind === 'add-child' ? (
-          <div className="person-card">
-            <h4>{t('child.add')}</h4>
-            <PersonForm
-              initial={emptyChild()}
-              fields={childFields}
-              submitLabel={t('child.add')}
-              validate={validateChild}
-              onSubmit={(values) => call('people:add-child', { caseId: detail.id, ...childInput(values) })}
-              onDone={(next) => done(next, t('people.child_added'), '[data-add="child"]')}
-              onCancel={cancel('[data-add="child"]')}
-            />
-          </div>
-        ) : open ? (
-          <div className="actions">
-            <button type="button" className="button-secondary" data-add="child" onClick={() => begin({ kind: 'add-child' }, 'name')}>
-              {t('child.add')}
-            </button>
-          </div>
-        ) : null}
+        <AddPerson
+          marker="child"
+          label={t('child.add')}
+          open={open}
+          onBegin={() => begin({ kind: 'add-child' }, 'name')}
+          form={
+            editing.kind === 'add-child' ? (
+              <PersonForm
+                initial={emptyChild()}
+                fields={childFields}
+                submitLabel={t('child.add')}
+                validate={validateChild}
+                onSubmit={(values) => change['people:add-child']({ caseId: detail.id, ...childInput(values) })}
+                onDone={() => done(t('people.child_added'), '[data-add="child"]')}
+                onCancel={cancel('[data-add="child"]')}
+              />
+            ) : null
+          }
+        />
 
         <h3>{t('people.perpetrators_title', { count: detail.perpetrators.length })}</h3>
         {detail.perpetrators.length === 0 ? <p className="muted">{t('people.no_perpetrators')}</p> : null}
         <ul className="person-list">
           {detail.perpetrators.map((p) => {
             const name = perpetratorName(t, p);
-            const editThis = editing.kind === 'edit-perpetrator' && editing.id === p.id;
-            const removeThis = editing.kind === 'remove-perpetrator' && editing.id === p.id;
+            const back = cancel(`[data-person="perpetrator-${p.id}"]`);
             return (
-              <li key={p.id} className="person-card">
-                <h4>
-                  {name} <span className="muted">({t(`relation.${p.relation}`)})</span>
-                  {p.collective ? <span className="badge badge-honour">{t('perpetrator.collective_badge')}</span> : null}
-                </h4>
-                {editThis ? (
-                  <PersonForm
-                    initial={perpetratorValuesOf(p)}
-                    fields={perpetratorFields(name)}
-                    submitLabel={t('casework.save')}
-                    validate={validatePerpetrator}
-                    onSubmit={(values) => call('people:update-perpetrator', { id: p.id, ...perpetratorInput(values) })}
-                    onDone={(next) => done(next, t('people.perpetrator_saved', { name }), `[data-person="perpetrator-${p.id}"]`)}
-                    onCancel={cancel(`[data-person="perpetrator-${p.id}"]`)}
-                  />
-                ) : (
+              <PersonCard
+                key={p.id}
+                marker={`perpetrator-${p.id}`}
+                name={name}
+                heading={
+                  <>
+                    {name} <span className="muted">({t(`relation.${p.relation}`)})</span>
+                    {p.collective ? <span className="badge badge-honour">{t('perpetrator.collective_badge')}</span> : null}
+                  </>
+                }
+                form={
+                  editing.kind === 'edit-perpetrator' && editing.id === p.id ? (
+                    <PersonForm
+                      initial={perpetratorValuesOf(p)}
+                      fields={perpetratorFields(name)}
+                      submitLabel={t('casework.save')}
+                      validate={validatePerpetrator}
+                      onSubmit={(values) => change['people:update-perpetrator']({ id: p.id, ...perpetratorInput(values) })}
+                      onDone={() => done(t('people.perpetrator_saved', { name }), `[data-person="perpetrator-${p.id}"]`)}
+                      onCancel={back}
+                    />
+                  ) : null
+                }
+                details={
                   <>
                     {p.notes ? <p className="preserve-lines">{p.notes}</p> : null}
                     <p className="group-title">{t('area.title')}</p>
@@ -260,56 +335,39 @@ export function PeopleSection({ id, detail, onChanged }: { id: string; detail: C
                         ))}
                       </ul>
                     )}
-                    {removeThis ? (
-                      <ConfirmInline
-                        message={t('people.remove_perpetrator_confirm', { name })}
-                        confirmLabel={t('people.remove_yes')}
-                        danger
-                        busy={busy}
-                        onConfirm={() => remove('people:remove-perpetrator', p.id, t('people.perpetrator_removed', { name }), '[data-add="perpetrator"]')}
-                        onCancel={cancel(`[data-person="perpetrator-${p.id}"]`)}
-                      />
-                    ) : open ? (
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          data-person={`perpetrator-${p.id}`}
-                          onClick={() => begin({ kind: 'edit-perpetrator', id: p.id }, 'name')}
-                        >
-                          {t('people.edit_label', { name })}
-                        </button>
-                        <button type="button" className="button-secondary" onClick={() => begin({ kind: 'remove-perpetrator', id: p.id })}>
-                          {t('people.remove_label', { name })}
-                        </button>
-                      </div>
-                    ) : null}
                   </>
-                )}
-              </li>
+                }
+                removing={editing.kind === 'remove-perpetrator' && editing.id === p.id}
+                removeMessage={t('people.remove_perpetrator_confirm', { name })}
+                open={open}
+                busy={busy}
+                onEdit={() => begin({ kind: 'edit-perpetrator', id: p.id }, 'name')}
+                onRemove={() => begin({ kind: 'remove-perpetrator', id: p.id })}
+                onConfirmRemove={() => remove('people:remove-perpetrator', p.id, t('people.perpetrator_removed', { name }), '[data-add="perpetrator"]')}
+                onCancel={back}
+              />
             );
           })}
         </ul>
-        {editing.kind === 'add-perpetrator' ? (
-          <div className="person-card">
-            <h4>{t('perpetrator.add')}</h4>
-            <PersonForm
-              initial={emptyPerpetrator()}
-              fields={perpetratorFields(t('perpetrator.new_label'))}
-              submitLabel={t('perpetrator.add')}
-              validate={validatePerpetrator}
-              onSubmit={(values) => call('people:add-perpetrator', { caseId: detail.id, ...perpetratorInput(values) })}
-              onDone={(next) => done(next, t('people.perpetrator_added'), '[data-add="perpetrator"]')}
-              onCancel={cancel('[data-add="perpetrator"]')}
-            />
-          </div>
-        ) : open ? (
-          <div className="actions">
-            <button type="button" className="button-secondary" data-add="perpetrator" onClick={() => begin({ kind: 'add-perpetrator' }, 'name')}>
-              {t('perpetrator.add')}
-            </button>
-          </div>
-        ) : null}
+        <AddPerson
+          marker="perpetrator"
+          label={t('perpetrator.add')}
+          open={open}
+          onBegin={() => begin({ kind: 'add-perpetrator' }, 'name')}
+          form={
+            editing.kind === 'add-perpetrator' ? (
+              <PersonForm
+                initial={emptyPerpetrator()}
+                fields={perpetratorFields(t('perpetrator.new_label'))}
+                submitLabel={t('perpetrator.add')}
+                validate={validatePerpetrator}
+                onSubmit={(values) => change['people:add-perpetrator']({ caseId: detail.id, ...perpetratorInput(values) })}
+                onDone={() => done(t('people.perpetrator_added'), '[data-add="perpetrator"]')}
+                onCancel={cancel('[data-add="perpetrator"]')}
+              />
+            ) : null
+          }
+        />
       </div>
     </CaseSection>
   );

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError, Reminder, SessionUser } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { toApiError } from '../api/client';
+import { useChannel, useMutation } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { ViewHeading } from '../components/view-heading';
@@ -9,7 +10,7 @@ import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { navigateTo } from '../shell/navigation-store';
 import { clearReminderFocus, openCaseFromReminder, useCaseworkStore } from './casework-store';
-import { formatDay } from './format';
+import { formatDay } from '../lib/format';
 
 type Scope = 'mine' | 'team';
 
@@ -41,46 +42,40 @@ function ReminderTable({
       {reminders.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('reminders.col_due')}</th>
-                <th scope="col">{t('reminders.col_case')}</th>
-                <th scope="col">{t('reminders.col_kind')}</th>
-                <th scope="col">{t('reminders.col_note')}</th>
-                {showAssignee ? <th scope="col">{t('reminders.col_assigned')}</th> : null}
-                <th scope="col">{t('reminders.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reminders.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDay(r.dueDate, language)}</td>
-                  <th scope="row">
-                    <button type="button" className="button-link mono" data-open-reminder={r.id} onClick={() => onOpen(r)} aria-label={t('reminders.open_case', { number: r.caseNumber })}>
-                      {r.caseNumber}
-                    </button>
-                  </th>
-                  <td>{t(`reminder_kind.${r.kind}`)}</td>
-                  <td>{r.note}</td>
-                  {showAssignee ? <td>{r.assignedUserName ?? t('case.unassigned')}</td> : null}
-                  <td>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      disabled={busyId !== null}
-                      onClick={() => onComplete(r)}
-                      aria-label={t('reminders.complete_row_label', { kind: t(`reminder_kind.${r.kind}`), number: r.caseNumber })}
-                    >
-                      {t('reminders.complete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          labelledBy={titleId}
+          rows={reminders}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: t('reminders.col_due'), cell: (r) => formatDay(r.dueDate, language) },
+            {
+              header: t('reminders.col_case'),
+              rowHeader: true,
+              cell: (r) => (
+                <button type="button" className="button-link mono" data-open-reminder={r.id} onClick={() => onOpen(r)} aria-label={t('reminders.open_case', { number: r.caseNumber })}>
+                  {r.caseNumber}
+                </button>
+              ),
+            },
+            { header: t('reminders.col_kind'), cell: (r) => t(`reminder_kind.${r.kind}`) },
+            { header: t('reminders.col_note'), cell: (r) => r.note },
+            showAssignee ? { header: t('reminders.col_assigned'), cell: (r) => r.assignedUserName ?? t('case.unassigned') } : null,
+          ]}
+          actions={{
+            header: t('reminders.col_actions'),
+            cell: (r) => (
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={busyId !== null}
+                onClick={() => onComplete(r)}
+                aria-label={t('reminders.complete_row_label', { kind: t(`reminder_kind.${r.kind}`), number: r.caseNumber })}
+              >
+                {t('reminders.complete')}
+              </button>
+            ),
+          }}
+        />
       )}
     </section>
   );
@@ -96,8 +91,8 @@ function DueLists({ user }: { user: SessionUser }) {
   const t = useT();
   const teamAllowed = TEAM_ROLES.has(user.role);
   const [scope, setScope] = useState<Scope>('mine');
-  const load = useCallback(() => call('reminders:due', { scope }), [scope]);
-  const due = useLoader(load);
+  const due = useChannel('reminders:due', { scope });
+  const completeReminder = useMutation('reminders:complete', () => [['reminders:due'], ['reminders:list']]);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -117,11 +112,10 @@ function DueLists({ user }: { user: SessionUser }) {
     setBusyId(reminder.id);
     setError(null);
     setNotice(null);
-    call('reminders:complete', { id: reminder.id }).then(
+    completeReminder({ id: reminder.id }).then(
       () => {
         setBusyId(null);
         setNotice(t('reminders.completed_row', { kind: t(`reminder_kind.${reminder.kind}`), number: reminder.caseNumber }));
-        due.reload();
       },
       (thrown: unknown) => {
         setBusyId(null);

@@ -1,16 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { ApiError, CaseDetail, CaseShares } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from './case-prefetch';
+import type { ApiError, CaseDetail } from '../../../core/contract';
+import { toApiError } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation, useQueryClient } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { useCasework } from './casework-context';
-import { CaseSection } from './case-section';
-import { formatMoment } from './format';
+import { CaseSection } from '../components/case-section';
+import { formatMoment } from '../lib/format';
 
 /**
  * "Delas med": who is named on the case (its caseworker, its creator while it has none, and the
@@ -20,14 +20,14 @@ export function SharingSection({ id, detail }: { id: string; detail: CaseDetail 
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const { assignees } = useCasework();
-  const load = usePrefetchedLoad('shares', useCallback(() => call('cases:shares', { caseId: detail.id }), [detail.id]));
-  const loaded = useLoader(load);
-  const [shares, setShares] = useState<CaseShares | null>(null);
+  const loaded = useChannel('cases:shares', { caseId: detail.id });
+  const client = useQueryClient();
+  const mutations = { 'cases:share': useMutation('cases:share'), 'cases:unshare': useMutation('cases:unshare') };
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const current = shares ?? loaded.data;
+  const current = loaded.data;
 
   const named = new Set<number>([...(current?.shares.map((s) => s.userId) ?? []), ...(current?.assignee ? [current.assignee.id] : [])]);
   const candidates = assignees.filter((a) => !named.has(a.id));
@@ -37,7 +37,8 @@ export function SharingSection({ id, detail }: { id: string; detail: CaseDetail 
     setError(null);
     setNotice(null);
     try {
-      setShares(await call(channel, { caseId: detail.id, userId }));
+      // The answer is the new list: it replaces the cached one without asking again.
+      client.setData(caseSectionKey('cases:shares', detail.id), await mutations[channel]({ caseId: detail.id, userId }));
       setNotice(t(channel === 'cases:share' ? 'sharing.added' : 'sharing.removed', { name }));
       setChosen('');
     } catch (thrown) {

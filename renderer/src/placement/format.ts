@@ -1,19 +1,5 @@
-import { localIsoDate } from '../../../core/rules/calendar';
 import type { Language } from '../i18n/language-store';
 import { localeOf } from '../i18n/translate';
-
-/** Today on this computer, YYYY-MM-DD: the default of every date a caseworker records. */
-export function todayIso(): string {
-  return localIsoDate(new Date());
-}
-
-/** A calendar date (YYYY-MM-DD) in the user's language, read as a local day so no time zone shifts it. */
-export function formatDay(iso: string, language: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(date);
-}
 
 /** Kronor, with öre only when there are any. */
 export function formatMoney(amount: number, language: Language): string {

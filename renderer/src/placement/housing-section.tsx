@@ -1,19 +1,13 @@
-import { useCallback, useId, useState } from 'react';
-import type { HousingStep, Shelter } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from '../casework/case-prefetch';
+import { useId, useState } from 'react';
+import type { HousingStep } from '../../../core/contract';
+import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
-import type { CaseSectionProps } from '../casework/case-section';
+import type { CaseSectionProps } from '../components/case-section';
 import { useReturnFocus } from './focus';
 import { HousingStepForm } from './housing-step-form';
 import { HousingTimeline } from './housing-timeline';
-import { loadPlaces } from './places';
-
-function loadShelters(): Promise<Shelter[]> {
-  return call('shelters:list', {});
-}
+import { usePlaces } from './places';
 
 interface Chain {
   key: string;
@@ -27,9 +21,9 @@ export function HousingSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const steps = useLoader(usePrefetchedLoad('housing', useCallback(() => call('housing:list', { caseId }), [caseId])));
-  const shelters = useLoader(loadShelters);
-  const places = useLoader(loadPlaces);
+  const steps = useChannel('housing:list', { caseId });
+  const shelters = useChannel('shelters:list', {});
+  const places = usePlaces();
   const [editing, setEditing] = useState<HousingStep | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
@@ -64,9 +58,6 @@ export function HousingSection({ caseDetail }: CaseSectionProps) {
       onSaved={(saved) => {
         setNotice(step === null ? t('housing.added', { kind: t(`housing.kind_${saved.kind}`) }) : t('housing.updated', { kind: t(`housing.kind_${saved.kind}`) }));
         close();
-        steps.reload();
-        // Occupancy of the register changes with placements.
-        shelters.reload();
       }}
       onCancel={close}
     />

@@ -3,7 +3,9 @@ import type { SubmitEvent } from 'react';
 import { isMasked, OBSTACLES, STEP_KINDS, STEP_OUTCOMES } from '../../../core/contract';
 import type { Child, HousingStep, PlaceRef, Shelter } from '../../../core/contract';
 import { permitStatusOn } from '../../../core/rules/shelter-permit';
-import { call } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useMutation } from '../api/query';
+import type { QueryKey } from '../api/query';
 import { CheckboxField, CheckboxGroup } from '../components/checkbox-field';
 import { DateField } from '../components/date-field';
 import { FormFooter, reasonAtField } from '../components/form-footer';
@@ -16,7 +18,8 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskableField } from '../protect/masked';
-import { formatDay, optionalDate, parseAmount, todayIso } from './format';
+import { formatDay, today } from '../lib/format';
+import { optionalDate, parseAmount } from './format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
@@ -67,7 +70,7 @@ function initialValues(step: HousingStep | null, language: 'sv' | 'en'): Values 
     return {
       kind: 'protected_shelter',
       child: HOUSEHOLD,
-      startDate: todayIso(),
+      startDate: today(),
       endDate: '',
       shelter: NO_SHELTER,
       provider: '',
@@ -121,6 +124,10 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
   const [values, setValues] = useState<Values>(() => initialValues(step, language));
   const [apiAsksReason, setApiAsksReason] = useState(false);
   const form = useFormSubmit(FIELDS);
+  // Occupancy of the shelter register changes with placements.
+  const changed = (): QueryKey[] => [caseSectionKey('housing:list', caseId), ['shelters:list']];
+  const addStep = useMutation('housing:add-step', changed);
+  const updateStep = useMutation('housing:update-step', changed);
   const { formRef, errors, submit } = form;
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
 
@@ -178,7 +185,7 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
     void submit(
       clientErrors,
       async () => {
-        onSaved(step === null ? await call('housing:add-step', { caseId, ...fields }) : await call('housing:update-step', { id: step.id, ...update }));
+        onSaved(step === null ? await addStep({ caseId, ...fields }) : await updateStep({ id: step.id, ...update }));
       },
       (error) => {
         if (error.code === 'reason_required') {

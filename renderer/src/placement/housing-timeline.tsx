@@ -4,7 +4,8 @@ import type { HousingStep, Shelter } from '../../../core/contract';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskedText, Shown } from '../protect/masked';
-import { formatDay, formatMoney } from './format';
+import { formatDay } from '../lib/format';
+import { formatMoney } from './format';
 import { placeLabel } from './places';
 
 /** Steps in date order: by start, then the open one last, then as recorded. */

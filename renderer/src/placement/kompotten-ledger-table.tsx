@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
 import type { KompottenRequest } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { FormFooter } from '../components/form-footer';
+import { RegisterTable } from '../components/register-table';
 import { SelectField } from '../components/select-field';
 import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -11,7 +12,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { Shown, textOf } from '../protect/masked';
-import { formatDay } from './format';
+import { formatDay } from '../lib/format';
 
 const UPDATE_FIELDS = ['outcome', 'notes'] as const;
 
@@ -21,13 +22,14 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
   const [outcome, setOutcome] = useState(request.outcome);
   const [notes, setNotes] = useState(request.notes);
   const form = useFormSubmit(UPDATE_FIELDS);
+  const updateRequest = useMutation('kompotten:update-request', () => [['kompotten:requests']]);
   const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { id: request.id, outcome, notes };
     void submit(validateInput('kompotten:update-request', input, UPDATE_FIELDS), async () => {
-      onSaved(await call('kompotten:update-request', input));
+      onSaved(await updateRequest(input));
     });
   };
 
@@ -63,60 +65,45 @@ export function KompottenLedgerTable({
   const [editing, setEditing] = useState<number | null>(null);
 
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('kompotten.col_date')}</th>
-            <th scope="col">{t('kompotten.col_direction')}</th>
-            <th scope="col">{t('kompotten.col_counterpart')}</th>
-            {showCase ? <th scope="col">{t('kompotten.col_case')}</th> : null}
-            <th scope="col">{t('kompotten.col_outcome')}</th>
-            <th scope="col">{t('kompotten.col_notes')}</th>
-            {onUpdated ? <th scope="col">{t('kompotten.col_actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((request) => (
-            <tr key={request.id}>
-              <td>{formatDay(request.date, language)}</td>
-              <td>{t(`kompotten.direction_${request.direction}`)}</td>
-              <th scope="row">
-                <Shown value={request.counterpartName} />
-              </th>
-              {showCase ? <td className="mono">{request.caseNumber ?? t('kompotten.no_case')}</td> : null}
-              <td>
-                <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span>
-              </td>
-              <td className="pl-prewrap">{request.notes}</td>
-              {onUpdated ? (
-                <td>
-                  {editing === request.id ? (
-                    <UpdateRequestForm
-                      request={request}
-                      onSaved={(saved) => {
-                        setEditing(null);
-                        onUpdated(saved);
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
-                  ) : (
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}
-                      onClick={() => setEditing(request.id)}
-                    >
-                      {t('kompotten.update')}
-                    </button>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RegisterTable
+      caption={caption}
+      rows={requests}
+      rowKey={(request) => request.id}
+      columns={[
+        { header: t('kompotten.col_date'), cell: (request) => formatDay(request.date, language) },
+        { header: t('kompotten.col_direction'), cell: (request) => t(`kompotten.direction_${request.direction}`) },
+        { header: t('kompotten.col_counterpart'), rowHeader: true, cell: (request) => <Shown value={request.counterpartName} /> },
+        showCase ? { header: t('kompotten.col_case'), className: 'mono', cell: (request) => request.caseNumber ?? t('kompotten.no_case') } : null,
+        { header: t('kompotten.col_outcome'), cell: (request) => <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span> },
+        { header: t('kompotten.col_notes'), className: 'pl-prewrap', cell: (request) => request.notes },
+      ]}
+      actions={
+        onUpdated
+          ? {
+              header: t('kompotten.col_actions'),
+              cell: (request) =>
+                editing === request.id ? (
+                  <UpdateRequestForm
+                    request={request}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      onUpdated(saved);
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}
+                    onClick={() => setEditing(request.id)}
+                  >
+                    {t('kompotten.update')}
+                  </button>
+                ),
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { ApiError, KompottenMember } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import type { ApiError, ChannelInput, KompottenMember } from '../../../core/contract';
+import { toApiError } from '../api/client';
+import { useMutation, useQueryClient } from '../api/query';
 import { FormFooter } from '../components/form-footer';
+import { RegisterTable } from '../components/register-table';
 import { DetailedErrorAlert } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -12,6 +14,17 @@ import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
 const FIELDS = ['municipalityCode', 'contact'] as const;
+
+/** Sets or ends a membership; the answer is the whole list, which replaces the cached one. */
+function useSetMember(): (input: ChannelInput<'kompotten:set-member'>) => Promise<KompottenMember[]> {
+  const client = useQueryClient();
+  const setMember = useMutation('kompotten:set-member');
+  return async (input) => {
+    const members = await setMember(input);
+    client.setData(['kompotten:members', {}], members);
+    return members;
+  };
+}
 
 /** Adds a member, or (with `member`) changes a member's contact. */
 function MemberForm({
@@ -32,12 +45,13 @@ function MemberForm({
   const [contact, setContact] = useState(member?.contact ?? '');
   const form = useFormSubmit(FIELDS);
   const { formRef, errors, submit } = form;
+  const setMember = useSetMember();
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { municipalityCode: code ?? '', member: true, contact };
     void submit(validateInput('kompotten:set-member', input, FIELDS), async () => {
-      const members = await call('kompotten:set-member', input);
+      const members = await setMember(input);
       if (member === null) {
         setCode(null);
         setContact('');
@@ -92,6 +106,7 @@ export function KompottenMembers({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const setMember = useSetMember();
   const sorted = [...members].sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv'));
 
   useEffect(() => {
@@ -101,7 +116,7 @@ export function KompottenMembers({
   const remove = (member: KompottenMember): void => {
     setBusy(true);
     setError(null);
-    call('kompotten:set-member', { municipalityCode: member.municipalityCode, member: false, contact: '' }).then(
+    setMember({ municipalityCode: member.municipalityCode, member: false, contact: '' }).then(
       (updated) => {
         setBusy(false);
         setConfirming(null);
@@ -123,79 +138,73 @@ export function KompottenMembers({
       {sorted.length === 0 ? (
         <p className="muted">{t('kompotten.members_none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('kompotten.members_caption', { count: sorted.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kompotten.col_municipality')}</th>
-                <th scope="col">{t('kompotten.col_contact')}</th>
-                <th scope="col">{t('kompotten.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((member) => (
-                <tr key={member.municipalityCode}>
-                  <th scope="row">{member.municipalityName}</th>
-                  <td className="pl-prewrap">
-                    {editing === member.municipalityCode ? (
-                      <MemberForm
-                        member={member}
-                        places={places}
-                        exclude={[]}
-                        onSaved={(updated) => {
-                          setEditing(null);
-                          onChanged(updated, t('kompotten.member_saved', { name: member.municipalityName }));
-                        }}
-                        onCancel={() => setEditing(null)}
-                      />
-                    ) : (
-                      member.contact || '–'
-                    )}
-                  </td>
-                  <td>
-                    {confirming === member.municipalityCode ? (
-                      <div className="confirm" role="group" aria-label={t('kompotten.remove_label', { name: member.municipalityName })}>
-                        <p>{t('kompotten.confirm_remove', { name: member.municipalityName })}</p>
-                        <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => remove(member)}>
-                          {t('kompotten.confirm_remove_yes')}
-                        </button>
-                        <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-                          {t('place.cancel')}
-                        </button>
-                      </div>
-                    ) : editing === member.municipalityCode ? null : (
-                      <div className="pl-row-actions">
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          aria-label={t('kompotten.edit_member_label', { name: member.municipalityName })}
-                          onClick={() => {
-                            setError(null);
-                            setEditing(member.municipalityCode);
-                          }}
-                        >
-                          {t('kompotten.edit_member')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          aria-label={t('kompotten.remove_label', { name: member.municipalityName })}
-                          onClick={() => {
-                            setError(null);
-                            setConfirming(member.municipalityCode);
-                          }}
-                        >
-                          {t('kompotten.remove')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('kompotten.members_caption', { count: sorted.length })}
+          rows={sorted}
+          rowKey={(member) => member.municipalityCode}
+          columns={[
+            { header: t('kompotten.col_municipality'), rowHeader: true, cell: (member) => member.municipalityName },
+            {
+              header: t('kompotten.col_contact'),
+              className: 'pl-prewrap',
+              cell: (member) =>
+                editing === member.municipalityCode ? (
+                  <MemberForm
+                    member={member}
+                    places={places}
+                    exclude={[]}
+                    onSaved={(updated) => {
+                      setEditing(null);
+                      onChanged(updated, t('kompotten.member_saved', { name: member.municipalityName }));
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  member.contact || '–'
+                ),
+            },
+          ]}
+          actions={{
+            header: t('kompotten.col_actions'),
+            cell: (member) =>
+              confirming === member.municipalityCode ? (
+                <div className="confirm" role="group" aria-label={t('kompotten.remove_label', { name: member.municipalityName })}>
+                  <p>{t('kompotten.confirm_remove', { name: member.municipalityName })}</p>
+                  <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => remove(member)}>
+                    {t('kompotten.confirm_remove_yes')}
+                  </button>
+                  <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                    {t('place.cancel')}
+                  </button>
+                </div>
+              ) : editing === member.municipalityCode ? null : (
+                <div className="pl-row-actions">
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('kompotten.edit_member_label', { name: member.municipalityName })}
+                    onClick={() => {
+                      setError(null);
+                      setEditing(member.municipalityCode);
+                    }}
+                  >
+                    {t('kompotten.edit_member')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-label={t('kompotten.remove_label', { name: member.municipalityName })}
+                    onClick={() => {
+                      setError(null);
+                      setConfirming(member.municipalityCode);
+                    }}
+                  >
+                    {t('kompotten.remove')}
+                  </button>
+                </div>
+              ),
+          }}
+        />
       )}
       <section aria-labelledby={addId}>
         <h3 id={addId}>{t('kompotten.add_member_title')}</h3>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
 import type { KompottenRequest } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter } from '../components/form-footer';
 import { SelectField } from '../components/select-field';
@@ -10,7 +10,7 @@ import { TextAreaField } from '../components/text-area-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
-import { todayIso } from './format';
+import { today } from '../lib/format';
 import { PlacePicker } from './place-picker';
 import type { PlaceChoice } from './places';
 
@@ -35,18 +35,20 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
   const titleId = useId();
   const [direction, setDirection] = useState<Direction>('sent');
   const [counterpart, setCounterpart] = useState<string | null>(initialCounterpart);
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(today);
   const [outcome, setOutcome] = useState<Outcome>('pending');
   const [notes, setNotes] = useState('');
   const form = useFormSubmit(FIELDS);
   const { formRef, errors, submit } = form;
+  // The ledger of the team and of the case both list it.
+  const addRequest = useMutation('kompotten:add-request', () => [['kompotten:requests']]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { direction, counterpartCode: counterpart ?? '', caseId, date: date.trim(), outcome, notes };
     const clientErrors = validateInput('kompotten:add-request', input, FIELDS);
     void submit(clientErrors, async () => {
-      onSaved(await call('kompotten:add-request', input));
+      onSaved(await addRequest(input));
     });
   };
 

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { KOMPOTTEN_OUTCOMES } from '../../../core/contract';
-import type { KompottenMember, KompottenRequest } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import type { KompottenRequest } from '../../../core/contract';
+import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { ViewHeading } from '../components/view-heading';
@@ -12,15 +11,8 @@ import { useReturnFocus } from './focus';
 import { KompottenLedgerTable } from './kompotten-ledger-table';
 import { KompottenMembers } from './kompotten-members';
 import { KompottenRequestForm } from './kompotten-request-form';
-import { loadPlaces } from './places';
+import { usePlaces } from './places';
 
-function loadMembers(): Promise<KompottenMember[]> {
-  return call('kompotten:members', {});
-}
-
-function loadRequests(): Promise<KompottenRequest[]> {
-  return call('kompotten:requests', { caseId: null });
-}
 
 type DirectionFilter = 'all' | KompottenRequest['direction'];
 type OutcomeFilter = 'all' | KompottenRequest['outcome'];
@@ -29,17 +21,15 @@ type OutcomeFilter = 'all' | KompottenRequest['outcome'];
 export function KompottenView() {
   const t = useT();
   const ledgerId = useId();
-  const loadedMembers = useLoader(loadMembers);
-  const requests = useLoader(loadRequests);
-  const places = useLoader(loadPlaces);
-  // set-member answers with the whole list, so the latest answer replaces what was loaded.
-  const [members, setMembers] = useState<KompottenMember[] | null>(null);
+  const loadedMembers = useChannel('kompotten:members', {});
+  const requests = useChannel('kompotten:requests', { caseId: null });
+  const places = usePlaces();
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [direction, setDirection] = useState<DirectionFilter>('all');
   const [outcome, setOutcome] = useState<OutcomeFilter>('all');
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
-  const currentMembers = members ?? loadedMembers.data;
+  const currentMembers = loadedMembers.data;
 
   const shown = (requests.data ?? [])
     .filter((r) => (direction === 'all' || r.direction === direction) && (outcome === 'all' || r.outcome === outcome))
@@ -56,8 +46,7 @@ export function KompottenView() {
         <KompottenMembers
           members={currentMembers}
           places={places.data}
-          onChanged={(updated, message) => {
-            setMembers(updated);
+          onChanged={(_updated, message) => {
             setNotice(message);
           }}
         />
@@ -95,7 +84,6 @@ export function KompottenView() {
             showCase
             onUpdated={(saved) => {
               setNotice(t('kompotten.request_updated', { counterpart: textOf(t, saved.counterpartName) }));
-              requests.reload();
             }}
           />
         ) : null}
@@ -109,7 +97,6 @@ export function KompottenView() {
               setAdding(false);
               restoreAddButton();
               setNotice(t('kompotten.request_saved', { counterpart: textOf(t, saved.counterpartName) }));
-              requests.reload();
             }}
             onCancel={() => {
               setAdding(false);

@@ -4,7 +4,8 @@ import { isMasked } from '../../../core/contract';
 import type { KompottenRequest, Masked, Move, Place } from '../../../core/contract';
 import { allowedNextStatuses } from '../../../core/rules/move-workflow';
 import type { MoveStatus } from '../../../core/rules/move-workflow';
-import { call } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useInvalidate, useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter, reasonAtField } from '../components/form-footer';
 import { TextAreaField } from '../components/text-area-field';
@@ -15,7 +16,8 @@ import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskedText, Shown } from '../protect/masked';
 import { CheckResult } from './check-result';
-import { formatDay, formatKm, todayIso } from './format';
+import { formatDay, today } from '../lib/format';
+import { formatKm } from './format';
 import { useReturnFocus } from './focus';
 import { KompottenRequestForm } from './kompotten-request-form';
 import type { PlaceChoice } from './places';
@@ -28,24 +30,25 @@ interface TransitionFormProps {
   withinCityKm: number | null;
   onDone: (move: Move) => void;
   onCancel: () => void;
-  /** The workflow refused (someone else may have moved the move on): reload to show where it is. */
-  onRefused: () => void;
 }
 
 /**
  * Records the next status with its date. Accepting a move whose check warns needs a written reason;
  * the API judges the move again when it is accepted and may ask for a reason the stored check did not.
  */
-function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }: TransitionFormProps) {
+function TransitionForm({ move, to, withinCityKm, onDone, onCancel }: TransitionFormProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
   const [apiAsksReason, setApiAsksReason] = useState(false);
   const dateRef = useRef<HTMLDivElement>(null);
   const form = useFormSubmit(TRANSITION_FIELDS);
   const { formRef, errors, submit } = form;
+  const movesKey = caseSectionKey('moves:list', move.caseId);
+  const transition = useMutation('moves:transition', () => [movesKey]);
+  const invalidate = useInvalidate();
   // A masked check is not shown; the API judges the move again on accepting and asks for a reason when it warns.
   const check = isMasked(move.check) ? null : move.check;
   const needsReason = to === 'accepted' && (check?.warning === true || apiAsksReason);
@@ -65,14 +68,15 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel, onRefused }:
     void submit(
       clientErrors,
       async () => {
-        onDone(await call('moves:transition', input));
+        onDone(await transition(input));
       },
       (error) => {
         if (error.code === 'reason_required') {
           setApiAsksReason(true);
           return { fields: { overrideReason: 'validation.reason_required' }, focus: 'overrideReason' };
         }
-        if (error.code === 'not_allowed') onRefused();
+        // The workflow refused (someone else may have moved the move on): read the moves again.
+        if (error.code === 'not_allowed') invalidate(movesKey);
         return undefined;
       },
     );
@@ -124,11 +128,10 @@ export interface MoveCardProps {
   onLedgerOpen: (open: boolean) => void;
   onLedgerSaved: (request: KompottenRequest) => void;
   onChanged: (move: Move) => void;
-  onRefused: () => void;
 }
 
 /** One move: where from and to, its route and status, every step with who recorded it, and the stored check. */
-export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpen, onLedgerOpen, onLedgerSaved, onChanged, onRefused }: MoveCardProps) {
+export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpen, onLedgerOpen, onLedgerSaved, onChanged }: MoveCardProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
@@ -219,7 +222,6 @@ export function MoveCard({ move, caseId, closed, places, withinCityKm, ledgerOpe
             setPending(null);
             restoreHeading();
           }}
-          onRefused={onRefused}
         />
       ) : next.length > 0 ? (
         <div className="actions" role="group" aria-label={t('moves.actions_label', { title })}>

@@ -2,7 +2,9 @@ import { useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { MOVE_ROUTES } from '../../../core/contract';
 import type { ApiError, Move, MoveRoute, PlaceRef, SafeDistanceCheck } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
 import { FormFooter } from '../components/form-footer';
 import { DetailedErrorAlert } from '../components/messages';
@@ -13,7 +15,7 @@ import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useT } from '../i18n/use-t';
 import { CheckResult } from './check-result';
-import { todayIso } from './format';
+import { today } from '../lib/format';
 import { useFocusOnMount } from './focus';
 import { PlacePicker } from './place-picker';
 import { samePlace } from './places';
@@ -47,13 +49,15 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
   const [route, setRoute] = useState<MoveRoute>('within_city');
   // Until the user picks a route, it follows the destination: a district is a move within the city.
   const [routeChosen, setRouteChosen] = useState(false);
-  const [plannedDate, setPlannedDate] = useState(todayIso);
+  const [plannedDate, setPlannedDate] = useState(today);
   const [receivingContact, setReceivingContact] = useState('');
   const [notes, setNotes] = useState('');
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const checkSerial = useRef(0);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const form = useFormSubmit(FIELDS);
+  const checkDestination = useMutation('moves:check-destination');
+  const createMove = useMutation('moves:create', (sent) => [caseSectionKey('moves:list', sent.caseId)]);
   const { formRef, errors, submit } = form;
 
   const runCheck = (destination: PlaceRef | null): void => {
@@ -63,7 +67,7 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
       return;
     }
     setCheck({ state: 'loading', to: destination });
-    call('moves:check-destination', { caseId, to: destination }).then(
+    checkDestination({ caseId, to: destination }).then(
       (result) => {
         if (serial === checkSerial.current) setCheck({ state: 'done', to: destination, result });
       },
@@ -99,7 +103,7 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
     if (to === null) clientErrors.to = 'validation.place_required';
     else if (samePlace(from, to)) clientErrors.to = 'validation.same_place';
     void submit(clientErrors, async () => {
-      onCreated(await call('moves:create', input));
+      onCreated(await createMove(input));
     });
   };
 

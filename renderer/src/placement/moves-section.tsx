@@ -1,21 +1,15 @@
-import { useCallback, useId, useState } from 'react';
-import type { KompottenRequest, Move, Settings } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from '../casework/case-prefetch';
+import { useId, useState } from 'react';
+import type { KompottenRequest, Move } from '../../../core/contract';
+import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useT } from '../i18n/use-t';
 import { textOf } from '../protect/masked';
-import type { CaseSectionProps } from '../casework/case-section';
+import type { CaseSectionProps } from '../components/case-section';
 import { KompottenLedgerTable } from './kompotten-ledger-table';
 import { MoveCard } from './move-card';
 import { MovePlanForm } from './move-plan-form';
 import { useReturnFocus } from './focus';
-import { loadPlaces, placeLabel } from './places';
-
-function loadSettings(): Promise<Settings> {
-  return call('settings:get', {});
-}
+import { placeLabel, usePlaces } from './places';
 
 /** The case's moves, planning a new one with the safe-distance check, and the case's Kompotten requests. */
 export function MovesSection({ caseDetail }: CaseSectionProps) {
@@ -23,11 +17,11 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const moves = useLoader(usePrefetchedLoad('moves', useCallback(() => call('moves:list', { caseId }), [caseId])));
-  const requests = useLoader(usePrefetchedLoad('kompottenRequests', useCallback(() => call('kompotten:requests', { caseId }), [caseId])));
-  const places = useLoader(loadPlaces);
+  const moves = useChannel('moves:list', { caseId });
+  const requests = useChannel('kompotten:requests', { caseId });
+  const places = usePlaces();
   // Only to explain "too close" within the city; the check itself is the API's.
-  const settings = useLoader(loadSettings);
+  const settings = useChannel('settings:get', {});
   const [planning, setPlanning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [ledgerFor, setLedgerFor] = useState<number | null>(null);
@@ -40,18 +34,15 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
     setNotice(t('moves.created', { to: placeLabel(t, move.to) }));
     // A move through Kompotten is usually also a request in the network's ledger: offer to record it.
     setLedgerFor(move.route === 'kompotten' ? move.id : null);
-    moves.reload();
   };
 
   const onChanged = (move: Move): void => {
     setNotice(t('moves.transitioned', { to: placeLabel(t, move.to), status: t(`moves.status_${move.status}`) }));
-    moves.reload();
   };
 
   const onLedgerSaved = (request: KompottenRequest): void => {
     setLedgerFor(null);
     setNotice(t('moves.ledger_saved', { counterpart: textOf(t, request.counterpartName) }));
-    requests.reload();
   };
 
   return (
@@ -78,7 +69,6 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
           }}
           onLedgerSaved={onLedgerSaved}
           onChanged={onChanged}
-          onRefused={moves.reload}
         />
       ))}
       {closed ? (

@@ -1,6 +1,8 @@
 import { isMasked } from '../../../core/contract';
 import type { Masked, Place, PlaceRef } from '../../../core/contract';
 import { call } from '../api/client';
+import { useQuery } from '../api/query';
+import type { QueryResult } from '../api/query';
 import type { Translate } from '../i18n/translate';
 
 export type PlaceKind = PlaceRef['kind'];
@@ -20,6 +22,11 @@ export async function loadPlaces(): Promise<PlaceChoice[]> {
     ...[...municipalities].sort(byName).map((m): PlaceChoice => ({ kind: 'municipality', code: m.code, name: m.name })),
     ...[...districts].sort(byName).map((d): PlaceChoice => ({ kind: 'district', code: d.slug, name: d.name })),
   ];
+}
+
+/** The places, read once for every picker on screen. */
+export function usePlaces(): QueryResult<PlaceChoice[]> {
+  return useQuery(['places'], loadPlaces);
 }
 
 /** Lower case without accents, so "malmo" finds Malmö and "vasteras" finds Västerås. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { IVO_KINDS, SPECIALISATIONS } from '../../../core/contract';
 import type { Shelter } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { CheckboxGroup } from '../components/checkbox-field';
 import { DateField } from '../components/date-field';
 import { FormFooter } from '../components/form-footer';
@@ -56,6 +56,8 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
   const [languages, setLanguages] = useState(shelter?.languages ?? '');
   const [contact, setContact] = useState(shelter?.contact ?? '');
   const form = useFormSubmit(FIELDS);
+  const createShelter = useMutation('shelters:create', () => [['shelters:list']]);
+  const updateShelter = useMutation('shelters:update', () => [['shelters:list']]);
   const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -77,7 +79,7 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
     clientErrors.capacityAdults = capacityError(fields.capacityAdults);
     clientErrors.capacityChildren = capacityError(fields.capacityChildren);
     void submit(clientErrors, async () => {
-      onSaved(shelter === null ? await call('shelters:create', fields) : await call('shelters:update', { id: shelter.id, ...fields }));
+      onSaved(shelter === null ? await createShelter(fields) : await updateShelter({ id: shelter.id, ...fields }));
     });
   };
 

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { SPECIALISATIONS } from '../../../core/contract';
 import type { Shelter } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { useReturnFocus } from './focus';
-import { formatDay } from './format';
-import { loadPlaces } from './places';
+import { formatDay } from '../lib/format';
+import { usePlaces } from './places';
 import { ShelterForm } from './shelter-form';
 
 function loadShelters(): Promise<Shelter[]> {
@@ -49,8 +50,8 @@ function OccupancyCell({ shelter }: { shelter: Shelter }) {
 /** The register of protected shelters: IVO permit, places and current occupancy, specialisations and contact. */
 export function SheltersView() {
   const t = useT();
-  const shelters = useLoader(loadShelters);
-  const places = useLoader(loadPlaces);
+  const shelters = useQuery(['shelters:list', {}], loadShelters);
+  const places = usePlaces();
   const [editing, setEditing] = useState<Shelter | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
@@ -70,63 +71,59 @@ export function SheltersView() {
       {shelters.data === null && shelters.error === null ? <p role="status">{t('shelters.loading')}</p> : null}
       {shelters.data && shelters.data.length === 0 ? <p className="muted">{t('shelters.none')}</p> : null}
       {sorted.length > 0 ? (
-        <div className="table-scroll">
-          <table className="pl-shelters">
-            <caption>{t('shelters.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('shelters.col_name')}</th>
-                <th scope="col">{t('shelters.col_municipality')}</th>
-                <th scope="col">{t('shelters.col_permit')}</th>
-                <th scope="col">{t('shelters.col_occupancy')}</th>
-                <th scope="col">{t('shelters.col_specialisations')}</th>
-                <th scope="col">{t('shelters.col_contact')}</th>
-                <th scope="col">{t('shelters.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((shelter) => (
-                <tr key={shelter.id}>
-                  <th scope="row">
-                    {shelter.name}
-                    {shelter.operator ? <span className="block muted">{shelter.operator}</span> : null}
-                  </th>
-                  <td>{shelter.municipalityName}</td>
-                  <td>
-                    <PermitCell shelter={shelter} />
-                  </td>
-                  <td>
-                    <OccupancyCell shelter={shelter} />
-                  </td>
-                  <td>
-                    <span className="block">
-                      {shelter.specialisations.length === 0
-                        ? '–'
-                        : SPECIALISATIONS.filter((s) => shelter.specialisations.includes(s))
-                            .map((s) => t(`shelters.spec_${s}`))
-                            .join(', ')}
-                    </span>
-                    {shelter.languages ? <span className="block">{t('shelters.languages_value', { languages: shelter.languages })}</span> : null}
-                  </td>
-                  <td className="pl-prewrap">{shelter.contact}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-label={t('shelters.edit_label', { name: shelter.name })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(shelter);
-                      }}
-                    >
-                      {t('shelters.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          className="pl-shelters"
+          caption={t('shelters.caption')}
+          rows={sorted}
+          rowKey={(shelter) => shelter.id}
+          columns={[
+            {
+              header: t('shelters.col_name'),
+              rowHeader: true,
+              cell: (shelter) => (
+                <>
+                  {shelter.name}
+                  {shelter.operator ? <span className="block muted">{shelter.operator}</span> : null}
+                </>
+              ),
+            },
+            { header: t('shelters.col_municipality'), cell: (shelter) => shelter.municipalityName },
+            { header: t('shelters.col_permit'), cell: (shelter) => <PermitCell shelter={shelter} /> },
+            { header: t('shelters.col_occupancy'), cell: (shelter) => <OccupancyCell shelter={shelter} /> },
+            {
+              header: t('shelters.col_specialisations'),
+              cell: (shelter) => (
+                <>
+                  <span className="block">
+                    {shelter.specialisations.length === 0
+                      ? '–'
+                      : SPECIALISATIONS.filter((s) => shelter.specialisations.includes(s))
+                          .map((s) => t(`shelters.spec_${s}`))
+                          .join(', ')}
+                  </span>
+                  {shelter.languages ? <span className="block">{t('shelters.languages_value', { languages: shelter.languages })}</span> : null}
+                </>
+              ),
+            },
+            { header: t('shelters.col_contact'), className: 'pl-prewrap', cell: (shelter) => shelter.contact },
+          ]}
+          actions={{
+            header: t('shelters.col_actions'),
+            cell: (shelter) => (
+              <button
+                type="button"
+                className="button-secondary"
+                aria-label={t('shelters.edit_label', { name: shelter.name })}
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(shelter);
+                }}
+              >
+                {t('shelters.edit')}
+              </button>
+            ),
+          }}
+        />
       ) : null}
       {editing !== null ? (
         <ShelterForm
@@ -136,7 +133,6 @@ export function SheltersView() {
           onSaved={(saved) => {
             setNotice(t(editing === 'new' ? 'shelters.added' : 'shelters.updated', { name: saved.name }));
             close();
-            shelters.reload();
           }}
           onCancel={close}
         />

@@ -1,11 +1,11 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { isMasked, SUPPORT_KINDS, SUPPORT_STATUSES } from '../../../core/contract';
 import type { SupportItem } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from '../casework/case-prefetch';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation } from '../api/query';
 import { DateField } from '../components/date-field';
+import { RegisterTable } from '../components/register-table';
 import { FormFooter } from '../components/form-footer';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { SelectField } from '../components/select-field';
@@ -16,9 +16,10 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { MaskableField, Shown, textOf } from '../protect/masked';
-import type { CaseSectionProps } from '../casework/case-section';
+import type { CaseSectionProps } from '../components/case-section';
 import { useFocusOnMount, useReturnFocus } from './focus';
-import { formatDay, optionalDate } from './format';
+import { formatDay } from '../lib/format';
+import { optionalDate } from './format';
 
 const FIELDS = ['kind', 'agency', 'status', 'startDate', 'endDate', 'notes'] as const;
 type Kind = SupportItem['kind'];
@@ -37,6 +38,8 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
   const [endDate, setEndDate] = useState(item?.endDate ?? '');
   const [notes, setNotes] = useState(item?.notes ?? '');
   const form = useFormSubmit(FIELDS);
+  const addItem = useMutation('support:add', () => [caseSectionKey('support:list', caseId)]);
+  const updateItem = useMutation('support:update', () => [caseSectionKey('support:list', caseId)]);
   const { formRef, errors, submit } = form;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -49,7 +52,7 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
       clientErrors.endDate = 'validation.end_before_start';
     }
     void submit(clientErrors, async () => {
-      onSaved(item === null ? await call('support:add', { caseId, ...fields }) : await call('support:update', { id: item.id, ...update }));
+      onSaved(item === null ? await addItem({ caseId, ...fields }) : await updateItem({ id: item.id, ...update }));
     });
   };
 
@@ -84,7 +87,7 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
   const titleId = useId();
   const caseId = caseDetail.id;
   const closed = caseDetail.status === 'closed';
-  const items = useLoader(usePrefetchedLoad('support', useCallback(() => call('support:list', { caseId }), [caseId])));
+  const items = useChannel('support:list', { caseId });
   const [editing, setEditing] = useState<SupportItem | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [addButtonRef, restoreAddButton] = useReturnFocus<HTMLButtonElement>();
@@ -103,7 +106,6 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
   const onSaved = (saved: SupportItem, added: boolean): void => {
     setNotice(t(added ? 'support.added' : 'support.updated', { kind: t(`support.kind_${saved.kind}`) }));
     close();
-    items.reload();
   };
 
   return (
@@ -117,51 +119,38 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
       {items.data === null && items.error === null ? <p role="status">{t('support.loading')}</p> : null}
       {items.data && items.data.length === 0 ? <p className="muted">{t('support.none')}</p> : null}
       {sorted.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('support.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('support.field_kind')}</th>
-                <th scope="col">{t('support.field_agency')}</th>
-                <th scope="col">{t('support.field_status')}</th>
-                <th scope="col">{t('support.col_dates')}</th>
-                <th scope="col">{t('support.field_notes')}</th>
-                {closed ? null : <th scope="col">{t('support.col_actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{t(`support.kind_${item.kind}`)}</th>
-                  <td>
-                    <Shown value={item.agency} />
-                  </td>
-                  <td>
-                    <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span>
-                  </td>
-                  <td>{supportDates(item)}</td>
-                  <td className="pl-prewrap">{item.notes}</td>
-                  {closed ? null : (
-                    <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: textOf(t, item.agency) || '–' })}
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(item);
-                        }}
-                      >
-                        {t('support.edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('support.caption')}
+          rows={sorted}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: t('support.field_kind'), rowHeader: true, cell: (item) => t(`support.kind_${item.kind}`) },
+            { header: t('support.field_agency'), cell: (item) => <Shown value={item.agency} /> },
+            { header: t('support.field_status'), cell: (item) => <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span> },
+            { header: t('support.col_dates'), cell: supportDates },
+            { header: t('support.field_notes'), className: 'pl-prewrap', cell: (item) => item.notes },
+          ]}
+          actions={
+            closed
+              ? undefined
+              : {
+                  header: t('support.col_actions'),
+                  cell: (item) => (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={t('support.edit_label', { kind: t(`support.kind_${item.kind}`), agency: textOf(t, item.agency) || '–' })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(item);
+                      }}
+                    >
+                      {t('support.edit')}
+                    </button>
+                  ),
+                }
+          }
+        />
       ) : null}
       {editing !== null ? (
         <SupportForm

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { CaseReveal } from '../../../core/contract';
-import { call } from '../api/client';
+import { maskedCaseKeys } from '../api/case-queries';
+import { useInvalidate, useMutation } from '../api/query';
 import { FormFooter } from '../components/form-footer';
 import { SuccessNotice } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
@@ -32,13 +33,14 @@ function RevealForm({ caseId, onRevealed, onCancel }: { caseId: number; onReveal
   const form = useFormSubmit(FIELDS);
   const { formRef, errors, submit } = form;
   const areaRef = useRef<HTMLTextAreaElement>(null);
+  const reveal = useMutation('cases:reveal', (sent) => maskedCaseKeys(sent.caseId));
   useEffect(() => areaRef.current?.focus(), []);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const input = { caseId, reason };
     void submit(validateInput('cases:reveal', input, FIELDS), async () => {
-      await call('cases:reveal', input);
+      await reveal(input);
       onRevealed();
     });
   };
@@ -65,10 +67,10 @@ function RevealForm({ caseId, onRevealed, onCancel }: { caseId: number; onReveal
 
 /**
  * The state of a protected case's masked fields in its header: hidden, with a way to reveal them
- * (with a reason), or revealed with the minutes left. When the time is up it asks the case to be
- * loaded again, so the worker's masks replace what was shown.
+ * (with a reason), or revealed with the minutes left. When the time is up it invalidates the case,
+ * so the worker's masks replace what was shown.
  */
-export function RevealPanel({ caseId, reveal, onChanged }: { caseId: number; reveal: CaseReveal; onChanged: () => void }) {
+export function RevealPanel({ caseId, reveal }: { caseId: number; reveal: CaseReveal }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const [open, setOpen] = useState(false);
@@ -76,15 +78,16 @@ export function RevealPanel({ caseId, reveal, onChanged }: { caseId: number; rev
   const buttonRef = useRef<HTMLButtonElement>(null);
   const minutes = useMinutesLeft(reveal.revealedUntil);
   const wasRevealed = useRef(false);
+  const invalidate = useInvalidate();
 
   useEffect(() => (reveal.protected ? installCopyGuard(document, () => t('protect.masked')) : undefined), [reveal.protected, t]);
 
   useEffect(() => {
     if (reveal.revealedUntil === null) return;
     // Capped: browsers fire a timeout beyond 2^31 ms at once.
-    const timer = setTimeout(onChanged, Math.min(2 ** 31 - 1, Math.max(0, Date.parse(reveal.revealedUntil) - Date.now()) + 250));
+    const timer = setTimeout(() => invalidate(...maskedCaseKeys(caseId)), Math.min(2 ** 31 - 1, Math.max(0, Date.parse(reveal.revealedUntil) - Date.now()) + 250));
     return () => clearTimeout(timer);
-  }, [reveal.revealedUntil, onChanged]);
+  }, [reveal.revealedUntil, invalidate, caseId]);
 
   useEffect(() => {
     if (!reveal.masked) wasRevealed.current = true;
@@ -116,7 +119,6 @@ export function RevealPanel({ caseId, reveal, onChanged }: { caseId: number; rev
           onRevealed={() => {
             setOpen(false);
             setNotice('revealed');
-            onChanged();
           }}
           onCancel={() => {
             setOpen(false);

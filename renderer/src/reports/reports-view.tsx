@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { ApiError, Report, ReportExportFormat, ReportInput, ReportPeriod, ReportPeriodKind } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
 import { describeError } from '../api/error-text';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { CheckboxGroup } from '../components/checkbox-field';
 import { DateField } from '../components/date-field';
 import { ErrorAlert, SuccessNotice } from '../components/messages';
@@ -63,7 +63,7 @@ export function ReportsView() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const teamName = useSessionStore((state) => state.status?.teamName ?? null);
-  const districts = useLoader(loadDistricts);
+  const districts = useQuery(['reference:districts', {}], loadDistricts);
   const thisYear = new Date().getFullYear();
   const [draft, setDraft] = useState<PeriodDraft>({ kind: 'year', year: String(thisYear), index: '1', from: '', to: '' });
   const [scope, setScope] = useState<'team' | 'districts'>('team');

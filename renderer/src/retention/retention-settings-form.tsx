@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useChannel, useMutation } from '../api/query';
 import { CheckboxField } from '../components/checkbox-field';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
@@ -12,7 +11,6 @@ import { useT } from '../i18n/use-t';
 
 const FIELDS = ['retentionYears', 'retentionKeepBirthDays', 'researchMunicipality'] as const;
 
-const loadSettings = (): Promise<Settings> => call('settings:get', {});
 
 function RetentionFields({ initial }: { initial: Settings }) {
   const t = useT();
@@ -21,6 +19,8 @@ function RetentionFields({ initial }: { initial: Settings }) {
   const [research, setResearch] = useState(initial.researchMunicipality);
   const [saved, setSaved] = useState(false);
   const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  // The answer is the team's settings as saved: every view showing them takes it without asking.
+  const update = useMutation('settings:update', undefined, (_input, saved) => [[['settings:get', {}], saved]]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -28,7 +28,7 @@ function RetentionFields({ initial }: { initial: Settings }) {
     // An empty box is "no number", not zero, so the message says what is missing.
     const input = { retentionYears: years.trim() === '' ? Number.NaN : Number(years.trim()), retentionKeepBirthDays: keepBirthDays, researchMunicipality: research };
     void submit(validateInput('settings:update', input, FIELDS), async () => {
-      const settings = await call('settings:update', input);
+      const settings = await update(input);
       setYears(String(settings.retentionYears));
       setKeepBirthDays(settings.retentionKeepBirthDays);
       setResearch(settings.researchMunicipality);
@@ -66,7 +66,7 @@ function RetentionFields({ initial }: { initial: Settings }) {
 export function RetentionSettingsForm() {
   const t = useT();
   const titleId = useId();
-  const settings = useLoader(loadSettings);
+  const settings = useChannel('settings:get', {});
   return (
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('settings.retention_title')}</h2>

@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import type { ApiError, RetentionManualItem, RetentionPreview, RetentionPurgeResult, Role } from '../../../core/contract';
 import { RETENTION_KEEP_REASONS } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { formatDay, formatMoment } from '../casework/format';
+import { useQuery } from '../api/query';
+import { formatDay, formatMoment } from '../lib/format';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
 import { TextField } from '../components/text-field';
@@ -262,7 +262,7 @@ function ConfirmPurge({ preview, onPurged, onChanged }: { preview: RetentionPrev
 export function RetentionView({ role }: { role: Role }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const loaded = useLoader(loadPreview);
+  const loaded = useQuery(['retention:preview', {}], loadPreview);
   const [decided, setDecided] = useState<RetentionPreview | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);

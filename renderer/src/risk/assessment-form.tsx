@@ -4,9 +4,11 @@ import type { Answer, Assessment, CaseDetail, Judgement, OutputField, RiskLevel,
 import { completionGaps, headlineLevel, headlineOutput } from '../../../core/rules/risk-completion';
 import { defaultReviewDate, reviewDaysFor } from '../../../core/rules/review-date';
 import type { ReviewDaySettings } from '../../../core/rules/review-date';
-import { call, issuesOf } from '../api/client';
-import { ConfirmInline } from '../casework/confirm-inline';
-import { formatDay, today } from '../casework/format';
+import { issuesOf } from '../api/client';
+import { caseDetailKey, caseSectionKey } from '../api/case-queries';
+import { useMutation } from '../api/query';
+import { ConfirmInline } from '../components/confirm-inline';
+import { formatDay, today } from '../lib/format';
 import { DateField } from '../components/date-field';
 import { DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { TextAreaField } from '../components/text-area-field';
@@ -28,7 +30,6 @@ interface AssessmentFormProps {
   template: RiskTemplate;
   caseDetail: CaseDetail;
   reviewDays: ReviewDaySettings;
-  onSaved: (assessment: Assessment) => void;
   onCompleted: (assessment: Assessment) => void;
   /** Told when the form gets changes not yet saved, and when they are saved. */
   onDirtyChange: (dirty: boolean) => void;
@@ -144,7 +145,13 @@ function JudgementFields({
  * A draft assessment: the template's sections and items, the supporting summary beside them, the
  * caseworker's judgement of every output, the survivor's own view, and the next review date.
  */
-export function AssessmentForm({ assessment, template, caseDetail, reviewDays, onSaved, onCompleted, onDirtyChange }: AssessmentFormProps) {
+export function AssessmentForm({ assessment, template, caseDetail, reviewDays, onCompleted, onDirtyChange }: AssessmentFormProps) {
+  const caseId = caseDetail.id;
+  // A draft saved changes the case's list of assessments; completing one also the case header's
+  // level and its reminders (the review it leaves).
+  const saveAndList = useMutation('risk:save-draft', () => [caseSectionKey('risk:list', caseId)]);
+  const saveBeforeComplete = useMutation('risk:save-draft');
+  const completeAssessment = useMutation('risk:complete', () => [caseSectionKey('risk:list', caseId), caseDetailKey(caseId), caseSectionKey('reminders:list', caseId), ['reminders:due']]);
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const judgementId = useId();
@@ -205,10 +212,9 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
     setNotice(null);
     const i = input();
     void submit(schemaErrors(), async () => {
-      const saved = await call('risk:save-draft', i);
+      await saveAndList(i);
       markDirty(false);
       setNotice(t('risk.draft_saved'));
-      onSaved(saved);
     });
   };
 
@@ -232,9 +238,9 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
     const i = input();
     sent.current = { answers: i.answers, judgements: i.judgements };
     void submit({}, async () => {
-      await call('risk:save-draft', i);
+      await saveBeforeComplete(i);
       markDirty(false);
-      onCompleted(await call('risk:complete', { id: assessment.id }));
+      onCompleted(await completeAssessment({ id: assessment.id }));
     }).then(() => setConfirming(false));
   };
 

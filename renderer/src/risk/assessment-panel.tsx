@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Assessment, CaseDetail, RiskTemplate } from '../../../core/contract';
 import type { ReviewDaySettings } from '../../../core/rules/review-date';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { formatMoment } from '../casework/format';
+import { useQuery } from '../api/query';
+import { formatMoment } from '../lib/format';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { ConfirmInline } from '../casework/confirm-inline';
+import { ConfirmInline } from '../components/confirm-inline';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentReadOnly } from './assessment-read-only';
 import { instrumentTitle } from './format';
@@ -24,25 +24,21 @@ interface AssessmentPanelProps {
   /** Whom it assesses, as the section names them. */
   personLabel: string;
   reviewDays: ReviewDaySettings;
-  /** A draft was saved (the list shows the new state). */
-  onSaved: () => void;
-  /** The assessment is completed: the case header and reminders change. */
-  onCompleted: (assessment: Assessment) => void;
   onClose: () => void;
 }
 
 /** One assessment, opened from the risk section: the form while it is a draft, else read-only. */
-export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewDays, onSaved, onCompleted, onClose }: AssessmentPanelProps) {
+export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewDays, onClose }: AssessmentPanelProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const load = useCallback(async (): Promise<Loaded> => {
+  // The assessment with the instrument version it was made with, read together.
+  const loaded = useQuery(['risk:get', { id: assessmentId }], async (): Promise<Loaded> => {
     const assessment = await call('risk:get', { id: assessmentId });
     const template = await call('risk:instrument', { templateId: assessment.templateId, version: assessment.templateVersion });
     return { assessment, template };
-  }, [assessmentId]);
-  const loaded = useLoader(load);
+  });
   const [completed, setCompleted] = useState<Assessment | null>(null);
   const [dirty, setDirty] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -97,12 +93,8 @@ export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewD
               template={template}
               caseDetail={caseDetail}
               reviewDays={reviewDays}
-              onSaved={onSaved}
               onDirtyChange={setDirty}
-              onCompleted={(done) => {
-                setCompleted(done);
-                onCompleted(done);
-              }}
+              onCompleted={setCompleted}
             />
           ) : (
             <>

@@ -1,5 +1,5 @@
 import type { Assessment, CaseDetail, RiskTemplate, TemplateItem } from '../../../core/contract';
-import { formatDay } from '../casework/format';
+import { formatDay } from '../lib/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { answerText, localize, perpetratorNameById } from './format';

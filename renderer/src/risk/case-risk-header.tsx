@@ -1,5 +1,5 @@
 import type { CaseDetail } from '../../../core/contract';
-import { formatDay, formatMoment, today } from '../casework/format';
+import { formatDay, formatMoment, today } from '../lib/format';
 import { formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';

@@ -1,9 +1,10 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { ApiError, InstrumentSummary, RiskTemplate } from '../../../core/contract';
 import { MAX_LISTED_ISSUES } from '../../../core/rules/instrument-file';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useMutation, useQuery } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, DetailedErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useLanguageStore } from '../i18n/language-store';
@@ -31,8 +32,7 @@ function readText(file: File): Promise<string> {
 function TemplatePreview({ templateId, version }: { templateId: string; version: string }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const load = useCallback((): Promise<RiskTemplate> => call('risk:instrument', { templateId, version }), [templateId, version]);
-  const template = useLoader(load);
+  const template = useQuery(['risk:instrument', { templateId, version }], (): Promise<RiskTemplate> => call('risk:instrument', { templateId, version }));
   if (template.error) return <ApiErrorAlert error={template.error} />;
   if (!template.data) return <p role="status">{t('risk.loading')}</p>;
   const tpl = template.data;
@@ -73,11 +73,12 @@ export function InstrumentsView() {
   const language = useLanguageStore((state) => state.language);
   const importId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const instruments = useLoader(loadInstruments);
+  const instruments = useQuery(['risk:instruments', {}], loadInstruments);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const importInstrument = useMutation('risk:import-instrument', () => [['risk:instruments']]);
   const [issues, setIssues] = useState<DescribedIssue[]>([]);
   const [imported, setImported] = useState<InstrumentSummary | null>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
@@ -111,13 +112,12 @@ export function InstrumentsView() {
     if (!file) return;
     reset();
     setBusy(true);
-    call('risk:import-instrument', { json: file.text }).then(
+    importInstrument({ json: file.text }).then(
       (summary) => {
         setBusy(false);
         setImported(summary);
         setFile(null);
         if (fileRef.current) fileRef.current.value = '';
-        instruments.reload();
       },
       (thrown: unknown) => {
         setBusy(false);
@@ -137,52 +137,52 @@ export function InstrumentsView() {
       <ApiErrorAlert error={instruments.error} />
       {instruments.data === null && instruments.error === null ? <p role="status">{t('risk.instruments_loading')}</p> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('risk.instruments_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('risk.col_instrument')}</th>
-                <th scope="col">{t('risk.col_version')}</th>
-                <th scope="col">{t('risk.col_target')}</th>
-                <th scope="col">{t('risk.col_source')}</th>
-                <th scope="col">{t('risk.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const key = `${row.templateId}@${row.version}`;
-                const title = localize(row.title, language);
-                return (
-                  <tr key={key}>
-                    <th scope="row">
-                      {title}
-                      <div className="muted mono">{row.templateId}</div>
-                      {previewing === key ? <TemplatePreview templateId={row.templateId} version={row.version} /> : null}
-                    </th>
-                    <td>
-                      {row.version}
-                      {row.latest ? <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span> : <span className="muted"> {t('risk.version_older')}</span>}
-                    </td>
-                    <td>{t(`risk.target_${row.target}`)}</td>
-                    <td>{t(`risk.source_${row.source}`)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        aria-expanded={previewing === key}
-                        aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', { instrument: instrumentTitle(t, language, row.title, row.version) })}
-                        onClick={() => setPreviewing((p) => (p === key ? null : key))}
-                      >
-                        {t(previewing === key ? 'risk.preview_hide' : 'risk.preview')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('risk.instruments_caption')}
+          rows={rows}
+          rowKey={(row) => `${row.templateId}@${row.version}`}
+          columns={[
+            {
+              header: t('risk.col_instrument'),
+              rowHeader: true,
+              cell: (row) => (
+                <>
+                  {localize(row.title, language)}
+                  <div className="muted mono">{row.templateId}</div>
+                  {previewing === `${row.templateId}@${row.version}` ? <TemplatePreview templateId={row.templateId} version={row.version} /> : null}
+                </>
+              ),
+            },
+            {
+              header: t('risk.col_version'),
+              cell: (row) => (
+                <>
+                  {row.version}
+                  {row.latest ? <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span> : <span className="muted"> {t('risk.version_older')}</span>}
+                </>
+              ),
+            },
+            { header: t('risk.col_target'), cell: (row) => t(`risk.target_${row.target}`) },
+            { header: t('risk.col_source'), cell: (row) => t(`risk.source_${row.source}`) },
+          ]}
+          actions={{
+            header: t('risk.col_actions'),
+            cell: (row) => {
+              const key = `${row.templateId}@${row.version}`;
+              return (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-expanded={previewing === key}
+                  aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', { instrument: instrumentTitle(t, language, row.title, row.version) })}
+                  onClick={() => setPreviewing((p) => (p === key ? null : key))}
+                >
+                  {t(previewing === key ? 'risk.preview_hide' : 'risk.preview')}
+                </button>
+              );
+            },
+          }}
+        />
       ) : null}
       <section className="subsection" aria-labelledby={importId}>
         <h2 id={importId}>{t('risk.import_title')}</h2>

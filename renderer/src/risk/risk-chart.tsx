@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { AssessmentSummary, LocalizedText, RiskLevel } from '../../../core/contract';
-import { formatDay } from '../casework/format';
+import { formatDay } from '../lib/format';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 import { LEVELS, instrumentTitle, localize } from './format';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ApiError, AssessmentSummary, CaseDetail, ChannelOutput, RiskTemplate } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { formatDay } from '../casework/format';
+import { formatDay } from '../lib/format';
 import { CheckboxField } from '../components/checkbox-field';
 import { ApiErrorAlert, ErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';

@@ -1,12 +1,12 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { REVIEW_DAYS_DEFAULT } from '../../../core/contract';
 import type { ApiError, AssessmentSummary, CaseDetail, InstrumentSummary } from '../../../core/contract';
 import type { ReviewDaySettings } from '../../../core/rules/review-date';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
-import { usePrefetchedLoad } from '../casework/case-prefetch';
-import { CaseSection, goToElement } from '../casework/case-section';
-import { formatDay, formatMoment } from '../casework/format';
+import { toApiError } from '../api/client';
+import { caseSectionKey } from '../api/case-queries';
+import { useChannel, useMutation } from '../api/query';
+import { CaseSection, goToElement } from '../components/case-section';
+import { formatDay, formatMoment } from '../lib/format';
 import { ApiErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';
 import { useLanguageStore } from '../i18n/language-store';
@@ -26,18 +26,11 @@ interface Person {
   current: boolean;
 }
 
-function loadInstruments(): Promise<InstrumentSummary[]> {
-  return call('risk:instruments', {});
-}
-
 /** The team's review intervals; the defaults when the settings cannot be read. */
-async function loadReviewDays(): Promise<ReviewDaySettings> {
-  try {
-    const s = await call('settings:get', {});
-    return { reviewDaysHigh: s.reviewDaysHigh, reviewDaysMedium: s.reviewDaysMedium, reviewDaysLow: s.reviewDaysLow };
-  } catch {
-    return { reviewDaysHigh: REVIEW_DAYS_DEFAULT.high, reviewDaysMedium: REVIEW_DAYS_DEFAULT.medium, reviewDaysLow: REVIEW_DAYS_DEFAULT.low };
-  }
+function useReviewDays(): ReviewDaySettings {
+  const s = useChannel('settings:get', {}).data;
+  if (s === null) return { reviewDaysHigh: REVIEW_DAYS_DEFAULT.high, reviewDaysMedium: REVIEW_DAYS_DEFAULT.medium, reviewDaysLow: REVIEW_DAYS_DEFAULT.low };
+  return { reviewDaysHigh: s.reviewDaysHigh, reviewDaysMedium: s.reviewDaysMedium, reviewDaysLow: s.reviewDaysLow };
 }
 
 const newestFirst = (a: AssessmentSummary, b: AssessmentSummary): number => b.startedAt.localeCompare(a.startedAt) || b.id - a.id;
@@ -100,22 +93,21 @@ function StartChooser({ person, instruments, busy, onStart, onCancel }: { person
 interface RiskSectionProps {
   id: string;
   caseDetail: CaseDetail;
-  /** The case header and reminders change when an assessment is completed. */
-  onCaseChanged: () => void;
 }
 
 /**
  * Hotbild och riskbedömning: the survivor's assessments and each child's, newest first, with
  * starting (also as a copy of the last), the form, the history chart and the comparison.
  */
-export function RiskSection({ id, caseDetail, onCaseChanged }: RiskSectionProps) {
+export function RiskSection({ id, caseDetail }: RiskSectionProps) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const prefix = useId();
   const caseId = caseDetail.id;
-  const list = useLoader(usePrefetchedLoad('assessments', useCallback(() => call('risk:list', { caseId }), [caseId])));
-  const instruments = useLoader(loadInstruments);
-  const reviewDays = useLoader(loadReviewDays);
+  const list = useChannel('risk:list', { caseId });
+  const instruments = useChannel('risk:instruments', {});
+  const reviewDays = useReviewDays();
+  const startAssessment = useMutation('risk:start', () => [caseSectionKey('risk:list', caseId)]);
   const [open, setOpen] = useState<{ id: number; personKey: string } | null>(null);
   const [choosing, setChoosing] = useState<string | null>(null);
   /** Per person, which of history and comparison are open (both can be). */
@@ -139,12 +131,11 @@ export function RiskSection({ id, caseDetail, onCaseChanged }: RiskSectionProps)
   const start = (person: Person, templateId: string, copyFromId: number | null): void => {
     setBusy(true);
     setError(null);
-    call('risk:start', { caseId, childId: person.childId, templateId, copyFromId }).then(
+    startAssessment({ caseId, childId: person.childId, templateId, copyFromId }).then(
       (started) => {
         setBusy(false);
         setChoosing(null);
         setOpen({ id: started.id, personKey: person.key });
-        list.reload();
       },
       (thrown: unknown) => {
         setBusy(false);
@@ -263,12 +254,7 @@ export function RiskSection({ id, caseDetail, onCaseChanged }: RiskSectionProps)
                 assessmentId={open.id}
                 caseDetail={caseDetail}
                 personLabel={person.label}
-                reviewDays={reviewDays.data ?? { reviewDaysHigh: REVIEW_DAYS_DEFAULT.high, reviewDaysMedium: REVIEW_DAYS_DEFAULT.medium, reviewDaysLow: REVIEW_DAYS_DEFAULT.low }}
-                onSaved={list.reload}
-                onCompleted={() => {
-                  list.reload();
-                  onCaseChanged();
-                }}
+                reviewDays={reviewDays}
                 onClose={() => close(person)}
               />
             ) : null}

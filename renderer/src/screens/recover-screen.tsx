@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { ApiErrorAlert, ErrorAlert } from '../components/messages';
+import { UsernameField } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -58,16 +59,7 @@ export function RecoverScreen({ onBack }: { onBack: () => void }) {
             spellCheck={false}
             autoFocus
           />
-          <TextField
-            name="username"
-            label={t('field.username')}
-            value={values.username}
-            onChange={set('username')}
-            error={error('username')}
-            invalid={apiError?.code === 'not_found'}
-            autoComplete="username"
-            spellCheck={false}
-          />
+          <UsernameField value={values.username} onChange={set('username')} error={error('username')} invalid={apiError?.code === 'not_found'} />
           <NewPassphraseFields
             name="newPassphrase"
             label="field.new_passphrase"

@@ -3,12 +3,13 @@ import type { SubmitEvent } from 'react';
 import type { BackupEntry } from '../../../core/contract';
 import { call } from '../api/client';
 import { ApiErrorAlert, ErrorAlert, SuccessNotice } from '../components/messages';
+import { SignInFields } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { formatSeconds } from '../i18n/format';
-import { useLanguageStore, type Language } from '../i18n/language-store';
-import { localeOf } from '../i18n/translate';
+import { useLanguageStore } from '../i18n/language-store';
+import { formatMegabytes, formatMoment } from '../lib/format';
 import { useT } from '../i18n/use-t';
 import { applyStatus } from '../session/session-actions';
 import { useCountdown } from '../session/use-countdown';
@@ -16,16 +17,6 @@ import { PublicFrame } from './public-frame';
 
 const FIELDS = ['username', 'passphrase', 'folder'] as const;
 type Field = (typeof FIELDS)[number];
-
-function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-function formatSize(bytes: number, language: Language): string {
-  return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
-}
 
 /**
  * Restores a backup over a damaged database, from the unlock screen: an administrator's username
@@ -108,26 +99,15 @@ export function RestoreDamagedScreen({ onBack }: { onBack: () => void }) {
         <h1>{t('damaged.restore_title')}</h1>
         <p>{t('damaged.restore_intro')}</p>
         <form ref={formRef} onSubmit={onSubmit} noValidate>
-          <TextField
-            name="username"
-            label={t('field.username')}
-            value={values.username}
-            onChange={set('username')}
-            error={fieldMessage(t, errors, 'username')}
-            invalid={apiError?.code === 'wrong_credentials' || apiError?.code === 'forbidden'}
-            autoComplete="username"
-            spellCheck={false}
-            autoFocus
-          />
-          <TextField
-            name="passphrase"
-            type="password"
-            label={t('field.passphrase')}
-            value={values.passphrase}
-            onChange={set('passphrase')}
-            error={fieldMessage(t, errors, 'passphrase')}
-            invalid={apiError?.code === 'wrong_credentials'}
-            autoComplete="current-password"
+          <SignInFields
+            username={values.username}
+            passphrase={values.passphrase}
+            onUsername={set('username')}
+            onPassphrase={set('passphrase')}
+            usernameError={fieldMessage(t, errors, 'username')}
+            passphraseError={fieldMessage(t, errors, 'passphrase')}
+            usernameInvalid={apiError?.code === 'wrong_credentials' || apiError?.code === 'forbidden'}
+            passphraseInvalid={apiError?.code === 'wrong_credentials'}
           />
           <TextField
             name="folder"
@@ -145,7 +125,7 @@ export function RestoreDamagedScreen({ onBack }: { onBack: () => void }) {
               <fieldset className="form-group">
                 <legend>{t('damaged.choose')}</legend>
                 {found.backups.map((entry, index) => {
-                  const label = t('damaged.entry', { date: formatDateTime(entry.createdAt, language), size: formatSize(entry.sizeBytes, language) });
+                  const label = t('damaged.entry', { date: formatMoment(entry.createdAt, language), size: formatMegabytes(entry.sizeBytes, language) });
                   return (
                     <label key={entry.fileName} className="checkbox-field">
                       <input type="radio" name="backup" value={entry.fileName} checked={chosen === entry.fileName} onChange={() => setChosen(entry.fileName)} />{' '}

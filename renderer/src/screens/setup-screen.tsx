@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { OpenDemoButton } from '../components/open-demo-button';
+import { UsernameField } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { ApiErrorAlert } from '../components/messages';
 import { NewPassphraseFields } from '../components/new-passphrase-fields';
@@ -52,16 +53,7 @@ export function SetupScreen() {
             autoComplete="organization"
             autoFocus
           />
-          <TextField
-            name="username"
-            label={t('field.username')}
-            hint={t('field.username_hint')}
-            value={values.username}
-            onChange={set('username')}
-            error={error('username')}
-            autoComplete="username"
-            spellCheck={false}
-          />
+          <UsernameField hint={t('field.username_hint')} value={values.username} onChange={set('username')} error={error('username')} />
           <TextField
             name="displayName"
             label={t('field.display_name')}

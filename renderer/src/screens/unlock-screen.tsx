@@ -3,7 +3,7 @@ import type { SubmitEvent } from 'react';
 import { call } from '../api/client';
 import { ApiErrorAlert, ErrorAlert } from '../components/messages';
 import { OpenDemoButton } from '../components/open-demo-button';
-import { TextField } from '../components/text-field';
+import { SignInFields } from '../components/credential-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { formatSeconds } from '../i18n/format';
@@ -91,27 +91,16 @@ export function UnlockScreen({ onForgot, onRestore }: { onForgot: () => void; on
         ) : null}
         {demoCredentials ? <DemoNotice credentials={demoCredentials} /> : null}
         <form ref={formRef} onSubmit={onSubmit} noValidate>
-          <TextField
-            ref={usernameRef}
-            name="username"
-            label={t('field.username')}
-            value={username}
-            onChange={setUsername}
-            error={fieldMessage(t, fieldErrors, 'username')}
-            invalid={wrongCredentials}
-            autoComplete="username"
-            spellCheck={false}
-            autoFocus
-          />
-          <TextField
-            name="passphrase"
-            type="password"
-            label={t('field.passphrase')}
-            value={passphrase}
-            onChange={setPassphrase}
-            error={fieldMessage(t, fieldErrors, 'passphrase')}
-            invalid={wrongCredentials}
-            autoComplete="current-password"
+          <SignInFields
+            usernameRef={usernameRef}
+            username={username}
+            passphrase={passphrase}
+            onUsername={setUsername}
+            onPassphrase={setPassphrase}
+            usernameError={fieldMessage(t, fieldErrors, 'username')}
+            passphraseError={fieldMessage(t, fieldErrors, 'passphrase')}
+            usernameInvalid={wrongCredentials}
+            passphraseInvalid={wrongCredentials}
           />
           {throttled ? (
             <>

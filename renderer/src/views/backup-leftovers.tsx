@@ -1,15 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError, Leftover } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { toApiError } from '../api/client';
+import { useChannel, useMutation } from '../api/query';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { formatDateTime, formatSize } from './backup-format';
-
-function loadLeftovers(): Promise<Leftover[]> {
-  return call('backup:leftovers', {});
-}
+import { formatMegabytes, formatMoment } from '../lib/format';
 
 /** Asks before removing the copy from before a restore: only once the restored data is confirmed. */
 function ConfirmRemoval({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
@@ -58,24 +54,24 @@ export function BackupLeftovers() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
-  const loaded = useLoader(loadLeftovers);
-  const [updated, setUpdated] = useState<Leftover[] | null>(null);
+  const loaded = useChannel('backup:leftovers', {});
+  // The removal answers with the list as it now stands.
+  const removeLeftover = useMutation('backup:remove-leftover', undefined, (_input, next) => [[['backup:leftovers', {}], next]]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = updated ?? loaded.data;
+  const list = loaded.data;
 
   const remove = (leftover: Leftover): void => {
     setBusy(true);
     setError(null);
     setNotice(null);
     const input = leftover.kind === 'before_restore' ? { name: leftover.name, restoredDataConfirmed: true } : { name: leftover.name };
-    call('backup:remove-leftover', input).then(
-      (next) => {
+    removeLeftover(input).then(
+      () => {
         setBusy(false);
         setConfirming(null);
-        setUpdated(next);
         setNotice(t('backup.leftover_removed', { name: leftover.name }));
       },
       (thrown: unknown) => {
@@ -116,8 +112,8 @@ export function BackupLeftovers() {
                 <tr key={leftover.name}>
                   <td>{leftover.name}</td>
                   <td>{t(`backup.kind_${leftover.kind}`)}</td>
-                  <td>{formatSize(leftover.sizeBytes, language)}</td>
-                  <td>{formatDateTime(leftover.modifiedAt, language)}</td>
+                  <td>{formatMegabytes(leftover.sizeBytes, language)}</td>
+                  <td>{formatMoment(leftover.modifiedAt, language)}</td>
                   <td>
                     {confirming === leftover.name ? (
                       <ConfirmRemoval busy={busy} onConfirm={() => remove(leftover)} onCancel={() => setConfirming(null)} />

@@ -2,40 +2,38 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, BackupEntry, BackupStatus } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useChannel, useInvalidate, useMutation } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useLanguageStore } from '../i18n/language-store';
+import { formatMegabytes, formatMoment } from '../lib/format';
 import { useT } from '../i18n/use-t';
 import { applyStatus } from '../session/session-actions';
-import { formatDateTime, formatSize } from './backup-format';
 import { BackupLeftovers } from './backup-leftovers';
 import { BackupRunning } from './backup-progress';
 
 const FIELDS = ['folder', 'keep'] as const;
 
-function loadStatus(): Promise<BackupStatus> {
-  return call('backup:status', {});
-}
-
-function SettingsForm({ status, onSaved }: { status: BackupStatus; onSaved: (status: BackupStatus) => void }) {
+function SettingsForm({ status }: { status: BackupStatus }) {
   const t = useT();
   const [folder, setFolder] = useState(status.folder);
   const [keep, setKeep] = useState(String(status.keep));
   const [saved, setSaved] = useState(false);
   const { formRef, errors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  // The answer is the new status: the panel takes it without asking again.
+  const saveSettings = useMutation('backup:settings', undefined, (_input, next) => [[['backup:status', {}], next]]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setSaved(false);
     const input = { folder, keep: keep.trim() === '' ? Number.NaN : Number(keep.trim()) };
     void submit(validateInput('backup:settings', input, FIELDS), async () => {
-      const next = await call('backup:settings', input);
+      const next = await saveSettings(input);
       setFolder(next.folder);
       setKeep(String(next.keep));
-      onSaved(next);
       setSaved(true);
     });
   };
@@ -75,7 +73,7 @@ function RestoreConfirm({ entry, busy, onConfirm, onCancel }: { entry: BackupEnt
   useEffect(() => {
     checkRef.current?.focus();
   }, []);
-  const date = formatDateTime(entry.createdAt, language);
+  const date = formatMoment(entry.createdAt, language);
   return (
     <div
       className="confirm"
@@ -109,13 +107,14 @@ function RestoreConfirm({ entry, busy, onConfirm, onCancel }: { entry: BackupEnt
   );
 }
 
-function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: () => void }) {
+function BackupList({ status }: { status: BackupStatus }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
+  const createBackup = useMutation('backup:create', () => [['backup:status'], ['backup:leftovers']]);
 
   const run = (action: () => Promise<string | null>): void => {
     setBusy(true);
@@ -135,15 +134,14 @@ function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: ()
 
   const backUpNow = (): void =>
     run(async () => {
-      const entry = await call('backup:create', {});
-      onChanged();
-      return t('backup.created', { date: formatDateTime(entry.createdAt, language) });
+      const entry = await createBackup({});
+      return t('backup.created', { date: formatMoment(entry.createdAt, language) });
     });
 
   const verify = (entry: BackupEntry): void =>
     run(async () => {
       const result = await call('backup:verify', { fileName: entry.fileName });
-      return t('backup.verified', { date: formatDateTime(entry.createdAt, language), rows: result.rows, head: result.auditHead.sequence });
+      return t('backup.verified', { date: formatMoment(entry.createdAt, language), rows: result.rows, head: result.auditHead.sequence });
     });
 
   const restore = (entry: BackupEntry): void =>
@@ -167,45 +165,34 @@ function BackupList({ status, onChanged }: { status: BackupStatus; onChanged: ()
       {status.backups.length === 0 ? (
         <p>{t('backup.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t('backup.list_caption', { count: status.backups.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.col_date')}</th>
-                <th scope="col">{t('backup.col_size')}</th>
-                <th scope="col">{t('backup.col_head')}</th>
-                <th scope="col">{t('backup.col_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.backups.map((entry) => {
-                const date = formatDateTime(entry.createdAt, language);
-                return (
-                  <tr key={entry.fileName}>
-                    <td>{date}</td>
-                    <td>{formatSize(entry.sizeBytes, language)}</td>
-                    <td>{entry.auditHead.sequence}</td>
-                    <td>
-                      {restoring === entry.fileName ? (
-                        <RestoreConfirm entry={entry} busy={busy} onConfirm={() => restore(entry)} onCancel={() => setRestoring(null)} />
-                      ) : (
-                        <>
-                          <button type="button" className="button-secondary" disabled={busy} aria-label={t('backup.verify_label', { date })} onClick={() => verify(entry)}>
-                            {t('backup.verify')}
-                          </button>{' '}
-                          <button type="button" className="button-danger" disabled={busy} aria-label={t('backup.restore_label', { date })} onClick={() => setRestoring(entry.fileName)}>
-                            {t('backup.restore')}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RegisterTable
+          caption={t('backup.list_caption', { count: status.backups.length })}
+          rows={status.backups}
+          rowKey={(entry) => entry.fileName}
+          columns={[
+            { header: t('backup.col_date'), cell: (entry) => formatMoment(entry.createdAt, language) },
+            { header: t('backup.col_size'), cell: (entry) => formatMegabytes(entry.sizeBytes, language) },
+            { header: t('backup.col_head'), cell: (entry) => entry.auditHead.sequence },
+          ]}
+          actions={{
+            header: t('backup.col_actions'),
+            cell: (entry) => {
+              const date = formatMoment(entry.createdAt, language);
+              return restoring === entry.fileName ? (
+                <RestoreConfirm entry={entry} busy={busy} onConfirm={() => restore(entry)} onCancel={() => setRestoring(null)} />
+              ) : (
+                <>
+                  <button type="button" className="button-secondary" disabled={busy} aria-label={t('backup.verify_label', { date })} onClick={() => verify(entry)}>
+                    {t('backup.verify')}
+                  </button>{' '}
+                  <button type="button" className="button-danger" disabled={busy} aria-label={t('backup.restore_label', { date })} onClick={() => setRestoring(entry.fileName)}>
+                    {t('backup.restore')}
+                  </button>
+                </>
+              );
+            },
+          }}
+        />
       )}
     </>
   );
@@ -216,7 +203,7 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
   const language = useLanguageStore((state) => state.language);
   const last = status.lastAutomatic;
   if (!last) return <p>{t('backup.auto_none')}</p>;
-  const date = formatDateTime(last.at, language);
+  const date = formatMoment(last.at, language);
   if (last.ok) return <p>{t('backup.auto_ok', { date })}</p>;
   return (
     <div className="alert alert-error" role="alert">
@@ -230,14 +217,9 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
 export function BackupPanel() {
   const t = useT();
   const titleId = useId();
-  const loaded = useLoader(loadStatus);
-  // A saved setting answers with the new status; a new backup reloads it.
-  const [saved, setSaved] = useState<BackupStatus | null>(null);
-  const status = saved ?? loaded.data;
-  const reload = (): void => {
-    setSaved(null);
-    loaded.reload();
-  };
+  const loaded = useChannel('backup:status', {});
+  const invalidate = useInvalidate();
+  const status = loaded.data;
 
   return (
     <section className="subsection" aria-labelledby={titleId}>
@@ -246,10 +228,10 @@ export function BackupPanel() {
       <ApiErrorAlert error={loaded.error} />
       {status ? (
         <>
-          <BackupRunning onFinished={reload} />
+          <BackupRunning onFinished={() => invalidate(['backup:status', {}], ['backup:leftovers', {}])} />
           <LastAutomatic status={status} />
-          <SettingsForm status={status} onSaved={setSaved} />
-          <BackupList status={status} onChanged={reload} />
+          <SettingsForm status={status} />
+          <BackupList status={status} />
           <BackupLeftovers />
         </>
       ) : loaded.error === null ? (

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Role, User } from '../../../core/contract';
-import { call } from '../api/client';
+import { useMutation } from '../api/query';
 import { ApiErrorAlert } from '../components/messages';
 import { SelectField } from '../components/select-field';
+import { UsernameField } from '../components/credential-fields';
 import { TextField } from '../components/text-field';
 import { NewPassphraseFields } from '../components/new-passphrase-fields';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -27,6 +28,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
   const t = useT();
   const [values, setValues] = useState<Values>(EMPTY);
   const { formRef, errors: fieldErrors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  const createUser = useMutation('users:create', () => [['users:list'], ['users:assignees']]);
   const titleId = useId();
   const set = (field: TextFieldName) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
   const roleOptions = roles.map((role) => ({ value: role, label: t(`role.${role}`) }));
@@ -40,7 +42,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
     void submit(
       errors,
       async () => {
-        const user = await call('users:create', input);
+        const user = await createUser(input);
         setValues(EMPTY);
         onCreated(user);
       },
@@ -53,16 +55,7 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
       <h2 id={titleId}>{t('users.create_title')}</h2>
       <p>{t('users.create_intro')}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <TextField
-          name="username"
-          label={t('field.username')}
-          hint={t('field.username_hint')}
-          value={values.username}
-          onChange={set('username')}
-          error={fieldMessage(t, fieldErrors, 'username')}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <UsernameField hint={t('field.username_hint')} value={values.username} onChange={set('username')} error={fieldMessage(t, fieldErrors, 'username')} autoComplete="off" />
         <TextField
           name="displayName"
           label={t('field.display_name')}

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { County, District, Municipality } from '../../../core/contract';
 import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useQuery } from '../api/query';
 import { ApiErrorAlert } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { ViewHeading } from '../components/view-heading';
@@ -77,7 +77,7 @@ function Municipalities({ municipalities, counties }: { municipalities: Municipa
 /** Counties, municipalities and Stockholm's districts, as the reference channels give them. */
 export function ReferenceView() {
   const t = useT();
-  const { data, error } = useLoader(loadReference);
+  const { data, error } = useQuery(['reference'], loadReference);
   const countiesId = useId();
   const districtsId = useId();
 

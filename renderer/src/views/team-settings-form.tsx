@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import { useChannel, useMutation } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { fieldMessage, validateInput } from '../forms/field-errors';
@@ -40,10 +39,6 @@ const REVIEW_FIELDS = ['reviewDaysHigh', 'reviewDaysMedium', 'reviewDaysLow'] as
 type ReviewField = (typeof REVIEW_FIELDS)[number];
 const REVIEW_LABELS = { reviewDaysHigh: 'risk.settings_days_high', reviewDaysMedium: 'risk.settings_days_medium', reviewDaysLow: 'risk.settings_days_low' } as const;
 
-function loadSettings(): Promise<Settings> {
-  return call('settings:get', {});
-}
-
 /** An empty box is "no number", not zero, so the message says what is missing. */
 function parseMinutes(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text.trim());
@@ -68,6 +63,8 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
   const reviewId = useId();
   const [saved, setSaved] = useState(false);
   const { formRef, errors: fieldErrors, apiError, busy, submit } = useFormSubmit(FIELDS);
+  // The answer is the team's settings as saved: every view showing them takes it without asking.
+  const update = useMutation('settings:update', undefined, (_input, saved) => [[['settings:get', {}], saved]]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -85,7 +82,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
       reviewDaysLow: parseMinutes(reviewDays.reviewDaysLow),
     };
     void submit(validateInput('settings:update', input, FIELDS), async () => {
-      const settings = await call('settings:update', input);
+      const settings = await update(input);
       setTeamName(settings.teamName);
       setMinutes(String(settings.idleLockMinutes));
       setCasePrefix(settings.casePrefix);
@@ -182,7 +179,7 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
 export function TeamSettingsForm() {
   const t = useT();
   const titleId = useId();
-  const settings = useLoader(loadSettings);
+  const settings = useChannel('settings:get', {});
   return (
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('settings.team_title')}</h2>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, FailedUnlocks, Role, User, UserListRow } from '../../../core/contract';
-import { call, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { useMutation } from '../api/query';
+import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert } from '../components/messages';
 import { dateFormat, formatDate } from '../i18n/format';
 import { useLanguageStore } from '../i18n/language-store';
@@ -29,6 +31,8 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Disabled colleagues leave the lists a case can be assigned from.
+  const disableUser = useMutation('users:disable', () => [['users:list'], ['users:assignees']]);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   // The confirmation replaces the button that asked for it; keep the keyboard user's place.
@@ -39,7 +43,7 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
   const disable = (user: User): void => {
     setBusy(true);
     setError(null);
-    call('users:disable', { username: user.username }).then(
+    disableUser({ username: user.username }).then(
       (updated) => {
         setBusy(false);
         setConfirming(null);
@@ -56,68 +60,50 @@ export function UsersTable({ users, manages, onDisabled, onBeginChange }: UsersT
   return (
     <>
       <ApiErrorAlert error={error} />
-      <div className="table-scroll">
-        <table>
-          <caption>{t('users.table_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.col_username')}</th>
-              <th scope="col">{t('users.col_display_name')}</th>
-              <th scope="col">{t('users.col_role')}</th>
-              <th scope="col">{t('users.col_created')}</th>
-              <th scope="col">{t('users.col_status')}</th>
-              <th scope="col">{t('users.col_failed_unlocks')}</th>
-              <th scope="col">{t('users.col_actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row" className="mono">
-                  {user.username}
-                </th>
-                <td>{user.displayName}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{formatDate(user.createdAt, language)}</td>
-                <td>
-                  {user.disabledAt === null
-                    ? t('users.status_active')
-                    : t('users.status_disabled', { date: formatDate(user.disabledAt, language) })}
-                </td>
-                <td>
-                  <FailedUnlocksText failed={user.failedUnlocks} />
-                </td>
-                <td>
-                  {user.disabledAt !== null || !manages.includes(user.role) ? null : confirming === user.username ? (
-                    <div className="confirm" role="group" aria-label={t('users.disable_label', { name: user.displayName })}>
-                      <p>{t('users.confirm_disable', { name: user.displayName })}</p>
-                      <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => disable(user)}>
-                        {t('users.confirm_yes')}
-                      </button>
-                      <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-                        {t('users.cancel')}
-                      </button>
-                    </div>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-label={t('users.disable_label', { name: user.displayName })}
-                      onClick={() => {
-                        onBeginChange();
-                        setError(null);
-                        setConfirming(user.username);
-                      }}
-                    >
-                      {t('users.disable')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RegisterTable
+        caption={t('users.table_caption')}
+        rows={users}
+        rowKey={(user) => user.id}
+        columns={[
+          { header: t('users.col_username'), rowHeader: true, className: 'mono', cell: (user) => user.username },
+          { header: t('users.col_display_name'), cell: (user) => user.displayName },
+          { header: t('users.col_role'), cell: (user) => t(`role.${user.role}`) },
+          { header: t('users.col_created'), cell: (user) => formatDate(user.createdAt, language) },
+          {
+            header: t('users.col_status'),
+            cell: (user) => (user.disabledAt === null ? t('users.status_active') : t('users.status_disabled', { date: formatDate(user.disabledAt, language) })),
+          },
+          { header: t('users.col_failed_unlocks'), cell: (user) => <FailedUnlocksText failed={user.failedUnlocks} /> },
+        ]}
+        actions={{
+          header: t('users.col_actions'),
+          cell: (user) =>
+            user.disabledAt !== null || !manages.includes(user.role) ? null : confirming === user.username ? (
+              <div className="confirm" role="group" aria-label={t('users.disable_label', { name: user.displayName })}>
+                <p>{t('users.confirm_disable', { name: user.displayName })}</p>
+                <button ref={confirmRef} type="button" className="button-danger" disabled={busy} onClick={() => disable(user)}>
+                  {t('users.confirm_yes')}
+                </button>
+                <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                  {t('users.cancel')}
+                </button>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="button-secondary"
+                aria-label={t('users.disable_label', { name: user.displayName })}
+                onClick={() => {
+                  onBeginChange();
+                  setError(null);
+                  setConfirming(user.username);
+                }}
+              >
+                {t('users.disable')}
+              </button>
+            ),
+        }}
+      />
     </>
   );
 }

@@ -1,17 +1,12 @@
 import { useState } from 'react';
-import type { SessionUser, UserListRow } from '../../../core/contract';
-import { call } from '../api/client';
-import { useLoader } from '../api/use-loader';
+import type { SessionUser } from '../../../core/contract';
+import { useChannel } from '../api/query';
 import { ApiErrorAlert, SuccessNotice } from '../components/messages';
 import { ViewHeading } from '../components/view-heading';
 import { useT } from '../i18n/use-t';
 import { rolesManagedBy } from '../shell/views';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';
-
-function loadUsers(): Promise<UserListRow[]> {
-  return call('users:list', {});
-}
 
 /**
  * Administrators and team leads add colleagues and disable accounts (team leads only caseworkers'
@@ -20,12 +15,11 @@ function loadUsers(): Promise<UserListRow[]> {
 export function UsersView({ user }: { user: SessionUser }) {
   const t = useT();
   const manages = rolesManagedBy(user.role);
-  const users = useLoader(loadUsers);
+  const users = useChannel('users:list', {});
   const [notice, setNotice] = useState<string | null>(null);
 
   const onChanged = (message: string): void => {
     setNotice(message);
-    users.reload();
   };
 
   return (

@@ -4,8 +4,6 @@ import type { CaseDetail } from '../../../core/contract';
 /** Props every case section gets from the case view. */
 export interface CaseSectionProps {
   caseDetail: CaseDetail;
-  /** Ask the case view to reload the case (header, people) after a change. */
-  onCaseChanged: () => void;
 }
 
 /** A section of the case view: its h2 can take focus, so the in-page links can move the user there. */
