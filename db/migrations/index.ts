@@ -10,6 +10,7 @@ import * as m0008 from './0008-report-indexes';
 import * as m0009 from './0009-report-summaries';
 import * as m0010 from './0010-audit-entity-index';
 import * as m0011 from './0011-swedish-text';
+import * as m0012 from './0012-move-checks';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-report-summaries', up: m0009.up },
   { version: 10, name: '0010-audit-entity-index', up: m0010.up },
   { version: 11, name: '0011-swedish-text', up: m0011.up },
+  { version: 12, name: '0012-move-checks', up: m0012.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -72,6 +72,20 @@ export async function migrate(
   if (pending.length === 0) return { from, to: from, backup: null };
 
   const backup = from > 0 && fs.existsSync(dbFile) ? backupBeforeMigration(sqlite, dbFile, from) : null;
+  // A migration that adds a constraint rebuilds its table (SQLite's documented way): dropping the old
+  // table with foreign keys on would delete every row that refers to it. The pragma is a no-op inside
+  // a transaction, so it goes off before and back on after; the references are checked before commit.
+  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) sqlite.pragma('foreign_keys = OFF');
+  try {
+    await migrateInTransaction(db, pending, now);
+  } finally {
+    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
+  }
+  return { from, to: latest, backup };
+}
+
+async function migrateInTransaction(db: Kysely<any>, pending: readonly Migration[], now: () => Date): Promise<void> {
   // One transaction for every pending migration, each version bump inside it: a crash or a failure
   // leaves the file at the version it had, never half way, and the next start simply runs them again.
   // (Kysely's Migrator does not wrap SQLite migrations in a transaction at all.)
@@ -93,6 +107,7 @@ export async function migrate(
         .execute();
       await sql.raw(`PRAGMA user_version = ${Math.trunc(migration.version)}`).execute(trx);
     }
+    const broken = await sql`PRAGMA foreign_key_check`.execute(trx);
+    if (broken.rows.length > 0) throw new DbError('internal', 'A migration left references to rows that do not exist; nothing was changed.');
   });
-  return { from, to: latest, backup };
 }

@@ -55,6 +55,25 @@ describe('migrations', () => {
     expect(schemaNames(sqlite, 'table')).not.toContain('half_done');
   });
 
+  it('runs migrations with foreign keys off, refuses one that leaves a broken reference, and turns them on again', async () => {
+    const { sqlite, db, file } = emptyDatabase();
+    await migrate(sqlite, db, file, MIGRATIONS);
+    const orphaning: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'test-orphaning',
+      up: async (trx) => {
+        // With foreign keys on, this would already fail here; off, only the check before commit finds it.
+        await sql`INSERT INTO audit_reviews (seq, reviewed_by, reviewed_at) VALUES (1, 99, 'now')`.execute(trx);
+      },
+    };
+    const err = await migrate(sqlite, db, file, [...MIGRATIONS, orphaning]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbError);
+    expect((err as DbError).code).toBe('internal');
+    expect(schemaVersion(sqlite)).toBe(LATEST_VERSION);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM audit_reviews').get()).toEqual({ n: 0 });
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('refuses a database from a newer version before writing anything', async () => {
     const { sqlite, db, file } = emptyDatabase();
     await migrate(sqlite, db, file, MIGRATIONS);

@@ -249,6 +249,54 @@ describe('each migration from the version before it, with data', () => {
     expect(await verifyAuditChain(typed(t))).toMatchObject({ ok: true, rows: before.audit_log });
     expect(integrityProblems(t.sqlite)).toEqual([]);
   });
+
+  it('0012 from version 11: moves and their changes kept whole, a route or status outside the lists refused', async () => {
+    const t = await atVersion(11);
+    seedAt(t, 11);
+    // A deleted last move and change: their ids must not come back.
+    run(t, 'DELETE FROM moves WHERE id = 5');
+    const before = rowCounts(t.sqlite);
+    const snapshot = (table: string) => all(t, `SELECT * FROM ${table} ORDER BY id`);
+    const [moves, transitions] = [snapshot('moves'), snapshot('move_transitions')];
+    const sequence = () => all(t, "SELECT name, seq FROM sqlite_sequence WHERE name IN ('moves', 'move_transitions') ORDER BY name");
+    const sequenceBefore = sequence();
+    expect(await migrateTo(t, 12)).toMatchObject({ from: 11, to: 12 });
+    expectRowsKept(t, before);
+    expect(snapshot('moves')).toEqual(moves);
+    expect(snapshot('move_transitions')).toEqual(transitions);
+    expect(sequence()).toEqual(sequenceBefore);
+    expect(schemaNames(t.sqlite, 'index')).toEqual(expect.arrayContaining(['moves_case', 'moves_begun', 'moves_completed', 'move_transitions_move', 'move_transitions_report']));
+    expect(indexColumns(t.sqlite, 'moves_begun')).toEqual(['first_on', 'completed_on', 'case_id', 'route', 'to_kind', 'to_code', 'requested_on', 'last_on', 'last_status', 'id']);
+    expect(schemaNames(t.sqlite, 'table')).not.toEqual(expect.arrayContaining(['moves_new', 'move_transitions_new']));
+
+    const insertMove = (route: string, status: string, toKind = 'municipality') =>
+      run(t, "INSERT INTO moves (case_id, to_kind, to_code, route, status, check_json, created_by, created_at) VALUES (1, ?, '1280', ?, ?, '{}', 3, ?)", toKind, route, status, NOW);
+    expect(() => insertMove('by_boat', 'planned')).toThrow(/CHECK constraint/);
+    expect(() => insertMove('kompotten', 'maybe')).toThrow(/CHECK constraint/);
+    expect(() => insertMove('kompotten', 'planned', 'country')).toThrow(/CHECK constraint/);
+    expect(() => run(t, "UPDATE moves SET status = 'lost' WHERE id = 1")).toThrow(/CHECK constraint/);
+    const transition = t.sqlite.prepare('INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, ?, ?, 3, ?)');
+    expect(() => transition.run(3, 'lost', '2026-03-02', NOW)).toThrow(/CHECK constraint/);
+    // A new move goes on from the deleted one's id; the triggers keep its summary.
+    insertMove('kompotten', 'planned');
+    expect(one(t, 'SELECT max(id) AS id FROM moves')).toEqual({ id: 6 });
+    transition.run(6, 'requested', '2026-05-02', NOW);
+    transition.run(3, 'requested', '2026-03-02', NOW);
+    expect(all(t, 'SELECT id, requested_on, last_status FROM moves WHERE id IN (3, 6) ORDER BY id')).toEqual([
+      { id: 3, requested_on: '2026-03-02', last_status: 'requested' },
+      { id: 6, requested_on: '2026-05-02', last_status: 'requested' },
+    ]);
+    run(t, "UPDATE move_transitions SET date = '2026-03-03' WHERE move_id = 3 AND status = 'requested'");
+    expect(one(t, 'SELECT requested_on FROM moves WHERE id = 3')).toEqual({ requested_on: '2026-03-03' });
+    run(t, "DELETE FROM move_transitions WHERE move_id = 3 AND status = 'requested'");
+    expect(one(t, 'SELECT requested_on, last_status FROM moves WHERE id = 3')).toEqual({ requested_on: null, last_status: 'planned' });
+    // Foreign keys are on again, and a move's changes still go with it.
+    expect(t.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    run(t, 'DELETE FROM moves WHERE id = 1');
+    expect(one(t, 'SELECT count(*) AS n FROM move_transitions WHERE move_id = 1')).toEqual({ n: 0 });
+    expect(() => transition.run(99, 'planned', '2026-03-02', NOW)).toThrow(/FOREIGN KEY/);
+    expect(integrityProblems(t.sqlite)).toEqual([]);
+  });
 });
 
 describe('from each version to the latest, with data', () => {
