@@ -90,7 +90,7 @@ export const foundationOps = {
     const failures = withPendingFailures(await loggedFailedUnlocks(s.db), pending);
     await w.active.audit({ action: 'read', entity: 'users' });
     return rows.map((row) => {
-      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASE_ROLES.includes(row.role as Role));
+      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASE_ROLES.includes(row.role));
       return { ...toUser(row), failedUnlocks: manages ? (failures.get(row.id) ?? { count: 0, lastAt: null }) : null };
     });
   },
@@ -98,8 +98,8 @@ export const foundationOps = {
   'users.assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
     const rows = await w.active.listUsers();
     return rows
-      .filter((u) => u.disabled_at === null && CASE_ROLES.includes(u.role as Role))
-      .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role }));
+      .filter((u) => u.disabled_at === null && CASE_ROLES.includes(u.role))
+      .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role }));
   },
 
   'users.create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>
@@ -109,7 +109,7 @@ export const foundationOps = {
     const s = w.active.requireSession(USER_MANAGER_ROLES);
     const target = await findUserByUsername(s.db, input.username);
     if (!target) throw new DbError('not_found', 'There is no user with that username.');
-    assertManages(s.user.role, target.role as Role);
+    assertManages(s.user.role, target.role);
     if (target.disabled_at !== null) return toUser(target);
     if (target.role === 'administrator' && (await countEnabledWithRole(s.db, 'administrator')) <= 1) {
       throw new DbError('last_administrator', 'The last administrator cannot be disabled. Make another user administrator first.');

@@ -149,7 +149,7 @@ export const movesOps = {
       const row = await findMoveRow(trx, input.id);
       if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.');
       await requireOpenCase(trx, row.case_id);
-      const from = row.status as MoveStatus;
+      const from = row.status;
       const verdict = checkTransition(from, input.to);
       if (!verdict.ok) throw new DbError('not_allowed', refusalMessage(from, input.to, verdict.reason, verdict.allowed));
 
@@ -162,7 +162,7 @@ export const movesOps = {
       let change: { status: MoveStatus; checkJson?: string; overrideReason?: string | null } = { status: input.to };
       if (input.to === 'accepted') {
         // Perpetrators' areas may have changed since the move was planned: judge the move as it is now.
-        const destination = await requirePlacePoint(trx, { kind: row.to_kind as 'municipality' | 'district', code: row.to_code });
+        const destination = await requirePlacePoint(trx, { kind: row.to_kind, code: row.to_code });
         const check = await runSafeDistanceCheck(trx, settings, row.case_id, destination, now);
         const reason = input.overrideReason?.trim() ?? '';
         if (check.warning && reason === '') {

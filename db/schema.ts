@@ -1,4 +1,19 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AUDIT_OUTCOMES } from '../core/contract/audit-review';
+import type { CASE_STATUSES, GENDERS, PROTECTION_LEVELS, RELATIONS } from '../core/contract/cases';
+import type { PlaceRef } from '../core/contract/casework-common';
+import type { Role } from '../core/contract/common';
+import type { IVO_KINDS, STEP_KINDS, STEP_OUTCOMES } from '../core/contract/housing';
+import type { KOMPOTTEN_OUTCOMES, KompottenRequest } from '../core/contract/kompotten';
+import type { MoveRoute } from '../core/contract/moves';
+import type { Assessment, InstrumentSummary, RiskLevel } from '../core/contract/risk';
+import type { JournalNote, REMINDER_KINDS, SUPPORT_KINDS, SUPPORT_STATUSES } from '../core/contract/support-journal';
+import type { MoveStatus } from '../core/rules/move-workflow';
+
+// Enumerated columns hold the contract's values: their types come from it, so a row read needs no
+// cast, and a write of anything else fails to compile (the CHECK constraints refuse it at run time).
+type OneOf<T extends readonly string[]> = T[number];
+type PlaceKind = PlaceRef['kind'];
 
 /** Table types of today's schema; migrations never use these (they are frozen against Kysely<any>). */
 export interface SettingsTable {
@@ -10,7 +25,7 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   /** A copy of the user's key-file slot (JSON); unlock refuses a slot that differs from it. */
   wrapped_key: string;
   created_at: string;
@@ -42,11 +57,11 @@ export interface AuditLogTable {
   seq: number;
   at: string;
   user_id: number | null;
-  role: string | null;
+  role: Role | null;
   action: string;
   entity: string;
   entity_id: string | null;
-  outcome: string;
+  outcome: OneOf<typeof AUDIT_OUTCOMES>;
   prev_hash: string;
   hash: string;
   case_id: number | null;
@@ -91,19 +106,19 @@ export interface SchemaMigrationsTable {
 export interface CasesTable {
   id: Generated<number>;
   case_number: string;
-  status: string;
+  status: OneOf<typeof CASE_STATUSES>;
   closed_reason: string | null;
   closed_at: string | null;
   survivor_name: string;
   /** The name's place in Swedish order (sv_sort_key), kept by migration 0011's triggers. */
   survivor_name_key: Generated<string>;
   survivor_pin: string | null;
-  survivor_gender: string;
+  survivor_gender: OneOf<typeof GENDERS>;
   survivor_birth_year: number | null;
   survivor_language: string;
   interpreter_needed: number;
   safe_contact: string;
-  protection_level: string;
+  protection_level: OneOf<typeof PROTECTION_LEVELS>;
   honour_context: number;
   /** JSON array of vulnerability ids. */
   vulnerabilities: string;
@@ -114,7 +129,7 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   /** The latest completed survivor assessment's headline level, kept here for lists. */
-  risk_level: string | null;
+  risk_level: RiskLevel | null;
   risk_assessed_at: string | null;
   risk_assessment_id: number | null;
   next_review_date: string | null;
@@ -134,7 +149,7 @@ export interface PerpetratorsTable {
   id: Generated<number>;
   case_id: number;
   name: string;
-  relation: string;
+  relation: OneOf<typeof RELATIONS>;
   collective: number;
   notes: string;
 }
@@ -150,12 +165,12 @@ export interface PerpetratorAreasTable {
 export interface MovesTable {
   id: Generated<number>;
   case_id: number;
-  from_kind: string | null;
+  from_kind: PlaceKind | null;
   from_code: string | null;
-  to_kind: string;
+  to_kind: PlaceKind;
   to_code: string;
-  route: string;
-  status: string;
+  route: MoveRoute;
+  status: MoveStatus;
   receiving_contact: string;
   notes: string;
   /** The safe-distance check as shown when the move was planned (JSON). */
@@ -168,13 +183,13 @@ export interface MovesTable {
   requested_on: Generated<string | null>;
   completed_on: Generated<string | null>;
   last_on: Generated<string | null>;
-  last_status: Generated<string | null>;
+  last_status: Generated<MoveStatus | null>;
 }
 
 export interface MoveTransitionsTable {
   id: Generated<number>;
   move_id: number;
-  status: string;
+  status: MoveStatus;
   date: string;
   recorded_by: number;
   recorded_at: string;
@@ -188,11 +203,11 @@ export interface KompottenMembersTable {
 
 export interface KompottenRequestsTable {
   id: Generated<number>;
-  direction: string;
+  direction: KompottenRequest['direction'];
   counterpart_code: string;
   case_id: number | null;
   date: string;
-  outcome: string;
+  outcome: OneOf<typeof KOMPOTTEN_OUTCOMES>;
   notes: string;
   created_by: number;
   created_at: string;
@@ -203,7 +218,7 @@ export interface SheltersTable {
   name: string;
   operator: string;
   municipality_code: string;
-  ivo_kind: string;
+  ivo_kind: OneOf<typeof IVO_KINDS>;
   ivo_number: string;
   ivo_valid_until: string | null;
   capacity_adults: number;
@@ -217,15 +232,15 @@ export interface HousingStepsTable {
   id: Generated<number>;
   case_id: number;
   child_id: number | null;
-  kind: string;
+  kind: OneOf<typeof STEP_KINDS>;
   start_date: string;
   end_date: string | null;
   provider: string;
   shelter_id: number | null;
-  place_kind: string | null;
+  place_kind: PlaceKind | null;
   place_code: string | null;
   cost_per_day: number | null;
-  outcome: string;
+  outcome: OneOf<typeof STEP_OUTCOMES>;
   obstacles: string;
   obstacle_note: string;
   parallel: number;
@@ -237,9 +252,9 @@ export interface HousingStepsTable {
 export interface SupportItemsTable {
   id: Generated<number>;
   case_id: number;
-  kind: string;
+  kind: OneOf<typeof SUPPORT_KINDS>;
   agency: string;
-  status: string;
+  status: OneOf<typeof SUPPORT_STATUSES>;
   start_date: string | null;
   end_date: string | null;
   notes: string;
@@ -250,7 +265,7 @@ export interface JournalNotesTable {
   case_id: number;
   note_date: string;
   body: string;
-  status: string;
+  status: JournalNote['status'];
   author_id: number;
   created_at: string;
   signed_at: string | null;
@@ -260,7 +275,7 @@ export interface JournalNotesTable {
 export interface RemindersTable {
   id: Generated<number>;
   case_id: number;
-  kind: string;
+  kind: OneOf<typeof REMINDER_KINDS>;
   due_date: string;
   note: string;
   done_at: string | null;
@@ -272,7 +287,7 @@ export interface RiskInstrumentsTable {
   id: Generated<number>;
   template_id: string;
   version: string;
-  source: string;
+  source: InstrumentSummary['source'];
   json: string;
   imported_at: string;
   imported_by: number | null;
@@ -284,11 +299,11 @@ export interface AssessmentsTable {
   child_id: number | null;
   template_id: string;
   template_version: string;
-  status: string;
+  status: Assessment['status'];
   answers_json: string;
   judgements_json: string;
   survivor_view: string;
-  headline_level: string | null;
+  headline_level: RiskLevel | null;
   next_review_date: string | null;
   copied_from_id: number | null;
   started_by: number;

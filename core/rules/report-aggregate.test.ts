@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateReport, caseFlow, countMoves, countRisk, countSteps, mean, median, medianOfCounts, moveStatusOn, shelterDaysIn, shelterTypeOf, type CaseFact, type MoveFact, type ReportFacts } from './report-aggregate';
+import { RISK_LEVELS } from '../contract/risk';
+import { MOVE_STATUSES } from './move-workflow';
+import { aggregateReport, caseFlow, countMoves, countRisk, countSteps, mean, median, medianOfCounts, MOVE_OUTCOME_COLUMNS, moveStatusOn, RISK_ROWS, shelterDaysIn, shelterTypeOf, type CaseFact, type MoveFact, type ReportFacts } from './report-aggregate';
 
 const Y24 = { from: '2024-01-01', to: '2024-12-31' };
 const Y23 = { from: '2023-01-01', to: '2023-12-31' };
+
+describe("the report's own row orders", () => {
+  it("cover exactly the contract's values they order", () => {
+    // Listed in the report's order (not the contract's), so a level added to the contract must be placed here.
+    expect(new Set(RISK_ROWS)).toEqual(new Set([...RISK_LEVELS, 'not_assessed']));
+    // Every status a move can end a period in falls in one outcome column (the rest are ongoing).
+    expect(MOVE_OUTCOME_COLUMNS.filter((c) => c !== 'ongoing').every((c) => (MOVE_STATUSES as readonly string[]).includes(c))).toBe(true);
+  });
+});
 
 describe('helpers', () => {
   it('takes medians and means, null for nothing', () => {

@@ -21,19 +21,20 @@
  *   at the end; overdue when its review date is before the period's last day.
  * - Kompotten: requests dated in the period, by counterpart, with their current outcome.
  */
+import { GENDERS } from '../contract/cases';
+import { OBSTACLES, STEP_KINDS } from '../contract/housing';
+import { KOMPOTTEN_OUTCOMES } from '../contract/kompotten';
+import { MOVE_ROUTES } from '../contract/moves';
+import type { RiskLevel } from '../contract/risk';
 import { permitStatusOn, type PermitStatus } from './shelter-permit';
 import { gridRelations, type CellAddress, type RawCell, type RawRow, type RawTable, type Relation } from './suppression';
 
-export const REPORT_GENDERS = ['woman', 'man', 'non_binary', 'unknown'] as const;
 export const SHELTER_TYPES = ['honour_violence', 'men', 'teenage_boys', 'general', 'not_in_register'] as const;
 export type ShelterType = (typeof SHELTER_TYPES)[number];
 export const PERMIT_ROWS = ['valid', 'expired', 'missing', 'not_in_register'] as const;
-export const REPORT_ROUTES = ['within_city', 'kompotten', 'own_application', 'self_arranged', 'other'] as const;
 export const MOVE_OUTCOME_COLUMNS = ['completed', 'declined', 'cancelled', 'ongoing'] as const;
-export const CHAIN_STEP_KINDS = ['protected_shelter', 'transitional', 'social_contract', 'priority_housing', 'own_lease', 'other'] as const;
-export const REPORT_OBSTACLES = ['debts', 'rent_guarantee', 'waiting_priority_decision', 'no_suitable_size', 'other'] as const;
-export const RISK_ROWS = ['high', 'medium', 'low', 'not_assessed'] as const;
-export const KOMPOTTEN_OUTCOME_COLUMNS = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+// The report's order (highest first) over the contract's levels; a test holds them to the same set.
+export const RISK_ROWS = ['high', 'medium', 'low', 'not_assessed'] as const satisfies readonly (RiskLevel | 'not_assessed')[];
 
 /**
  * A case, or `count` cases alike in everything the report counts. The days need only compare with
@@ -448,7 +449,7 @@ function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built 
   // One pass over the cases: the flow by district and by gender, and the cases active in the period.
   const all = [0, 0, 0, 0];
   const byDistrict = new Map<string | null, number[]>();
-  const byGender = new Map<string, number[]>(REPORT_GENDERS.map((g) => [g, [0, 0, 0, 0]]));
+  const byGender = new Map<string, number[]>(GENDERS.map((g) => [g, [0, 0, 0, 0]]));
   const active: CaseFact[] = [];
   const unknownGender = byGender.get('unknown') ?? [];
   for (const c of facts.cases) {
@@ -482,7 +483,7 @@ function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built 
 
   const genderTable = crossTable(
     { id: 'cases_by_gender', period, titleKey: 'reports.table.cases_by_gender', columns: flowCols },
-    REPORT_GENDERS.map((g) => ({ key: g, labelKey: `reports.row.gender.${g}`, values: byGender.get(g) ?? [0, 0, 0, 0] })),
+    GENDERS.map((g) => ({ key: g, labelKey: `reports.row.gender.${g}`, values: byGender.get(g) ?? [0, 0, 0, 0] })),
     { totalColumn: false, rowRelation: flowRelation },
   );
   tables.push(genderTable);
@@ -580,7 +581,7 @@ function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Bu
 }
 
 function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
-  const routeOf = (route: string): string => ((REPORT_ROUTES as readonly string[]).includes(route) ? route : 'other');
+  const routeOf = (route: string): string => ((MOVE_ROUTES as readonly string[]).includes(route) ? route : 'other');
   const outcomeOf = (s: string | null): string => (s === 'completed' || s === 'declined' || s === 'cancelled' ? s : 'ongoing');
   const begun = new Map<string, number>();
   for (const m of facts.movesBegun) {
@@ -590,7 +591,7 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
   }
   const byRoute = crossTable(
     { id: 'moves_by_route', period, titleKey: 'reports.table.moves_by_route', columns: MOVE_OUTCOME_COLUMNS.map(col) },
-    REPORT_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}`, values: MOVE_OUTCOME_COLUMNS.map((o) => begun.get(`${route}|${o}`) ?? 0) })),
+    MOVE_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}`, values: MOVE_OUTCOME_COLUMNS.map((o) => begun.get(`${route}|${o}`) ?? 0) })),
     { totalColumn: true },
   );
 
@@ -605,7 +606,7 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
     { totalColumn: false },
   );
 
-  const durationRows: RawRow[] = [...REPORT_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}` })), { key: 'total', labelKey: 'reports.row.total', total: true }].map((row) => {
+  const durationRows: RawRow[] = [...MOVE_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}` })), { key: 'total', labelKey: 'reports.row.total', total: true }].map((row) => {
     const list = row.key === 'total' ? completed : completed.filter((m) => routeOf(m.route) === row.key);
     const n = countOf(list);
     return { ...row, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((m) => ({ value: m.days, count: m.count })))), n }] };
@@ -616,7 +617,7 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
     titleKey: 'reports.table.moves_duration',
     columns: [col('completed'), col('median_days_request_to_completion')],
     rows: durationRows,
-    relations: gridRelations(REPORT_ROUTES.length, 1, { rowTotals: false, columnTotals: true }),
+    relations: gridRelations(MOVE_ROUTES.length, 1, { rowTotals: false, columnTotals: true }),
   };
   const links: [CellAddress, CellAddress][] = [
     [
@@ -628,13 +629,13 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
 }
 
 function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
-  const kindOf = (kind: string): string => ((CHAIN_STEP_KINDS as readonly string[]).includes(kind) ? kind : 'other');
+  const kindOf = (kind: string): string => ((STEP_KINDS as readonly string[]).includes(kind) ? kind : 'other');
   const cohort = facts.chainCohort.filter((c) => c.period === period);
   const countOf = (list: readonly ChainCohortCount[]): number => sum(list.map((c) => c.count));
   const next = crossTable(
     { id: 'chain_next_step', period, titleKey: 'reports.table.chain_next_step', columns: [col('cases')] },
     [
-      ...CHAIN_STEP_KINDS.map((k) => ({ key: k, labelKey: `reports.row.step.${k}`, values: [countOf(cohort.filter((c) => c.nextKind !== null && kindOf(c.nextKind) === k))] })),
+      ...STEP_KINDS.map((k) => ({ key: k, labelKey: `reports.row.step.${k}`, values: [countOf(cohort.filter((c) => c.nextKind !== null && kindOf(c.nextKind) === k))] })),
       { key: 'none_recorded', labelKey: 'reports.row.step.none_recorded', values: [countOf(cohort.filter((c) => c.nextKind === null))] },
     ],
     { totalColumn: false },
@@ -665,7 +666,7 @@ function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
     period,
     titleKey: 'reports.table.chain_step_days',
     columns: [col('ended'), col('median_days')],
-    rows: CHAIN_STEP_KINDS.map((k) => {
+    rows: STEP_KINDS.map((k) => {
       const list = ended.filter((s) => kindOf(s.kind) === k);
       const n = sum(list.map((s) => s.count));
       return { key: k, labelKey: `reports.row.step.${k}`, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((s) => ({ value: s.days, count: s.count })))), n }] };
@@ -677,7 +678,7 @@ function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
     period,
     titleKey: 'reports.table.chain_obstacles',
     columns: [col('cases')],
-    rows: REPORT_OBSTACLES.map((o) => ({ key: o, labelKey: `reports.row.obstacle.${o}`, cells: [count(sum(facts.obstacleCases.filter((c) => c.period === period && c.obstacle === o).map((c) => c.cases)))] })),
+    rows: OBSTACLES.map((o) => ({ key: o, labelKey: `reports.row.obstacle.${o}`, cells: [count(sum(facts.obstacleCases.filter((c) => c.period === period && c.obstacle === o).map((c) => c.cases)))] })),
     relations: [],
   };
   return {
@@ -740,11 +741,11 @@ function kompottenTables(facts: ReportFacts, period: ReportPeriod): Built {
       (a, b) => Number(a[0] === PROTECTED_COUNTERPART) - Number(b[0] === PROTECTED_COUNTERPART) || SWEDISH.compare(a[1], b[1]),
     );
     return crossTable(
-      { id: `kompotten_${direction}`, period, titleKey: `reports.table.kompotten_${direction}`, columns: KOMPOTTEN_OUTCOME_COLUMNS.map(col) },
+      { id: `kompotten_${direction}`, period, titleKey: `reports.table.kompotten_${direction}`, columns: KOMPOTTEN_OUTCOMES.map(col) },
       counterparts.map(([code, name]) => ({
         key: code,
         ...(code === PROTECTED_COUNTERPART ? { labelKey: 'reports.row.protected_counterpart' } : { label: name }),
-        values: KOMPOTTEN_OUTCOME_COLUMNS.map((o) => counts.get(`${code}|${o}`) ?? 0),
+        values: KOMPOTTEN_OUTCOMES.map((o) => counts.get(`${code}|${o}`) ?? 0),
       })),
       { totalColumn: true },
     );

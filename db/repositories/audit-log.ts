@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { auditHash, GENESIS_HASH } from '../audit/chain';
-import type { DB } from '../schema';
+import type { AuditLogTable, DB } from '../schema';
 import { currentAuditCaseId } from '../audit/context';
 import { toWellFormedText } from '../../core/contract/well-formed-text';
 
@@ -38,7 +38,7 @@ export type AuditAction =
 
 export interface AuditEntry {
   userId: number | null;
-  role: string | null;
+  role: AuditLogTable['role'];
   action: AuditAction;
   entity: string;
   entityId?: string | number | null;

@@ -8,11 +8,10 @@ import {
   type CaseListCursor,
   type CaseListRow,
   type ListCasesInputSchema,
-  type PROTECTION_LEVELS,
   type ProtectedNotNamed,
 } from '../../core/contract';
 import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
-import type { DB } from '../schema';
+import type { CasesTable, DB } from '../schema';
 import { svSortKey } from '../../core/rules/swedish-order';
 import { containsGlob, trigramPhrase } from './search-pattern';
 
@@ -25,7 +24,7 @@ interface CaseListDbRow {
   status: string;
   district_name: string | null;
   assigned_user_name: string | null;
-  protection_level: string;
+  protection_level: CasesTable['protection_level'];
   honour_context: number;
   open_reminders: number;
   next_due: string | null;
@@ -42,7 +41,7 @@ function toCaseListRow(r: CaseListDbRow, today: string): CaseListRow {
     status: r.status === 'closed' ? 'closed' : 'open',
     districtName: r.district_name,
     assignedUserName: r.assigned_user_name,
-    protectionLevel: r.protection_level as (typeof PROTECTION_LEVELS)[number],
+    protectionLevel: r.protection_level,
     honourContext: r.honour_context === 1,
     openReminders: Number(r.open_reminders),
     nextDue: r.next_due,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CaseShares, Role } from '../../core/contract';
+import type { CaseShares } from '../../core/contract';
 import type { DB } from '../schema';
 
 /** Who is named on a case: assignee, creator while unassigned, and the colleagues it is shared with. */
@@ -23,7 +23,7 @@ export async function loadCaseShares(db: Kysely<DB>, caseId: number): Promise<Ca
   return {
     assignee: c.assigned_user_id === null ? null : { id: c.assigned_user_id, displayName: c.assignee_name ?? '' },
     creator: c.assigned_user_id === null ? { id: c.created_by, displayName: c.creator_name } : null,
-    shares: shares.map((s) => ({ userId: s.user_id, displayName: s.display_name, role: s.role as Role, grantedByName: s.granted_by_name, grantedAt: s.granted_at })),
+    shares: shares.map((s) => ({ userId: s.user_id, displayName: s.display_name, role: s.role, grantedByName: s.granted_by_name, grantedAt: s.granted_at })),
   };
 }
 

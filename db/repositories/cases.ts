@@ -3,8 +3,6 @@ import type { z } from 'zod';
 import {
   VULNERABILITIES,
   type CaseDetail,
-  type GENDERS,
-  type PROTECTION_LEVELS,
   type RiskLevel,
   type CreateCaseInputSchema,
 } from '../../core/contract';
@@ -64,13 +62,13 @@ export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children'
     survivor: {
       name: row.survivor_name,
       personalIdentityNumber: row.survivor_pin,
-      gender: row.survivor_gender as (typeof GENDERS)[number],
+      gender: row.survivor_gender,
       birthYear: row.survivor_birth_year,
       language: row.survivor_language,
       interpreterNeeded: row.interpreter_needed === 1,
       safeContact: row.safe_contact,
     },
-    protectionLevel: row.protection_level as (typeof PROTECTION_LEVELS)[number],
+    protectionLevel: row.protection_level,
     honourContext: row.honour_context === 1,
     vulnerabilities: parseVulnerabilities(row.vulnerabilities),
     vulnerabilityNote: row.vulnerability_note,

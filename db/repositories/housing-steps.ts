@@ -39,7 +39,7 @@ export async function findHousingStepRow(db: Kysely<DB>, id: number): Promise<Ho
 }
 
 /** The spans of a case's steps, for the overlap rule. */
-export async function listStepSpans(db: Kysely<DB>, caseId: number): Promise<(StepSpan & { id: number; kind: string })[]> {
+export async function listStepSpans(db: Kysely<DB>, caseId: number): Promise<(StepSpan & { id: number; kind: HousingStepsTable['kind'] })[]> {
   const rows = await db
     .selectFrom('housing_steps')
     .select(['id', 'child_id', 'kind', 'start_date', 'end_date', 'parallel'])
@@ -68,7 +68,7 @@ export function toHousingStep(row: HousingStepListRow, names: ReadonlyMap<string
     caseId: row.case_id,
     childId: row.child_id,
     childName: row.child_name,
-    kind: row.kind as HousingStep['kind'],
+    kind: row.kind,
     startDate: row.start_date,
     endDate: row.end_date,
     provider: row.provider,
@@ -76,7 +76,7 @@ export function toHousingStep(row: HousingStepListRow, names: ReadonlyMap<string
     shelterName: row.shelter_name,
     place: toPlace(row.place_kind, row.place_code, names),
     costPerDay: row.cost_per_day,
-    outcome: row.outcome as HousingStep['outcome'],
+    outcome: row.outcome,
     obstacles: JSON.parse(row.obstacles) as HousingStep['obstacles'],
     obstacleNote: row.obstacle_note,
     parallel: row.parallel === 1,

@@ -56,13 +56,13 @@ type RequestQueryRow = Awaited<ReturnType<ReturnType<typeof requestsQuery>['exec
 export function toKompottenRequest(r: RequestQueryRow): KompottenRequest {
   return {
     id: r.id,
-    direction: r.direction as KompottenRequest['direction'],
+    direction: r.direction,
     counterpartCode: r.counterpartCode,
     counterpartName: r.counterpartName,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
     date: r.date,
-    outcome: r.outcome as KompottenRequest['outcome'],
+    outcome: r.outcome,
     notes: r.notes,
   };
 }
@@ -92,6 +92,6 @@ export async function insertKompottenRequest(db: Kysely<DB>, request: NewKompott
 }
 
 /** Records a request's outcome and notes. */
-export async function updateKompottenRequest(db: Kysely<DB>, id: number, change: { outcome: string; notes: string }): Promise<void> {
+export async function updateKompottenRequest(db: Kysely<DB>, id: number, change: { outcome: KompottenRequest['outcome']; notes: string }): Promise<void> {
   await db.updateTable('kompotten_requests').set(change).where('id', '=', id).execute();
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { SafeDistanceCheckSchema, type Move, type MoveRoute, type SafeDistanceCheck } from '../../core/contract';
+import { SafeDistanceCheckSchema, type Move, type SafeDistanceCheck } from '../../core/contract';
 import type { MoveStatus } from '../../core/rules/move-workflow';
 import type { DB, MovesTable, MoveTransitionsTable } from '../schema';
 import { toPlace } from './places';
@@ -11,7 +11,7 @@ export type NewMoveTransition = Insertable<MoveTransitionsTable>;
 /** A recorded status change with the name of whoever recorded it. */
 export interface MoveTransitionRow {
   moveId: number;
-  status: string;
+  status: MoveTransitionsTable['status'];
   date: string;
   recordedBy: string;
   recordedAt: string;
@@ -80,14 +80,14 @@ export function toMove(row: MoveRow, transitions: readonly MoveTransitionRow[], 
     caseId: row.case_id,
     from: toPlace(row.from_kind, row.from_code, names),
     to,
-    route: row.route as MoveRoute,
-    status: row.status as MoveStatus,
+    route: row.route,
+    status: row.status,
     receivingContact: row.receiving_contact,
     notes: row.notes,
     check: parseCheck(row.check_json),
     overrideReason: row.override_reason,
     transitions: transitions
       .filter((t) => t.moveId === row.id)
-      .map((t) => ({ status: t.status as MoveStatus, date: t.date, recordedBy: t.recordedBy, recordedAt: t.recordedAt })),
+      .map((t) => ({ status: t.status, date: t.date, recordedBy: t.recordedBy, recordedAt: t.recordedAt })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { Perpetrator, PerpetratorInputSchema, RELATIONS } from '../../core/contract';
+import type { Perpetrator, PerpetratorInputSchema } from '../../core/contract';
 import type { DB, PerpetratorsTable } from '../schema';
 import { insertAreas, replaceAreas, toArea, type AreaRowWithNames, type CheckedArea } from './perpetrator-areas';
 
@@ -14,7 +14,7 @@ export function toPerpetrator(row: PerpetratorRow, areas: readonly AreaRowWithNa
     id: row.id,
     caseId: row.case_id,
     name: row.name,
-    relation: row.relation as (typeof RELATIONS)[number],
+    relation: row.relation,
     collective: row.collective === 1,
     notes: row.notes,
     areas: areas.filter((a) => a.perpetrator_id === row.id).map(toArea),

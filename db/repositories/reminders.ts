@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { REMINDER_KINDS, Reminder } from '../../core/contract';
+import type { Reminder } from '../../core/contract';
 import { accessibleCases, type CaseReader } from '../access/case-access';
-import type { DB } from '../schema';
+import type { DB, RemindersTable } from '../schema';
 
 interface ReminderDbRow {
   id: number;
   case_id: number;
   case_number: string;
-  kind: string;
+  kind: RemindersTable['kind'];
   due_date: string;
   note: string;
   done_at: string | null;
@@ -21,7 +21,7 @@ export function toReminder(r: ReminderDbRow): Reminder {
     id: r.id,
     caseId: r.case_id,
     caseNumber: r.case_number,
-    kind: r.kind as (typeof REMINDER_KINDS)[number],
+    kind: r.kind,
     dueDate: r.due_date,
     note: r.note,
     doneAt: r.done_at,
@@ -70,7 +70,7 @@ export async function listOpenRemindersDueBy(db: Kysely<DB>, until: string, user
 /** Adds a reminder and returns its id. */
 export async function insertReminder(
   db: Kysely<DB>,
-  r: { caseId: number; kind: string; dueDate: string; note: string; createdBy: number; at: Date },
+  r: { caseId: number; kind: Reminder['kind']; dueDate: string; note: string; createdBy: number; at: Date },
 ): Promise<number> {
   const row = await db
     .insertInto('reminders')

@@ -1,10 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays } from '../../core/rules/calendar';
 import { isProtectedLevel } from '../../core/rules/protected-fields';
-import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
+import { OBSTACLES, STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
 import {
   PROTECTED_COUNTERPART,
-  REPORT_OBSTACLES,
   type CaseFact,
   type KompottenFact,
   type MovesBegunCount,
@@ -262,7 +261,7 @@ async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment
   const previousCases = new Map(tallied(row?.previous ?? null));
   const currentCases = new Map(tallied(row?.current ?? null));
   return {
-    obstacleCases: REPORT_OBSTACLES.flatMap((obstacle) => [
+    obstacleCases: OBSTACLES.flatMap((obstacle) => [
       { period: 'previous' as const, obstacle, cases: previousCases.get(obstacle) ?? 0 },
       { period: 'current' as const, obstacle, cases: currentCases.get(obstacle) ?? 0 },
     ]),

@@ -29,7 +29,7 @@ export function toShelter(row: ShelterListRow, today: string): Shelter {
     operator: row.operator,
     municipalityCode: row.municipality_code,
     municipalityName: row.municipality_name,
-    ivoKind: row.ivo_kind as Shelter['ivoKind'],
+    ivoKind: row.ivo_kind,
     ivoNumber: row.ivo_number,
     ivoValidUntil: row.ivo_valid_until,
     permitStatus: permitStatusOn(permitOf(row), today),

@@ -10,9 +10,9 @@ export function toSupportItem(row: SupportItemRow): SupportItem {
   return {
     id: row.id,
     caseId: row.case_id,
-    kind: row.kind as SupportItem['kind'],
+    kind: row.kind,
     agency: row.agency,
-    status: row.status as SupportItem['status'],
+    status: row.status,
     startDate: row.start_date,
     endDate: row.end_date,
     notes: row.notes,

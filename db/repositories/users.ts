@@ -8,7 +8,7 @@ export function toUser(row: UserRow): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
   };

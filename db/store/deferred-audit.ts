@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { RoleSchema } from '../../core/contract/common';
 import { restrictFile } from '../files/secure-files';
 
 /**
@@ -13,7 +14,7 @@ export const DeferredAuditSchema = z.object({
   at: z.string(),
   action: z.enum(['lock', 'unlock']),
   userId: z.number().int(),
-  role: z.string(),
+  role: RoleSchema,
   entityId: z.string().nullable(),
 });
 export type DeferredAudit = z.infer<typeof DeferredAuditSchema>;

@@ -816,7 +816,7 @@ export class Store {
 }
 
 function toSessionUser(row: UserRow): SessionUser {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
 }
 
 /** The last audit row's sequence and hash (0 and the genesis hash for an empty log). */

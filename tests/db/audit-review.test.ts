@@ -6,6 +6,7 @@ import {
   CreateNoteInputSchema,
   type AuditExportInput,
   type AuditSearchInput,
+  type Role,
 } from '../../core/contract';
 import { withAuditCase } from '../../db/audit/context';
 import type { WorkerState } from '../../worker/worker-state';
@@ -37,7 +38,7 @@ const exportLog = async (input: AuditExportInput) => {
 };
 
 /** Writes a read of a case at a given time, as the worker would for a request about that case. */
-async function readAt(userId: number, role: string, caseId: number, at: string): Promise<number> {
+async function readAt(userId: number, role: Role, caseId: number, at: string): Promise<number> {
   return appendAudit(w.active.requireSession().db, { userId, role, action: 'read', entity: 'case', entityId: caseId, caseId, at: new Date(at) });
 }
 

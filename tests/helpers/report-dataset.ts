@@ -1,3 +1,4 @@
+import type { CasesTable, HousingStepsTable, MovesTable } from '../../db/schema';
 import type { WorkerState } from '../../worker/worker-state';
 import { addUser, TEST_PIN } from './casework';
 
@@ -21,7 +22,7 @@ let w: WorkerState;
 
 const ts = (day: string) => `${day}T10:00:00.000Z`;
 
-async function insertCase(db: ReturnType<WorkerState['active']['requireSession']>['db'], f: { district: string | null; gender: string; opened: string; closed?: string; honour?: boolean; protectedId?: boolean; children?: number }): Promise<number> {
+async function insertCase(db: ReturnType<WorkerState['active']['requireSession']>['db'], f: { district: string | null; gender: CasesTable['survivor_gender']; opened: string; closed?: string; honour?: boolean; protectedId?: boolean; children?: number }): Promise<number> {
   caseSeq += 1;
   const r = await db
     .insertInto('cases')
@@ -64,7 +65,7 @@ export async function seedReportDataset(worker: WorkerState): Promise<void> {
   const s = w.active.requireSession();
   me = s.user.id;
   const db = s.db;
-  const step = (caseId: number, v: { kind: string; start: string; end: string | null; childId?: number | null; shelterId?: number | null; cost?: number | null; outcome?: string; obstacles?: string[] }) =>
+  const step = (caseId: number, v: { kind: HousingStepsTable['kind']; start: string; end: string | null; childId?: number | null; shelterId?: number | null; cost?: number | null; outcome?: HousingStepsTable['outcome']; obstacles?: string[] }) =>
     db
       .insertInto('housing_steps')
       .values({
@@ -85,7 +86,7 @@ export async function seedReportDataset(worker: WorkerState): Promise<void> {
         created_at: ts(v.start),
       })
       .execute();
-  const move = async (caseId: number, route: string, to: { kind: string; code: string }, dates: [string, string][]) => {
+  const move = async (caseId: number, route: MovesTable['route'], to: { kind: MovesTable['to_kind']; code: string }, dates: [MovesTable['status'], string][]) => {
     const m = await db
       .insertInto('moves')
       .values({ case_id: caseId, to_kind: to.kind, to_code: to.code, route, status: dates.at(-1)?.[0] ?? 'planned', receiving_contact: `${CANARY} kontakt`, notes: `${CANARY} flytt`, check_json: JSON.stringify({ note: CANARY }), override_reason: CANARY, created_by: me, created_at: ts(dates[0]?.[1] ?? '2024-01-01') })

@@ -134,7 +134,7 @@ export async function insertRetentionCase(db: Kysely<DB>, userId: number, o: Ret
         place_kind: null,
         place_code: null,
         cost_per_day: 1000,
-        outcome: 'completed',
+        outcome: 'moved_on',
         obstacles: '[]',
         obstacle_note: canary,
         parallel: childId === null ? 0 : 1,
