@@ -2,6 +2,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { svSortKey } from '../../core/rules/swedish-order';
 import { schemaVersion } from '../../db/connection/open';
+import { MIGRATIONS } from '../../db/migrations';
 import { migrate } from '../../db/migrations/runner';
 import { listCases } from '../../db/repositories/case-list';
 import type { DB } from '../../db/schema';
@@ -35,7 +36,7 @@ describe('migration 0011 from version 10 with data', () => {
       `Sk${D.ä}l`,
     );
 
-    const report = await migrate(sqlite, db, file);
+    const report = await migrate(sqlite, db, file, MIGRATIONS.slice(0, 11));
     expect(report).toMatchObject({ from: 10, to: 11 });
 
     const one = <T>(text: string) => sqlite.prepare(text).get() as T;
