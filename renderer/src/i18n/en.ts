@@ -7,6 +7,7 @@ import { reportsEn } from './reports.en';
 import { retentionEn } from './retention.en';
 import { riskEn } from './risk.en';
 import { protectEn } from './protect.en';
+import { refusalsEn } from './refusals.en';
 import type { BaseMessageKey, MessageKey } from './sv';
 
 /** English. Typed by the Swedish keys, so a missing or extra key fails the type check. */
@@ -351,4 +352,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn, ...refusalsEn };

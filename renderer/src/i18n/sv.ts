@@ -11,6 +11,7 @@ import { reportsSv } from './reports.sv';
 import { retentionSv } from './retention.sv';
 import { riskSv } from './risk.sv';
 import { protectSv } from './protect.sv';
+import { refusalsSv } from './refusals.sv';
 
 const baseSv = {
   'app.name': 'Fristad',
@@ -354,7 +355,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv };
+export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv, ...refusalsSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;
