@@ -123,12 +123,12 @@ function shelterValues(input: ShelterInput) {
 async function shelterById(db: Kysely<DB>, id: number): Promise<Shelter> {
   const today = localIsoDate(new Date());
   const [row] = await listShelterRows(db, today, id);
-  if (!row) throw new DbError('internal', 'The shelter was not saved. Try again.').because('place_unknown_municipality');
+  if (!row) throw new DbError('internal', 'The shelter was not saved. Try again.');
   return toShelter(row, today);
 }
 
 async function requireMunicipality(db: Kysely<DB>, code: string): Promise<void> {
-  if (!(await findMunicipalityPoint(db, code))) throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.');
+  if (!(await findMunicipalityPoint(db, code))) throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
 }
 
 function supportValues(input: Omit<SupportInput, 'caseId'>) {

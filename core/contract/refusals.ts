@@ -23,6 +23,7 @@ export const REFUSAL_REASONS = [
   'backup_folder_absolute',
   'backup_from_future',
   'backup_integrity_failed',
+  'backup_interrupted',
   'backup_keyfile_damaged',
   'backup_manifest_damaged',
   'backup_manifest_mismatch',

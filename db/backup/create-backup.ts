@@ -177,8 +177,10 @@ export async function runDailyBackup(store: Store): Promise<AutomaticBackupResul
  * app's own message (an error becomes one without paths). Never throws.
  */
 export async function recordAutomaticResult(store: Store, at: Date, failure: unknown, fileName: string | null = null): Promise<AutomaticBackupResult> {
-  const message = failure === null ? null : typeof failure === 'string' ? failure : writeError(failure).message;
+  const refused = failure === null || typeof failure === 'string' ? null : writeError(failure);
+  const message = failure === null ? null : typeof failure === 'string' ? failure : (refused?.message ?? null);
   const result: AutomaticBackupResult = { at: at.toISOString(), ok: failure === null, fileName: failure === null ? fileName : null, message };
+  if (refused?.reason !== undefined) result.reason = refused.reason;
   try {
     await setSetting(store.requireSession().db, SETTING_LAST_AUTOMATIC, result);
   } catch {

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../core/contract';
+import type { ApiError, RefusalParams, RefusalReason } from '../../../core/contract';
 import { LOCAL_ERROR } from '../bridge';
 import { formatDate } from '../i18n/format';
 import type { Language } from '../i18n/language-store';
@@ -47,9 +47,14 @@ function paramText(t: Translate, language: Language, name: string, value: string
  */
 export function errorDetail(t: Translate, language: Language, error: ApiError, issuesShown: boolean): string | null {
   if (issuesShown || error.reason === undefined) return null;
-  const key = `refusal.${error.reason}`;
+  return refusalText(t, language, error.reason, error.params);
+}
+
+/** A refusal's reason said in the user's language, filled from its params; null for a reason the catalogue lacks. */
+export function refusalText(t: Translate, language: Language, reason: RefusalReason, params: RefusalParams = {}): string | null {
+  const key = `refusal.${reason}`;
   if (!isMessageKey(key)) return null;
   const vars: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(error.params ?? {})) vars[name] = paramText(t, language, name, value);
+  for (const [name, value] of Object.entries(params)) vars[name] = paramText(t, language, name, value);
   return t(key, vars);
 }

@@ -20,6 +20,7 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.backup_folder_absolute': 'Choose the backup folder by its full path.',
   'refusal.backup_from_future': 'This backup was made by a newer version of Fristad. Install the newer version to restore it.',
   'refusal.backup_integrity_failed': 'The backup failed the database integrity check. It cannot be used.',
+  'refusal.backup_interrupted': 'The automatic backup stopped before it finished. Back up now from Settings → Backups.',
   'refusal.backup_keyfile_damaged': 'The key file stored with this backup is damaged. Restoring it would lock users out, so it cannot be used.',
   'refusal.backup_manifest_damaged': 'The backup manifest is damaged. This backup cannot be used.',
   'refusal.backup_manifest_mismatch': 'The backup does not match its manifest. It cannot be used.',

@@ -20,6 +20,7 @@ export const refusalsSv: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.backup_folder_absolute': 'Välj mappen för säkerhetskopior med hela sökvägen.',
   'refusal.backup_from_future': 'Säkerhetskopian gjordes av en nyare version av Fristad. Installera den nyare versionen för att återställa den.',
   'refusal.backup_integrity_failed': 'Säkerhetskopian klarade inte databasens integritetskontroll. Den kan inte användas.',
+  'refusal.backup_interrupted': 'Den automatiska säkerhetskopieringen avbröts innan den var klar. Säkerhetskopiera nu under Inställningar → Säkerhetskopior.',
   'refusal.backup_keyfile_damaged': 'Nyckelfilen i säkerhetskopian är skadad. Att återställa den skulle låsa ute användarna, så den kan inte användas.',
   'refusal.backup_manifest_damaged': 'Säkerhetskopians manifest är skadat. Säkerhetskopian kan inte användas.',
   'refusal.backup_manifest_mismatch': 'Säkerhetskopian stämmer inte med sitt manifest. Den kan inte användas.',
