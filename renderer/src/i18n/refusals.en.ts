@@ -1,7 +1,8 @@
 import type { RefusalReason } from '../../../core/contract';
+import type { Message } from '../../../core/i18n';
 
 /** Why the worker refused, said in English; {params} are filled by error-text.ts (enum members as labels). */
-export const refusalsEn: Record<`refusal.${RefusalReason}`, string> = {
+export const refusalsEn: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.access_not_named': 'This case is not shared with you. Ask its caseworker or your team lead.',
   'refusal.access_protected': 'This case has a protected identity: only the people named on it can open it. Ask its caseworker to share it with you.',
   'refusal.access_no_case_role': 'Your role does not give access to case content. Ask your team lead if you need it.',
@@ -51,7 +52,7 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.instrument_person_changed': 'A new version must assess the same person as the earlier versions (adult or child). Give the file another template id.',
   'refusal.instrument_version_exists': 'That version of the instrument is already installed. Give the file a new version number.',
   'refusal.instrument_version_missing': 'That version of the risk instrument is not installed. Reload and try again.',
-  'refusal.judgement_incomplete': 'The judgement is not complete: {count} missing. Give a level and a reason for every risk judgement, and fill in every text field.',
+  'refusal.judgement_incomplete': { one: 'The judgement is not complete: {count} thing is missing. Give a level and a reason for every risk judgement, and fill in every text field.', other: 'The judgement is not complete: {count} things are missing. Give a level and a reason for every risk judgement, and fill in every text field.' },
   'refusal.kompotten_missing': 'That Kompotten request does not exist. Reload the list.',
   'refusal.leftover_confirm_first': 'Confirm that the restored data is right before removing the copy from before the restore.',
   'refusal.leftover_missing': 'There is no such left-over file. Reload the list.',
@@ -83,7 +84,7 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.retention_case_missing': 'There is no closed case with that number. Open the retention preview again.',
   'refusal.retention_changed': 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.',
   'refusal.retention_no_decision': 'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.',
-  'refusal.retention_not_due': '{count} of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.',
+  'refusal.retention_not_due': { one: '{count} case of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.', other: '{count} cases of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.' },
   'refusal.review_date_past': 'The next review date has passed. Choose a later date, or clear it to use the default.',
   'refusal.rollback_warning_none': 'There is no warning about an older database to acknowledge.',
   'refusal.scope_missing': 'The request does not say which case it concerns. Reload and try again.',

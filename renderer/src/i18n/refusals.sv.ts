@@ -1,7 +1,8 @@
 import type { RefusalReason } from '../../../core/contract';
+import type { Message } from '../../../core/i18n';
 
 /** Why the worker refused, said in Swedish; {params} are filled by error-text.ts (enum members as labels). */
-export const refusalsSv: Record<`refusal.${RefusalReason}`, string> = {
+export const refusalsSv: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.access_not_named': 'Ärendet är inte delat med dig. Fråga dess handläggare eller din gruppledare.',
   'refusal.access_protected': 'Ärendet har skyddad identitet: bara de som är namngivna på det kan öppna det. Be handläggaren att dela det med dig.',
   'refusal.access_no_case_role': 'Din roll ger inte tillgång till ärendeinnehåll. Fråga din gruppledare om du behöver det.',
@@ -51,7 +52,7 @@ export const refusalsSv: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.instrument_person_changed': 'En ny version måste bedöma samma person som de tidigare (vuxen eller barn). Ge filen ett annat mall-id.',
   'refusal.instrument_version_exists': 'Den versionen av instrumentet är redan installerad. Ge filen ett nytt versionsnummer.',
   'refusal.instrument_version_missing': 'Den versionen av riskinstrumentet är inte installerad. Ladda om och försök igen.',
-  'refusal.judgement_incomplete': 'Bedömningen är inte klar: {count} saknas. Ange nivå och motivering för varje riskbedömning och fyll i alla textfält.',
+  'refusal.judgement_incomplete': { one: 'Bedömningen är inte klar: {count} sak saknas. Ange nivå och motivering för varje riskbedömning och fyll i alla textfält.', other: 'Bedömningen är inte klar: {count} saker saknas. Ange nivå och motivering för varje riskbedömning och fyll i alla textfält.' },
   'refusal.kompotten_missing': 'Kompotten-förfrågan finns inte. Ladda om listan.',
   'refusal.leftover_confirm_first': 'Bekräfta att den återställda informationen stämmer innan kopian från före återställningen tas bort.',
   'refusal.leftover_missing': 'Den kvarlämnade filen finns inte. Ladda om listan.',
@@ -83,7 +84,7 @@ export const refusalsSv: Record<`refusal.${RefusalReason}`, string> = {
   'refusal.retention_case_missing': 'Det finns inget avslutat ärende med det numret. Öppna gallringsförhandsvisningen igen.',
   'refusal.retention_changed': 'Ärendena som ska gallras har ändrats sedan förhandsvisningen. Inget gallrades. Öppna förhandsvisningen igen och bekräfta listan den visar.',
   'refusal.retention_no_decision': 'Ärendet behöver inget beslut: gallringsreglerna avgör det själva. Öppna gallringsförhandsvisningen igen.',
-  'refusal.retention_not_due': '{count} i den bekräftade listan får inte gallras i dag. Inget gallrades. Öppna förhandsvisningen igen och bekräfta listan den visar.',
+  'refusal.retention_not_due': { one: '{count} ärende i den bekräftade listan får inte gallras i dag. Inget gallrades. Öppna förhandsvisningen igen och bekräfta listan den visar.', other: '{count} ärenden i den bekräftade listan får inte gallras i dag. Inget gallrades. Öppna förhandsvisningen igen och bekräfta listan den visar.' },
   'refusal.review_date_past': 'Datumet för nästa uppföljning har passerat. Välj ett senare datum, eller töm fältet för standardvärdet.',
   'refusal.rollback_warning_none': 'Det finns ingen varning om en äldre databas att bekräfta.',
   'refusal.scope_missing': 'Begäran anger inte vilket ärende den gäller. Ladda om och försök igen.',
