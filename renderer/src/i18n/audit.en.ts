@@ -1,3 +1,4 @@
+import { AUDIT_FILE_TEXTS } from '../../../core/i18n/export-texts';
 import type { Message } from '../../../core/i18n';
 import type { auditSv } from './audit.sv';
 
@@ -53,7 +54,7 @@ export const auditEn: Record<keyof typeof auditSv, Message> = {
   'logreview.select_row': 'Select row {seq}',
   'logreview.select_all': 'Select all rows shown',
   'logreview.no_user': 'The system',
-  'logreview.purged_case': 'Purged case',
+  'logreview.purged_case': AUDIT_FILE_TEXTS.en.purgedCase,
   'logreview.reviewed_by': '{name}, {at}',
   'logreview.not_reviewed': 'Not reviewed',
   'logreview.mark_legend': 'Mark as reviewed',

@@ -1,3 +1,4 @@
+import { AUDIT_FILE_TEXTS } from '../../../core/i18n/export-texts';
 /** Swedish texts of the log review and the per-case log extract. audit.en.ts has the same keys. */
 export const auditSv = {
   'logreview.title': 'Loggkontroll',
@@ -52,7 +53,7 @@ export const auditSv = {
   'logreview.select_row': 'Välj rad {seq}',
   'logreview.select_all': 'Välj alla visade rader',
   'logreview.no_user': 'Systemet',
-  'logreview.purged_case': 'Gallrat ärende',
+  'logreview.purged_case': AUDIT_FILE_TEXTS.sv.purgedCase,
   'logreview.reviewed_by': '{name}, {at}',
   'logreview.not_reviewed': 'Ej granskad',
   'logreview.mark_legend': 'Markera som granskade',
