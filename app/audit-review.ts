@@ -15,7 +15,7 @@ import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample
 import { reportCsv } from '../core/rules/report-csv';
 import type { ExportDocument } from '../core/rules/export-document';
 import { EXPORT_MIME } from '../core/rules/report-export';
-import { caseAccess, CASE_ROLES, deniedMessage } from '../db/access/case-access';
+import { caseAccess, CASE_ROLES, DENIED_REASONS, deniedMessage } from '../db/access/case-access';
 import { DbError } from '../db/errors';
 import { auditPdf } from '../export/audit-pdf';
 import type { Empty, WorkerState } from './state';
@@ -83,7 +83,7 @@ async function caseOfFilters(db: Kysely<DB>, f: AuditFilters): Promise<number | 
 
 async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_number: string }> {
   const row = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst();
-  if (!row) throw new DbError('not_found', 'That case does not exist (it may have been purged).');
+  if (!row) throw new DbError('not_found', 'That case does not exist (it may have been purged).').because('case_missing');
   return row;
 }
 
@@ -94,24 +94,24 @@ async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_numbe
  */
 async function checkPrintedCase(db: Kysely<DB>, user: { id: number; role: Role }, input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined }): Promise<void> {
   if (input.entity === 'case_log_extract') {
-    if (input.caseId === undefined) throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.');
+    if (input.caseId === undefined) throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.').because('extract_needs_case');
     await requireCase(db, input.caseId);
     const access = await caseAccess(db, user, input.caseId);
     if (access !== 'open') {
       await appendAudit(db, { userId: user.id, role: user.role, action: 'print', entity: input.entity, entityId: input.caseId, outcome: 'denied', caseId: input.caseId });
-      throw new DbError('forbidden', deniedMessage(access));
+      throw new DbError('forbidden', deniedMessage(access)).because(DENIED_REASONS[access]);
     }
     return;
   }
   if (input.caseId === undefined) return;
-  if (input.entity !== 'audit_review') throw new DbError('invalid_input', 'This print names no case. Reload and try again.');
+  if (input.entity !== 'audit_review') throw new DbError('invalid_input', 'This print names no case. Reload and try again.').because('print_without_case');
   await requireCase(db, input.caseId);
 }
 
 async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
   const rows = await allMatching(db, q, AUDIT_EXPORT_MAX_ROWS);
   if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-    throw new DbError('not_allowed', `More than ${AUDIT_EXPORT_MAX_ROWS} rows match. Narrow the selection (a shorter period, one user or one case) and export again.`);
+    throw new DbError('not_allowed', `More than ${AUDIT_EXPORT_MAX_ROWS} rows match. Narrow the selection (a shorter period, one user or one case) and export again.`).because('audit_export_too_many', { max: AUDIT_EXPORT_MAX_ROWS });
   }
   return rows;
 }
@@ -161,7 +161,7 @@ export const auditReviewOps = {
     const s = w.active.requireSession(LOG_REVIEW_ROLES);
     return s.db.transaction().execute(async (trx) => {
       const found = await existingSeqs(trx, input.seqs);
-      if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.');
+      if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.').because('audit_rows_missing');
       await markReviewed(trx, input.seqs, s.user.id, w.active.clock(), input.comment);
       const seqs = [...input.seqs].sort((a, b) => a - b);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });

@@ -11,7 +11,7 @@ import { caseReveal } from './protection';
 /** The case as the contract shows it to this session (protected fields masked unless revealed), or not_found. */
 export async function requireCaseDetail(w: WorkerState, db: Kysely<DB>, id: number): Promise<CaseDetail> {
   const detail = await loadCaseDetail(db, id);
-  if (!detail) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.');
+  if (!detail) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');
   const reveal = await caseReveal(w, db, id);
   const shown = { ...detail, reveal };
   return reveal.masked ? maskCaseDetail(shown) : shown;

@@ -96,7 +96,7 @@ export const casesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireCase(trx, input.id);
-      if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.');
+      if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.').because('case_already_closed');
       await closeCase(trx, input.id, input.reason, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'close', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
@@ -107,7 +107,7 @@ export const casesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireCase(trx, input.id);
-      if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.');
+      if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.').because('case_already_open');
       await reopenCase(trx, input.id, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reopen', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);

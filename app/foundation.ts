@@ -108,7 +108,7 @@ export const foundationOps = {
   'users.disable': async (w: WorkerState, input: { username: string }): Promise<User> => {
     const s = w.active.requireSession(USER_MANAGER_ROLES);
     const target = await findUserByUsername(s.db, input.username);
-    if (!target) throw new DbError('not_found', 'There is no user with that username.');
+    if (!target) throw new DbError('not_found', 'There is no user with that username.').because('user_missing');
     assertManages(s.user.role, target.role);
     if (target.disabled_at !== null) return toUser(target);
     if (target.role === 'administrator' && (await countEnabledWithRole(s.db, 'administrator')) <= 1) {

@@ -58,7 +58,7 @@ async function stepById(db: Kysely<DB>, id: number): Promise<HousingStep> {
  * (null when the shelter's permit needs none).
  */
 async function checkStep(db: Kysely<DB>, caseId: number, input: Omit<StepInput, 'caseId'>, id?: number): Promise<string | null> {
-  if (!validSpan(input)) throw new DbError('invalid_input', 'The end date is before the start date. Check the dates.');
+  if (!validSpan(input)) throw new DbError('invalid_input', 'The end date is before the start date. Check the dates.').because('dates_reversed');
   if (input.childId !== null) await requireChildOfCase(db, input.childId, caseId);
   if (input.place) await requirePlacePoint(db, input.place);
 
@@ -68,19 +68,19 @@ async function checkStep(db: Kysely<DB>, caseId: number, input: Omit<StepInput, 
     throw new DbError(
       'overlap',
       `These dates overlap the ${STEP_WORDS[clash.kind as HousingStep['kind']] ?? 'housing'} step from ${span} in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.`,
-    );
+    ).because(clash.endDate ? 'step_overlap' : 'step_overlap_ongoing', clash.endDate ? { kind: clash.kind, start: clash.startDate, end: clash.endDate } : { kind: clash.kind, start: clash.startDate });
   }
 
   if (input.shelterId === null) return null;
   const shelter = await findShelterRow(db, input.shelterId);
-  if (!shelter) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.');
+  if (!shelter) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.').because('shelter_missing');
   if (input.kind !== 'protected_shelter' || permitStatusOn(permitOf(shelter), input.startDate) === 'valid') return null;
   const reason = input.permitOverrideReason?.trim() ?? '';
   if (reason === '') {
     throw new DbError(
       'reason_required',
       'This shelter has no valid IVO permit on the start date. Placing someone there needs a written reason; choose another shelter or write why.',
-    );
+    ).because('shelter_permit_invalid', { date: input.startDate });
   }
   return reason;
 }
@@ -128,12 +128,12 @@ async function shelterById(db: Kysely<DB>, id: number): Promise<Shelter> {
 }
 
 async function requireMunicipality(db: Kysely<DB>, code: string): Promise<void> {
-  if (!(await findMunicipalityPoint(db, code))) throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.');
+  if (!(await findMunicipalityPoint(db, code))) throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
 }
 
 function supportValues(input: Omit<SupportInput, 'caseId'>) {
   if (input.startDate !== null && input.endDate !== null && input.endDate < input.startDate) {
-    throw new DbError('invalid_input', 'The end date is before the start date. Check the dates.');
+    throw new DbError('invalid_input', 'The end date is before the start date. Check the dates.').because('dates_reversed');
   }
   return { kind: input.kind, agency: input.agency, status: input.status, start_date: input.startDate, end_date: input.endDate, notes: input.notes };
 }
@@ -180,7 +180,7 @@ export const housingOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findHousingStepRow(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.');
+      if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.').because('step_missing');
       await requireOpenCase(trx, existing.case_id);
       await assertMayWriteProtected(w, trx, existing.case_id, input.provider !== undefined || input.shelterId !== undefined || input.place !== undefined);
       // Provider, shelter and place left out keep their stored values.
@@ -216,7 +216,7 @@ export const housingOps = {
   'shelters.update': async (w: WorkerState, input: ShelterInput & { id: number }): Promise<Shelter> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
-      if (!(await findShelterRow(trx, input.id))) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.');
+      if (!(await findShelterRow(trx, input.id))) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.').because('shelter_missing');
       await requireMunicipality(trx, input.municipalityCode);
       await updateShelter(trx, input.id, shelterValues(input));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'shelter', entityId: input.id });
@@ -246,7 +246,7 @@ export const housingOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findSupportItemRow(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.');
+      if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.').because('support_missing');
       await requireOpenCase(trx, existing.case_id);
       await assertMayWriteProtected(w, trx, existing.case_id, input.agency !== undefined);
       // The agency left out keeps its stored value.

@@ -11,7 +11,7 @@ import { remindersOps } from './reminders';
 
 async function requireNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWithAuthor> {
   const note = await findNote(db, id);
-  if (!note) throw new DbError('not_found', 'The journal note does not exist. Reload the journal.');
+  if (!note) throw new DbError('not_found', 'The journal note does not exist. Reload the journal.').because('note_missing');
   return note;
 }
 
@@ -19,9 +19,9 @@ async function requireNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWi
 async function requireOwnDraft(db: Kysely<DB>, id: number, userId: number, doing: 'change' | 'sign'): Promise<JournalNoteRowWithAuthor> {
   const note = await requireNote(db, id);
   if (note.status === 'signed') {
-    throw new DbError('not_allowed', doing === 'sign' ? 'The note is already signed.' : 'A signed note cannot be changed. Write a new note that corrects it.');
+    throw new DbError('not_allowed', doing === 'sign' ? 'The note is already signed.' : 'A signed note cannot be changed. Write a new note that corrects it.').because(doing === 'sign' ? 'note_already_signed' : 'note_signed_read_only');
   }
-  if (note.author_id !== userId) throw new DbError('not_allowed', `Only the author of a draft can ${doing} it.`);
+  if (note.author_id !== userId) throw new DbError('not_allowed', `Only the author of a draft can ${doing} it.`).because('note_not_author');
   await requireOpenCase(db, note.case_id);
   return note;
 }
@@ -56,7 +56,7 @@ export const journalOps = {
         const target = await findNote(trx, input.correctsNoteId);
         // Only a signed note needs a correction: a draft is simply edited.
         if (!target || target.case_id !== input.caseId || target.status !== 'signed') {
-          throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.');
+          throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.').because('correction_target_invalid');
         }
       }
       const id = await insertDraft(trx, { ...input, authorId: s.user.id, at: new Date() });

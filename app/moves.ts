@@ -11,7 +11,7 @@ import type {
   TransitionMoveInputSchema,
   UpdateRequestInputSchema,
 } from '../core/contract';
-import { checkTransition, type MoveStatus, type TransitionRefusal } from '../core/rules/move-workflow';
+import { checkTransition, TRANSITION_REFUSAL_REASONS, type MoveStatus, type TransitionRefusal } from '../core/rules/move-workflow';
 import type { Kysely } from 'kysely';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
@@ -147,15 +147,15 @@ export const movesOps = {
     const settings = await w.active.readSettings(s.db);
     return s.db.transaction().execute(async (trx) => {
       const row = await findMoveRow(trx, input.id);
-      if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.');
+      if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.').because('move_missing');
       await requireOpenCase(trx, row.case_id);
       const from = row.status;
       const verdict = checkTransition(from, input.to);
-      if (!verdict.ok) throw new DbError('not_allowed', refusalMessage(from, input.to, verdict.reason, verdict.allowed));
+      if (!verdict.ok) throw new DbError('not_allowed', refusalMessage(from, input.to, verdict.reason, verdict.allowed)).because(TRANSITION_REFUSAL_REASONS[verdict.reason], { from, to: input.to, allowed: [...verdict.allowed] });
 
       const previous = (await listMoveTransitions(trx, [row.id])).at(-1);
       if (previous && input.date < previous.date) {
-        throw new DbError('invalid_input', `The date cannot be before the move's previous step (${previous.date}). Check the date.`);
+        throw new DbError('invalid_input', `The date cannot be before the move's previous step (${previous.date}). Check the date.`).because('move_date_before_previous', { date: previous.date });
       }
 
       const now = new Date();
@@ -169,7 +169,7 @@ export const movesOps = {
           throw new DbError(
             'reason_required',
             'The destination is too close to a known perpetrator area. To accept the move anyway, write why it is safe enough.',
-          );
+          ).because('move_too_close');
         }
         change = { status: input.to, checkJson: JSON.stringify(check), overrideReason: check.warning ? reason : null };
       }
@@ -189,7 +189,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (!(await findMunicipalityPoint(trx, input.municipalityCode))) {
-        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.');
+        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
       }
       if (input.member) {
         await upsertKompottenMember(trx, input.municipalityCode, input.contact, new Date());
@@ -213,7 +213,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (!(await findMunicipalityPoint(trx, input.counterpartCode))) {
-        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.');
+        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
       }
       if (input.caseId !== null) await requireOpenCase(trx, input.caseId);
       const now = new Date();
@@ -238,7 +238,7 @@ export const movesOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findKompottenRequest(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That Kompotten request does not exist. Reload the list.');
+      if (!existing) throw new DbError('not_found', 'That Kompotten request does not exist. Reload the list.').because('kompotten_missing');
       if (existing.caseId !== null) await requireOpenCase(trx, existing.caseId);
       await updateKompottenRequest(trx, input.id, { outcome: input.outcome, notes: input.notes });
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'kompotten_request', entityId: input.id });

@@ -43,13 +43,13 @@ async function changePerson(
 
 async function caseOfChild(db: Kysely<DB>, id: number): Promise<number> {
   const child = await findChild(db, id);
-  if (!child) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.');
+  if (!child) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.').because('child_gone');
   return child.case_id;
 }
 
 async function caseOfPerpetrator(db: Kysely<DB>, id: number): Promise<number> {
   const p = await findPerpetrator(db, id);
-  if (!p) throw new DbError('not_found', 'The perpetrator is no longer on the case. Reload the case.');
+  if (!p) throw new DbError('not_found', 'The perpetrator is no longer on the case. Reload the case.').because('perpetrator_gone');
   return p.case_id;
 }
 
@@ -64,7 +64,7 @@ export const peopleOps = {
     const { id, ...child } = input;
     return changePerson(w, 'child', 'update', (db) => caseOfChild(db, id), async (db) => {
       const current = await findChild(db, id);
-      if (!current) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.');
+      if (!current) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.').because('child_gone');
       await assertMayWriteProtected(w, db, current.case_id, child.school !== undefined || child.placement !== undefined);
       // School and placement left out keep their stored values.
       await updateChild(db, id, { ...child, school: child.school ?? current.school, placement: child.placement ?? current.placement });

@@ -56,8 +56,8 @@ export const protectionOps = {
     const { revealMinutes } = await w.active.readSettings(s.db);
     const reveal = await s.db.transaction().execute(async (trx) => {
       const level = (await protectionLevels(trx, [input.caseId])).get(input.caseId);
-      if (level === undefined) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.');
-      if (!isProtectedLevel(level)) throw new DbError('not_allowed', 'This case has no protected personal data: nothing in it is hidden.');
+      if (level === undefined) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');
+      if (!isProtectedLevel(level)) throw new DbError('not_allowed', 'This case has no protected personal data: nothing in it is hidden.').because('case_not_protected');
       // The audit row is written before the grant exists: if it fails, nothing is revealed.
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reveal', entity: 'case', entityId: input.caseId, caseId: input.caseId, reason: input.reason });
       const until = w.reveals.grant(s, input.caseId, revealMinutes);

@@ -50,7 +50,7 @@ export const remindersOps = {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const before = await findReminder(trx, input.id);
-      if (!before) throw new DbError('not_found', NOT_FOUND);
+      if (!before) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
       // Completing twice answers with the reminder as it is; only a real change is audited as one.
       if (before.doneAt !== null) {
         await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminder', entityId: input.id });
@@ -60,7 +60,7 @@ export const remindersOps = {
       await completeReminder(trx, input.id, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'reminder', entityId: input.id });
       const after = await findReminder(trx, input.id);
-      if (!after) throw new DbError('not_found', NOT_FOUND);
+      if (!after) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
       return after;
     });
   },

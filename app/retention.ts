@@ -45,11 +45,11 @@ async function evaluate(db: Kysely<DB>, now: Date): Promise<Evaluated> {
 /** The flagged case a decision is about, or the reason it cannot be decided. */
 async function requireFlaggedCase(db: Kysely<DB>, caseNumber: string, now: Date): Promise<RetentionCase> {
   const [c] = await readClosedCasesForRetention(db, [caseNumber]);
-  if (!c) throw new DbError('not_found', 'There is no closed case with that number. Open the retention preview again.');
+  if (!c) throw new DbError('not_found', 'There is no closed case with that number. Open the retention preview again.').because('retention_case_missing');
   const settings = toRuleSettings(await readRetentionSettings(db));
   // Asked without any earlier decision, so a decision can be changed while the case is still in question.
   const v = retentionVerdict({ ...c, decision: null }, settings, localIsoDate(now));
-  if (v.kind !== 'manual') throw new DbError('not_allowed', 'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.');
+  if (v.kind !== 'manual') throw new DbError('not_allowed', 'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.').because('retention_no_decision');
   return c;
 }
 
@@ -101,10 +101,10 @@ export const retentionOps = {
         throw new DbError(
           'not_allowed',
           `${notDue.length === 1 ? 'One case' : `${notDue.length} cases`} of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.`,
-        );
+        ).because('retention_not_due', { count: notDue.length });
       }
       if (input.caseNumbers.length !== preview.purge.length) {
-        throw new DbError('not_allowed', 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.');
+        throw new DbError('not_allowed', 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.').because('retention_changed');
       }
       const count = await deleteCasesForRetention(trx, input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'purge', entity: 'case', entityId: null, caseId: null, reason: `count=${count}`, at: now });

@@ -65,7 +65,7 @@ type CompareResult = z.output<typeof CompareResultSchema>;
 
 async function requireAssessment(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames> {
   const row = await findAssessment(db, id);
-  if (!row) throw new DbError('not_found', 'The risk assessment does not exist. Reload the case.');
+  if (!row) throw new DbError('not_found', 'The risk assessment does not exist. Reload the case.').because('assessment_missing');
   return row;
 }
 
@@ -74,7 +74,7 @@ async function perpetratorIdsOf(db: Kysely<DB>, caseId: number): Promise<number[
 }
 
 function refuseIssues(issues: AnswerIssue[], message: string): void {
-  if (issues.length > 0) throw new DbError('invalid_input', message, undefined, issues);
+  if (issues.length > 0) throw new DbError('invalid_input', message, undefined, issues).because('answers_invalid', { count: issues.length });
 }
 
 /**
@@ -97,7 +97,7 @@ async function assessmentOf(db: Kysely<DB>, id: number, templates: TemplateCache
 /** An assessment that may still change: a draft on an open case. */
 async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames> {
   const row = await requireAssessment(db, id);
-  if (row.status === 'completed') throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.');
+  if (row.status === 'completed') throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
   await requireOpenCase(db, row.case_id);
   return row;
 }
@@ -146,12 +146,12 @@ export const riskOps = {
   'risk.import-instrument': async (w: WorkerState, input: ImportInput, now: Date = new Date()): Promise<InstrumentSummary> => {
     const s = w.active.requireSession(IMPORT_ROLES);
     const file = readInstrumentFile(input.json);
-    if (!file.ok) throw new DbError('invalid_input', file.message, undefined, file.issues);
+    if (!file.ok) throw new DbError('invalid_input', file.message, undefined, file.issues).because('instrument_file_invalid');
     const template = file.template;
     if (template.id.startsWith(BUILTIN_TEMPLATE_PREFIX)) {
       throw new DbError('not_allowed', `Template ids starting with "${BUILTIN_TEMPLATE_PREFIX}" belong to the templates that come with Fristad. Give your instrument its own id.`, undefined, [
         { path: ['id'], message: 'template_id_reserved' },
-      ]);
+      ]).because('instrument_builtin_prefix', { prefix: BUILTIN_TEMPLATE_PREFIX });
     }
     return s.db.transaction().execute(async (trx) => {
       const versions = await listVersions(trx, template.id);
@@ -159,7 +159,7 @@ export const riskOps = {
       if (versions.some((v) => compareVersions(v, template.version) === 0)) {
         throw new DbError('not_allowed', 'That version of the instrument is already installed. Give the file a new version number.', undefined, [
           { path: ['version'], message: 'version_exists' },
-        ]);
+        ]).because('instrument_version_exists');
       }
       const latest = await findLatestInstrumentRow(trx, template.id);
       if (latest) {
@@ -167,7 +167,7 @@ export const riskOps = {
         if (earlier.target !== template.target) {
           throw new DbError('not_allowed', 'A new version must assess the same person as the earlier versions (adult or child). Give the file another template id.', undefined, [
             { path: ['target'], message: 'target_differs_from_earlier_version' },
-          ]);
+          ]).because('instrument_person_changed');
         }
       }
       const id = await insertInstrument(trx, { template, source: 'imported', at: now, by: s.user.id });
@@ -204,7 +204,7 @@ export const riskOps = {
       await requireOpenCase(trx, input.caseId);
       if (input.childId !== null) await requireChildOfCase(trx, input.childId, input.caseId);
       const latest = await findLatestInstrumentRow(trx, input.templateId);
-      if (!latest) throw new DbError('not_found', 'That risk instrument is not installed. Choose one from the list.');
+      if (!latest) throw new DbError('not_found', 'That risk instrument is not installed. Choose one from the list.').because('instrument_missing');
       const template = parseStoredTemplate(latest.json);
       const wanted = input.childId === null ? 'adult' : 'child';
       if (template.target !== wanted) {
@@ -213,15 +213,15 @@ export const riskOps = {
           wanted === 'child' ? 'That instrument assesses an adult. Choose a template for children.' : 'That instrument assesses a child. Choose a template for the adult survivor.',
           undefined,
           [{ path: ['templateId'], message: 'template_target_mismatch' }],
-        );
+        ).because(wanted === 'child' ? 'template_target_adult' : 'template_target_child');
       }
       let answers: Assessment['answers'] = [];
       let judgements: Assessment['judgements'] = [];
       if (input.copyFromId !== null) {
         const source = await findAssessment(trx, input.copyFromId);
-        if (!source) throw new DbError('not_found', 'The assessment to copy does not exist. Reload the case.');
+        if (!source) throw new DbError('not_found', 'The assessment to copy does not exist. Reload the case.').because('copy_source_missing');
         if (source.case_id !== input.caseId || source.child_id !== input.childId) {
-          throw new DbError('invalid_input', 'Only an earlier assessment of the same person can be copied.', undefined, [{ path: ['copyFromId'], message: 'copy_from_other_person' }]);
+          throw new DbError('invalid_input', 'Only an earlier assessment of the same person can be copied.', undefined, [{ path: ['copyFromId'], message: 'copy_from_other_person' }]).because('copy_other_person');
         }
         ({ answers, judgements } = carryOver(template, parseAnswers(source.answers_json), parseJudgements(source.judgements_json), await perpetratorIdsOf(trx, input.caseId)));
       }
@@ -286,13 +286,13 @@ export const riskOps = {
           `The judgement is not complete (${gaps.length} ${gaps.length === 1 ? 'thing is' : 'things are'} missing). Give a level and a reason for every risk judgement, and fill in every text field of the judgement.`,
           undefined,
           gaps.map((g) => ({ path: ['judgements', g.outputId, g.field], message: 'required' })),
-        );
+        ).because('judgement_incomplete', { count: gaps.length });
       }
       const level = headlineLevel(template, judgements);
       if (level === null) throw new DbError('internal', 'The judged level could not be read. Try again.');
       const today = localIsoDate(now);
       if (row.next_review_date !== null && row.next_review_date < today) {
-        throw new DbError('invalid_input', 'The next review date has passed. Choose a later date, or clear it to use the default.', undefined, [{ path: ['nextReviewDate'], message: 'review_date_past' }]);
+        throw new DbError('invalid_input', 'The next review date has passed. Choose a later date, or clear it to use the default.', undefined, [{ path: ['nextReviewDate'], message: 'review_date_past' }]).because('review_date_past');
       }
       const nextReviewDate = row.next_review_date ?? defaultReviewDate(today, level, settings);
       const earlier = await completedIdsOfPerson(trx, row.case_id, row.child_id);
@@ -327,7 +327,7 @@ export const riskOps = {
       const left = await requireAssessment(trx, input.leftId);
       const right = await requireAssessment(trx, input.rightId);
       if (left.case_id !== right.case_id || left.child_id !== right.child_id) {
-        throw new DbError('invalid_input', 'Only assessments of the same person can be compared.', undefined, [{ path: ['rightId'], message: 'compare_other_person' }]);
+        throw new DbError('invalid_input', 'Only assessments of the same person can be compared.', undefined, [{ path: ['rightId'], message: 'compare_other_person' }]).because('compare_other_person');
       }
       const templates = new TemplateCache(trx);
       const perpetratorIds = await perpetratorIdsOf(trx, left.case_id);

@@ -40,7 +40,7 @@ export const sharingOps = {
       if (!(await isEnabledCaseUser(trx, input.userId))) {
         throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
           { path: ['userId'], message: 'share_not_case_user' },
-        ]);
+        ]).because('share_not_case_user');
       }
       if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: s.user.id, at: new Date() })) {
         await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });

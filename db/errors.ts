@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { ApiIssue, ErrorCode } from '../core/contract';
+import type { ApiIssue, ErrorCode, RefusalParams, RefusalReason } from '../core/contract';
 
 /**
  * An error whose code and message may cross to the user: never put personal data in the message.
@@ -7,6 +7,9 @@ import type { ApiIssue, ErrorCode } from '../core/contract';
  * output a completion still lacks); paths and messages are codes and ids, never entered values.
  */
 export class DbError extends Error {
+  reason?: RefusalReason;
+  params?: RefusalParams;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -16,6 +19,13 @@ export class DbError extends Error {
   ) {
     super(message);
     this.name = 'DbError';
+  }
+
+  /** Names why, for the user's catalogue (`refusal.<reason>`), with the values its text needs. */
+  because(reason: RefusalReason, params?: RefusalParams): this {
+    this.reason = reason;
+    if (params !== undefined) this.params = params;
+    return this;
   }
 }
 

@@ -9,6 +9,8 @@ export function toWireError(err: unknown, op: string): WireError {
     if (err.retryAfterSeconds !== undefined) wire.retryAfterSeconds = err.retryAfterSeconds;
     if (err.issues !== undefined) wire.issues = err.issues;
     if (err.space) Object.assign(wire, err.space);
+    if (err.reason !== undefined) wire.reason = err.reason;
+    if (err.params !== undefined) wire.params = err.params;
     return wire;
   }
   // Only the kind of failure is logged: messages can carry values, and values can be personal data.

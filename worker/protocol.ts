@@ -1,4 +1,4 @@
-import type { ApiIssue, ErrorCode } from '../core/contract';
+import type { ApiIssue, ErrorCode, RefusalParams, RefusalReason } from '../core/contract';
 import type { Access } from './operations';
 import type { WireResult } from './wire';
 
@@ -17,6 +17,8 @@ export interface WireError {
   issues?: ApiIssue[];
   neededBytes?: number;
   freeBytes?: number;
+  reason?: RefusalReason;
+  params?: RefusalParams;
 }
 
 /** A success carries its result as wire.ts encodes it: large plain results as JSON text. */

@@ -46,7 +46,8 @@ export class DbHost {
       if (!msg.ok) {
         const { neededBytes, freeBytes } = msg.error;
         const space = neededBytes === undefined ? undefined : freeBytes === undefined ? { neededBytes } : { neededBytes, freeBytes };
-        p.reject(new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues, space));
+        const refused = new DbError(msg.error.code, msg.error.message, msg.error.retryAfterSeconds, msg.error.issues, space);
+        p.reject(msg.error.reason === undefined ? refused : refused.because(msg.error.reason, msg.error.params));
         return;
       }
       try {

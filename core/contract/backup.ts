@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmptyInput, IsoDateTimeSchema } from './common';
+import { RefusalReasonSchema } from './refusals';
 import { SessionStatusSchema } from './session';
 
 /** How many backups are kept by default: one a day for a week. */
@@ -31,6 +32,8 @@ export const AutomaticBackupResultSchema = z.object({
   ok: z.boolean(),
   fileName: z.string().nullable(),
   message: z.string().nullable(),
+  /** Why it failed, for the user's catalogue; `message` is English for developers. */
+  reason: RefusalReasonSchema.optional(),
 });
 export type AutomaticBackupResult = z.infer<typeof AutomaticBackupResultSchema>;
 

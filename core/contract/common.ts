@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefusalParamsSchema, RefusalReasonSchema } from './refusals';
 
 /** Inputs of channels that take no arguments: an empty object, nothing more. */
 export const EmptyInput = z.object({}).strict();
@@ -91,6 +92,9 @@ export const ApiErrorSchema = z.object({
   /** With disk_full: the free space Fristad needs on that disk, and what is free now when known. */
   neededBytes: z.number().int().nonnegative().optional(),
   freeBytes: z.number().int().nonnegative().optional(),
+  /** Why, as a key the renderer says in the user's language; `message` is English for developers. */
+  reason: RefusalReasonSchema.optional(),
+  params: RefusalParamsSchema.optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

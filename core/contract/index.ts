@@ -34,6 +34,7 @@ export * from './moves';
 export * from './protection';
 export * from './support-journal';
 export * from './common';
+export * from './refusals';
 export * from './reference';
 export * from './reports';
 export * from './retention';

@@ -1,6 +1,7 @@
 import type { AuditRow, CaseLogEntry, ChainHead } from '../contract/audit-review';
 import type { ExportDocument } from './export-document';
-import { actionName, entityName, localDateTime, outcomeName, roleName, type AuditLanguage } from './audit-texts';
+import { actionName, entityName, localDateTime, outcomeName, roleName, type AuditLanguage } from '../i18n/audit-texts';
+import { AUDIT_FILE_TEXTS } from '../i18n/export-texts';
 
 /**
  * The file layout of a log review and of a case's log extract, in the same document shape as the
@@ -8,44 +9,7 @@ import { actionName, entityName, localDateTime, outcomeName, roleName, type Audi
  * chain head at export time: whoever holds the file can later check that the log still reaches
  * that row with that hash, so a log cut back after the export is found out.
  */
-const TEXTS = {
-  sv: {
-    reviewTitle: 'Loggkontroll',
-    extractTitle: 'Loggutdrag för ärende',
-    team: 'Team',
-    exported: 'Exporterad',
-    selection: 'Urval',
-    chainHead: 'Loggkedjans senaste rad vid exporten',
-    chainEmpty: 'loggen är tom',
-    seqWord: 'sekvensnummer',
-    rowsWord: 'Rader',
-    rows: 'Loggrader',
-    header: ['Nr', 'Tid', 'Användare', 'Roll', 'Händelse', 'Avser', 'Id', 'Ärende', 'Utfall', 'Motivering', 'Granskad av', 'Granskad', 'Kommentar'],
-    extractHeader: ['Nr', 'Tid', 'Vem', 'Roll', 'Vad', 'Avser', 'Utfall', 'Motivering'],
-    extractCase: 'Ärende',
-    reviewFootnote: 'Filen innehåller inga uppgifter ur ärendena, bara vem som gjorde vad och när.',
-    extractFootnote:
-      'Utdraget visar vem som har tagit del av eller ändrat uppgifter i ärendet och när, men inte själva uppgifterna. Motivering visas när någon har tagit fram skyddade personuppgifter.',
-  },
-  en: {
-    reviewTitle: 'Log review',
-    extractTitle: 'Log extract for case',
-    team: 'Team',
-    exported: 'Exported',
-    selection: 'Selection',
-    chainHead: 'Last row of the log chain at export',
-    chainEmpty: 'the log is empty',
-    seqWord: 'sequence number',
-    rowsWord: 'Rows',
-    rows: 'Log rows',
-    header: ['No.', 'Time', 'User', 'Role', 'Action', 'Concerns', 'Id', 'Case', 'Outcome', 'Reason', 'Reviewed by', 'Reviewed', 'Comment'],
-    extractHeader: ['No.', 'Time', 'Who', 'Role', 'What', 'Concerns', 'Outcome', 'Reason'],
-    extractCase: 'Case',
-    reviewFootnote: 'The file holds nothing from the cases themselves, only who did what and when.',
-    extractFootnote:
-      'The extract shows who has seen or changed the information in the case and when, but not the information itself. A reason is shown where someone brought up protected personal details.',
-  },
-} as const;
+const TEXTS = AUDIT_FILE_TEXTS;
 
 /** The meta line naming the chain head. */
 export function chainHeadLine(lang: AuditLanguage, head: ChainHead | null): string {
@@ -84,7 +48,7 @@ export function auditReviewDocument(
             actionName(lang, r.action),
             entityName(lang, r.entity),
             r.entityId ?? '',
-            r.caseNumber ?? (r.caseId === null ? '' : `#${r.caseId}`),
+            r.caseNumber ?? (r.caseId === null ? '' : t.purgedCase),
             outcomeName(lang, r.outcome),
             r.reason ?? '',
             r.review?.by.displayName ?? '',

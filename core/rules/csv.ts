@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language';
 /**
  * The one CSV writer of every file Fristad writes (reports, log review exports, a case's log
  * extract): UTF-8 with a BOM, `;` between fields, CRLF line ends, for Excel.
@@ -28,7 +29,7 @@ export function csvText(text: string): string {
 }
 
 /** A number as a number: a decimal comma in Swedish, a point in English; never quoted or prefixed. */
-export function csvNumber(value: number, language: 'sv' | 'en'): string {
+export function csvNumber(value: number, language: Language): string {
   return language === 'sv' ? String(value).replace('.', ',') : String(value);
 }
 

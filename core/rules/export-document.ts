@@ -2,8 +2,10 @@
 // CSV, XLSX and PDF renderers. Its own module, so the report and log exports both build on it
 // without importing each other.
 
-/** The language a file is written in. */
-export type ExportLanguage = 'sv' | 'en';
+import type { Language } from '../i18n/language';
+
+/** The language a file is written in: the UI's language type. */
+export type ExportLanguage = Language;
 
 /** A figure in a file: a number (counts, rounded measures) or a text ("<5", "–", ""). */
 export type ExportValue = number | string;

@@ -13,6 +13,14 @@ const NEXT: Record<MoveStatus, readonly MoveStatus[]> = {
 
 export type TransitionRefusal = 'finished' | 'skips_steps' | 'goes_back' | 'same_status';
 
+/** The refusal key the renderer says for each way a transition is refused. */
+export const TRANSITION_REFUSAL_REASONS = {
+  finished: 'move_transition_finished',
+  skips_steps: 'move_transition_skips',
+  goes_back: 'move_transition_goes_back',
+  same_status: 'move_transition_same',
+} as const satisfies Record<TransitionRefusal, string>;
+
 /** The statuses a move may go to next. */
 export function allowedNextStatuses(from: MoveStatus): readonly MoveStatus[] {
   return NEXT[from];

@@ -2,6 +2,7 @@ import type { ChainHead } from '../contract/audit-review';
 import type { Report, ReportCell, ReportTable } from '../contract/reports';
 import { chainHeadLine } from './audit-export';
 import type { ExportDocument, ExportLanguage, ExportSection, ExportValue } from './export-document';
+import { REPORT_FILE_TEXTS } from '../i18n/export-texts';
 
 /**
  * The file-neutral layout of an exported report, shared by the CSV, XLSX and PDF renderers.
@@ -13,36 +14,7 @@ import type { ExportDocument, ExportLanguage, ExportSection, ExportValue } from 
  * shown as the key itself. The fixed texts of the file (title, period lines, footnote) are here.
  */
 
-const TEXTS = {
-  sv: {
-    title: 'Rapport till socialnämnden',
-    team: 'Team',
-    period: 'Period',
-    previous: 'Föregående period',
-    districts: 'Stadsdelar',
-    allDistricts: 'Hela teamet',
-    generated: 'Framtagen',
-    current: 'aktuell',
-    previousShort: 'föregående',
-    row: 'Rad',
-    footnote: (t: number) =>
-      `Antal under ${t} visas som "<${t}" och vissa celler döljs så att de inte kan räknas fram ur summor. Ett mått över för få ärenden visas som "–". Rapporten innehåller inga personuppgifter.`,
-  },
-  en: {
-    title: 'Report to the social welfare committee',
-    team: 'Team',
-    period: 'Period',
-    previous: 'Previous period',
-    districts: 'Districts',
-    allDistricts: 'Whole team',
-    generated: 'Generated',
-    current: 'current',
-    previousShort: 'previous',
-    row: 'Row',
-    footnote: (t: number) =>
-      `Counts under ${t} are shown as "<${t}", and some cells are hidden so that they cannot be worked out from totals. A measure over too few cases is shown as "–". The report holds no personal data.`,
-  },
-} as const;
+const TEXTS = REPORT_FILE_TEXTS;
 
 /** A measure, rounded: days to one decimal, kronor to whole kronor. */
 export function roundMeasure(value: number, unit: 'days' | 'sek'): number {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Role } from '../../core/contract';
+import type { RefusalReason, Role } from '../../core/contract';
 import type { DB } from '../schema';
 
 /** The roles that work with case content; administrators and auditors never see any. */
@@ -56,6 +56,13 @@ export async function caseAccess(db: Kysely<DB>, user: CaseReader, caseId: numbe
 }
 
 /** The message a refused user reads: what it means and whom to ask. */
+/** The refusal key the renderer says for each way access to a case is denied. */
+export const DENIED_REASONS = {
+  not_named: 'access_not_named',
+  protected_not_named: 'access_protected',
+  no_case_role: 'access_no_case_role',
+} as const satisfies Record<Exclude<CaseAccess, 'open'>, RefusalReason>;
+
 export function deniedMessage(access: Exclude<CaseAccess, 'open'>): string {
   switch (access) {
     case 'not_named':

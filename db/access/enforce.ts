@@ -3,7 +3,7 @@ import { withAuditCase } from '../audit/context';
 import { DbError } from '../errors';
 import { appendAudit } from '../repositories/audit-log';
 import type { Store } from '../store/store';
-import { caseAccess, deniedMessage } from './case-access';
+import { caseAccess, DENIED_REASONS, deniedMessage } from './case-access';
 import { isCaseScope, resolveCaseScope, type CaseScope } from './case-scope';
 
 // Operations that only read: a refused attempt is logged as a read, an export as an export,
@@ -20,7 +20,7 @@ const EXPORT_OPERATION = /-export$/;
 export async function runInCaseScope<T>(store: Store, roles: readonly Role[], scope: CaseScope | null, op: string, run: () => Promise<T>): Promise<T> {
   const s = store.requireSession(roles);
   if (scope === null) return withAuditCase(null, run);
-  if (!isCaseScope(scope)) throw new DbError('invalid_input', 'The request does not say which case it concerns. Reload and try again.');
+  if (!isCaseScope(scope)) throw new DbError('invalid_input', 'The request does not say which case it concerns. Reload and try again.').because('scope_missing');
   const resolved = await resolveCaseScope(s.db, scope);
   if (resolved.kind === 'missing' || resolved.caseId === null) return withAuditCase(null, run);
   const caseId = resolved.caseId;
@@ -35,7 +35,7 @@ export async function runInCaseScope<T>(store: Store, roles: readonly Role[], sc
       outcome: 'denied',
       caseId,
     });
-    throw new DbError('forbidden', deniedMessage(access));
+    throw new DbError('forbidden', deniedMessage(access)).because(DENIED_REASONS[access]);
   }
   return withAuditCase(caseId, run);
 }

@@ -12,5 +12,5 @@ export const USER_MANAGER_ROLES: readonly Role[] = ['administrator', 'team_lead'
 export function assertManages(actor: Role, target: Role): void {
   if (actor === 'administrator') return;
   if (actor === 'team_lead' && CASE_ROLES.includes(target)) return;
-  throw new DbError('forbidden', 'Only an administrator can manage administrator and auditor accounts. Ask your administrator.');
+  throw new DbError('forbidden', 'Only an administrator can manage administrator and auditor accounts. Ask your administrator.').because('admin_only_accounts');
 }

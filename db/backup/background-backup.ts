@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AutomaticBackupResult, BackupProgress } from '../../core/contract';
 import { localIsoDate } from '../../core/rules/calendar';
+import { DbError } from '../errors';
 import { fsyncDir, writeFileAtomic } from '../files/secure-files';
 import { getSetting } from '../repositories/settings';
 import type { Store } from '../store/store';
@@ -238,7 +239,7 @@ export class BackgroundBackup {
     if (outcome === null) {
       // The thread stopped without an answer (it could not start, or failed): recorded as a failure.
       await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
-      await recordAutomaticResult(store, at, 'The automatic backup stopped before it finished. Back up now from Settings → Backups.');
+      await recordAutomaticResult(store, at, new DbError('not_allowed', 'The automatic backup stopped before it finished. Back up now from Settings → Backups.').because('backup_interrupted'));
       return;
     }
     if (outcome.kind === 'failed') {
@@ -248,7 +249,7 @@ export class BackgroundBackup {
         store.markDamaged();
         return;
       }
-      await recordAutomaticResult(store, at, outcome.message);
+      await recordAutomaticResult(store, at, new DbError('not_allowed', outcome.message).because(outcome.reason ?? 'backup_write_failed'));
       return;
     }
     try {

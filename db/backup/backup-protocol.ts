@@ -1,3 +1,4 @@
+import type { RefusalReason } from '../../core/contract';
 import type { Keyfile } from '../keys/keyfile';
 import type { Manifest } from './manifest';
 
@@ -28,7 +29,7 @@ export type BackupThreadMessage =
   | { kind: 'phase'; phase: 'copying' | 'verifying' }
   | { kind: 'done'; manifest: Manifest }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; damaged: boolean; message: string };
+  | { kind: 'failed'; damaged: boolean; message: string; reason?: RefusalReason };
 
 /** True for the start data of a backup thread. */
 export function isBackupThreadInit(data: unknown): data is BackupThreadInit {

@@ -42,7 +42,7 @@ export async function backupSettings(store: Store): Promise<{ folder: string; ke
 /** A chosen folder must be a full path; it is created (0700) if missing, but an existing one keeps its mode. */
 export function prepareFolder(store: Store, folder: string): string {
   if (!path.isAbsolute(folder)) {
-    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]);
+    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]).because('backup_folder_absolute');
   }
   const resolved = path.resolve(folder);
   if (resolved === defaultBackupFolder(store)) {
@@ -80,7 +80,7 @@ function writeError(err: unknown): DbError {
   if (err instanceof DbError) return err;
   const code = (err as { code?: unknown }).code;
   const detail = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
-  return new DbError('not_allowed', `The backup could not be written to the backup folder${detail}. Check that the folder exists, is writable and has free space.`);
+  return new DbError('not_allowed', `The backup could not be written to the backup folder${detail}. Check that the folder exists, is writable and has free space.`).because('backup_write_failed');
 }
 
 /**
@@ -177,8 +177,10 @@ export async function runDailyBackup(store: Store): Promise<AutomaticBackupResul
  * app's own message (an error becomes one without paths). Never throws.
  */
 export async function recordAutomaticResult(store: Store, at: Date, failure: unknown, fileName: string | null = null): Promise<AutomaticBackupResult> {
-  const message = failure === null ? null : typeof failure === 'string' ? failure : writeError(failure).message;
+  const refused = failure === null || typeof failure === 'string' ? null : writeError(failure);
+  const message = failure === null ? null : typeof failure === 'string' ? failure : (refused?.message ?? null);
   const result: AutomaticBackupResult = { at: at.toISOString(), ok: failure === null, fileName: failure === null ? fileName : null, message };
+  if (refused?.reason !== undefined) result.reason = refused.reason;
   try {
     await setSetting(store.requireSession().db, SETTING_LAST_AUTOMATIC, result);
   } catch {

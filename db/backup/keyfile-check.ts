@@ -17,7 +17,7 @@ export interface Opener {
 }
 
 function damaged(why: string): never {
-  throw new DbError('backup_keyfile_damaged', `The key file stored with this backup is damaged (${why}). Restoring it would lock users out, so it cannot be used.`);
+  throw new DbError('backup_keyfile_damaged', `The key file stored with this backup is damaged (${why}). Restoring it would lock users out, so it cannot be used.`).because('backup_keyfile_damaged');
 }
 
 /** Canonical JSON of a key file: fixed field order, slots sorted by id, so a MAC does not depend on how JSON was written. */
@@ -81,7 +81,7 @@ export async function checkKeyfileCopy(input: {
   const k = parsed.data;
   if (input.live) {
     if (k.installationId !== input.live.installationId) {
-      throw new DbError('not_allowed', 'This backup belongs to another Fristad installation. It cannot be restored here.');
+      throw new DbError('not_allowed', 'This backup belongs to another Fristad installation. It cannot be restored here.').because('backup_other_installation');
     }
     if (k.slotSalt !== input.live.slotSalt || k.cipher.name !== input.live.cipher.name || k.cipher.legacy !== input.live.cipher.legacy) damaged('installation');
   }

@@ -62,17 +62,17 @@ export function readManifest(backupFile: string): Manifest {
     json = JSON.parse(fs.readFileSync(manifestPath(backupFile), 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DbError('not_found', 'The backup or its manifest (.fbak.json) is missing from the backup folder.');
+      throw new DbError('not_found', 'The backup or its manifest (.fbak.json) is missing from the backup folder.').because('backup_manifest_missing');
     }
-    throw new DbError('not_allowed', 'The backup manifest is damaged. This backup cannot be used.');
+    throw new DbError('not_allowed', 'The backup manifest is damaged. This backup cannot be used.').because('backup_manifest_damaged');
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > MANIFEST_VERSION) {
-    throw new DbError('database_from_future', 'This backup was made by a newer version of Fristad. Install the newer version to restore it.');
+    throw new DbError('database_from_future', 'This backup was made by a newer version of Fristad. Install the newer version to restore it.').because('backup_from_future');
   }
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success || parsed.data.fileName !== path.basename(backupFile)) {
-    throw new DbError('not_allowed', 'The backup manifest is damaged. This backup cannot be used.');
+    throw new DbError('not_allowed', 'The backup manifest is damaged. This backup cannot be used.').because('backup_manifest_damaged');
   }
   return parsed.data;
 }

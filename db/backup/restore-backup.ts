@@ -74,7 +74,7 @@ export async function putBackupInPlace(
   dataKey: Buffer,
   audit: (db: Kysely<DB>) => Promise<void>,
 ): Promise<void> {
-  if (store.isUnlocked) throw new DbError('not_allowed', 'Lock Fristad before restoring a backup.');
+  if (store.isUnlocked) throw new DbError('not_allowed', 'Lock Fristad before restoring a backup.').because('restore_lock_first');
   const paths = store.paths;
   const stamp = store.clock().toISOString().replace(/[:.]/g, '-');
   const moved: { from: string; to: string }[] = [];
@@ -100,11 +100,11 @@ export async function putBackupInPlace(
     sqlite = openKeyed(paths.db, dataKey, { fileMustExist: true });
     assertNotFromFuture(sqlite);
     applyRequiredPragmas(sqlite);
-    if (!integrityOk(sqlite)) throw new DbError('not_allowed', 'The restored database failed the integrity check. Nothing was changed.');
+    if (!integrityOk(sqlite)) throw new DbError('not_allowed', 'The restored database failed the integrity check. Nothing was changed.').because('restore_integrity_failed');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     const chain = await verifyAuditChain(db);
     if (!chain.ok || chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
-      throw new DbError('not_allowed', 'The restored audit log does not match the backup. Nothing was changed.');
+      throw new DbError('not_allowed', 'The restored audit log does not match the backup. Nothing was changed.').because('restore_chain_mismatch');
     }
     await audit(db);
     store.rebaseWitness(sqlite, dataKey, manifest.keyfile.installationId);
@@ -122,6 +122,6 @@ export async function putBackupInPlace(
     }
     fsyncDir(paths.dir);
     if (err instanceof DbError) throw err;
-    throw new DbError('not_allowed', 'The backup could not be put in place. The current database is unchanged.');
+    throw new DbError('not_allowed', 'The backup could not be put in place. The current database is unchanged.').because('restore_not_in_place');
   }
 }

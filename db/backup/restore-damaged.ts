@@ -22,13 +22,13 @@ export interface DamagedCredentials {
 function folderOf(store: Store, folder: string | null | undefined): string {
   if (folder === null || folder === undefined) return defaultBackupFolder(store);
   if (!path.isAbsolute(folder)) {
-    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]);
+    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]).because('backup_folder_absolute');
   }
   return path.resolve(folder);
 }
 
 function requireLocked(store: Store): void {
-  if (store.isUnlocked) throw new DbError('not_allowed', 'Fristad is unlocked. Restore backups from Settings → Backups instead.');
+  if (store.isUnlocked) throw new DbError('not_allowed', 'Fristad is unlocked. Restore backups from Settings → Backups instead.').because('restore_unlocked');
 }
 
 /** The backups a damaged database can be restored from, after checking the user's passphrase against the key file. */
@@ -84,7 +84,7 @@ export async function restoreDamaged(store: Store, input: DamagedCredentials & {
   const { keyfile, dataKey } = await store.checkPassphrase(input.username, input.passphrase);
   try {
     if (!confirmDamaged(store, dataKey)) {
-      throw new DbError('not_allowed', 'The database is not damaged. Unlock Fristad and restore a backup from Settings → Backups if you need to.');
+      throw new DbError('not_allowed', 'The database is not damaged. Unlock Fristad and restore a backup from Settings → Backups if you need to.').because('restore_not_damaged');
     }
     const file = path.join(folder, input.fileName);
     const manifest = readManifest(file);
@@ -92,7 +92,7 @@ export async function restoreDamaged(store: Store, input: DamagedCredentials & {
     await verifyBackupFile(file, dataKey, manifest, { live: keyfile, opener: { username: input.username, passphrase: input.passphrase } });
     const role = await roleInBackup(file, dataKey, input.username);
     if (role !== 'administrator') {
-      throw new DbError('forbidden', 'Only an administrator can restore a backup. Ask an administrator of your team to do it.');
+      throw new DbError('forbidden', 'Only an administrator can restore a backup. Ask an administrator of your team to do it.').because('restore_admin_only');
     }
     await putBackupInPlace(store, file, manifest, dataKey, async (db) => {
       const user = await findUserByUsername(db, input.username);

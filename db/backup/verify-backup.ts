@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { AuditHead } from '../../core/contract';
+import type { AuditHead, RefusalParams, RefusalReason } from '../../core/contract';
 import { GENESIS_HASH } from '../audit/chain';
 import { openKeyed, schemaVersion, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
@@ -35,8 +35,8 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
   return JSON.stringify(keys) === JSON.stringify(Object.keys(b).sort()) && keys.every((k) => a[k] === b[k]);
 }
 
-function refuse(message: string): never {
-  throw new DbError('not_allowed', message);
+function refuse(message: string, reason: RefusalReason, params?: RefusalParams): never {
+  throw new DbError('not_allowed', message).because(reason, params);
 }
 
 /** True when a database file passes SQLite's full integrity check. */
@@ -48,7 +48,7 @@ export function integrityOk(sqlite: SqliteDb): boolean {
 /** Refuses a backup whose key file belongs to another installation. */
 export function assertSameInstallation(manifest: Manifest, current: Keyfile): void {
   if (manifest.keyfile.installationId !== current.installationId) {
-    refuse('This backup belongs to another Fristad installation. It cannot be restored here.');
+    refuse('This backup belongs to another Fristad installation. It cannot be restored here.', 'backup_other_installation');
   }
 }
 
@@ -64,45 +64,45 @@ export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: 
   try {
     size = fs.statSync(file).size;
   } catch {
-    throw new DbError('not_found', 'The backup file is missing from the backup folder.');
+    throw new DbError('not_found', 'The backup file is missing from the backup folder.').because('backup_missing');
   }
   if (size !== manifest.sizeBytes || sha256File(file) !== manifest.sha256) {
-    refuse('The backup file has been changed or damaged since it was written. It cannot be used.');
+    refuse('The backup file has been changed or damaged since it was written. It cannot be used.', 'backup_changed');
   }
   let sqlite: SqliteDb;
   try {
     sqlite = openKeyed(file, dataKey, { readonly: true, fileMustExist: true });
   } catch (err) {
     if (err instanceof DbError && err.code === 'wrong_credentials') {
-      refuse("This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation's key.");
+      refuse("This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation's key.", 'backup_other_key');
     }
-    refuse('The backup file is damaged and cannot be opened.');
+    refuse('The backup file is damaged and cannot be opened.', 'backup_unreadable');
   }
   try {
     // Checking must not spill plaintext to temporary files either.
     sqlite.pragma('temp_store=MEMORY');
     assertNotFromFuture(sqlite);
-    if (schemaVersion(sqlite) !== manifest.schemaVersion) refuse('The backup does not match its manifest (schema version).');
+    if (schemaVersion(sqlite) !== manifest.schemaVersion) refuse('The backup does not match its manifest (schema version).', 'backup_manifest_mismatch');
     let ok: boolean;
     try {
       ok = integrityOk(sqlite);
     } catch {
       ok = false;
     }
-    if (!ok) refuse('The backup failed the database integrity check. It cannot be used.');
+    if (!ok) refuse('The backup failed the database integrity check. It cannot be used.', 'backup_integrity_failed');
     const counts = countRows(sqlite);
-    if (!sameCounts(counts, manifest.tables)) refuse('The backup does not match its manifest (row counts).');
+    if (!sameCounts(counts, manifest.tables)) refuse('The backup does not match its manifest (row counts).', 'backup_manifest_mismatch');
     const chain = await verifyAuditChain(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }));
-    if (!chain.ok) refuse(`The audit log inside the backup is broken at sequence ${chain.firstBadSequence}. It cannot be used.`);
+    if (!chain.ok) refuse(`The audit log inside the backup is broken at sequence ${chain.firstBadSequence}. It cannot be used.`, 'backup_chain_broken', { sequence: chain.firstBadSequence });
     if (chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
-      refuse('The audit log inside the backup does not end at the head recorded in its manifest. It cannot be used.');
+      refuse('The audit log inside the backup does not end at the head recorded in its manifest. It cannot be used.', 'backup_chain_head');
     }
     const users = sqlite.prepare('SELECT username, wrapped_key FROM users').all() as BackupUserSlot[];
     await checkKeyfileCopy({ keyfile: manifest.keyfile, mac: manifest.keyfileMac, dataKey, live: keys.live ?? null, users, opener: keys.opener });
     return Object.values(counts).reduce((a, b) => a + b, 0);
   } catch (err) {
     if (err instanceof DbError) throw err;
-    throw new DbError('not_allowed', 'The backup file is damaged and cannot be read.');
+    throw new DbError('not_allowed', 'The backup file is damaged and cannot be read.').because('backup_unreadable');
   } finally {
     if (sqlite.open) sqlite.close();
   }

@@ -13,7 +13,7 @@ export function assertNotFromFuture(sqlite: SqliteDb, latest = LATEST_VERSION): 
     throw new DbError(
       'database_from_future',
       `This database was written by a newer version of Fristad (schema ${version}; this version knows ${latest}). Install the newer version; the file has not been changed.`,
-    );
+    ).because('database_from_future', { version, latest });
   }
 }
 

@@ -158,7 +158,7 @@ async function guarded(update: () => Promise<unknown>): Promise<void> {
   try {
     await update();
   } catch (err) {
-    if (isReadOnlyRefusal(err)) throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.');
+    if (isReadOnlyRefusal(err)) throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
     throw err;
   }
 }

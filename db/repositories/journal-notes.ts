@@ -31,7 +31,7 @@ async function guardSigned<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_TRIGGER') throw new DbError('not_allowed', SIGNED_IS_READ_ONLY);
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_TRIGGER') throw new DbError('not_allowed', SIGNED_IS_READ_ONLY).because('note_signed_read_only');
     throw err;
   }
 }

@@ -48,7 +48,7 @@ export class TemplateCache {
     const cached = this.templates.get(key);
     if (cached) return cached;
     const row = await findInstrumentRow(this.db, templateId, version);
-    if (!row) throw new DbError('not_found', 'That version of the risk instrument is not installed. Reload and try again.');
+    if (!row) throw new DbError('not_found', 'That version of the risk instrument is not installed. Reload and try again.').because('instrument_version_missing');
     const template = parseStoredTemplate(row.json);
     this.templates.set(key, template);
     return template;
@@ -88,7 +88,7 @@ export async function insertInstrument(
     .onConflict((oc) => oc.columns(['template_id', 'version']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!row) throw new DbError('not_allowed', 'That version of the instrument is already installed. Give the file a new version number.');
+  if (!row) throw new DbError('not_allowed', 'That version of the instrument is already installed. Give the file a new version number.').because('instrument_version_exists');
   return row.id;
 }
 

@@ -355,7 +355,7 @@ export class Store {
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
       const row = await findUserByUsername(db, username);
-      if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.');
+      if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.').because('user_missing');
       const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);
       await db.transaction().execute(async (trx) => {
         await updateWrappedKey(trx, row.id, canonicalSlot(slot));
@@ -518,7 +518,7 @@ export class Store {
   async acknowledgeRollback(): Promise<void> {
     const s = this.requireSession(['administrator']);
     const warning = s.rollbackWarning;
-    if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.');
+    if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.').because('rollback_warning_none');
     await s.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('settings').where('key', '=', ROLLBACK_WARNING_SETTING).execute();
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'acknowledge', entity: 'rollback_warning', entityId: warning.kind, at: this.now() });

@@ -54,6 +54,8 @@ export function createApi(host: DbHost): Api {
           if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds;
           if (err.issues !== undefined) error.issues = err.issues;
           if (err.space) Object.assign(error, err.space);
+          if (err.reason !== undefined) error.reason = err.reason;
+          if (err.params !== undefined) error.params = err.params;
           return failure(error);
         }
         // No stack and no message: either could carry personal data.

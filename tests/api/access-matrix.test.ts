@@ -507,7 +507,7 @@ describe('per-case access', () => {
     await as('kia');
     for (const channel of SCOPED) expect(await codeOf(channel, INPUTS[channel](kimsCase)), channel).toBe('forbidden');
     const r = await runtime.invoke('cases:get', { id: kimsCase.caseId });
-    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'This case is not shared with you. Ask its caseworker or your team lead.' } });
+    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'This case is not shared with you. Ask its caseworker or your team lead.', reason: 'access_not_named' } });
 
     // Each refusal wrote exactly one row (the team lead counts them).
     await as('lea');

@@ -138,7 +138,7 @@ describe('cases through the API', () => {
     const closed = await ok<CaseDetail>(runtime, 'cases:close', { id, reason: 'Egen bostad' });
     expect(closed.status).toBe('closed');
     const refused = await runtime.invoke('cases:update', input);
-    expect(refused).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.stringMatching(/Reopen the case/) } });
+    expect(refused).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.stringMatching(/Reopen the case/), reason: 'case_closed' } });
     expect(await errorCode(runtime, 'people:add-child', { caseId: id, name: 'Tredje', birthYear: null, school: '', needs: '', placement: '' })).toBe('not_allowed');
     expect((await ok<CaseDetail>(runtime, 'cases:reopen', { id })).status).toBe('open');
     const withChild = await ok<CaseDetail>(runtime, 'people:add-child', { caseId: id, name: 'Tredje Barnet', birthYear: 2023, school: '', needs: '', placement: '' });
@@ -153,7 +153,7 @@ describe('cases through the API', () => {
     const signed = await ok<JournalNote>(runtime, 'journal:sign', { id: draft.id });
     expect(signed.status).toBe('signed');
     const r = await runtime.invoke('journal:update-draft', { id: draft.id, noteDate: '2026-03-02', body: 'Ändrat i efterhand' });
-    expect(r).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.any(String) } });
+    expect(r).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.any(String), reason: 'note_signed_read_only' } });
     if (!r.ok) expect(r.error.message).not.toMatch(/journal_notes|trigger|Ändrat/);
     const fix = await ok<JournalNote>(runtime, 'journal:create', { caseId: created.id, noteDate: '2026-03-03', body: 'Rättelse av föregående.', correctsNoteId: draft.id });
     await ok(runtime, 'journal:sign', { id: fix.id });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, CaseDetail, HousingStep, KompottenMember, KompottenRequest, Move, SafeDistanceCheck, Shelter, SupportItem } from '../../core/contract';
+import type { ApiError, ApiResult, CaseDetail, HousingStep, KompottenMember, KompottenRequest, Move, SafeDistanceCheck, Shelter, SupportItem } from '../../core/contract';
 import type { Runtime } from '../../electron/api/types';
 import { caseInput, defined } from '../helpers/casework';
 import { errorCode, ok, testRuntime } from '../helpers/runtime';
@@ -41,7 +41,7 @@ async function auditedRows(call: () => Promise<unknown>): Promise<number> {
 }
 
 /** The failure of a call, checked for personal data that must never be in a message. */
-async function failure(channel: string, input: unknown): Promise<{ code: string; message: string; issues?: { path: (string | number)[] }[] }> {
+async function failure(channel: string, input: unknown): Promise<ApiError> {
   const r: ApiResult<unknown> = await runtime.invoke(channel, input);
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
   for (const secret of [SURVIVOR, PERPETRATOR, CHILD, 'Hemlig']) expect(r.error.message).not.toContain(secret);
@@ -75,9 +75,12 @@ describe('moves through the API', () => {
     const skip = await failure('moves:transition', { id, to: 'offered', date: '2026-02-02' });
     expect(skip.code).toBe('not_allowed');
     expect(skip.message).toMatch(/requested or cancelled/);
+    // The renderer says it from the reason and params; statuses travel as codes, never as prose.
+    expect(skip).toMatchObject({ reason: 'move_transition_skips', params: { from: 'planned', to: 'offered', allowed: ['requested', 'cancelled'] } });
     expect(await auditedRows(() => ok(runtime, 'moves:transition', { id, to: 'requested', date: '2026-02-02' }))).toBe(1);
     await ok(runtime, 'moves:transition', { id, to: 'offered', date: '2026-02-05' });
     expect(await auditedRows(async () => expect((await failure('moves:transition', { id, to: 'accepted', date: '2026-02-06' })).code).toBe('reason_required'))).toBe(0);
+    expect(await failure('moves:transition', { id, to: 'accepted', date: '2026-02-06' })).toMatchObject({ reason: 'move_too_close' });
     const accepted = await ok<Move>(runtime, 'moves:transition', { id, to: 'accepted', date: '2026-02-06', overrideReason: 'Bedömt med polisen.' });
     expect(accepted).toMatchObject({ status: 'accepted', overrideReason: 'Bedömt med polisen.' });
 
@@ -167,6 +170,7 @@ describe('housing chain, shelters and support through the API', () => {
   it('adds steps: needs a reason for the expired permit, refuses an overlap, keeps a child’s chain apart', async () => {
     const placement = { ...step, caseId: theCase.id, shelterId: shelter.id };
     expect(await auditedRows(async () => expect((await failure('housing:add-step', placement)).code).toBe('reason_required'))).toBe(0);
+    expect(await failure('housing:add-step', placement)).toMatchObject({ reason: 'shelter_permit_invalid', params: { date: placement.startDate } });
     let first: HousingStep | undefined;
     expect(
       await auditedRows(async () => {
@@ -178,6 +182,8 @@ describe('housing chain, shelters and support through the API', () => {
     const clash = await failure('housing:add-step', { ...step, caseId: theCase.id, kind: 'transitional', startDate: '2026-02-01', endDate: null, outcome: 'ongoing' });
     expect(clash.code).toBe('overlap');
     expect(clash.message).toContain('2026-01-01 to 2026-03-01');
+    expect(clash).toMatchObject({ reason: 'step_overlap', params: { start: '2026-01-01', end: '2026-03-01' } });
+    expect(Object.keys(clash.params ?? {}).sort()).toEqual(['end', 'kind', 'start']);
 
     const childId = defined(theCase.children[0]).id;
     const childStep = await ok<HousingStep>(runtime, 'housing:add-step', { ...step, caseId: theCase.id, childId, kind: 'transitional', startDate: '2026-02-01', endDate: null, outcome: 'ongoing' });

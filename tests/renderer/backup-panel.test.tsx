@@ -70,10 +70,11 @@ describe('backup panel', () => {
   it('shows a failed automatic backup as an alert', async () => {
     await openSettings(
       ADMIN,
-      backupStatus({ lastAutomatic: { at: NEW.createdAt, ok: false, fileName: null, message: 'The backup could not be written to the backup folder (EACCES).' } }),
+      backupStatus({ lastAutomatic: { at: NEW.createdAt, ok: false, fileName: null, message: 'The backup could not be written to the backup folder (EACCES).', reason: 'backup_write_failed' } }),
     );
     const alert = await screen.findByText(/Den automatiska säkerhetskopian .* misslyckades/);
-    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    expect(alert.closest('[role="alert"]')?.textContent).toContain('Säkerhetskopian kunde inte skrivas.');
+    expect(alert.closest('[role="alert"]')?.textContent).not.toContain('could not be written');
   });
 
   it('saves folder and number to keep, validating the number first', async () => {
@@ -115,9 +116,10 @@ describe('backup panel', () => {
     expect(await screen.findByText(/är hel: 1\s234 rader, loggen slutar på sekvensnummer 41\./)).toBeTruthy();
     expect(bridge.callsTo('backup:verify')).toEqual([{ fileName: OLD.fileName }]);
 
-    bridge.fail('backup:verify', { code: 'not_allowed', message: 'The backup failed the database integrity check. It cannot be used.' });
+    bridge.fail('backup:verify', { code: 'not_allowed', message: 'The backup failed the database integrity check. It cannot be used.', reason: 'backup_integrity_failed' });
     await user.click(within(rowOf(57)).getByRole('button', { name: /^Kontrollera säkerhetskopian från/ }));
-    expect(await screen.findByText('The backup failed the database integrity check. It cannot be used.')).toBeTruthy();
+    expect(await screen.findByText('Säkerhetskopian klarade inte databasens integritetskontroll. Den kan inte användas.')).toBeTruthy();
+    expect(screen.queryByText(/integrity check/)).toBeNull();
   });
 
   it('restores only after the loss is acknowledged, then shows the unlock screen', async () => {

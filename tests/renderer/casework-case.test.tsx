@@ -254,10 +254,11 @@ describe('case view', () => {
 
   it('shows the API’s explanation when no field can show what is wrong', async () => {
     const { bridge, user } = await openCaseView();
-    bridge.fail('cases:update', { code: 'invalid_input', message: 'The assigned caseworker is not an active user. Choose another.' });
+    bridge.fail('cases:update', { code: 'invalid_input', message: 'The assigned caseworker is not an active user. Choose another.', reason: 'assignee_not_case_user' });
     await user.click(button('Ändra uppgifter'));
     await user.click(button('Spara'));
-    const alert = await screen.findByText('The assigned caseworker is not an active user. Choose another.');
+    const alert = await screen.findByText('Den ansvariga är inte en aktiv handläggare eller gruppledare. Välj någon annan.');
+    expect(screen.queryByText(/assigned caseworker/)).toBeNull();
     expect(alert.closest('[role="alert"]')?.textContent).toContain('Några uppgifter behöver rättas.');
 
     // An issue at a field is shown there, and the API's general message is not repeated.
@@ -274,18 +275,20 @@ describe('case view', () => {
 
   it('explains a refused close, and an issue the form has no field for', async () => {
     const { bridge, user } = await openCaseView();
-    bridge.fail('cases:close', { code: 'not_allowed', message: 'The case is already closed. Reload it.' });
+    bridge.fail('cases:close', { code: 'not_allowed', message: 'The case is already closed. Reload it.', reason: 'case_already_closed' });
     await user.click(button('Avsluta ärendet'));
     await user.type(screen.getByLabelText('Varför avslutas ärendet?'), 'Flyttat');
     const submit = (): HTMLElement => within(screen.getByRole('region', { name: 'Översikt' })).getAllByRole('button', { name: 'Avsluta ärendet' }).at(-1) as HTMLElement;
     await user.click(submit());
     expect(await screen.findByText('Ändringen är inte tillåten i det här läget.')).toBeTruthy();
-    expect(screen.getByText('The case is already closed. Reload it.')).toBeTruthy();
+    expect(screen.getByText('Ärendet är redan avslutat.')).toBeTruthy();
+    expect(screen.queryByText(/already closed/)).toBeNull();
 
+    // A refusal without a reason shows its code's text alone: never the API's English prose.
     bridge.fail('cases:close', { code: 'invalid_input', message: 'Some of the information is missing or not valid.', issues: [] });
     await user.click(submit());
-    expect(await screen.findByText('Some of the information is missing or not valid.')).toBeTruthy();
-    expect(screen.getByText('Några uppgifter behöver rättas.')).toBeTruthy();
+    expect(await screen.findByText('Några uppgifter behöver rättas.')).toBeTruthy();
+    expect(screen.queryByText(/missing or not valid/)).toBeNull();
   });
 
   it('forgets the open case and the list search when Fristad locks', async () => {

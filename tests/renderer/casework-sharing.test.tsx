@@ -69,10 +69,10 @@ describe('case view: "Delas med"', () => {
   it('names the creator of an unassigned case, and explains a refusal', async () => {
     const { bridge, section, user } = await openSharedCase({ assignee: null, creator: { id: CASEWORKER.id, displayName: CASEWORKER.displayName }, shares: [] });
     expect(await within(section).findByText('Skapat av (ärendet har ingen handläggare)')).toBeTruthy();
-    bridge.fail('cases:share', { code: 'invalid_input', message: 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.' });
+    bridge.fail('cases:share', { code: 'invalid_input', message: 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', reason: 'share_not_case_user' });
     await user.selectOptions(within(section).getByLabelText('Kollega'), String(TEAM_LEAD.id));
     await user.click(within(section).getByRole('button', { name: 'Dela ärendet' }));
-    expect((await within(section).findByRole('alert')).textContent).toContain('only be shared with an active caseworker');
+    expect((await within(section).findByRole('alert')).textContent).toContain('Ett ärende kan bara delas med en aktiv handläggare eller gruppledare.');
   });
 });
 
@@ -116,6 +116,6 @@ describe('case list: protected cases a team lead is not named on', () => {
     caseworkBridge(TEAM_LEAD).ok('cases:list', { total: 1, rows: [caseRow(2)], protectedNotNamed: shown, protectedNotNamedTotal: 4321 });
     const section = await protectedListSection();
     expect(within(section).getAllByRole('listitem')).toHaveLength(100);
-    expect(within(section).getByText('Ytterligare 4221 skyddade ärenden där du inte är namngiven visas inte här.')).toBeTruthy();
+    expect(within(section).getByText(/^Ytterligare 4\s221 skyddade ärenden där du inte är namngiven visas inte här\.$/)).toBeTruthy();
   });
 });

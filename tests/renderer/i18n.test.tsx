@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ROLES } from '../../core/contract';
+import type { Message } from '../../core/i18n';
 import type { PassphraseHint } from '../../core/rules/passphrase-strength';
 import { en } from '../../renderer/src/i18n/en';
 import { sv } from '../../renderer/src/i18n/sv';
@@ -9,7 +10,9 @@ import { formatDay, formatMoment } from '../../renderer/src/lib/format';
 import { dateFormat, formatDate } from '../../renderer/src/i18n/format';
 import { isMessageKey, makeTranslator } from '../../renderer/src/i18n/translate';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+/** Every form of a message: the text, or each plural form. */
+const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : [message.one, message.other]);
+const placeholders = (message: Message): string[] => [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
 
 describe('i18n dictionaries', () => {
   it('have identical key sets', () => {
@@ -18,8 +21,8 @@ describe('i18n dictionaries', () => {
 
   it('have no empty strings', () => {
     for (const [language, dictionary] of Object.entries({ sv, en })) {
-      for (const [key, text] of Object.entries(dictionary)) {
-        expect(text.trim(), `${language} ${key}`).not.toBe('');
+      for (const [key, message] of Object.entries(dictionary)) {
+        for (const text of forms(message)) expect(text.trim(), `${language} ${key}`).not.toBe('');
       }
     }
   });
@@ -57,7 +60,7 @@ describe('i18n dictionaries', () => {
   });
 
   it('use the Swedish terms of the trade', () => {
-    const all = Object.values(sv).join(' ');
+    const all = Object.values(sv).flatMap(forms).join(' ');
     for (const term of ['Handläggare', 'Gruppledare', 'Administratör', 'Granskare', 'lösenfras', 'återställningsnyckel', 'Lås', 'Ärenden']) {
       expect(all, term).toContain(term);
     }

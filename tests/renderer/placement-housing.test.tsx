@@ -147,6 +147,8 @@ describe('housing chain', () => {
     bridge.fail('housing:add-step', {
       code: 'overlap',
       message: 'These dates overlap the protected shelter step from 2026-01-12 to 2026-02-20 in the same housing chain.',
+      reason: 'step_overlap',
+      params: { kind: 'protected_shelter', start: '2026-01-12', end: '2026-02-20' },
     });
     await user.click(screen.getByRole('button', { name: 'Lägg till steg' }));
     await user.selectOptions(screen.getByLabelText('Typ av steg'), 'transitional');
@@ -157,7 +159,9 @@ describe('housing chain', () => {
     const alerts = await screen.findAllByRole('alert');
     const text = alerts.map((a) => a.textContent).join(' ');
     expect(text).toContain('Steget överlappar ett annat steg i boendekedjan som inte är markerat som parallellt.');
-    expect(text).toContain('These dates overlap the protected shelter step from 2026-01-12 to 2026-02-20');
+    // Said in Swedish from the reason and its params: the step kind by its label, the dates as Swedish writes them.
+    expect(text).toContain('Datumen överlappar steget Skyddat boende från 12 jan. 2026 till 20 feb. 2026 i samma boendekedja.');
+    expect(text).not.toMatch(/overlap the|protected_shelter|2026-01-12/);
     const start = screen.getByLabelText('Startdatum') as HTMLInputElement;
     expect(start.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(start);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../../core/i18n';
 import { caseworkSv } from '../../renderer/src/i18n/casework.sv';
 import { placementEn } from '../../renderer/src/i18n/placement.en';
 import { placementSv } from '../../renderer/src/i18n/placement.sv';
@@ -11,7 +12,7 @@ describe('placement dictionaries', () => {
 
   it('do not silently override another dictionary’s texts', () => {
     // sv.ts spreads the dictionaries into one; a shared key would replace the other's text.
-    const others: Record<string, string> = { ...caseworkSv };
+    const others: Record<string, Message> = { ...caseworkSv };
     for (const [key, text] of Object.entries(placementSv)) {
       if (key in others) expect(others[key], key).toBe(text);
       expect(sv[key as keyof typeof sv], key).toBe(text);

@@ -186,15 +186,21 @@ describe('moves section: transitions', () => {
     expect(bridge.callsTo('moves:transition')[1]).toMatchObject({ to: 'accepted', overrideReason: 'Bedömd som säker efter samråd.' });
   });
 
-  it('shows the API message when the workflow refuses a transition', async () => {
+  it('says in Swedish why the workflow refuses a transition, with the statuses as labels', async () => {
     const { bridge, user } = await openSection([move({ status: 'planned' })]);
-    bridge.fail('moves:transition', { code: 'not_allowed', message: 'A move cannot go back from offered to requested. From offered it can only become accepted, declined or cancelled.' });
+    bridge.fail('moves:transition', {
+      code: 'not_allowed',
+      message: 'A move cannot go back from offered to requested. From offered it can only become accepted, declined or cancelled.',
+      reason: 'move_transition_goes_back',
+      params: { from: 'offered', to: 'requested', allowed: ['accepted', 'declined', 'cancelled'] },
+    });
     const card = moveCard('Skärholmen till Umeå');
     await user.click(within(card).getByRole('button', { name: 'Registrera förfrågan' }));
     await user.click(within(card).getByRole('button', { name: 'Spara status Förfrågan skickad' }));
     const alert = await within(card).findByRole('alert');
     expect(alert.textContent).toContain('Ändringen är inte tillåten i det här läget.');
-    expect(alert.textContent).toContain('From offered it can only become accepted, declined or cancelled.');
+    expect(alert.textContent).toContain('En flytt kan inte gå tillbaka från Erbjuden till Förfrågan skickad. Från Erbjuden kan den bara bli Accepterad, Avböjd eller Avbruten.');
+    expect(alert.textContent).not.toMatch(/offered|move|cannot/i);
     // The list is reloaded to show where the move really is.
     await waitFor(() => expect(bridge.callsTo('moves:list')).toHaveLength(2));
   });

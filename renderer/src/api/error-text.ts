@@ -1,6 +1,8 @@
-import type { ApiError } from '../../../core/contract';
+import type { ApiError, RefusalParams, RefusalReason } from '../../../core/contract';
 import { LOCAL_ERROR } from '../bridge';
-import { isMessageKey } from '../i18n/translate';
+import { formatDate } from '../i18n/format';
+import type { Language } from '../i18n/language-store';
+import { isMessageKey, localeOf } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 
 /** The user's-language text for an API error: by code, or by the renderer's own markers. */
@@ -20,18 +22,39 @@ export function describeError(t: Translate, error: ApiError): string {
   return isMessageKey(key) ? t(key) : error.message;
 }
 
-const LOCAL_MESSAGES: readonly string[] = Object.values(LOCAL_ERROR);
+/** Params whose values are enum members, with the catalogue prefix of their labels. */
+const ENUM_LABELS: Readonly<Record<string, string>> = { from: 'moves.status_', to: 'moves.status_', allowed: 'moves.status_', kind: 'housing.kind_' };
+/** Params that carry an ISO date, shown as the user's locale writes it. */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['date', 'start', 'end']);
 
-/** Codes whose message from the API says what to do: the workflow's refusal, the clashing step, the value it does not know. */
-const EXPLAINED: readonly ApiError['code'][] = ['invalid_input', 'not_allowed', 'overlap', 'reason_required', 'not_found'];
+function paramLabel(t: Translate, name: string, value: string): string {
+  const key = `${ENUM_LABELS[name] ?? ''}${value}`;
+  return name in ENUM_LABELS && isMessageKey(key) ? t(key) : value;
+}
+
+function paramText(t: Translate, language: Language, name: string, value: string | number | string[]): string | number {
+  if (typeof value === 'number') return value;
+  if (Array.isArray(value)) {
+    return new Intl.ListFormat(localeOf(language), { type: 'disjunction' }).format(value.map((v) => paramLabel(t, name, v)));
+  }
+  return DATE_PARAMS.has(name) ? formatDate(value, language) : paramLabel(t, name, value);
+}
 
 /**
- * The API's own explanation to show after the translated text (which step clashes, which statuses
- * may follow), or null. Not when the form already shows what is wrong at its fields
- * (`issuesShown`), and never the renderer's own markers or a bare code.
+ * Why the API refused, in the user's language (`refusal.<reason>` filled from its params), or null
+ * when the refusal names no reason. Not when the form already shows what is wrong at its fields
+ * (`issuesShown`, from useFormSubmit). The API's English `message` is never shown: it is for developers.
  */
-export function errorDetail(error: ApiError, issuesShown: boolean): string | null {
-  if (issuesShown || !EXPLAINED.includes(error.code)) return null;
-  if (LOCAL_MESSAGES.includes(error.message) || error.message === error.code) return null;
-  return error.message;
+export function errorDetail(t: Translate, language: Language, error: ApiError, issuesShown: boolean): string | null {
+  if (issuesShown || error.reason === undefined) return null;
+  return refusalText(t, language, error.reason, error.params);
+}
+
+/** A refusal's reason said in the user's language, filled from its params; null for a reason the catalogue lacks. */
+export function refusalText(t: Translate, language: Language, reason: RefusalReason, params: RefusalParams = {}): string | null {
+  const key = `refusal.${reason}`;
+  if (!isMessageKey(key)) return null;
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) vars[name] = paramText(t, language, name, value);
+  return t(key, vars);
 }

@@ -1,4 +1,4 @@
-import { actionName, entityName, localDateTime, outcomeName, roleName } from '../../../core/rules/audit-texts';
+import { actionName, entityName, localDateTime, outcomeName, roleName } from '../../../core/i18n/audit-texts';
 import { useLanguageStore } from '../i18n/language-store';
 
 /** Names of actions, entities, roles and outcomes in the UI language (the same texts as the log files). */

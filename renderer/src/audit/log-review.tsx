@@ -325,10 +325,7 @@ export function LogReview() {
                       <td>{r.user ? `${r.user.displayName} (${r.user.username})` : t('logreview.no_user')}</td>
                       <td>{labels.role(r.role)}</td>
                       <td>{labels.action(r.action)}</td>
-                      <td>
-                        {labels.entity(r.entity)}
-                        {r.entityId !== null ? ` ${r.entityId}` : ''}
-                      </td>
+                      <td>{labels.entity(r.entity)}</td>
                       <td>{r.caseNumber ?? (r.caseId !== null ? t('logreview.purged_case') : '')}</td>
                       <td>{labels.outcome(r.outcome)}</td>
                       <td className="pl-prewrap">{r.reason ?? ''}</td>

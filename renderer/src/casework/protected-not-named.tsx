@@ -19,7 +19,7 @@ export function ProtectedNotNamedList({ items, total }: { items: readonly Protec
           </li>
         ))}
       </ul>
-      {total > items.length ? <p className="muted">{t('access.not_named_more', { count: String(total - items.length) })}</p> : null}
+      {total > items.length ? <p className="muted">{t('access.not_named_more', { count: total - items.length })}</p> : null}
     </section>
   );
 }

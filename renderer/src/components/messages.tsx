@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../core/contract';
 import { describeError, errorDetail } from '../api/error-text';
+import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 
 /** An error the user must notice; announced as soon as it appears. */
@@ -20,13 +21,14 @@ export function ApiErrorAlert({ error }: { error: ApiError | null }) {
 }
 
 /**
- * An API error in the user's language, followed by the API's own explanation when the fields do not
+ * An API error in the user's language, followed by why it was refused (in the same language) when the fields do not
  * already show what is wrong (`issuesShown`, from useFormSubmit). For the answers to forms and actions.
  */
 export function DetailedErrorAlert({ error, issuesShown = false }: { error: ApiError | null; issuesShown?: boolean }) {
   const t = useT();
+  const language = useLanguageStore((state) => state.language);
   if (!error) return null;
-  const detail = errorDetail(error, issuesShown);
+  const detail = errorDetail(t, language, error, issuesShown);
   return (
     <ErrorAlert>
       <p>{describeError(t, error)}</p>

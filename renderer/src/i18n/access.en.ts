@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { accessSv } from './access.sv';
 
 /** English texts of per-case access and case sharing. */
-export const accessEn: Record<keyof typeof accessSv, string> = {
+export const accessEn: Record<keyof typeof accessSv, Message> = {
   'sharing.title': 'Shared with',
   'sharing.intro': 'The people named on the case can open it. Protected cases can be opened only by those named.',
   'sharing.assignee': 'Caseworker',
@@ -19,5 +20,5 @@ export const accessEn: Record<keyof typeof accessSv, string> = {
   'access.not_named_title': 'Protected cases you are not named on',
   'access.not_named_intro': 'These cases have protected personal data. Only the people named on them can open them; ask the caseworker to share the case if you need it.',
   'access.not_named_marker': 'Protected – not named',
-  'access.not_named_more': '{count} more protected cases you are not named on are not shown here.',
+  'access.not_named_more': { one: '{count} more protected case you are not named on is not shown here.', other: '{count} more protected cases you are not named on are not shown here.' },
 };

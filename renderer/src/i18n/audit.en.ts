@@ -1,7 +1,9 @@
+import { AUDIT_FILE_TEXTS } from '../../../core/i18n/export-texts';
+import type { Message } from '../../../core/i18n';
 import type { auditSv } from './audit.sv';
 
 /** English texts of the log review and the per-case log extract, with the same keys as Swedish. */
-export const auditEn: Record<keyof typeof auditSv, string> = {
+export const auditEn: Record<keyof typeof auditSv, Message> = {
   'logreview.title': 'Log review',
   'logreview.intro': 'Review who did what in Fristad. The log never shows what is in the cases, only who, when, what and in which case.',
   'logreview.mode_legend': 'Show',
@@ -52,14 +54,14 @@ export const auditEn: Record<keyof typeof auditSv, string> = {
   'logreview.select_row': 'Select row {seq}',
   'logreview.select_all': 'Select all rows shown',
   'logreview.no_user': 'The system',
-  'logreview.purged_case': 'Purged case',
+  'logreview.purged_case': AUDIT_FILE_TEXTS.en.purgedCase,
   'logreview.reviewed_by': '{name}, {at}',
   'logreview.not_reviewed': 'Not reviewed',
   'logreview.mark_legend': 'Mark as reviewed',
   'logreview.comment': 'Comment',
   'logreview.comment_hint': 'Optional. Write nothing from the cases here.',
-  'logreview.mark': 'Mark {count} rows as reviewed',
-  'logreview.marked': '{count} rows marked as reviewed.',
+  'logreview.mark': { one: 'Mark {count} row as reviewed', other: 'Mark {count} rows as reviewed' },
+  'logreview.marked': { one: '{count} row marked as reviewed.', other: '{count} rows marked as reviewed.' },
   'logreview.none_selected': 'Select at least one row first.',
   'logreview.export_legend': 'Export or print',
   'logreview.export_csv': 'Export CSV',

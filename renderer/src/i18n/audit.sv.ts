@@ -1,3 +1,4 @@
+import { AUDIT_FILE_TEXTS } from '../../../core/i18n/export-texts';
 /** Swedish texts of the log review and the per-case log extract. audit.en.ts has the same keys. */
 export const auditSv = {
   'logreview.title': 'Loggkontroll',
@@ -52,14 +53,14 @@ export const auditSv = {
   'logreview.select_row': 'Välj rad {seq}',
   'logreview.select_all': 'Välj alla visade rader',
   'logreview.no_user': 'Systemet',
-  'logreview.purged_case': 'Gallrat ärende',
+  'logreview.purged_case': AUDIT_FILE_TEXTS.sv.purgedCase,
   'logreview.reviewed_by': '{name}, {at}',
   'logreview.not_reviewed': 'Ej granskad',
   'logreview.mark_legend': 'Markera som granskade',
   'logreview.comment': 'Kommentar',
   'logreview.comment_hint': 'Valfri. Skriv inga uppgifter ur ärendena här.',
-  'logreview.mark': 'Markera {count} rader som granskade',
-  'logreview.marked': '{count} rader markerade som granskade.',
+  'logreview.mark': { one: 'Markera {count} rad som granskad', other: 'Markera {count} rader som granskade' },
+  'logreview.marked': { one: '{count} rad markerad som granskad.', other: '{count} rader markerade som granskade.' },
   'logreview.none_selected': 'Välj minst en rad först.',
   'logreview.export_legend': 'Exportera eller skriv ut',
   'logreview.export_csv': 'Exportera CSV',

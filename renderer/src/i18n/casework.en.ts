@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { caseworkSv } from './casework.sv';
 
 /** English texts of cases, people, journal and reminders. */
-export const caseworkEn: Record<keyof typeof caseworkSv, string> = {
+export const caseworkEn: Record<keyof typeof caseworkSv, Message> = {
   'casework.cancel': 'Cancel',
   'casework.save': 'Save',
   'casework.yes': 'Yes',
@@ -73,7 +74,7 @@ export const caseworkEn: Record<keyof typeof caseworkSv, string> = {
   'cases.next_due': '{date} ({count} open)',
   'cases.loading': 'Fetching cases …',
   'cases.row_loading': 'Fetching …',
-  'cases.count': '{count} cases',
+  'cases.count': { one: '{count} case', other: '{count} cases' },
   'cases.count_capped': 'More than {count} cases match. The list shows the first {count}: type more to narrow the search.',
   'cases.empty': 'No cases to show. Change the filters or create a new case.',
   'cases.no_match': 'No case matches the search.',

@@ -1,3 +1,4 @@
+import type { Message } from '../../../core/i18n';
 /** Swedish texts of cases, people, journal and reminders. casework.en.ts has the same keys. */
 export const caseworkSv = {
   'casework.cancel': 'Avbryt',
@@ -68,10 +69,10 @@ export const caseworkSv = {
   'cases.col_assigned': 'Handläggare',
   'cases.col_next_due': 'Påminnelse',
   'cases.col_updated': 'Ändrat',
-  'cases.next_due': '{date} ({count} öppna)',
+  'cases.next_due': { one: '{date} ({count} öppen)', other: '{date} ({count} öppna)' },
   'cases.loading': 'Hämtar ärenden …',
   'cases.row_loading': 'Hämtar …',
-  'cases.count': '{count} ärenden',
+  'cases.count': { one: '{count} ärende', other: '{count} ärenden' },
   'cases.count_capped': 'Fler än {count} ärenden matchar. Listan visar de {count} första – skriv mer för att begränsa sökningen.',
   'cases.empty': 'Inga ärenden visas. Ändra filtren eller skapa ett nytt ärende.',
   'cases.no_match': 'Inget ärende matchar sökningen.',
@@ -259,4 +260,4 @@ export const caseworkSv = {
   'reminders.note': 'Anteckning',
   'reminders.done_title': 'Klara påminnelser ({count})',
   'reminders.done_at': 'Klar {when}',
-} satisfies Record<string, string>;
+} satisfies Record<string, Message>;

@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { damagedSv } from './damaged.sv';
 
 /** English texts for a damaged database and restoring it from the unlock screen. */
-export const damagedEn: Record<keyof typeof damagedSv, string> = {
+export const damagedEn: Record<keyof typeof damagedSv, Message> = {
   'damaged.title': 'The database file is damaged',
   'damaged.explain':
     'Fristad found errors in the database file and has closed it, so no wrong information is shown. An administrator can restore the latest backup here. The damaged file is kept aside for IT.',

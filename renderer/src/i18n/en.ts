@@ -7,10 +7,12 @@ import { reportsEn } from './reports.en';
 import { retentionEn } from './retention.en';
 import { riskEn } from './risk.en';
 import { protectEn } from './protect.en';
+import { refusalsEn } from './refusals.en';
+import type { Message } from '../../../core/i18n';
 import type { BaseMessageKey, MessageKey } from './sv';
 
 /** English. Typed by the Swedish keys, so a missing or extra key fails the type check. */
-const baseEn: Record<BaseMessageKey, string> = {
+const baseEn: Record<BaseMessageKey, Message> = {
   'app.name': 'Fristad',
   'app.tagline': 'Safe housing for survivors of violence',
   'app.loading': 'Starting Fristad …',
@@ -272,7 +274,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'backup.col_actions': 'Actions',
   'backup.verify': 'Check',
   'backup.verify_label': 'Check the backup from {date}',
-  'backup.verified': 'The backup from {date} is intact: {rows} rows, the log ends at sequence number {head}.',
+  'backup.verified': { by: 'rows', one: 'The backup from {date} is intact: {rows} row, the log ends at sequence number {head}.', other: 'The backup from {date} is intact: {rows} rows, the log ends at sequence number {head}.' },
   'backup.restore': 'Restore',
   'backup.restore_label': 'Restore the backup from {date}',
   'backup.restore_title': 'Restore the backup from {date}?',
@@ -314,10 +316,9 @@ const baseEn: Record<BaseMessageKey, string> = {
   'audit.intro':
     'Every read and change is written to a log in which each row is chained to the one before. The check shows whether any row has been changed or removed.',
   'audit.verify': 'Verify the log chain',
-  'audit.ok': 'The log chain is intact. {rows} rows checked, latest sequence number {head}.',
+  'audit.ok': { by: 'rows', one: 'The log chain is intact. {rows} row checked, latest sequence number {head}.', other: 'The log chain is intact. {rows} rows checked, latest sequence number {head}.' },
   'audit.bad_title': 'Warning: the log chain is broken',
-  'audit.bad':
-    'The first bad row has sequence number {sequence} ({rows} rows checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.',
+  'audit.bad': { by: 'rows', one: 'The first bad row has sequence number {sequence} ({rows} row checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.', other: 'The first bad row has sequence number {sequence} ({rows} rows checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.' },
 
   'reference.title': 'Reference data',
   'reference.intro':
@@ -332,7 +333,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'reference.col_county': 'County',
   'reference.col_position': 'Position (lat, lon)',
   'reference.search_label': 'Search municipalities by name or code',
-  'reference.search_count': 'Showing {count} of {total} municipalities.',
+  'reference.search_count': { by: 'total', one: 'Showing {count} of {total} municipality.', other: 'Showing {count} of {total} municipalities.' },
   'reference.no_match': 'No municipality matches the search.',
 
   'about.title': 'About Fristad',
@@ -351,4 +352,4 @@ const baseEn: Record<BaseMessageKey, string> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, string> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn };
+export const en: Record<MessageKey, Message> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn, ...refusalsEn };

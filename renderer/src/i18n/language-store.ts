@@ -1,7 +1,7 @@
 import { create } from 'zustand';
+import { LANGUAGES, type Language } from '../../../core/i18n';
 
-export const LANGUAGES = ['sv', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 const STORAGE_KEY = 'fristad.language';
 

@@ -1,12 +1,13 @@
+import type { Message } from '../../../core/i18n';
 import type { placementSv } from './placement.sv';
 
 /** English texts of moves, Kompotten, the housing chain, shelters and support. */
-export const placementEn: Record<keyof typeof placementSv, string> = {
+export const placementEn: Record<keyof typeof placementSv, Message> = {
   'place.district_label': '{name} (Stockholm district)',
   'place.hint': 'Type to search, choose with the arrow keys and Enter.',
   'place.loading': 'Loading municipalities and districts …',
   'place.no_match': 'No place matches the search.',
-  'place.match_count': '{count} matches. Choose with the arrow keys.',
+  'place.match_count': { one: '{count} match. Choose with the arrow keys.', other: '{count} matches. Choose with the arrow keys.' },
   'place.cancel': 'Cancel',
   'place.date_hint': 'YYYY-MM-DD',
   'place.date_hint_optional': 'YYYY-MM-DD. May be left empty.',
@@ -295,7 +296,7 @@ export const placementEn: Record<keyof typeof placementSv, string> = {
   'kompotten.ledger_title': 'Ledger of requests',
   'kompotten.ledger_intro': 'Requests the team has sent to or received from other municipalities in Kompotten.',
   'kompotten.ledger_caption': 'Kompotten requests',
-  'kompotten.ledger_count': 'Showing {count} of {total} requests.',
+  'kompotten.ledger_count': { by: 'total', one: 'Showing {count} of {total} request.', other: 'Showing {count} of {total} requests.' },
   'kompotten.filter_label': 'Filter the ledger',
   'kompotten.filter_direction': 'Show direction',
   'kompotten.filter_outcome': 'Show outcome',

@@ -1,10 +1,11 @@
+import type { Message } from '../../../core/i18n';
 /** Swedish texts of moves, Kompotten, the housing chain, shelters and support. placement.en.ts has the same keys. */
 export const placementSv = {
   'place.district_label': '{name} (stadsdel i Stockholm)',
   'place.hint': 'Skriv för att söka, välj med piltangenterna och Enter.',
   'place.loading': 'Hämtar kommuner och stadsdelar …',
   'place.no_match': 'Ingen plats matchar sökningen.',
-  'place.match_count': '{count} träffar. Välj med piltangenterna.',
+  'place.match_count': { one: '{count} träff. Välj med piltangenterna.', other: '{count} träffar. Välj med piltangenterna.' },
   'place.cancel': 'Avbryt',
   'place.date_hint': 'ÅÅÅÅ-MM-DD',
   'place.date_hint_optional': 'ÅÅÅÅ-MM-DD. Kan lämnas tomt.',
@@ -293,7 +294,7 @@ export const placementSv = {
   'kompotten.ledger_title': 'Liggare över förfrågningar',
   'kompotten.ledger_intro': 'Förfrågningar som teamet har skickat till eller tagit emot från andra kommuner i Kompotten.',
   'kompotten.ledger_caption': 'Förfrågningar i Kompotten',
-  'kompotten.ledger_count': 'Visar {count} av {total} förfrågningar.',
+  'kompotten.ledger_count': { by: 'total', one: 'Visar {count} av {total} förfrågan.', other: 'Visar {count} av {total} förfrågningar.' },
   'kompotten.filter_label': 'Filtrera liggaren',
   'kompotten.filter_direction': 'Visa riktning',
   'kompotten.filter_outcome': 'Visa utfall',
@@ -333,4 +334,4 @@ export const placementSv = {
   'validation.place_required': 'Välj en plats i listan.',
   'validation.reason_required': 'Skriv en motivering.',
   'validation.same_place': 'Från och till är samma plats. Välj en annan destination.',
-} satisfies Record<string, string>;
+} satisfies Record<string, Message>;

@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { protectSv } from './protect.sv';
 
 /** English texts of protected identities: masked fields, revealing, the reveal setting. */
-export const protectEn: Record<keyof typeof protectSv, string> = {
+export const protectEn: Record<keyof typeof protectSv, Message> = {
   'protect.masked': 'Protected',
   'protect.masked_field': 'Protected. Reveal the protected data to change it; otherwise it is left as it is.',
   'protect.notice_masked':

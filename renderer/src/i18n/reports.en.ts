@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { reportsSv } from './reports.sv';
 
 /** English texts of the reports to the social welfare committee, with the same keys as Swedish. */
-export const reportsEn: Record<keyof typeof reportsSv, string> = {
+export const reportsEn: Record<keyof typeof reportsSv, Message> = {
   'nav.reports': 'Reports',
   'start.now_reports': 'Reports to the social welfare committee (socialnämnden): anonymised tables and charts per period, compared with the previous period, to print or export.',
 

@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { retentionSv } from './retention.sv';
 
 /** English texts of retention (gallring), with the same keys as Swedish. */
-export const retentionEn: Record<keyof typeof retentionSv, string> = {
+export const retentionEn: Record<keyof typeof retentionSv, Message> = {
   'nav.retention': 'Retention',
 
   'retention.title': 'Retention',
@@ -10,7 +11,7 @@ export const retentionEn: Record<keyof typeof retentionSv, string> = {
   'retention.loading': 'Going through the closed cases …',
   'retention.reload': 'Refresh the list',
   'retention.rules_title': 'Rules',
-  'retention.rule_years': 'A closed case is purged {years} years after its last entry, at the latest by the end of the following year.',
+  'retention.rule_years': { by: 'years', one: 'A closed case is purged {years} year after its last entry, at the latest by the end of the following year.', other: 'A closed case is purged {years} years after its last entry, at the latest by the end of the following year.' },
   'retention.rule_birth_days_on': 'People born on the 5th, 15th or 25th of a month are kept for research.',
   'retention.rule_birth_days_off': 'People born on the 5th, 15th and 25th are purged like everyone else.',
   'retention.rule_research': 'The municipality is a research municipality: nothing is purged.',
@@ -57,9 +58,9 @@ export const retentionEn: Record<keyof typeof retentionSv, string> = {
   'retention.confirm_backups': 'Backups made before the purge hold the cases until newer ones replace them.',
   'retention.confirm_count': 'Type the number of cases to delete ({count})',
   'retention.confirm_count_wrong': 'Type {count}, the number of cases in the list.',
-  'retention.confirm_submit': 'Permanently delete {count} cases',
+  'retention.confirm_submit': { one: 'Permanently delete {count} case', other: 'Permanently delete {count} cases' },
   'retention.confirm_lead_only': 'Only a team lead can confirm a purge.',
-  'retention.purged': '{count} cases are purged.',
+  'retention.purged': { one: '{count} case is purged.', other: '{count} cases are purged.' },
   'retention.purged_not_compacted': 'The cases are deleted, but the database file could not be compacted. The next purge tries again.',
   'retention.purge_changed': 'The list has changed since it was shown. Nothing was deleted. Look at the new list and confirm again.',
 

@@ -55,9 +55,9 @@ export const retentionSv = {
   'retention.confirm_backups': 'Säkerhetskopior som gjordes före gallringen innehåller ärendena tills de ersätts av nyare.',
   'retention.confirm_count': 'Skriv antalet ärenden som ska raderas ({count})',
   'retention.confirm_count_wrong': 'Skriv {count}, antalet ärenden i listan.',
-  'retention.confirm_submit': 'Radera {count} ärenden permanent',
+  'retention.confirm_submit': { one: 'Radera {count} ärende permanent', other: 'Radera {count} ärenden permanent' },
   'retention.confirm_lead_only': 'Bara en gruppledare kan bekräfta en gallring.',
-  'retention.purged': '{count} ärenden är gallrade.',
+  'retention.purged': { one: '{count} ärende är gallrat.', other: '{count} ärenden är gallrade.' },
   'retention.purged_not_compacted': 'Ärendena är raderade, men databasfilen kunde inte komprimeras. Det görs igen vid nästa gallring.',
   'retention.purge_changed': 'Listan har ändrats sedan den visades. Ingenting är raderat. Titta på den nya listan och bekräfta igen.',
 

@@ -1,7 +1,8 @@
+import type { Message } from '../../../core/i18n';
 import type { riskSv } from './risk.sv';
 
 /** English texts of risk assessment and its instruments. */
-export const riskEn: Record<keyof typeof riskSv, string> = {
+export const riskEn: Record<keyof typeof riskSv, Message> = {
   'nav.instruments': 'Risk instruments',
   'start.now_risk': 'Threat and risk assessment for the survivor and each child, with structured instruments, a reasoned judgement, review and history.',
 
@@ -127,8 +128,8 @@ export const riskEn: Record<keyof typeof riskSv, string> = {
   'risk.review_date': 'Next review',
   'risk.review_hint_no_level':
     'The default date follows once {output} is judged: high risk {high} days, medium {medium} days, low {low} days. Type your own date as YYYY-MM-DD if you have decided otherwise.',
-  'risk.review_hint_default': 'Default for the level {level}: {days} days, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.',
-  'risk.review_hint_changed': 'Your own date. The default for the level {level} would be {date} ({days} days).',
+  'risk.review_hint_default': { by: 'days', one: 'Default for the level {level}: {days} day, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.', other: 'Default for the level {level}: {days} days, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.' },
+  'risk.review_hint_changed': { by: 'days', one: 'Your own date. The default for the level {level} would be {date} ({days} day).', other: 'Your own date. The default for the level {level} would be {date} ({days} days).' },
   'risk.review_use_default': 'Use the default date',
   'risk.review_reminder_note': 'When the assessment is completed, the review becomes a reminder in the case.',
   'risk.review_read': 'Next review: {date}',
@@ -148,7 +149,7 @@ export const riskEn: Record<keyof typeof riskSv, string> = {
 
   'risk.history_none': 'No completed assessment to show.',
   'risk.chart_caption': 'Judged levels over time – {person}',
-  'risk.chart_desc': '{count} completed assessments from {first} to {last}. Latest: {latest}.',
+  'risk.chart_desc': { one: '{count} completed assessment from {first} to {last}. Latest: {latest}.', other: '{count} completed assessments from {first} to {last}. Latest: {latest}.' },
   'risk.chart_legend': 'Legend',
   'risk.chart_show_table': 'Show as a table',
   'risk.chart_hide_table': 'Hide the table',
@@ -168,7 +169,7 @@ export const riskEn: Record<keyof typeof riskSv, string> = {
   'risk.compare_col_factor': 'Factor',
   'risk.compare_col_perpetrator': 'Perpetrator',
   'risk.compare_col_change': 'Change',
-  'risk.compare_count': '{changed} of {total} answers have changed.',
+  'risk.compare_count': { by: 'changed', one: '{changed} of {total} answers has changed.', other: '{changed} of {total} answers have changed.' },
   'risk.compare_only_changes': 'Show only changes',
   'risk.compare_no_changes': 'No changes.',
   'risk.changed': 'Changed',

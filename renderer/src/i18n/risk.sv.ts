@@ -127,8 +127,8 @@ export const riskSv = {
   'risk.review_date': 'Nästa omprövning',
   'risk.review_hint_no_level':
     'Förvalt datum räknas fram när {output} är bedömd: hög risk {high} dagar, medel {medium} dagar, låg {low} dagar. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.',
-  'risk.review_hint_default': 'Förvalt för nivån {level}: {days} dagar, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.',
-  'risk.review_hint_changed': 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dagar).',
+  'risk.review_hint_default': { by: 'days', one: 'Förvalt för nivån {level}: {days} dag, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.', other: 'Förvalt för nivån {level}: {days} dagar, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.' },
+  'risk.review_hint_changed': { by: 'days', one: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dag).', other: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dagar).' },
   'risk.review_use_default': 'Använd det förvalda datumet',
   'risk.review_reminder_note': 'När bedömningen slutförs blir omprövningen en påminnelse i ärendet.',
   'risk.review_read': 'Nästa omprövning: {date}',
@@ -148,7 +148,7 @@ export const riskSv = {
 
   'risk.history_none': 'Ingen slutförd bedömning att visa.',
   'risk.chart_caption': 'Bedömda nivåer över tid – {person}',
-  'risk.chart_desc': '{count} slutförda bedömningar från {first} till {last}. Senast: {latest}.',
+  'risk.chart_desc': { one: '{count} slutförd bedömning från {first} till {last}. Senast: {latest}.', other: '{count} slutförda bedömningar från {first} till {last}. Senast: {latest}.' },
   'risk.chart_legend': 'Förklaring',
   'risk.chart_show_table': 'Visa som tabell',
   'risk.chart_hide_table': 'Dölj tabellen',

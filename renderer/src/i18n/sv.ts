@@ -11,6 +11,7 @@ import { reportsSv } from './reports.sv';
 import { retentionSv } from './retention.sv';
 import { riskSv } from './risk.sv';
 import { protectSv } from './protect.sv';
+import { refusalsSv } from './refusals.sv';
 
 const baseSv = {
   'app.name': 'Fristad',
@@ -275,7 +276,7 @@ const baseSv = {
   'backup.col_actions': 'Åtgärder',
   'backup.verify': 'Kontrollera',
   'backup.verify_label': 'Kontrollera säkerhetskopian från {date}',
-  'backup.verified': 'Säkerhetskopian från {date} är hel: {rows} rader, loggen slutar på sekvensnummer {head}.',
+  'backup.verified': { by: 'rows', one: 'Säkerhetskopian från {date} är hel: {rows} rad, loggen slutar på sekvensnummer {head}.', other: 'Säkerhetskopian från {date} är hel: {rows} rader, loggen slutar på sekvensnummer {head}.' },
   'backup.restore': 'Återställ',
   'backup.restore_label': 'Återställ säkerhetskopian från {date}',
   'backup.restore_title': 'Återställa säkerhetskopian från {date}?',
@@ -317,10 +318,9 @@ const baseSv = {
   'audit.intro':
     'Varje läsning och ändring skrivs till en logg där varje rad är kedjad till den föregående. Kontrollen visar om någon rad har ändrats eller tagits bort.',
   'audit.verify': 'Kontrollera loggkedjan',
-  'audit.ok': 'Loggkedjan är hel. {rows} rader kontrollerade, senaste sekvensnummer {head}.',
+  'audit.ok': { by: 'rows', one: 'Loggkedjan är hel. {rows} rad kontrollerad, senaste sekvensnummer {head}.', other: 'Loggkedjan är hel. {rows} rader kontrollerade, senaste sekvensnummer {head}.' },
   'audit.bad_title': 'Varning: loggkedjan är bruten',
-  'audit.bad':
-    'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rader kontrollerade). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.',
+  'audit.bad': { by: 'rows', one: 'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rad kontrollerad). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.', other: 'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rader kontrollerade). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.' },
 
   'reference.title': 'Referensdata',
   'reference.intro': 'Län och kommuner med SCB:s koder, och Stockholms stadsdelsområden. Uppgifterna används för att jämföra platser vid flytt.',
@@ -334,7 +334,7 @@ const baseSv = {
   'reference.col_county': 'Län',
   'reference.col_position': 'Läge (lat, long)',
   'reference.search_label': 'Sök kommun på namn eller kod',
-  'reference.search_count': 'Visar {count} av {total} kommuner.',
+  'reference.search_count': { by: 'total', one: 'Visar {count} av {total} kommun.', other: 'Visar {count} av {total} kommuner.' },
   'reference.no_match': 'Ingen kommun matchar sökningen.',
 
   'about.title': 'Om Fristad',
@@ -354,7 +354,7 @@ const baseSv = {
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv };
+export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv, ...refusalsSv };
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

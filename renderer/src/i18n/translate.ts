@@ -1,19 +1,14 @@
+import { formatMessage, localeOf, type Message, type MessageVars } from '../../../core/i18n';
 import { en } from './en';
 import { sv } from './sv';
 import type { MessageKey } from './sv';
 import type { Language } from './language-store';
 
-export type { MessageKey };
-export type MessageVars = Readonly<Record<string, string | number>>;
+export type { MessageKey, MessageVars };
+export { localeOf };
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-export const dictionaries: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { sv, en };
-
-const LOCALES: Readonly<Record<Language, string>> = { sv: 'sv-SE', en: 'en-GB' };
-
-export function localeOf(language: Language): string {
-  return LOCALES[language];
-}
+export const dictionaries: Readonly<Record<Language, Readonly<Record<MessageKey, Message>>>> = { sv, en };
 
 /** For keys built at run time (error codes, validation messages): true when the dictionary has it. */
 export function isMessageKey(key: string): key is MessageKey {
@@ -37,14 +32,5 @@ export function makeTranslator(language: Language): Translate {
 
 function newTranslator(language: Language): Translate {
   const dictionary = dictionaries[language];
-  const numbers = new Intl.NumberFormat(localeOf(language));
-  return (key, vars) => {
-    const text = dictionary[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-      const value = vars[name];
-      if (value === undefined) return placeholder;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
-  };
+  return (key, vars) => formatMessage(language, dictionary[key], vars);
 }

@@ -250,7 +250,7 @@ function ConfirmPurge({ preview, onPurged, onChanged }: { preview: RetentionPrev
         <ApiErrorAlert error={error} />
         <div className="actions">
           <button type="submit" className="button-danger" disabled={busy}>
-            {busy ? t('app.busy') : t('retention.confirm_submit', { count: String(count) })}
+            {busy ? t('app.busy') : t('retention.confirm_submit', { count })}
           </button>
         </div>
       </form>
@@ -311,7 +311,7 @@ export function RetentionView({ role }: { role: Role }) {
               preview={preview}
               onPurged={(result) => {
                 setChanged(false);
-                setNotice(result.compacted ? t('retention.purged', { count: String(result.purged) }) : t('retention.purged_not_compacted'));
+                setNotice(result.compacted ? t('retention.purged', { count: result.purged }) : t('retention.purged_not_compacted'));
                 reload();
               }}
               onChanged={() => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ApiError, BackupEntry, BackupStatus } from '../../../core/contract';
 import { call, toApiError } from '../api/client';
+import { refusalText } from '../api/error-text';
 import { useChannel, useInvalidate, useMutation } from '../api/query';
 import { RegisterTable } from '../components/register-table';
 import { ApiErrorAlert, DetailedErrorAlert, SuccessNotice } from '../components/messages';
@@ -205,10 +206,12 @@ function LastAutomatic({ status }: { status: BackupStatus }) {
   if (!last) return <p>{t('backup.auto_none')}</p>;
   const date = formatMoment(last.at, language);
   if (last.ok) return <p>{t('backup.auto_ok', { date })}</p>;
+  // The stored message is English for developers: only the reason is said, in the user's language.
+  const why = last.reason === undefined ? null : refusalText(t, language, last.reason);
   return (
     <div className="alert alert-error" role="alert">
       <p>{t('backup.auto_failed', { date })}</p>
-      {last.message ? <p className="error-detail">{last.message}</p> : null}
+      {why ? <p className="error-detail">{why}</p> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { AuditActionName } from '../contract/audit-review';
+import type { Language } from './language';
 
 /**
  * Names of audit actions, entities and roles in Swedish and English. Both the worker (log files
  * and the survivor's extract, which it writes without the renderer's dictionaries) and the
  * renderer's review view read them here, so a log file and the screen say the same.
  */
-export type AuditLanguage = 'sv' | 'en';
+export type AuditLanguage = Language;
 
 const ACTIONS: Record<AuditLanguage, Record<AuditActionName, string>> = {
   sv: {
@@ -103,6 +104,12 @@ const ENTITIES: Record<AuditLanguage, Record<string, string>> = {
     audit_review: 'logggranskning',
     case_log_extract: 'loggutdrag',
     case_share: 'delning av ärendet',
+    case_shares: 'delningar av ärendet',
+    damaged_database: 'skadad databas',
+    database: 'databasen',
+    retention: 'gallring',
+    retention_decision: 'gallringsbeslut',
+    rollback_warning: 'varning om äldre databas',
     protected_identity: 'skyddade personuppgifter',
     recovery_key: 'återställningsnyckeln',
     session: 'sessionen',
@@ -146,6 +153,12 @@ const ENTITIES: Record<AuditLanguage, Record<string, string>> = {
     audit_review: 'log review',
     case_log_extract: 'log extract',
     case_share: 'sharing of the case',
+    case_shares: 'shares of the case',
+    damaged_database: 'damaged database',
+    database: 'the database',
+    retention: 'retention',
+    retention_decision: 'retention decision',
+    rollback_warning: 'warning about an older database',
     protected_identity: 'protected identity',
     recovery_key: 'the recovery key',
     session: 'the session',
@@ -171,16 +184,22 @@ const OUTCOMES: Record<AuditLanguage, Record<string, string>> = {
   en: { ok: 'Done', denied: 'Denied', failed: 'Failed' },
 };
 
+/** What an action or entity a newer version wrote is called: its code is never shown. */
+const UNKNOWN: Record<AuditLanguage, string> = { sv: 'okänd (från en nyare version)', en: 'unknown (from a newer version)' };
+
+/** The entities the log names, so a test can say each of them in both languages. */
+export const AUDIT_ENTITIES: readonly string[] = Object.keys(ENTITIES.sv);
+
 const own = (table: Record<string, string>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
-/** The name of an action; an unknown one (a newer version's) is shown as its code. */
+/** The name of an action; an unknown one (a newer version's) is named as such, never by its code. */
 export function actionName(lang: AuditLanguage, action: string): string {
-  return own(ACTIONS[lang], action) ?? action;
+  return own(ACTIONS[lang], action) ?? UNKNOWN[lang];
 }
 
-/** The name of the kind of thing an action concerned; an unknown one is shown as its code. */
+/** The name of the kind of thing an action concerned; an unknown one is named as such, never by its code. */
 export function entityName(lang: AuditLanguage, entity: string): string {
-  return own(ENTITIES[lang], entity) ?? entity;
+  return own(ENTITIES[lang], entity) ?? UNKNOWN[lang];
 }
 
 /** The name of a role; '' for a row without one (failed unlocks of unknown users). */
