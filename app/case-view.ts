@@ -17,7 +17,7 @@ import { readCaseShares } from './sharing';
  * appended together at the end, the chain's head read once, and share one commit.
  */
 export const caseViewOps = {
-  'cases.open': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseView> => {
+  'cases:open': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseView> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const { sink, entries } = auditBatch();

@@ -25,7 +25,7 @@ import { maskCaseListRow } from '../core/rules/protected-fields';
 
 /** Cases: list and search, read, create, change, close and reopen; with the people operations. */
 export const casesOps = {
-  'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
+  'cases:list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const page = await listCases(trx, input, localIsoDate(new Date()), s.user, w.reveals.activeCases(s));
@@ -39,14 +39,14 @@ export const casesOps = {
     });
   },
 
-  'cases.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
+  'cases:get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       return readCaseDetail(w, trx, input.id);
     });
   },
 
-  'cases.create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
+  'cases:create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     const { casePrefix } = await w.active.readSettings(s.db);
     const now = new Date();
@@ -73,7 +73,7 @@ export const casesOps = {
     });
   },
 
-  'cases.update': async (w: WorkerState, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
+  'cases:update': async (w: WorkerState, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireOpenCase(trx, input.id);
@@ -92,7 +92,7 @@ export const casesOps = {
     });
   },
 
-  'cases.close': async (w: WorkerState, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
+  'cases:close': async (w: WorkerState, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireCase(trx, input.id);
@@ -103,7 +103,7 @@ export const casesOps = {
     });
   },
 
-  'cases.reopen': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
+  'cases:reopen': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const current = await requireCase(trx, input.id);

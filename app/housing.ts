@@ -156,7 +156,7 @@ export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 
 /** The housing chain, the shelter register, and the Bryt upp support plan. */
 export const housingOps = {
-  'housing.list': async (w: WorkerState, input: { caseId: number }): Promise<HousingStep[]> => {
+  'housing:list': async (w: WorkerState, input: { caseId: number }): Promise<HousingStep[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -164,7 +164,7 @@ export const housingOps = {
     });
   },
 
-  'housing.add-step': async (w: WorkerState, input: StepInput): Promise<HousingStep> => {
+  'housing:add-step': async (w: WorkerState, input: StepInput): Promise<HousingStep> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOpenCase(trx, input.caseId);
@@ -176,7 +176,7 @@ export const housingOps = {
     });
   },
 
-  'housing.update-step': async (w: WorkerState, input: z.output<typeof UpdateStepInputSchema>): Promise<HousingStep> => {
+  'housing:update-step': async (w: WorkerState, input: z.output<typeof UpdateStepInputSchema>): Promise<HousingStep> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findHousingStepRow(trx, input.id);
@@ -197,13 +197,13 @@ export const housingOps = {
     });
   },
 
-  'shelters.list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
+  'shelters:list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
     const s = w.active.requireSession();
     const today = localIsoDate(new Date());
     return (await listShelterRows(s.db, today)).map((r) => toShelter(r, today));
   },
 
-  'shelters.create': async (w: WorkerState, input: ShelterInput): Promise<Shelter> => {
+  'shelters:create': async (w: WorkerState, input: ShelterInput): Promise<Shelter> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireMunicipality(trx, input.municipalityCode);
@@ -213,7 +213,7 @@ export const housingOps = {
     });
   },
 
-  'shelters.update': async (w: WorkerState, input: ShelterInput & { id: number }): Promise<Shelter> => {
+  'shelters:update': async (w: WorkerState, input: ShelterInput & { id: number }): Promise<Shelter> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (!(await findShelterRow(trx, input.id))) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.');
@@ -224,7 +224,7 @@ export const housingOps = {
     });
   },
 
-  'support.list': async (w: WorkerState, input: { caseId: number }): Promise<SupportItem[]> => {
+  'support:list': async (w: WorkerState, input: { caseId: number }): Promise<SupportItem[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -232,7 +232,7 @@ export const housingOps = {
     });
   },
 
-  'support.add': async (w: WorkerState, input: SupportInput): Promise<SupportItem> => {
+  'support:add': async (w: WorkerState, input: SupportInput): Promise<SupportItem> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOpenCase(trx, input.caseId);
@@ -242,7 +242,7 @@ export const housingOps = {
     });
   },
 
-  'support.update': async (w: WorkerState, input: z.output<typeof UpdateSupportInputSchema>): Promise<SupportItem> => {
+  'support:update': async (w: WorkerState, input: z.output<typeof UpdateSupportInputSchema>): Promise<SupportItem> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findSupportItemRow(trx, input.id);

@@ -40,7 +40,7 @@ export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 
 /** Journal notes: drafts, signing, corrections; and the reminder operations. */
 export const journalOps = {
-  'journal.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
+  'journal:list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -48,7 +48,7 @@ export const journalOps = {
     });
   },
 
-  'journal.create': async (w: WorkerState, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
+  'journal:create': async (w: WorkerState, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOpenCase(trx, input.caseId);
@@ -65,7 +65,7 @@ export const journalOps = {
     });
   },
 
-  'journal.update-draft': async (w: WorkerState, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
+  'journal:update-draft': async (w: WorkerState, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOwnDraft(trx, input.id, s.user.id, 'change');
@@ -75,7 +75,7 @@ export const journalOps = {
     });
   },
 
-  'journal.sign': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
+  'journal:sign': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOwnDraft(trx, input.id, s.user.id, 'sign');

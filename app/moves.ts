@@ -89,7 +89,7 @@ export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, cas
 
 /** Moves with the safe-distance check, and the Kompotten network's members and request ledger. */
 export const movesOps = {
-  'moves.list': async (w: WorkerState, input: { caseId: number }): Promise<Move[]> => {
+  'moves:list': async (w: WorkerState, input: { caseId: number }): Promise<Move[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -97,7 +97,7 @@ export const movesOps = {
     });
   },
 
-  'moves.check-destination': async (w: WorkerState, input: z.output<typeof CheckDestinationInputSchema>): Promise<SafeDistanceCheck> => {
+  'moves:check-destination': async (w: WorkerState, input: z.output<typeof CheckDestinationInputSchema>): Promise<SafeDistanceCheck> => {
     const s = w.active.requireSession();
     const settings = await w.active.readSettings(s.db);
     return s.db.transaction().execute(async (trx) => {
@@ -110,7 +110,7 @@ export const movesOps = {
     });
   },
 
-  'moves.create': async (w: WorkerState, input: z.output<typeof CreateMoveInputSchema>): Promise<Move> => {
+  'moves:create': async (w: WorkerState, input: z.output<typeof CreateMoveInputSchema>): Promise<Move> => {
     const s = w.active.requireSession();
     const settings = await w.active.readSettings(s.db);
     return s.db.transaction().execute(async (trx) => {
@@ -142,7 +142,7 @@ export const movesOps = {
     });
   },
 
-  'moves.transition': async (w: WorkerState, input: z.output<typeof TransitionMoveInputSchema>): Promise<Move> => {
+  'moves:transition': async (w: WorkerState, input: z.output<typeof TransitionMoveInputSchema>): Promise<Move> => {
     const s = w.active.requireSession();
     const settings = await w.active.readSettings(s.db);
     return s.db.transaction().execute(async (trx) => {
@@ -183,9 +183,9 @@ export const movesOps = {
     });
   },
 
-  'kompotten.members': async (w: WorkerState, _: Empty): Promise<KompottenMember[]> => listKompottenMembers(w.active.requireSession().db),
+  'kompotten:members': async (w: WorkerState, _: Empty): Promise<KompottenMember[]> => listKompottenMembers(w.active.requireSession().db),
 
-  'kompotten.set-member': async (w: WorkerState, input: z.output<typeof SetMemberInputSchema>): Promise<KompottenMember[]> => {
+  'kompotten:set-member': async (w: WorkerState, input: z.output<typeof SetMemberInputSchema>): Promise<KompottenMember[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (!(await findMunicipalityPoint(trx, input.municipalityCode))) {
@@ -201,7 +201,7 @@ export const movesOps = {
     });
   },
 
-  'kompotten.requests': async (w: WorkerState, input: { caseId: number | null }): Promise<KompottenRequest[]> => {
+  'kompotten:requests': async (w: WorkerState, input: { caseId: number | null }): Promise<KompottenRequest[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (input.caseId !== null) await requireCase(trx, input.caseId);
@@ -209,7 +209,7 @@ export const movesOps = {
     });
   },
 
-  'kompotten.add-request': async (w: WorkerState, input: z.output<typeof AddRequestInputSchema>): Promise<KompottenRequest> => {
+  'kompotten:add-request': async (w: WorkerState, input: z.output<typeof AddRequestInputSchema>): Promise<KompottenRequest> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       if (!(await findMunicipalityPoint(trx, input.counterpartCode))) {
@@ -234,7 +234,7 @@ export const movesOps = {
     });
   },
 
-  'kompotten.update-request': async (w: WorkerState, input: z.output<typeof UpdateRequestInputSchema>): Promise<KompottenRequest> => {
+  'kompotten:update-request': async (w: WorkerState, input: z.output<typeof UpdateRequestInputSchema>): Promise<KompottenRequest> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const existing = await findKompottenRequest(trx, input.id);

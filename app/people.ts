@@ -55,12 +55,12 @@ async function caseOfPerpetrator(db: Kysely<DB>, id: number): Promise<number> {
 
 /** Children and perpetrators of a case; each answers with the whole case. */
 export const peopleOps = {
-  'people.add-child': async (w: WorkerState, input: z.output<typeof AddChildInputSchema>): Promise<CaseDetail> => {
+  'people:add-child': async (w: WorkerState, input: z.output<typeof AddChildInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...child } = input;
     return changePerson(w, 'child', 'create', async () => caseId, (db) => insertChild(db, caseId, child));
   },
 
-  'people.update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
+  'people:update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
     const { id, ...child } = input;
     return changePerson(w, 'child', 'update', (db) => caseOfChild(db, id), async (db) => {
       const current = await findChild(db, id);
@@ -72,18 +72,18 @@ export const peopleOps = {
     });
   },
 
-  'people.remove-child': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
+  'people:remove-child': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
     changePerson(w, 'child', 'delete', (db) => caseOfChild(db, input.id), async (db) => {
       await deleteChild(db, input.id);
       return input.id;
     }),
 
-  'people.add-perpetrator': async (w: WorkerState, input: z.output<typeof AddPerpetratorInputSchema>): Promise<CaseDetail> => {
+  'people:add-perpetrator': async (w: WorkerState, input: z.output<typeof AddPerpetratorInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...p } = input;
     return changePerson(w, 'perpetrator', 'create', async () => caseId, async (db) => insertPerpetrator(db, caseId, { ...p, areas: await checkAreas(db, p.areas) }));
   },
 
-  'people.update-perpetrator': async (w: WorkerState, input: z.output<typeof UpdatePerpetratorInputSchema>): Promise<CaseDetail> => {
+  'people:update-perpetrator': async (w: WorkerState, input: z.output<typeof UpdatePerpetratorInputSchema>): Promise<CaseDetail> => {
     const { id, ...p } = input;
     return changePerson(w, 'perpetrator', 'update', (db) => caseOfPerpetrator(db, id), async (db) => {
       await updatePerpetrator(db, id, { ...p, areas: await checkAreas(db, p.areas) });
@@ -91,7 +91,7 @@ export const peopleOps = {
     });
   },
 
-  'people.remove-perpetrator': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
+  'people:remove-perpetrator': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
     changePerson(w, 'perpetrator', 'delete', (db) => caseOfPerpetrator(db, input.id), async (db) => {
       await deletePerpetrator(db, input.id);
       return input.id;

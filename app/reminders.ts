@@ -1,3 +1,4 @@
+import { TEAM_OVERVIEW } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { endOfIsoWeek, localIsoDate } from '../core/rules/calendar';
@@ -8,9 +9,6 @@ import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../db/repositories/reminders';
 import type { DB } from '../db/schema';
 import { requireCase, requireOpenCase } from './case-rules';
-
-/** Who sees the whole team's deadlines (of the cases they may open). */
-const TEAM_OVERVIEW_ROLES = ['team_lead'] as const;
 
 type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input']>;
 
@@ -26,7 +24,7 @@ export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseI
 
 /** Reminders per case, and the deadlines due for the user or the team. */
 export const remindersOps = {
-  'reminders.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
+  'reminders:list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -34,7 +32,7 @@ export const remindersOps = {
     });
   },
 
-  'reminders.create': async (w: WorkerState, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
+  'reminders:create': async (w: WorkerState, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOpenCase(trx, input.caseId);
@@ -46,7 +44,7 @@ export const remindersOps = {
     });
   },
 
-  'reminders.complete': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
+  'reminders:complete': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const before = await findReminder(trx, input.id);
@@ -65,8 +63,8 @@ export const remindersOps = {
     });
   },
 
-  'reminders.due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
-    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW_ROLES : undefined);
+  'reminders:due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
+    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW : undefined);
     const today = localIsoDate(new Date());
     return s.db.transaction().execute(async (trx) => {
       const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null, s.user);

@@ -1,3 +1,4 @@
+import { INSTRUMENT_ADMINS } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -54,9 +55,6 @@ import {
 import type { DB } from '../db/schema';
 import { requireChildOfCase } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
-
-/** Who may add an organisation's instrument file (the handler says the same; checked here too). */
-const IMPORT_ROLES = ['administrator', 'team_lead'] as const;
 
 type InstrumentInput = z.output<(typeof riskChannels)['risk:instrument']['input']>;
 type ImportInput = z.output<(typeof riskChannels)['risk:import-instrument']['input']>;
@@ -120,7 +118,7 @@ export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, cas
  * `now` exists for the demo data, which builds histories in the past; the worker never passes it.
  */
 export const riskOps = {
-  'risk.instruments': async (w: WorkerState, _: Empty): Promise<InstrumentSummary[]> => {
+  'risk:instruments': async (w: WorkerState, _: Empty): Promise<InstrumentSummary[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const rows = await listInstrumentRows(trx);
@@ -130,7 +128,7 @@ export const riskOps = {
     });
   },
 
-  'risk.instrument': async (w: WorkerState, input: InstrumentInput): Promise<RiskTemplate> => {
+  'risk:instrument': async (w: WorkerState, input: InstrumentInput): Promise<RiskTemplate> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const template = await new TemplateCache(trx).get(input.templateId, input.version);
@@ -143,8 +141,8 @@ export const riskOps = {
    * Adds an organisation's instrument file: JSON syntax, then the template schema, then the
    * version rules. Any failure answers with what is wrong and writes nothing.
    */
-  'risk.import-instrument': async (w: WorkerState, input: ImportInput, now: Date = new Date()): Promise<InstrumentSummary> => {
-    const s = w.active.requireSession(IMPORT_ROLES);
+  'risk:import-instrument': async (w: WorkerState, input: ImportInput, now: Date = new Date()): Promise<InstrumentSummary> => {
+    const s = w.active.requireSession(INSTRUMENT_ADMINS);
     const file = readInstrumentFile(input.json);
     if (!file.ok) throw new DbError('invalid_input', file.message, undefined, file.issues);
     const template = file.template;
@@ -177,7 +175,7 @@ export const riskOps = {
     });
   },
 
-  'risk.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<AssessmentSummary[]> => {
+  'risk:list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<AssessmentSummary[]> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -185,7 +183,7 @@ export const riskOps = {
     });
   },
 
-  'risk.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Assessment> => {
+  'risk:get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Assessment> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const assessment = await assessmentOf(trx, input.id, new TemplateCache(trx));
@@ -198,7 +196,7 @@ export const riskOps = {
    * Starts a draft on the newest version of the template, for the survivor (an adult template) or
    * one child (a child template); optionally as a copy of an earlier assessment of the same person.
    */
-  'risk.start': async (w: WorkerState, input: z.output<typeof StartAssessmentInputSchema>, now: Date = new Date()): Promise<Assessment> => {
+  'risk:start': async (w: WorkerState, input: z.output<typeof StartAssessmentInputSchema>, now: Date = new Date()): Promise<Assessment> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireOpenCase(trx, input.caseId);
@@ -242,7 +240,7 @@ export const riskOps = {
     });
   },
 
-  'risk.save-draft': async (w: WorkerState, input: z.output<typeof SaveDraftInputSchema>): Promise<Assessment> => {
+  'risk:save-draft': async (w: WorkerState, input: z.output<typeof SaveDraftInputSchema>): Promise<Assessment> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const row = await requireDraft(trx, input.id);
@@ -271,7 +269,7 @@ export const riskOps = {
    * the headline level), leaves a review reminder for that date (closing the reminder of the
    * person's previous assessment), and for the survivor updates the case's current risk level.
    */
-  'risk.complete': async (w: WorkerState, input: z.output<typeof ByIdInput>, now: Date = new Date()): Promise<Assessment> => {
+  'risk:complete': async (w: WorkerState, input: z.output<typeof ByIdInput>, now: Date = new Date()): Promise<Assessment> => {
     const s = w.active.requireSession();
     const settings = await w.active.readSettings(s.db);
     return s.db.transaction().execute(async (trx) => {
@@ -321,7 +319,7 @@ export const riskOps = {
   },
 
   /** Two assessments of the same person side by side: which factors and judged levels changed. */
-  'risk.compare': async (w: WorkerState, input: CompareInput): Promise<CompareResult> => {
+  'risk:compare': async (w: WorkerState, input: CompareInput): Promise<CompareResult> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const left = await requireAssessment(trx, input.leftId);

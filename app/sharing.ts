@@ -25,7 +25,7 @@ export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: nu
  * keeps its shares. A change that changes nothing writes nothing.
  */
 export const sharingOps = {
-  'cases.shares': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
+  'cases:shares': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -33,7 +33,7 @@ export const sharingOps = {
     });
   },
 
-  'cases.share': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+  'cases:share': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);
@@ -49,7 +49,7 @@ export const sharingOps = {
     });
   },
 
-  'cases.unshare': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
+  'cases:unshare': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       await requireCase(trx, input.caseId);

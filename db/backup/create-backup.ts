@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus } from '../../core/contract';
+import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus, ADMIN } from '../../core/contract';
 import { schemaVersion } from '../connection/open';
 import { damagedError, DbError, isDamageError } from '../errors';
 import { ensurePrivateDir, fsyncDir, restrictFile, writeFileAtomic } from '../files/secure-files';
@@ -60,7 +60,7 @@ export function prepareFolder(store: Store, folder: string): string {
 
 export async function saveBackupSettings(store: Store, input: { folder: string; keep: number }): Promise<void> {
   const folder = prepareFolder(store, input.folder);
-  const s = store.requireSession(['administrator']);
+  const s = store.requireSession(ADMIN);
   await s.db.transaction().execute(async (trx) => {
     await setSetting(trx, SETTING_FOLDER, folder === defaultBackupFolder(store) ? null : folder);
     await setSetting(trx, SETTING_KEEP, input.keep);

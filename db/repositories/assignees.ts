@@ -1,3 +1,4 @@
+import { CASEWORK } from '../../core/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 
@@ -8,7 +9,7 @@ export async function isEnabledCaseUser(db: Kysely<DB>, userId: number): Promise
     .select('id')
     .where('id', '=', userId)
     .where('disabled_at', 'is', null)
-    .where('role', 'in', ['caseworker', 'team_lead'])
+    .where('role', 'in', CASEWORK)
     .executeTakeFirst();
   return row !== undefined;
 }

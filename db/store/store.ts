@@ -1,24 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import {
-  CASE_PREFIX_DEFAULT,
-  IDLE_LOCK_MINUTES_DEFAULT,
-  MINIMUM_DISTANCE_KM_DEFAULT,
-  MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
-  REPORT_THRESHOLD_DEFAULT,
-  REVEAL_MINUTES_DEFAULT,
-  REVIEW_DAYS_DEFAULT,
-  type Role,
-  type RollbackWarning,
-  type SessionUser,
-  type Settings,
-} from '../../core/contract';
+import { CASE_PREFIX_DEFAULT, IDLE_LOCK_MINUTES_DEFAULT, MINIMUM_DISTANCE_KM_DEFAULT, MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT, REPORT_THRESHOLD_DEFAULT, REVEAL_MINUTES_DEFAULT, REVIEW_DAYS_DEFAULT, type Role, type RollbackWarning, type SessionUser, type Settings, ADMIN, USER_MANAGERS } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } from '../connection/open';
 import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
-import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
+import { assertManages } from '../access/user-admin';
 import { damagedError, DbError, isDamageError, isDiskFullError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
@@ -393,7 +381,7 @@ export class Store {
 
   /** Creates a user with a first passphrase (administrators, and team leads for case-work roles). */
   async createUser(input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<UserRow> {
-    const s = this.requireSession(USER_MANAGER_ROLES);
+    const s = this.requireSession(USER_MANAGERS);
     assertManages(s.user.role, input.role);
     if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
     const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
@@ -415,7 +403,7 @@ export class Store {
 
   /** Removes a disabled user's key slot so the passphrase no longer opens anything. */
   removeSlot(username: string): void {
-    const s = this.requireSession(USER_MANAGER_ROLES);
+    const s = this.requireSession(USER_MANAGERS);
     const gone = slotIdFor(s.keyfile, username);
     s.keyfile.slots = Object.fromEntries(Object.entries(s.keyfile.slots).filter(([id]) => id !== gone));
     writeKeyfile(this.paths.keyfile, s.keyfile);
@@ -516,7 +504,7 @@ export class Store {
    * this database's head, and the warning is gone for everyone.
    */
   async acknowledgeRollback(): Promise<void> {
-    const s = this.requireSession(['administrator']);
+    const s = this.requireSession(ADMIN);
     const warning = s.rollbackWarning;
     if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.');
     await s.db.transaction().execute(async (trx) => {
