@@ -19,6 +19,7 @@ import { caseAccess, deniedMessage } from '../db/access/case-access';
 import { DbError } from '../db/errors';
 import { auditPdf } from '../export/audit-pdf';
 import type { Empty, WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import {
   allMatching,
@@ -111,24 +112,18 @@ async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
 /** Log review (team leads, auditors), the survivor's log extract, and print auditing. */
 export const auditReviewOps = {
   /** Everyone who can appear in the log, for the reviewers' user filter (users:list is for administrators). */
-  'audit:users': async (w: WorkerState, _: Empty): Promise<AuditUser[]> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:users': inTransaction(async ({ trx, audit }, _: Empty): Promise<AuditUser[]> => {
       const users = await listUsers(trx);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'users' });
+      await audit({ action: 'read', entity: 'users' });
       return users.map((u) => ({ id: u.id, displayName: u.display_name, username: u.username, role: u.role, disabled: u.disabled_at !== null }));
-    });
-  },
+  }, LOG_REVIEWERS),
 
   /** One page of the log, newest first. Searching by case is itself recorded against that case. */
-  'audit:search': async (w: WorkerState, input: AuditFilters & Page): Promise<AuditPage> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:search': inTransaction(async ({ trx, audit }, input: AuditFilters & Page): Promise<AuditPage> => {
       const page = await searchLog(trx, input, { before: input.before, limit: input.limit });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
+      await audit({ action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
       return page;
-    });
-  },
+  }, LOG_REVIEWERS),
 
   'audit:sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
     const s = w.active.requireSession(LOG_REVIEWERS);
@@ -140,26 +135,20 @@ export const auditReviewOps = {
   },
 
   /** Every row about a case whose survivor has a protected identity (by the case's level now). */
-  'audit:protected-access': async (w: WorkerState, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:protected-access': inTransaction(async ({ trx, audit }, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
       const page = await searchLog(trx, { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true }, { before: input.before, limit: input.limit });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_protected', caseId: null });
+      await audit({ action: 'read', entity: 'audit_protected', caseId: null });
       return page;
-    });
-  },
+  }, LOG_REVIEWERS),
 
-  'audit:mark-reviewed': async (w: WorkerState, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:mark-reviewed': inTransaction(async ({ w, trx, user, audit }, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
       const found = await existingSeqs(trx, input.seqs);
       if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.');
-      await markReviewed(trx, input.seqs, s.user.id, w.active.clock(), input.comment);
+      await markReviewed(trx, input.seqs, user.id, w.active.clock(), input.comment);
       const seqs = [...input.seqs].sort((a, b) => a - b);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
+      await audit({ action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
       return { marked: seqs.length };
-    });
-  },
+  }, LOG_REVIEWERS),
 
   /**
    * The review as a file (CSV or PDF) holding the rows of the chosen view. The export's own audit
@@ -204,16 +193,13 @@ export const auditReviewOps = {
   },
 
   /** Who accessed a case, when and what: for the survivor who asks. Reading it is recorded against the case. */
-  'audit:case-extract': async (w: WorkerState, input: { caseId: number }): Promise<CaseLogExtract> => {
-    const s = w.active.requireSession(CASEWORK);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:case-extract': inTransaction(async ({ w, trx, audit }, input: { caseId: number }): Promise<CaseLogExtract> => {
       const c = await requireCase(trx, input.caseId);
       const entries = await caseLogEntries(trx, input.caseId);
       const at = w.active.clock();
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
+      await audit({ action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
       return { caseId: input.caseId, caseNumber: c.case_number, generatedAt: at.toISOString(), chainHead: await chainHead(trx), entries };
-    });
-  },
+  }, CASEWORK),
 
   'audit:case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
     const s = w.active.requireSession(CASEWORK);

@@ -11,6 +11,7 @@ import type {
 import { localIsoDate } from '../core/rules/calendar';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import { nextCaseNumber } from '../db/repositories/case-numbers';
 import { listCases } from '../db/repositories/case-list';
@@ -39,12 +40,9 @@ export const casesOps = {
     });
   },
 
-  'cases:get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:get': inTransaction(async ({ w, trx }, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
       return readCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
   'cases:create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
     const s = w.active.requireSession();
@@ -73,9 +71,7 @@ export const casesOps = {
     });
   },
 
-  'cases:update': async (w: WorkerState, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:update': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
       const current = await requireOpenCase(trx, input.id);
       await assertMayWriteProtected(w, trx, input.id, input.survivor.safeContact !== undefined || input.districtSlug !== undefined);
       // A protected field left out keeps its stored value.
@@ -87,32 +83,25 @@ export const casesOps = {
       await checkDistrict(trx, fields.districtSlug);
       await checkAssignee(trx, input.assignedUserId, current.assigned_user_id);
       await updateCaseFields(trx, input.id, fields, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'case', entityId: input.id });
+      await audit({ action: 'update', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
-  'cases:close': async (w: WorkerState, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:close': inTransaction(async ({ w, trx, audit }, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
       const current = await requireCase(trx, input.id);
       if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.');
       await closeCase(trx, input.id, input.reason, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'close', entity: 'case', entityId: input.id });
+      await audit({ action: 'close', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
-  'cases:reopen': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:reopen': inTransaction(async ({ w, trx, audit }, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
       const current = await requireCase(trx, input.id);
       if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.');
       await reopenCase(trx, input.id, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reopen', entity: 'case', entityId: input.id });
+      await audit({ action: 'reopen', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
   ...peopleOps,
 } as const;

@@ -5,6 +5,7 @@ import { localIsoDate } from '../core/rules/calendar';
 import { isOverdue, retentionVerdict, type RetentionSettings } from '../core/rules/retention';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import { countOpenCases, deleteCasesForRetention, readClosedCasesForRetention, readRetentionSettings, saveRetentionDecision, type RetentionCase } from '../db/repositories/retention';
 import type { DB } from '../db/schema';
@@ -54,14 +55,11 @@ export const retentionOps = {
    * What a purge would delete today, what waits for a team lead's decision, and how many cases are
    * kept and why. Case numbers and dates only. One audit row (read, retention), no content.
    */
-  'retention:preview': async (w: WorkerState, _: Record<string, never>, now: Date = w.active.clock()): Promise<RetentionPreview> => {
-    const s = w.active.requireSession(RETENTION_PREVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
+  'retention:preview': inTransaction(async ({ w, trx, audit }, _: Record<string, never>, now: Date = w.active.clock()): Promise<RetentionPreview> => {
       const { preview } = await evaluate(trx, now);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'retention', caseId: null, at: now });
+      await audit({ action: 'read', entity: 'retention', caseId: null, at: now });
       return preview;
-    });
-  },
+  }, RETENTION_PREVIEWERS),
 
   /** A team lead keeps or purges a case the rules flag; audited against the case, the decision as entity id. */
   'retention:decide': async (
