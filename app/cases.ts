@@ -44,11 +44,9 @@ export const casesOps = {
       return readCaseDetail(w, trx, input.id);
   }),
 
-  'cases:create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    const { casePrefix } = await w.active.readSettings(s.db);
-    const now = new Date();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:create': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
+      const { casePrefix } = await w.active.readSettings(trx);
+      const now = new Date();
       await checkDistrict(trx, input.districtSlug);
       await checkAssignee(trx, input.assignedUserId);
       const perpetrators = [];
@@ -60,16 +58,15 @@ export const casesOps = {
         status: 'open',
         closed_reason: null,
         closed_at: null,
-        created_by: s.user.id,
+        created_by: user.id,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       });
       for (const c of input.children) await insertChild(trx, id, c);
       for (const p of perpetrators) await insertPerpetrator(trx, id, p);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id, caseId: id });
+      await audit({ action: 'create', entity: 'case', entityId: id, caseId: id });
       return requireCaseDetail(w, trx, id);
-    });
-  },
+  }),
 
   'cases:update': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
       const current = await requireOpenCase(trx, input.id);
