@@ -1,4 +1,5 @@
 import { ADMIN, CASEWORK, USER_MANAGERS } from '../core/contract';
+import { writable } from '../db/handles';
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User, UserListRow } from '../core/contract';
 import { runDailyBackup } from '../db/backup/create-backup';
 import { assertManages } from '../db/access/user-admin';
@@ -156,7 +157,7 @@ export const foundationOps = {
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {
-        if (input[field] !== undefined) await setSetting(trx, key, input[field]);
+        if (input[field] !== undefined) await setSetting(writable(trx), key, input[field]);
       }
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'settings' });
     });

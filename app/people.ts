@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writable, type WriteDb } from '../db/handles';
 import type { z } from 'zod';
 import type {
   AddChildInputSchema,
@@ -27,11 +28,12 @@ async function changePerson(
   w: WorkerState,
   entity: 'child' | 'perpetrator',
   action: AuditAction,
-  caseOf: (db: Kysely<DB>) => Promise<number>,
-  change: (db: Kysely<DB>) => Promise<number>,
+  caseOf: (db: WriteDb) => Promise<number>,
+  change: (db: WriteDb) => Promise<number>,
 ): Promise<CaseDetail> {
   const s = w.active.requireSession();
-  return s.db.transaction().execute(async (trx) => {
+  return s.db.transaction().execute(async (tx) => {
+    const trx = writable(tx);
     const caseId = await caseOf(trx);
     await requireOpenCase(trx, caseId);
     const personId = await change(trx);

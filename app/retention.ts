@@ -1,4 +1,5 @@
 import { RETENTION_DECIDERS, RETENTION_PREVIEWERS } from '../core/contract';
+import { writable } from '../db/handles';
 import type { Kysely } from 'kysely';
 import type { RetentionKeepReason, RetentionPreview, RetentionPurgeResult, RetentionRules } from '../core/contract';
 import { localIsoDate } from '../core/rules/calendar';
@@ -100,7 +101,7 @@ export const retentionOps = {
       if (input.caseNumbers.length !== preview.purge.length) {
         throw new DbError('not_allowed', 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.');
       }
-      const count = await deleteCasesForRetention(trx, input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
+      const count = await deleteCasesForRetention(writable(trx), input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'purge', entity: 'case', entityId: null, caseId: null, reason: `count=${count}`, at: now });
       return count;
     });

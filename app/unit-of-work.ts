@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { Role, SessionUser } from '../core/contract';
 import { appendAudit, type AuditEntry } from '../db/repositories/audit-log';
-import type { DB } from '../db/schema';
+import { writable, type WriteDb } from '../db/handles';
 import type { WorkerState } from './state';
 
 /** An audit row as an operation writes it: the session's user and role are filled in. */
@@ -10,7 +9,7 @@ export type AuditRow = Omit<AuditEntry, 'userId' | 'role'>;
 /** What an operation gets inside its transaction: the transaction, the session's user, and its audit. */
 export interface UnitOfWork {
   readonly w: WorkerState;
-  readonly trx: Kysely<DB>;
+  readonly trx: WriteDb;
   readonly user: SessionUser;
   /** Appends a row to the audit chain in this transaction, as the session's user and role. */
   audit(row: AuditRow): Promise<number>;
@@ -28,6 +27,9 @@ export function inTransaction<I, O, R extends unknown[]>(
   return async (w, input, ...rest) => {
     const s = w.active.requireSession(roles);
     const user = s.user;
-    return s.db.transaction().execute((trx) => fn({ w, trx, user, audit: (row) => appendAudit(trx, { userId: user.id, role: user.role, ...row }) }, input, ...rest));
+    return s.db.transaction().execute((tx) => {
+      const trx = writable(tx);
+      return fn({ w, trx, user, audit: (row) => appendAudit(trx, { userId: user.id, role: user.role, ...row }) }, input, ...rest);
+    });
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { writable } from '../handles';
 import path from 'node:path';
 import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus, ADMIN } from '../../core/contract';
 import { schemaVersion } from '../connection/open';
@@ -62,8 +63,8 @@ export async function saveBackupSettings(store: Store, input: { folder: string; 
   const folder = prepareFolder(store, input.folder);
   const s = store.requireSession(ADMIN);
   await s.db.transaction().execute(async (trx) => {
-    await setSetting(trx, SETTING_FOLDER, folder === defaultBackupFolder(store) ? null : folder);
-    await setSetting(trx, SETTING_KEEP, input.keep);
+    await setSetting(writable(trx), SETTING_FOLDER, folder === defaultBackupFolder(store) ? null : folder);
+    await setSetting(writable(trx), SETTING_KEEP, input.keep);
   });
   await store.audit({ action: 'update', entity: 'backup_settings' });
 }

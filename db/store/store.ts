@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import type { WriteDb } from '../handles';
+import { writable } from '../handles';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CASE_PREFIX_DEFAULT, IDLE_LOCK_MINUTES_DEFAULT, MINIMUM_DISTANCE_KM_DEFAULT, MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT, REPORT_THRESHOLD_DEFAULT, REVEAL_MINUTES_DEFAULT, REVIEW_DAYS_DEFAULT, type Role, type RollbackWarning, type SessionUser, type Settings, ADMIN, USER_MANAGERS } from '../../core/contract';
@@ -67,7 +69,7 @@ export interface StoreStatus {
 
 interface OpenSession {
   sqlite: SqliteDb;
-  db: Kysely<DB>;
+  db: WriteDb;
   dataKey: Buffer;
   keyfile: Keyfile;
   user: SessionUser;
@@ -245,9 +247,9 @@ export class Store {
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
       const user = await db.transaction().execute(async (trx) => {
-        await setSetting(trx, 'team_name', input.teamName);
-        await setSetting(trx, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
-        const row = await insertUser(trx, {
+        await setSetting(writable(trx), 'team_name', input.teamName);
+        await setSetting(writable(trx), 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
+        const row = await insertUser(writable(trx), {
           username: input.username,
           display_name: input.displayName,
           role: 'administrator',
@@ -264,7 +266,7 @@ export class Store {
       restrictDatabaseFiles(this.paths.db);
       this.session = {
         sqlite,
-        db,
+        db: writable(db),
         dataKey,
         keyfile,
         user: toSessionUser(user),
@@ -346,7 +348,7 @@ export class Store {
       if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.');
       const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);
       await db.transaction().execute(async (trx) => {
-        await updateWrappedKey(trx, row.id, canonicalSlot(slot));
+        await updateWrappedKey(writable(trx), row.id, canonicalSlot(slot));
         await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
       });
       writeKeyfile(this.paths.keyfile, keyfile);
@@ -372,7 +374,7 @@ export class Store {
     check.fill(0);
     const fresh = await this.newSlot(s.keyfile, s.user.username, next, s.dataKey);
     await s.db.transaction().execute(async (trx) => {
-      await updateWrappedKey(trx, s.user.id, canonicalSlot(fresh));
+      await updateWrappedKey(writable(trx), s.user.id, canonicalSlot(fresh));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
     });
     writeKeyfile(this.paths.keyfile, s.keyfile);
@@ -386,7 +388,7 @@ export class Store {
     if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
     const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
     const row = await s.db.transaction().execute(async (trx) => {
-      const created = await insertUser(trx, {
+      const created = await insertUser(writable(trx), {
         username: input.username,
         display_name: input.displayName,
         role: input.role,
@@ -577,7 +579,7 @@ export class Store {
       if (!verdict.ok && !sameFinding(open, verdict.warning)) {
         const w = verdict.warning;
         await s.db.transaction().execute(async (trx) => {
-          await setSetting(trx, ROLLBACK_WARNING_SETTING, w);
+          await setSetting(writable(trx), ROLLBACK_WARNING_SETTING, w);
           await appendAudit(trx, {
             userId: s.user.id,
             role: s.user.role,
@@ -671,7 +673,7 @@ export class Store {
     writePacing(this.paths.pacing, withSuccess(readPacing(this.paths.pacing), succeeded, this.now()));
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
+    this.session = { sqlite, db: writable(db), dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
   }
 
   /** The slot a username names, the key it unwraps (null when wrong or unknown) and the pacing bucket of the attempt. */

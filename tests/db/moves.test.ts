@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writable } from '../../db/handles';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckDestinationInputSchema, CreateMoveInputSchema, TransitionMoveInputSchema, type CreateMoveInput, type Move } from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
@@ -94,7 +95,7 @@ describe('moves: safe-distance check of a destination', () => {
 
   it('uses the team’s minimum distance setting', async () => {
     const { caseId } = await insertCaseFixture(db, userId, { perpetrators: [{ areas: [STOCKHOLM] }] });
-    await setSetting(db, 'minimum_distance_km', 50);
+    await setSetting(writable(db), 'minimum_distance_km', 50);
     const r = await check(caseId, '1980');
     expect(r.minimumKm).toBe(50);
     expect(r.warning).toBe(false);

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../app/unit-of-work';
+import { writable } from '../../db/handles';
+import { setSetting } from '../../db/repositories/settings';
 import type { DB } from '../../db/schema';
 import type { WorkerState } from '../../worker/worker-state';
 import { auditRows, codeOf, unlockedWorkerState } from '../helpers/worker-fixture';
@@ -43,5 +45,15 @@ describe('inTransaction', () => {
   it('refuses a role the list does not name, before opening a transaction', async () => {
     const op = inTransaction(async () => 1, ['auditor']);
     expect(await codeOf(op(w, {}))).toBe('forbidden');
+  });
+
+  it('hands out a write handle; a plain (read) handle cannot be given to a writer', async () => {
+    const readOnly = (handle: Kysely<DB>): Promise<void> =>
+      // @ts-expect-error a read handle is no write handle: tsc fails here if repositories took any handle
+      setSetting(handle, 'unit_of_work_probe', 1);
+    expect(readOnly).toBeTypeOf('function');
+    const op = inTransaction(async ({ trx }, _: Record<string, never>) => setSetting(trx, 'unit_of_work_probe', 2));
+    await op(w, {});
+    await setSetting(writable(db), 'unit_of_work_probe', 3);
   });
 });
