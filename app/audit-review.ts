@@ -1,3 +1,4 @@
+import { ADMIN, CASEWORK, LOG_REVIEWERS, REPORTERS } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type {
   AuditFile,
@@ -10,15 +11,15 @@ import type {
   PRINT_ENTITIES,
   Role,
 } from '../core/contract';
-import { LOG_REVIEW_ROLES } from '../core/contract';
 import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../core/rules/audit-export';
 import { reportCsv } from '../core/rules/report-csv';
 import type { ExportDocument } from '../core/rules/export-document';
 import { EXPORT_MIME } from '../core/rules/report-export';
-import { caseAccess, CASE_ROLES, DENIED_REASONS, deniedMessage } from '../db/access/case-access';
+import { caseAccess, DENIED_REASONS, deniedMessage } from '../db/access/case-access';
 import { DbError } from '../db/errors';
 import { auditPdf } from '../export/audit-pdf';
 import type { Empty, WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import {
   allMatching,
@@ -33,23 +34,15 @@ import {
   type LogQuery,
 } from '../db/repositories/audit-review';
 import { listUsers } from '../db/repositories/users';
-import { REPORT_ROLES } from './reports';
 import { getSetting } from '../db/repositories/settings';
 import type { DB } from '../db/schema';
 
-/**
- * Who may give a survivor the log extract of a case: who may open the case (the handler's case
- * scope checks which cases). It names who works on the case and the reasons typed for reveals, so
- * it follows the case's access; log reviewers read any case's log through the log review.
- */
-export const CASE_EXTRACT_ROLES: readonly Role[] = CASE_ROLES;
-
 /** Who may print what: the roles that can open it on screen (a case's extract: also its case). */
 const PRINT_ROLES: Record<(typeof PRINT_ENTITIES)[number], readonly Role[]> = {
-  report: REPORT_ROLES,
-  case_log_extract: CASE_EXTRACT_ROLES,
-  audit_review: LOG_REVIEW_ROLES,
-  recovery_key: ['administrator'],
+  report: REPORTERS,
+  case_log_extract: CASEWORK,
+  audit_review: LOG_REVIEWERS,
+  recovery_key: ADMIN,
 };
 
 /** The most rows one export holds; a larger selection must be narrowed first. */
@@ -119,27 +112,21 @@ async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
 /** Log review (team leads, auditors), the survivor's log extract, and print auditing. */
 export const auditReviewOps = {
   /** Everyone who can appear in the log, for the reviewers' user filter (users:list is for administrators). */
-  'audit.users': async (w: WorkerState, _: Empty): Promise<AuditUser[]> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:users': inTransaction(async ({ trx, audit }, _: Empty): Promise<AuditUser[]> => {
       const users = await listUsers(trx);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'users' });
+      await audit({ action: 'read', entity: 'users' });
       return users.map((u) => ({ id: u.id, displayName: u.display_name, username: u.username, role: u.role, disabled: u.disabled_at !== null }));
-    });
-  },
+  }, LOG_REVIEWERS),
 
   /** One page of the log, newest first. Searching by case is itself recorded against that case. */
-  'audit.search': async (w: WorkerState, input: AuditFilters & Page): Promise<AuditPage> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:search': inTransaction(async ({ trx, audit }, input: AuditFilters & Page): Promise<AuditPage> => {
       const page = await searchLog(trx, input, { before: input.before, limit: input.limit });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
+      await audit({ action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
       return page;
-    });
-  },
+  }, LOG_REVIEWERS),
 
-  'audit.sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+  'audit:sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
+    const s = w.active.requireSession(LOG_REVIEWERS);
     return s.db.transaction().execute(async (trx) => {
       const { population, rows } = await sampleReads(trx, sampleKey(s.dataKey, s.keyfile.installationId), input.month, input.size);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_sample', entityId: input.month, caseId: null });
@@ -148,33 +135,27 @@ export const auditReviewOps = {
   },
 
   /** Every row about a case whose survivor has a protected identity (by the case's level now). */
-  'audit.protected-access': async (w: WorkerState, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:protected-access': inTransaction(async ({ trx, audit }, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
       const page = await searchLog(trx, { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true }, { before: input.before, limit: input.limit });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_protected', caseId: null });
+      await audit({ action: 'read', entity: 'audit_protected', caseId: null });
       return page;
-    });
-  },
+  }, LOG_REVIEWERS),
 
-  'audit.mark-reviewed': async (w: WorkerState, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:mark-reviewed': inTransaction(async ({ w, trx, user, audit }, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
       const found = await existingSeqs(trx, input.seqs);
       if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.').because('audit_rows_missing');
-      await markReviewed(trx, input.seqs, s.user.id, w.active.clock(), input.comment);
+      await markReviewed(trx, input.seqs, user.id, w.active.clock(), input.comment);
       const seqs = [...input.seqs].sort((a, b) => a - b);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
+      await audit({ action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
       return { marked: seqs.length };
-    });
-  },
+  }, LOG_REVIEWERS),
 
   /**
    * The review as a file (CSV or PDF) holding the rows of the chosen view. The export's own audit
    * row is written first, so the chain head the file names includes it.
    */
-  'audit.export': async (w: WorkerState, input: ExportInput): Promise<AuditFile> => {
-    const s = w.active.requireSession(LOG_REVIEW_ROLES);
+  'audit:export': async (w: WorkerState, input: ExportInput): Promise<AuditFile> => {
+    const s = w.active.requireSession(LOG_REVIEWERS);
     const lang = input.language;
     const { doc, what, at } = await s.db.transaction().execute(async (trx) => {
       let rows: AuditRow[];
@@ -212,19 +193,16 @@ export const auditReviewOps = {
   },
 
   /** Who accessed a case, when and what: for the survivor who asks. Reading it is recorded against the case. */
-  'audit.case-extract': async (w: WorkerState, input: { caseId: number }): Promise<CaseLogExtract> => {
-    const s = w.active.requireSession(CASE_EXTRACT_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'audit:case-extract': inTransaction(async ({ w, trx, audit }, input: { caseId: number }): Promise<CaseLogExtract> => {
       const c = await requireCase(trx, input.caseId);
       const entries = await caseLogEntries(trx, input.caseId);
       const at = w.active.clock();
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
+      await audit({ action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
       return { caseId: input.caseId, caseNumber: c.case_number, generatedAt: at.toISOString(), chainHead: await chainHead(trx), entries };
-    });
-  },
+  }, CASEWORK),
 
-  'audit.case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
-    const s = w.active.requireSession(CASE_EXTRACT_ROLES);
+  'audit:case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
+    const s = w.active.requireSession(CASEWORK);
     const { doc, caseNumber, at } = await s.db.transaction().execute(async (trx) => {
       const c = await requireCase(trx, input.caseId);
       const entries = await caseLogEntries(trx, input.caseId);
@@ -246,7 +224,7 @@ export const auditReviewOps = {
    * Recorded just before the renderer opens the print dialog: printing puts data on paper, beyond
    * the log's reach afterwards, so the intent to print is what can be recorded.
    */
-  'audit.record-print': async (w: WorkerState, input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined }): Promise<{ ok: true }> => {
+  'audit:record-print': async (w: WorkerState, input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined }): Promise<{ ok: true }> => {
     // Only who may see a thing can say they print it, so the log holds no invented prints.
     const s = w.active.requireSession(PRINT_ROLES[input.entity]);
     // Checked before the print row's transaction, so a refusal's denied row is kept.

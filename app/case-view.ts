@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ByIdInput, CaseView } from '../core/contract';
-import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudits, auditBatch } from '../db/repositories/audit-log';
 import { readCaseDetail } from './case-detail';
 import { readJournalOfCase } from './journal';
@@ -17,9 +17,7 @@ import { readCaseShares } from './sharing';
  * appended together at the end, the chain's head read once, and share one commit.
  */
 export const caseViewOps = {
-  'cases.open': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseView> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:open': inTransaction(async ({ w, trx }, input: z.output<typeof ByIdInput>): Promise<CaseView> => {
       const { sink, entries } = auditBatch();
       // Refuses an unknown case (not_found) before anything else is read or logged.
       const detail = await readCaseDetail(w, trx, input.id, sink);
@@ -36,6 +34,5 @@ export const caseViewOps = {
       };
       await appendAudits(trx, entries);
       return view;
-    });
-  },
+  }),
 };

@@ -11,6 +11,7 @@ import type {
 import { localIsoDate } from '../core/rules/calendar';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import { nextCaseNumber } from '../db/repositories/case-numbers';
 import { listCases } from '../db/repositories/case-list';
@@ -25,7 +26,7 @@ import { maskCaseListRow } from '../core/rules/protected-fields';
 
 /** Cases: list and search, read, create, change, close and reopen; with the people operations. */
 export const casesOps = {
-  'cases.list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
+  'cases:list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
     const s = w.active.requireSession();
     return s.db.transaction().execute(async (trx) => {
       const page = await listCases(trx, input, localIsoDate(new Date()), s.user, w.reveals.activeCases(s));
@@ -39,18 +40,13 @@ export const casesOps = {
     });
   },
 
-  'cases.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:get': inTransaction(async ({ w, trx }, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
       return readCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
-  'cases.create': async (w: WorkerState, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    const { casePrefix } = await w.active.readSettings(s.db);
-    const now = new Date();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:create': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof CreateCaseInputSchema>): Promise<CaseDetail> => {
+      const { casePrefix } = await w.active.readSettings(trx);
+      const now = new Date();
       await checkDistrict(trx, input.districtSlug);
       await checkAssignee(trx, input.assignedUserId);
       const perpetrators = [];
@@ -62,20 +58,17 @@ export const casesOps = {
         status: 'open',
         closed_reason: null,
         closed_at: null,
-        created_by: s.user.id,
+        created_by: user.id,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       });
       for (const c of input.children) await insertChild(trx, id, c);
       for (const p of perpetrators) await insertPerpetrator(trx, id, p);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'case', entityId: id, caseId: id });
+      await audit({ action: 'create', entity: 'case', entityId: id, caseId: id });
       return requireCaseDetail(w, trx, id);
-    });
-  },
+  }),
 
-  'cases.update': async (w: WorkerState, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:update': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateCaseInputSchema>): Promise<CaseDetail> => {
       const current = await requireOpenCase(trx, input.id);
       await assertMayWriteProtected(w, trx, input.id, input.survivor.safeContact !== undefined || input.districtSlug !== undefined);
       // A protected field left out keeps its stored value.
@@ -87,32 +80,25 @@ export const casesOps = {
       await checkDistrict(trx, fields.districtSlug);
       await checkAssignee(trx, input.assignedUserId, current.assigned_user_id);
       await updateCaseFields(trx, input.id, fields, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'case', entityId: input.id });
+      await audit({ action: 'update', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
-  'cases.close': async (w: WorkerState, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:close': inTransaction(async ({ w, trx, audit }, input: z.output<typeof CloseCaseInputSchema>): Promise<CaseDetail> => {
       const current = await requireCase(trx, input.id);
       if (current.status === 'closed') throw new DbError('not_allowed', 'The case is already closed.').because('case_already_closed');
       await closeCase(trx, input.id, input.reason, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'close', entity: 'case', entityId: input.id });
+      await audit({ action: 'close', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
-  'cases.reopen': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:reopen': inTransaction(async ({ w, trx, audit }, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
       const current = await requireCase(trx, input.id);
       if (current.status !== 'closed') throw new DbError('not_allowed', 'The case is already open.').because('case_already_open');
       await reopenCase(trx, input.id, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reopen', entity: 'case', entityId: input.id });
+      await audit({ action: 'reopen', entity: 'case', entityId: input.id });
       return requireCaseDetail(w, trx, input.id);
-    });
-  },
+  }),
 
   ...peopleOps,
 } as const;

@@ -1,7 +1,8 @@
+import { ADMIN, CASEWORK, USER_MANAGERS } from '../core/contract';
+import { writable } from '../db/handles';
 import type { Assignee, AuditVerifyResult, County, District, Municipality, Role, SessionStatus, Settings, User, UserListRow } from '../core/contract';
 import { runDailyBackup } from '../db/backup/create-backup';
-import { CASE_ROLES } from '../db/access/case-access';
-import { assertManages, USER_MANAGER_ROLES } from '../db/access/user-admin';
+import { assertManages } from '../db/access/user-admin';
 import { damagedError, DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
 import { appendAudit, verifyAuditChain } from '../db/repositories/audit-log';
@@ -14,9 +15,9 @@ import { readPendingAttempts } from '../db/store/throttle';
 
 /** Session, users, reference data, audit and settings: the foundation's operations. */
 export const foundationOps = {
-  'session.status': async (w: WorkerState, _: Empty): Promise<SessionStatus> => w.status(),
+  'session:status': async (w: WorkerState, _: Empty): Promise<SessionStatus> => w.status(),
 
-  'session.setup': async (
+  'session:setup': async (
     w: WorkerState,
     input: { teamName: string; username: string; displayName: string; passphrase: string },
   ): Promise<{ recoveryKey: string; status: SessionStatus }> => {
@@ -24,7 +25,7 @@ export const foundationOps = {
     return { recoveryKey, status: w.status() };
   },
 
-  'session.unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
+  'session:unlock': async (w: WorkerState, input: { username: string; passphrase: string }): Promise<SessionStatus> => {
     await w.active.unlock(input.username, input.passphrase);
     // The first unlock of a day backs up the real database, on a thread of its own: the unlock
     // answers at once. A failure is audited, never fatal; damage it finds closes the session later.
@@ -39,27 +40,27 @@ export const foundationOps = {
     return w.status();
   },
 
-  'session.lock': async (w: WorkerState, input: { reason: 'user' | 'idle' | 'shutdown' }): Promise<SessionStatus> => {
+  'session:lock': async (w: WorkerState, input: { reason: 'user' | 'idle' | 'shutdown' }): Promise<SessionStatus> => {
     w.active.lock(input.reason);
     return w.status();
   },
 
-  'session.change-passphrase': async (w: WorkerState, input: { currentPassphrase: string; newPassphrase: string }): Promise<{ ok: true }> => {
+  'session:change-passphrase': async (w: WorkerState, input: { currentPassphrase: string; newPassphrase: string }): Promise<{ ok: true }> => {
     await w.active.changePassphrase(input.currentPassphrase, input.newPassphrase);
     return { ok: true };
   },
 
-  'session.recover': async (w: WorkerState, input: { recoveryKey: string; username: string; newPassphrase: string }): Promise<SessionStatus> => {
+  'session:recover': async (w: WorkerState, input: { recoveryKey: string; username: string; newPassphrase: string }): Promise<SessionStatus> => {
     await w.active.recover(input.recoveryKey, input.username, input.newPassphrase);
     return w.status();
   },
 
-  'session.acknowledge-rollback': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
+  'session:acknowledge-rollback': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
     await w.active.acknowledgeRollback();
     return w.status();
   },
 
-  'session.open-demo': async (w: WorkerState, _: Empty): Promise<{ username: string; passphrase: string; status: SessionStatus }> => {
+  'session:open-demo': async (w: WorkerState, _: Empty): Promise<{ username: string; passphrase: string; status: SessionStatus }> => {
     // Only the worker's entry hands in the demo generator; a process without one has no demo.
     const factory = w.demoFactory;
     if (!factory) throw new Error('No demo generator was handed to this worker.');
@@ -68,7 +69,7 @@ export const foundationOps = {
     return { ...factory.credentials, status: w.status() };
   },
 
-  'session.leave-demo': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
+  'session:leave-demo': async (w: WorkerState, _: Empty): Promise<SessionStatus> => {
     w.demo?.lock('switch_user');
     w.demo = null;
     return w.status();
@@ -79,7 +80,7 @@ export const foundationOps = {
    * manages it (team leads: caseworkers and team leads; administrators: everyone), so guessing
    * against a colleague's account is seen.
    */
-  'users.list': async (w: WorkerState, _: Empty): Promise<UserListRow[]> => {
+  'users:list': async (w: WorkerState, _: Empty): Promise<UserListRow[]> => {
     const s = w.active.requireSession();
     const rows = await w.active.listUsers();
     const bySlot = new Map(rows.map((u) => [slotIdFor(s.keyfile, u.username), u.id]));
@@ -90,23 +91,23 @@ export const foundationOps = {
     const failures = withPendingFailures(await loggedFailedUnlocks(s.db), pending);
     await w.active.audit({ action: 'read', entity: 'users' });
     return rows.map((row) => {
-      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASE_ROLES.includes(row.role));
+      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASEWORK.includes(row.role));
       return { ...toUser(row), failedUnlocks: manages ? (failures.get(row.id) ?? { count: 0, lastAt: null }) : null };
     });
   },
 
-  'users.assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
+  'users:assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
     const rows = await w.active.listUsers();
     return rows
-      .filter((u) => u.disabled_at === null && CASE_ROLES.includes(u.role))
+      .filter((u) => u.disabled_at === null && CASEWORK.includes(u.role))
       .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role }));
   },
 
-  'users.create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>
+  'users:create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>
     toUser(await w.active.createUser(input)),
 
-  'users.disable': async (w: WorkerState, input: { username: string }): Promise<User> => {
-    const s = w.active.requireSession(USER_MANAGER_ROLES);
+  'users:disable': async (w: WorkerState, input: { username: string }): Promise<User> => {
+    const s = w.active.requireSession(USER_MANAGERS);
     const target = await findUserByUsername(s.db, input.username);
     if (!target) throw new DbError('not_found', 'There is no user with that username.').because('user_missing');
     assertManages(s.user.role, target.role);
@@ -124,21 +125,21 @@ export const foundationOps = {
     return toUser(row);
   },
 
-  'reference.counties': async (w: WorkerState, _: Empty): Promise<County[]> => listCounties(w.active.requireSession().db),
-  'reference.municipalities': async (w: WorkerState, _: Empty): Promise<Municipality[]> => listMunicipalities(w.active.requireSession().db),
-  'reference.districts': async (w: WorkerState, _: Empty): Promise<District[]> => listDistricts(w.active.requireSession().db),
+  'reference:counties': async (w: WorkerState, _: Empty): Promise<County[]> => listCounties(w.active.requireSession().db),
+  'reference:municipalities': async (w: WorkerState, _: Empty): Promise<Municipality[]> => listMunicipalities(w.active.requireSession().db),
+  'reference:districts': async (w: WorkerState, _: Empty): Promise<District[]> => listDistricts(w.active.requireSession().db),
 
-  'audit.verify': async (w: WorkerState, _: Empty): Promise<AuditVerifyResult> => {
+  'audit:verify': async (w: WorkerState, _: Empty): Promise<AuditVerifyResult> => {
     const s = w.active.requireSession();
     const result = await verifyAuditChain(s.db);
     await w.active.audit({ action: 'verify', entity: 'audit_log', outcome: result.ok ? 'ok' : 'failed' });
     return result;
   },
 
-  'settings.get': async (w: WorkerState, _: Empty): Promise<Settings> => w.active.readSettings(w.active.requireSession().db),
+  'settings:get': async (w: WorkerState, _: Empty): Promise<Settings> => w.active.readSettings(w.active.requireSession().db),
 
-  'settings.update': async (w: WorkerState, input: Partial<Settings>): Promise<Settings> => {
-    const s = w.active.requireSession(['administrator']);
+  'settings:update': async (w: WorkerState, input: Partial<Settings>): Promise<Settings> => {
+    const s = w.active.requireSession(ADMIN);
     const keys: Record<keyof Settings, string> = {
       teamName: 'team_name',
       idleLockMinutes: 'idle_lock_minutes',
@@ -156,7 +157,7 @@ export const foundationOps = {
     };
     await s.db.transaction().execute(async (trx) => {
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {
-        if (input[field] !== undefined) await setSetting(trx, key, input[field]);
+        if (input[field] !== undefined) await setSetting(writable(trx), key, input[field]);
       }
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'settings' });
     });
@@ -164,9 +165,12 @@ export const foundationOps = {
     w.active.refreshSessionSettings(settings.teamName, settings.idleLockMinutes);
     return settings;
   },
+} as const;
 
+/** The host's own operations, reachable by no channel: the worker client and tests call them. */
+export const internalOps = {
   /**
-   * For tests and the bench, reachable by no channel: waits until the automatic backup's thread
+   * For tests and the bench: waits until the automatic backup's thread
    * (if one runs) has exited; its outcome is recorded right after this answers. False when none ran.
    */
   'host.backup-settled': async (w: WorkerState, _: Empty): Promise<{ waited: boolean }> => ({

@@ -5,6 +5,7 @@ import { overlappingSteps, validSpan } from '../core/rules/housing-overlap';
 import { permitStatusOn } from '../core/rules/shelter-permit';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { findHousingStepRow, insertHousingStep, listHousingStepRows, listStepSpans, toHousingStep, updateHousingStep, type HousingStepListRow } from '../db/repositories/housing-steps';
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';
@@ -156,29 +157,21 @@ export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 
 /** The housing chain, the shelter register, and the Bryt upp support plan. */
 export const housingOps = {
-  'housing.list': async (w: WorkerState, input: { caseId: number }): Promise<HousingStep[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'housing:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<HousingStep[]> => {
       await requireCase(trx, input.caseId);
       return readHousingOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'housing.add-step': async (w: WorkerState, input: StepInput): Promise<HousingStep> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'housing:add-step': inTransaction(async ({ w, trx, user, audit }, input: StepInput): Promise<HousingStep> => {
       await requireOpenCase(trx, input.caseId);
       const reason = await checkStep(trx, input.caseId, input);
       const now = new Date();
-      const id = await insertHousingStep(trx, { case_id: input.caseId, ...stepValues(input, reason), created_by: s.user.id, created_at: now.toISOString() });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'housing_step', entityId: id, at: now });
+      const id = await insertHousingStep(trx, { case_id: input.caseId, ...stepValues(input, reason), created_by: user.id, created_at: now.toISOString() });
+      await audit({ action: 'create', entity: 'housing_step', entityId: id, at: now });
       return (await maskWhere(w, trx, [await stepById(trx, id)], maskHousingStep))[0] as HousingStep;
-    });
-  },
+  }),
 
-  'housing.update-step': async (w: WorkerState, input: z.output<typeof UpdateStepInputSchema>): Promise<HousingStep> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'housing:update-step': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateStepInputSchema>): Promise<HousingStep> => {
       const existing = await findHousingStepRow(trx, input.id);
       if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.').because('step_missing');
       await requireOpenCase(trx, existing.case_id);
@@ -192,67 +185,51 @@ export const housingOps = {
       };
       const reason = await checkStep(trx, existing.case_id, step, input.id);
       await updateHousingStep(trx, input.id, stepValues(step, reason));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'housing_step', entityId: input.id });
+      await audit({ action: 'update', entity: 'housing_step', entityId: input.id });
       return (await maskWhere(w, trx, [await stepById(trx, input.id)], maskHousingStep))[0] as HousingStep;
-    });
-  },
+  }),
 
-  'shelters.list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
+  'shelters:list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
     const s = w.active.requireSession();
     const today = localIsoDate(new Date());
     return (await listShelterRows(s.db, today)).map((r) => toShelter(r, today));
   },
 
-  'shelters.create': async (w: WorkerState, input: ShelterInput): Promise<Shelter> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'shelters:create': inTransaction(async ({ trx, audit }, input: ShelterInput): Promise<Shelter> => {
       await requireMunicipality(trx, input.municipalityCode);
       const id = await insertShelter(trx, shelterValues(input));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'shelter', entityId: id });
+      await audit({ action: 'create', entity: 'shelter', entityId: id });
       return shelterById(trx, id);
-    });
-  },
+  }),
 
-  'shelters.update': async (w: WorkerState, input: ShelterInput & { id: number }): Promise<Shelter> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'shelters:update': inTransaction(async ({ trx, audit }, input: ShelterInput & { id: number }): Promise<Shelter> => {
       if (!(await findShelterRow(trx, input.id))) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.').because('shelter_missing');
       await requireMunicipality(trx, input.municipalityCode);
       await updateShelter(trx, input.id, shelterValues(input));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'shelter', entityId: input.id });
+      await audit({ action: 'update', entity: 'shelter', entityId: input.id });
       return shelterById(trx, input.id);
-    });
-  },
+  }),
 
-  'support.list': async (w: WorkerState, input: { caseId: number }): Promise<SupportItem[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'support:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<SupportItem[]> => {
       await requireCase(trx, input.caseId);
       return readSupportOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'support.add': async (w: WorkerState, input: SupportInput): Promise<SupportItem> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'support:add': inTransaction(async ({ w, trx, audit }, input: SupportInput): Promise<SupportItem> => {
       await requireOpenCase(trx, input.caseId);
       const row = await insertSupportItem(trx, { case_id: input.caseId, ...supportValues(input) });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'support_item', entityId: row.id });
+      await audit({ action: 'create', entity: 'support_item', entityId: row.id });
       return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
-    });
-  },
+  }),
 
-  'support.update': async (w: WorkerState, input: z.output<typeof UpdateSupportInputSchema>): Promise<SupportItem> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'support:update': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateSupportInputSchema>): Promise<SupportItem> => {
       const existing = await findSupportItemRow(trx, input.id);
       if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.').because('support_missing');
       await requireOpenCase(trx, existing.case_id);
       await assertMayWriteProtected(w, trx, existing.case_id, input.agency !== undefined);
       // The agency left out keeps its stored value.
       const row = await updateSupportItem(trx, input.id, supportValues({ ...input, agency: input.agency ?? existing.agency }));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'support_item', entityId: input.id });
+      await audit({ action: 'update', entity: 'support_item', entityId: input.id });
       return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
-    });
-  },
+  }),
 } as const;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ByCaseInput, ByIdInput, CreateNoteInputSchema, JournalNote, UpdateDraftInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { correctionsOf, findNote, insertDraft, listNotes, signNote, toJournalNote, updateDraft, type JournalNoteRowWithAuthor } from '../db/repositories/journal-notes';
 import type { DB } from '../db/schema';
@@ -40,17 +41,12 @@ export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 
 /** Journal notes: drafts, signing, corrections; and the reminder operations. */
 export const journalOps = {
-  'journal.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'journal:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
       await requireCase(trx, input.caseId);
       return readJournalOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'journal.create': async (w: WorkerState, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'journal:create': inTransaction(async ({ trx, user, audit }, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
       await requireOpenCase(trx, input.caseId);
       if (input.correctsNoteId !== null) {
         const target = await findNote(trx, input.correctsNoteId);
@@ -59,31 +55,24 @@ export const journalOps = {
           throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.').because('correction_target_invalid');
         }
       }
-      const id = await insertDraft(trx, { ...input, authorId: s.user.id, at: new Date() });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'journal_note', entityId: id });
+      const id = await insertDraft(trx, { ...input, authorId: user.id, at: new Date() });
+      await audit({ action: 'create', entity: 'journal_note', entityId: id });
       return noteWithCorrections(trx, id);
-    });
-  },
+  }),
 
-  'journal.update-draft': async (w: WorkerState, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
-      await requireOwnDraft(trx, input.id, s.user.id, 'change');
+  'journal:update-draft': inTransaction(async ({ trx, user, audit }, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
+      await requireOwnDraft(trx, input.id, user.id, 'change');
       await updateDraft(trx, input.id, input.noteDate, input.body);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'journal_note', entityId: input.id });
+      await audit({ action: 'update', entity: 'journal_note', entityId: input.id });
       return noteWithCorrections(trx, input.id);
-    });
-  },
+  }),
 
-  'journal.sign': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
-      await requireOwnDraft(trx, input.id, s.user.id, 'sign');
+  'journal:sign': inTransaction(async ({ trx, user, audit }, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
+      await requireOwnDraft(trx, input.id, user.id, 'sign');
       await signNote(trx, input.id, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'sign', entity: 'journal_note', entityId: input.id });
+      await audit({ action: 'sign', entity: 'journal_note', entityId: input.id });
       return noteWithCorrections(trx, input.id);
-    });
-  },
+  }),
 
   ...remindersOps,
 } as const;

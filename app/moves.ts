@@ -15,6 +15,7 @@ import { checkTransition, TRANSITION_REFUSAL_REASONS, type MoveStatus, type Tran
 import type { Kysely } from 'kysely';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import {
   deleteKompottenMember,
@@ -89,31 +90,23 @@ export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, cas
 
 /** Moves with the safe-distance check, and the Kompotten network's members and request ledger. */
 export const movesOps = {
-  'moves.list': async (w: WorkerState, input: { caseId: number }): Promise<Move[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'moves:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<Move[]> => {
       await requireCase(trx, input.caseId);
       return readMovesOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'moves.check-destination': async (w: WorkerState, input: z.output<typeof CheckDestinationInputSchema>): Promise<SafeDistanceCheck> => {
-    const s = w.active.requireSession();
-    const settings = await w.active.readSettings(s.db);
-    return s.db.transaction().execute(async (trx) => {
+  'moves:check-destination': inTransaction(async ({ w, trx, audit }, input: z.output<typeof CheckDestinationInputSchema>): Promise<SafeDistanceCheck> => {
+      const settings = await w.active.readSettings(trx);
       await requireCase(trx, input.caseId);
       const destination = await requirePlacePoint(trx, input.to);
       const check = await runSafeDistanceCheck(trx, settings, input.caseId, destination);
       // The check reveals where the perpetrators are known to be: a read of case data.
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'safe_distance_check', entityId: input.caseId });
+      await audit({ action: 'read', entity: 'safe_distance_check', entityId: input.caseId });
       return check;
-    });
-  },
+  }),
 
-  'moves.create': async (w: WorkerState, input: z.output<typeof CreateMoveInputSchema>): Promise<Move> => {
-    const s = w.active.requireSession();
-    const settings = await w.active.readSettings(s.db);
-    return s.db.transaction().execute(async (trx) => {
+  'moves:create': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof CreateMoveInputSchema>): Promise<Move> => {
+      const settings = await w.active.readSettings(trx);
       await requireOpenCase(trx, input.caseId);
       if (input.from) await requirePlacePoint(trx, input.from);
       const destination = await requirePlacePoint(trx, input.to);
@@ -131,21 +124,18 @@ export const movesOps = {
         notes: input.notes,
         check_json: JSON.stringify(check),
         override_reason: null,
-        created_by: s.user.id,
+        created_by: user.id,
         created_at: now.toISOString(),
       });
-      await insertMoveTransition(trx, { move_id: row.id, status: 'planned', date: input.plannedDate, recorded_by: s.user.id, recorded_at: now.toISOString() });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'move', entityId: row.id, at: now });
+      await insertMoveTransition(trx, { move_id: row.id, status: 'planned', date: input.plannedDate, recorded_by: user.id, recorded_at: now.toISOString() });
+      await audit({ action: 'create', entity: 'move', entityId: row.id, at: now });
       const [move] = await toMoves(w, trx, [row]);
       if (!move) throw new DbError('internal', 'The move was not saved. Try again.');
       return move;
-    });
-  },
+  }),
 
-  'moves.transition': async (w: WorkerState, input: z.output<typeof TransitionMoveInputSchema>): Promise<Move> => {
-    const s = w.active.requireSession();
-    const settings = await w.active.readSettings(s.db);
-    return s.db.transaction().execute(async (trx) => {
+  'moves:transition': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof TransitionMoveInputSchema>): Promise<Move> => {
+      const settings = await w.active.readSettings(trx);
       const row = await findMoveRow(trx, input.id);
       if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.').because('move_missing');
       await requireOpenCase(trx, row.case_id);
@@ -174,44 +164,35 @@ export const movesOps = {
         change = { status: input.to, checkJson: JSON.stringify(check), overrideReason: check.warning ? reason : null };
       }
       await updateMoveStatus(trx, row.id, change);
-      await insertMoveTransition(trx, { move_id: row.id, status: input.to, date: input.date, recorded_by: s.user.id, recorded_at: now.toISOString() });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'transition', entity: 'move', entityId: row.id, at: now });
+      await insertMoveTransition(trx, { move_id: row.id, status: input.to, date: input.date, recorded_by: user.id, recorded_at: now.toISOString() });
+      await audit({ action: 'transition', entity: 'move', entityId: row.id, at: now });
       const updated = await findMoveRow(trx, row.id);
       const [move] = updated ? await toMoves(w, trx, [updated]) : [];
       if (!move) throw new DbError('internal', 'The change was not saved. Try again.');
       return move;
-    });
-  },
+  }),
 
-  'kompotten.members': async (w: WorkerState, _: Empty): Promise<KompottenMember[]> => listKompottenMembers(w.active.requireSession().db),
+  'kompotten:members': async (w: WorkerState, _: Empty): Promise<KompottenMember[]> => listKompottenMembers(w.active.requireSession().db),
 
-  'kompotten.set-member': async (w: WorkerState, input: z.output<typeof SetMemberInputSchema>): Promise<KompottenMember[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'kompotten:set-member': inTransaction(async ({ trx, audit }, input: z.output<typeof SetMemberInputSchema>): Promise<KompottenMember[]> => {
       if (!(await findMunicipalityPoint(trx, input.municipalityCode))) {
         throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
       }
       if (input.member) {
         await upsertKompottenMember(trx, input.municipalityCode, input.contact, new Date());
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'kompotten_member', entityId: input.municipalityCode });
+        await audit({ action: 'update', entity: 'kompotten_member', entityId: input.municipalityCode });
       } else if (await deleteKompottenMember(trx, input.municipalityCode)) {
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'delete', entity: 'kompotten_member', entityId: input.municipalityCode });
+        await audit({ action: 'delete', entity: 'kompotten_member', entityId: input.municipalityCode });
       }
       return listKompottenMembers(trx);
-    });
-  },
+  }),
 
-  'kompotten.requests': async (w: WorkerState, input: { caseId: number | null }): Promise<KompottenRequest[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'kompotten:requests': inTransaction(async ({ w, trx }, input: { caseId: number | null }): Promise<KompottenRequest[]> => {
       if (input.caseId !== null) await requireCase(trx, input.caseId);
       return readKompottenRequests(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'kompotten.add-request': async (w: WorkerState, input: z.output<typeof AddRequestInputSchema>): Promise<KompottenRequest> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'kompotten:add-request': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof AddRequestInputSchema>): Promise<KompottenRequest> => {
       if (!(await findMunicipalityPoint(trx, input.counterpartCode))) {
         throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
       }
@@ -224,27 +205,23 @@ export const movesOps = {
         date: input.date,
         outcome: input.outcome,
         notes: input.notes,
-        created_by: s.user.id,
+        created_by: user.id,
         created_at: now.toISOString(),
       });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'kompotten_request', entityId: id, at: now });
+      await audit({ action: 'create', entity: 'kompotten_request', entityId: id, at: now });
       const saved = await findKompottenRequest(trx, id);
       if (!saved) throw new DbError('internal', 'The request was not saved. Try again.');
       return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
-    });
-  },
+  }),
 
-  'kompotten.update-request': async (w: WorkerState, input: z.output<typeof UpdateRequestInputSchema>): Promise<KompottenRequest> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'kompotten:update-request': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateRequestInputSchema>): Promise<KompottenRequest> => {
       const existing = await findKompottenRequest(trx, input.id);
       if (!existing) throw new DbError('not_found', 'That Kompotten request does not exist. Reload the list.').because('kompotten_missing');
       if (existing.caseId !== null) await requireOpenCase(trx, existing.caseId);
       await updateKompottenRequest(trx, input.id, { outcome: input.outcome, notes: input.notes });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'kompotten_request', entityId: input.id });
+      await audit({ action: 'update', entity: 'kompotten_request', entityId: input.id });
       const saved = await findKompottenRequest(trx, input.id);
       if (!saved) throw new DbError('internal', 'The change was not saved. Try again.');
       return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
-    });
-  },
+  }),
 } as const;

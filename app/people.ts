@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writable, type WriteDb } from '../db/handles';
 import type { z } from 'zod';
 import type {
   AddChildInputSchema,
@@ -27,11 +28,12 @@ async function changePerson(
   w: WorkerState,
   entity: 'child' | 'perpetrator',
   action: AuditAction,
-  caseOf: (db: Kysely<DB>) => Promise<number>,
-  change: (db: Kysely<DB>) => Promise<number>,
+  caseOf: (db: WriteDb) => Promise<number>,
+  change: (db: WriteDb) => Promise<number>,
 ): Promise<CaseDetail> {
   const s = w.active.requireSession();
-  return s.db.transaction().execute(async (trx) => {
+  return s.db.transaction().execute(async (tx) => {
+    const trx = writable(tx);
     const caseId = await caseOf(trx);
     await requireOpenCase(trx, caseId);
     const personId = await change(trx);
@@ -55,12 +57,12 @@ async function caseOfPerpetrator(db: Kysely<DB>, id: number): Promise<number> {
 
 /** Children and perpetrators of a case; each answers with the whole case. */
 export const peopleOps = {
-  'people.add-child': async (w: WorkerState, input: z.output<typeof AddChildInputSchema>): Promise<CaseDetail> => {
+  'people:add-child': async (w: WorkerState, input: z.output<typeof AddChildInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...child } = input;
     return changePerson(w, 'child', 'create', async () => caseId, (db) => insertChild(db, caseId, child));
   },
 
-  'people.update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
+  'people:update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
     const { id, ...child } = input;
     return changePerson(w, 'child', 'update', (db) => caseOfChild(db, id), async (db) => {
       const current = await findChild(db, id);
@@ -72,18 +74,18 @@ export const peopleOps = {
     });
   },
 
-  'people.remove-child': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
+  'people:remove-child': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
     changePerson(w, 'child', 'delete', (db) => caseOfChild(db, input.id), async (db) => {
       await deleteChild(db, input.id);
       return input.id;
     }),
 
-  'people.add-perpetrator': async (w: WorkerState, input: z.output<typeof AddPerpetratorInputSchema>): Promise<CaseDetail> => {
+  'people:add-perpetrator': async (w: WorkerState, input: z.output<typeof AddPerpetratorInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...p } = input;
     return changePerson(w, 'perpetrator', 'create', async () => caseId, async (db) => insertPerpetrator(db, caseId, { ...p, areas: await checkAreas(db, p.areas) }));
   },
 
-  'people.update-perpetrator': async (w: WorkerState, input: z.output<typeof UpdatePerpetratorInputSchema>): Promise<CaseDetail> => {
+  'people:update-perpetrator': async (w: WorkerState, input: z.output<typeof UpdatePerpetratorInputSchema>): Promise<CaseDetail> => {
     const { id, ...p } = input;
     return changePerson(w, 'perpetrator', 'update', (db) => caseOfPerpetrator(db, id), async (db) => {
       await updatePerpetrator(db, id, { ...p, areas: await checkAreas(db, p.areas) });
@@ -91,7 +93,7 @@ export const peopleOps = {
     });
   },
 
-  'people.remove-perpetrator': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
+  'people:remove-perpetrator': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
     changePerson(w, 'perpetrator', 'delete', (db) => caseOfPerpetrator(db, input.id), async (db) => {
       await deletePerpetrator(db, input.id);
       return input.id;

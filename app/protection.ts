@@ -51,7 +51,7 @@ export async function assertMayWriteProtected(w: WorkerState, db: Kysely<DB>, ca
 
 /** Revealing: grants, audited with the reason, in the session's memory for the set minutes. */
 export const protectionOps = {
-  'cases.reveal': async (w: WorkerState, input: RevealInput): Promise<CaseReveal> => {
+  'cases:reveal': async (w: WorkerState, input: RevealInput): Promise<CaseReveal> => {
     const s = w.active.requireSession();
     const { revealMinutes } = await w.active.readSettings(s.db);
     const reveal = await s.db.transaction().execute(async (trx) => {

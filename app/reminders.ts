@@ -1,16 +1,15 @@
+import { TEAM_OVERVIEW } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { endOfIsoWeek, localIsoDate } from '../core/rules/calendar';
 import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../core/contract';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../db/repositories/reminders';
 import type { DB } from '../db/schema';
 import { requireCase, requireOpenCase } from './case-rules';
-
-/** Who sees the whole team's deadlines (of the cases they may open). */
-const TEAM_OVERVIEW_ROLES = ['team_lead'] as const;
 
 type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input']>;
 
@@ -26,47 +25,38 @@ export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseI
 
 /** Reminders per case, and the deadlines due for the user or the team. */
 export const remindersOps = {
-  'reminders.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'reminders:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
       await requireCase(trx, input.caseId);
       return readRemindersOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'reminders.create': async (w: WorkerState, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'reminders:create': inTransaction(async ({ trx, user, audit }, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
       await requireOpenCase(trx, input.caseId);
-      const id = await insertReminder(trx, { ...input, createdBy: s.user.id, at: new Date() });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'reminder', entityId: id });
+      const id = await insertReminder(trx, { ...input, createdBy: user.id, at: new Date() });
+      await audit({ action: 'create', entity: 'reminder', entityId: id });
       const created = await findReminder(trx, id);
       if (!created) throw new DbError('internal', 'The reminder was not saved. Try again.');
       return created;
-    });
-  },
+  }),
 
-  'reminders.complete': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'reminders:complete': inTransaction(async ({ trx, audit }, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
       const before = await findReminder(trx, input.id);
       if (!before) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
       // Completing twice answers with the reminder as it is; only a real change is audited as one.
       if (before.doneAt !== null) {
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminder', entityId: input.id });
+        await audit({ action: 'read', entity: 'reminder', entityId: input.id });
         return before;
       }
       await requireOpenCase(trx, before.caseId);
       await completeReminder(trx, input.id, new Date());
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'reminder', entityId: input.id });
+      await audit({ action: 'update', entity: 'reminder', entityId: input.id });
       const after = await findReminder(trx, input.id);
       if (!after) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
       return after;
-    });
-  },
+  }),
 
-  'reminders.due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
-    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW_ROLES : undefined);
+  'reminders:due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
+    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW : undefined);
     const today = localIsoDate(new Date());
     return s.db.transaction().execute(async (trx) => {
       const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null, s.user);

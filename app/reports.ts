@@ -1,3 +1,4 @@
+import { REPORTERS } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type { Report, ReportExportFile, ReportExportFormat, ReportInput } from '../core/contract';
 import { REPORT_THRESHOLD_DEFAULT } from '../core/contract/reports';
@@ -17,9 +18,6 @@ import { appendAudit } from '../db/repositories/audit-log';
 import { chainHead } from '../db/repositories/audit-review';
 import { districtsOf, readReportFacts, type FactsElsewhere } from '../db/repositories/report-facts';
 import { getSetting } from '../db/repositories/settings';
-
-/** Who may produce reports to socialnämnden (the handler says the same; checked here too). */
-export const REPORT_ROLES = ['team_lead', 'administrator'] as const;
 
 type GenerateInput = { period: ReportInput['period']; districtSlugs: string[] };
 
@@ -51,13 +49,13 @@ async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date, e
 
 export const reportsOps = {
   /** Starts the session's second reader for reports (the reports view opens); true once its connection is open. */
-  'reports.prepare': async (w: WorkerState, _: Empty): Promise<{ ready: boolean }> => {
-    w.active.requireSession(REPORT_ROLES);
+  'reports:prepare': async (w: WorkerState, _: Empty): Promise<{ ready: boolean }> => {
+    w.active.requireSession(REPORTERS);
     return { ready: await w.prepareFactReader() };
   },
 
-  'reports.generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
-    const s = w.active.requireSession(REPORT_ROLES);
+  'reports:generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
+    const s = w.active.requireSession(REPORTERS);
     const elsewhere = w.factsElsewhere();
     return s.db.transaction().execute(async (trx) => {
       const report = await buildReport(trx, input, today, elsewhere);
@@ -71,8 +69,8 @@ export const reportsOps = {
    * renderer are never trusted; only the label texts come from it. One audit row, action 'export',
    * entity 'report', entity id the format; no content.
    */
-  'reports.export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
-    const s = w.active.requireSession(REPORT_ROLES);
+  'reports:export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
+    const s = w.active.requireSession(REPORTERS);
     const elsewhere = w.factsElsewhere();
     const { report, teamName, head } = await s.db.transaction().execute(async (trx) => {
       const r = await buildReport(trx, input, today, elsewhere);

@@ -1,17 +1,15 @@
+import { RETENTION_DECIDERS, RETENTION_PREVIEWERS } from '../core/contract';
+import { writable } from '../db/handles';
 import type { Kysely } from 'kysely';
 import type { RetentionKeepReason, RetentionPreview, RetentionPurgeResult, RetentionRules } from '../core/contract';
 import { localIsoDate } from '../core/rules/calendar';
 import { isOverdue, retentionVerdict, type RetentionSettings } from '../core/rules/retention';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
 import { countOpenCases, deleteCasesForRetention, readClosedCasesForRetention, readRetentionSettings, saveRetentionDecision, type RetentionCase } from '../db/repositories/retention';
 import type { DB } from '../db/schema';
-
-/** Who sees what a purge would delete (case numbers and dates only). */
-export const RETENTION_PREVIEW_ROLES = ['team_lead', 'administrator'] as const;
-/** Who decides flagged cases and confirms a purge. */
-export const RETENTION_PURGE_ROLES = ['team_lead'] as const;
 
 const toRuleSettings = (r: RetentionRules): RetentionSettings => ({ years: r.retentionYears, keepBirthDays: r.retentionKeepBirthDays, researchMunicipality: r.researchMunicipality });
 
@@ -58,22 +56,19 @@ export const retentionOps = {
    * What a purge would delete today, what waits for a team lead's decision, and how many cases are
    * kept and why. Case numbers and dates only. One audit row (read, retention), no content.
    */
-  'retention.preview': async (w: WorkerState, _: Record<string, never>, now: Date = w.active.clock()): Promise<RetentionPreview> => {
-    const s = w.active.requireSession(RETENTION_PREVIEW_ROLES);
-    return s.db.transaction().execute(async (trx) => {
+  'retention:preview': inTransaction(async ({ w, trx, audit }, _: Record<string, never>, now: Date = w.active.clock()): Promise<RetentionPreview> => {
       const { preview } = await evaluate(trx, now);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'retention', caseId: null, at: now });
+      await audit({ action: 'read', entity: 'retention', caseId: null, at: now });
       return preview;
-    });
-  },
+  }, RETENTION_PREVIEWERS),
 
   /** A team lead keeps or purges a case the rules flag; audited against the case, the decision as entity id. */
-  'retention.decide': async (
+  'retention:decide': async (
     w: WorkerState,
     input: { caseNumber: string; decision: 'purge' | 'keep'; comment: string },
     now: Date = w.active.clock(),
   ): Promise<RetentionPreview> => {
-    const s = w.active.requireSession(RETENTION_PURGE_ROLES);
+    const s = w.active.requireSession(RETENTION_DECIDERS);
     return s.db.transaction().execute(async (trx) => {
       const c = await requireFlaggedCase(trx, input.caseNumber, now);
       await saveRetentionDecision(trx, { caseId: c.id, decision: input.decision, comment: input.comment, lastEntryAt: c.lastEntryAt, decidedBy: s.user.id, at: now });
@@ -87,8 +82,8 @@ export const retentionOps = {
    * them, with secure_delete on, in one transaction whose audit row holds only the count; then
    * VACUUM so freed pages leave the file, and a checkpoint so the WAL holds no old pages either.
    */
-  'retention.purge': async (w: WorkerState, input: { caseNumbers: string[]; confirm: true }, now: Date = w.active.clock()): Promise<RetentionPurgeResult> => {
-    const s = w.active.requireSession(RETENTION_PURGE_ROLES);
+  'retention:purge': async (w: WorkerState, input: { caseNumbers: string[]; confirm: true }, now: Date = w.active.clock()): Promise<RetentionPurgeResult> => {
+    const s = w.active.requireSession(RETENTION_DECIDERS);
     // Every connection opens with secure_delete on; set and check it here too, since the purge relies on it.
     s.sqlite.pragma('secure_delete = ON');
     if (Number(s.sqlite.pragma('secure_delete', { simple: true })) !== 1) {
@@ -106,7 +101,7 @@ export const retentionOps = {
       if (input.caseNumbers.length !== preview.purge.length) {
         throw new DbError('not_allowed', 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.').because('retention_changed');
       }
-      const count = await deleteCasesForRetention(trx, input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
+      const count = await deleteCasesForRetention(writable(trx), input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'purge', entity: 'case', entityId: null, caseId: null, reason: `count=${count}`, at: now });
       return count;
     });

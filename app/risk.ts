@@ -1,3 +1,4 @@
+import { INSTRUMENT_ADMINS } from '../core/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -22,6 +23,7 @@ import { defaultReviewDate } from '../core/rules/review-date';
 import { BUILTIN_TEMPLATE_PREFIX } from '../seeds/instruments';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import {
   completeAssessmentRow,
   completedIdsOfPerson,
@@ -54,9 +56,6 @@ import {
 import type { DB } from '../db/schema';
 import { requireChildOfCase } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
-
-/** Who may add an organisation's instrument file (the handler says the same; checked here too). */
-const IMPORT_ROLES = ['administrator', 'team_lead'] as const;
 
 type InstrumentInput = z.output<(typeof riskChannels)['risk:instrument']['input']>;
 type ImportInput = z.output<(typeof riskChannels)['risk:import-instrument']['input']>;
@@ -120,31 +119,25 @@ export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, cas
  * `now` exists for the demo data, which builds histories in the past; the worker never passes it.
  */
 export const riskOps = {
-  'risk.instruments': async (w: WorkerState, _: Empty): Promise<InstrumentSummary[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:instruments': inTransaction(async ({ trx, audit }, _: Empty): Promise<InstrumentSummary[]> => {
       const rows = await listInstrumentRows(trx);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'risk_instruments' });
+      await audit({ action: 'read', entity: 'risk_instruments' });
       // Rows come newest version first within each template.
       return rows.map((row, i) => toInstrumentSummary(row, parseStoredTemplate(row.json), rows[i - 1]?.template_id !== row.template_id));
-    });
-  },
+  }),
 
-  'risk.instrument': async (w: WorkerState, input: InstrumentInput): Promise<RiskTemplate> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:instrument': inTransaction(async ({ trx, audit }, input: InstrumentInput): Promise<RiskTemplate> => {
       const template = await new TemplateCache(trx).get(input.templateId, input.version);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'risk_instrument', entityId: `${input.templateId}@${input.version}` });
+      await audit({ action: 'read', entity: 'risk_instrument', entityId: `${input.templateId}@${input.version}` });
       return template;
-    });
-  },
+  }),
 
   /**
    * Adds an organisation's instrument file: JSON syntax, then the template schema, then the
    * version rules. Any failure answers with what is wrong and writes nothing.
    */
-  'risk.import-instrument': async (w: WorkerState, input: ImportInput, now: Date = new Date()): Promise<InstrumentSummary> => {
-    const s = w.active.requireSession(IMPORT_ROLES);
+  'risk:import-instrument': async (w: WorkerState, input: ImportInput, now: Date = new Date()): Promise<InstrumentSummary> => {
+    const s = w.active.requireSession(INSTRUMENT_ADMINS);
     const file = readInstrumentFile(input.json);
     if (!file.ok) throw new DbError('invalid_input', file.message, undefined, file.issues).because('instrument_file_invalid');
     const template = file.template;
@@ -177,30 +170,22 @@ export const riskOps = {
     });
   },
 
-  'risk.list': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<AssessmentSummary[]> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<AssessmentSummary[]> => {
       await requireCase(trx, input.caseId);
       return readAssessmentsOfCase(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'risk.get': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<Assessment> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:get': inTransaction(async ({ trx, audit }, input: z.output<typeof ByIdInput>): Promise<Assessment> => {
       const assessment = await assessmentOf(trx, input.id, new TemplateCache(trx));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessment', entityId: input.id });
+      await audit({ action: 'read', entity: 'assessment', entityId: input.id });
       return assessment;
-    });
-  },
+  }),
 
   /**
    * Starts a draft on the newest version of the template, for the survivor (an adult template) or
    * one child (a child template); optionally as a copy of an earlier assessment of the same person.
    */
-  'risk.start': async (w: WorkerState, input: z.output<typeof StartAssessmentInputSchema>, now: Date = new Date()): Promise<Assessment> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:start': inTransaction(async ({ trx, user, audit }, input: z.output<typeof StartAssessmentInputSchema>, now: Date = new Date()): Promise<Assessment> => {
       await requireOpenCase(trx, input.caseId);
       if (input.childId !== null) await requireChildOfCase(trx, input.childId, input.caseId);
       const latest = await findLatestInstrumentRow(trx, input.templateId);
@@ -234,17 +219,14 @@ export const riskOps = {
         judgements,
         headlineLevel: headlineLevel(template, judgements),
         copiedFromId: input.copyFromId,
-        startedBy: s.user.id,
+        startedBy: user.id,
         at: now,
       });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'assessment', entityId: id });
+      await audit({ action: 'create', entity: 'assessment', entityId: id });
       return assessmentOf(trx, id, new TemplateCache(trx));
-    });
-  },
+  }),
 
-  'risk.save-draft': async (w: WorkerState, input: z.output<typeof SaveDraftInputSchema>): Promise<Assessment> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:save-draft': inTransaction(async ({ trx, audit }, input: z.output<typeof SaveDraftInputSchema>): Promise<Assessment> => {
       const row = await requireDraft(trx, input.id);
       const templates = new TemplateCache(trx);
       const template = await templates.get(row.template_id, row.template_version);
@@ -258,10 +240,9 @@ export const riskOps = {
         nextReviewDate: input.nextReviewDate,
         headlineLevel: headlineLevel(template, j.judgements),
       });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'assessment', entityId: input.id });
+      await audit({ action: 'update', entity: 'assessment', entityId: input.id });
       return assessmentOf(trx, input.id, templates);
-    });
-  },
+  }),
 
   /**
    * Completes a draft. The judgement is required: without a level and a reason for every level
@@ -271,10 +252,8 @@ export const riskOps = {
    * the headline level), leaves a review reminder for that date (closing the reminder of the
    * person's previous assessment), and for the survivor updates the case's current risk level.
    */
-  'risk.complete': async (w: WorkerState, input: z.output<typeof ByIdInput>, now: Date = new Date()): Promise<Assessment> => {
-    const s = w.active.requireSession();
-    const settings = await w.active.readSettings(s.db);
-    return s.db.transaction().execute(async (trx) => {
+  'risk:complete': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof ByIdInput>, now: Date = new Date()): Promise<Assessment> => {
+      const settings = await w.active.readSettings(trx);
       const row = await requireDraft(trx, input.id);
       const templates = new TemplateCache(trx);
       const template = await templates.get(row.template_id, row.template_version);
@@ -302,28 +281,25 @@ export const riskOps = {
         answers: visibleAnswers(row, await perpetratorIdsOf(trx, row.case_id)),
         headlineLevel: level,
         nextReviewDate,
-        completedBy: s.user.id,
+        completedBy: user.id,
         at: now,
       });
       if (!forChild) await setCaseLatestRisk(trx, row.case_id, { assessmentId: input.id, level, at: now, nextReviewDate });
       await touchCase(trx, row.case_id, now);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'sign', entity: 'assessment', entityId: input.id });
+      await audit({ action: 'sign', entity: 'assessment', entityId: input.id });
 
       // The person's previous review is done now; the new one becomes a reminder.
       for (const id of await openReviewReminderIds(trx, row.case_id, earlier.map((e) => reviewReminderNote(e, forChild)))) {
         await completeReminder(trx, id, now);
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'reminder', entityId: id });
+        await audit({ action: 'update', entity: 'reminder', entityId: id });
       }
-      const reminderId = await insertReminder(trx, { caseId: row.case_id, kind: 'review', dueDate: nextReviewDate, note: reviewReminderNote(input.id, forChild), createdBy: s.user.id, at: now });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'create', entity: 'reminder', entityId: reminderId });
+      const reminderId = await insertReminder(trx, { caseId: row.case_id, kind: 'review', dueDate: nextReviewDate, note: reviewReminderNote(input.id, forChild), createdBy: user.id, at: now });
+      await audit({ action: 'create', entity: 'reminder', entityId: reminderId });
       return assessmentOf(trx, input.id, templates);
-    });
-  },
+  }),
 
   /** Two assessments of the same person side by side: which factors and judged levels changed. */
-  'risk.compare': async (w: WorkerState, input: CompareInput): Promise<CompareResult> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'risk:compare': inTransaction(async ({ trx, audit }, input: CompareInput): Promise<CompareResult> => {
       const left = await requireAssessment(trx, input.leftId);
       const right = await requireAssessment(trx, input.rightId);
       if (left.case_id !== right.case_id || left.child_id !== right.child_id) {
@@ -338,14 +314,13 @@ export const riskOps = {
       });
       const l = await side(left);
       const r = await side(right);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessment', entityId: input.leftId });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessment', entityId: input.rightId });
+      await audit({ action: 'read', entity: 'assessment', entityId: input.leftId });
+      await audit({ action: 'read', entity: 'assessment', entityId: input.rightId });
       return {
         left: toAssessmentSummary(left, l.template),
         right: toAssessmentSummary(right, r.template),
         rows: compareAnswers(l, r, perpetratorIds),
         judgements: compareJudgements(l, r),
       };
-    });
-  },
+  }),
 } as const;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ByCaseInput, CaseShares, ShareInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
+import { inTransaction } from './unit-of-work';
 import { isEnabledCaseUser } from '../db/repositories/assignees';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../db/repositories/case-shares';
@@ -25,38 +26,29 @@ export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: nu
  * keeps its shares. A change that changes nothing writes nothing.
  */
 export const sharingOps = {
-  'cases.shares': async (w: WorkerState, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:shares': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
       await requireCase(trx, input.caseId);
       return readCaseShares(w, trx, input.caseId);
-    });
-  },
+  }),
 
-  'cases.share': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:share': inTransaction(async ({ trx, user, audit }, input: ShareInput): Promise<CaseShares> => {
       await requireCase(trx, input.caseId);
       if (!(await isEnabledCaseUser(trx, input.userId))) {
         throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
           { path: ['userId'], message: 'share_not_case_user' },
         ]).because('share_not_case_user');
       }
-      if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: s.user.id, at: new Date() })) {
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+      if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: user.id, at: new Date() })) {
+        await audit({ action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
       }
       return loadCaseShares(trx, input.caseId);
-    });
-  },
+  }),
 
-  'cases.unshare': async (w: WorkerState, input: ShareInput): Promise<CaseShares> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
+  'cases:unshare': inTransaction(async ({ trx, audit }, input: ShareInput): Promise<CaseShares> => {
       await requireCase(trx, input.caseId);
       if (await deleteCaseShare(trx, input.caseId, input.userId)) {
-        await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+        await audit({ action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
       }
       return loadCaseShares(trx, input.caseId);
-    });
-  },
+  }),
 } as const;

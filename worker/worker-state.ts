@@ -1,5 +1,4 @@
-import type { Role, SessionStatus } from '../core/contract';
-import type { CaseScope } from '../db/access/case-scope';
+import type { RoleRule, SessionStatus } from '../core/contract';
 import type { FactsElsewhere } from '../db/repositories/report-facts';
 import { BackgroundBackup } from '../db/backup/background-backup';
 import { Store } from '../db/store/store';
@@ -7,23 +6,6 @@ import { defaultWitnessDir, fileWitnessStore, type WitnessStore } from '../db/wi
 import { FactReader } from './fact-reader';
 import { RevealGrants } from '../app/reveal-grants';
 import type { DemoFactory, Empty, WorkerState as OperationState } from '../app/state';
-
-/** Who may run an operation: anyone (session set-up), any unlocked user, or the listed roles. */
-export type RoleRule = 'public' | 'unlocked' | readonly Role[];
-
-/** A role rule plus the case the request concerns; the worker checks the user may open that case. */
-export interface ScopedAccess {
-  roles: readonly Role[];
-  caseScope: CaseScope | null;
-}
-
-/** The access rule a request carries to the worker. */
-export type Access = RoleRule | ScopedAccess;
-
-/** True for a request that concerns one case. */
-export function isScopedAccess(access: Access): access is ScopedAccess {
-  return typeof access === 'object' && !Array.isArray(access);
-}
 
 /** The worker's state: the real store, the demo store when one is open, and which is active. */
 export class WorkerState implements OperationState {
@@ -116,3 +98,4 @@ export class WorkerState implements OperationState {
 }
 
 export type { Empty };
+export { isScopedAccess, type Access, type RoleRule, type ScopedAccess } from '../core/contract';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ByCaseInput, IdSchema } from './casework-common';
 import { RoleSchema } from './common';
+import { caseChannel } from './channel-access';
+import { CASEWORK } from './roles';
 
 /** Names a colleague on a case, or takes the name off again. */
 export const ShareInputSchema = z.object({ caseId: IdSchema, userId: IdSchema }).strict();
@@ -27,7 +29,7 @@ export const CaseSharesSchema = z.object({
 export type CaseShares = z.infer<typeof CaseSharesSchema>;
 
 export const accessChannels = {
-  'cases:shares': { input: ByCaseInput, output: CaseSharesSchema },
-  'cases:share': { input: ShareInputSchema, output: CaseSharesSchema },
-  'cases:unshare': { input: ShareInputSchema, output: CaseSharesSchema },
+  'cases:shares': caseChannel({ input: ByCaseInput, output: CaseSharesSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'cases:share': caseChannel({ input: ShareInputSchema, output: CaseSharesSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'cases:unshare': caseChannel({ input: ShareInputSchema, output: CaseSharesSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
 } as const;

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text } from './casework-common';
-import { EmptyInput, type Role } from './common';
-
-/**
- * Who reviews the log: team leads and auditors. Administrators keep only the chain check: they
- * create users and hand out roles, so the one who grants access should not also be the one who
- * checks how it was used (and marks it as fine).
- */
-export const LOG_REVIEW_ROLES: readonly Role[] = ['team_lead', 'auditor'];
+import { EmptyInput } from './common';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK, LOG_REVIEWERS } from './roles';
 
 /** Every action the audit log records (db/repositories/audit-log.ts AuditAction has the same list). */
 export const AUDIT_ACTIONS = [
@@ -214,13 +209,13 @@ export const RecordPrintInputSchema = z
 export type RecordPrintInput = z.input<typeof RecordPrintInputSchema>;
 
 export const auditReviewChannels = {
-  'audit:users': { input: EmptyInput, output: z.array(AuditUserSchema) },
-  'audit:search': { input: AuditSearchInputSchema, output: AuditPageSchema },
-  'audit:sample': { input: AuditSampleInputSchema, output: AuditSampleSchema },
-  'audit:protected-access': { input: AuditProtectedInputSchema, output: AuditPageSchema },
-  'audit:mark-reviewed': { input: AuditMarkReviewedInputSchema, output: z.object({ marked: z.number().int() }) },
-  'audit:export': { input: AuditExportInputSchema, output: AuditFileSchema },
-  'audit:case-extract': { input: CaseExtractInputSchema, output: CaseLogExtractSchema },
-  'audit:case-extract-export': { input: CaseExtractExportInputSchema, output: AuditFileSchema },
-  'audit:record-print': { input: RecordPrintInputSchema, output: z.object({ ok: z.literal(true) }) },
+  'audit:users': channel({ input: EmptyInput, output: z.array(AuditUserSchema), access: LOG_REVIEWERS }),
+  'audit:search': channel({ input: AuditSearchInputSchema, output: AuditPageSchema, access: LOG_REVIEWERS }),
+  'audit:sample': channel({ input: AuditSampleInputSchema, output: AuditSampleSchema, access: LOG_REVIEWERS }),
+  'audit:protected-access': channel({ input: AuditProtectedInputSchema, output: AuditPageSchema, access: LOG_REVIEWERS }),
+  'audit:mark-reviewed': channel({ input: AuditMarkReviewedInputSchema, output: z.object({ marked: z.number().int() }), access: LOG_REVIEWERS }),
+  'audit:export': channel({ input: AuditExportInputSchema, output: AuditFileSchema, access: LOG_REVIEWERS }),
+  'audit:case-extract': caseChannel({ input: CaseExtractInputSchema, output: CaseLogExtractSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'audit:case-extract-export': caseChannel({ input: CaseExtractExportInputSchema, output: AuditFileSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'audit:record-print': channel({ input: RecordPrintInputSchema, output: z.object({ ok: z.literal(true) }), access: 'unlocked' }),
 } as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EmptyInput, IsoDateTimeSchema } from './common';
 import { RefusalReasonSchema } from './refusals';
 import { SessionStatusSchema } from './session';
+import { channel } from './channel-access';
+import { ADMIN } from './roles';
 
 /** How many backups are kept by default: one a day for a week. */
 export const BACKUP_KEEP_DEFAULT = 7;
@@ -120,14 +122,14 @@ export const RemoveLeftoverInputSchema = z
   .strict();
 
 export const backupChannels = {
-  'backup:status': { input: EmptyInput, output: BackupStatusSchema },
-  'backup:create': { input: CreateBackupInputSchema, output: BackupEntrySchema },
-  'backup:settings': { input: BackupSettingsInputSchema, output: BackupStatusSchema },
-  'backup:verify': { input: BackupFileInputSchema, output: BackupVerifyResultSchema },
+  'backup:status': channel({ input: EmptyInput, output: BackupStatusSchema, access: ADMIN }),
+  'backup:create': channel({ input: CreateBackupInputSchema, output: BackupEntrySchema, access: ADMIN }),
+  'backup:settings': channel({ input: BackupSettingsInputSchema, output: BackupStatusSchema, access: ADMIN }),
+  'backup:verify': channel({ input: BackupFileInputSchema, output: BackupVerifyResultSchema, access: ADMIN }),
   /** Afterwards the app is locked: unlock again with a passphrase that was valid when the backup was made. */
-  'backup:restore': { input: BackupFileInputSchema, output: SessionStatusSchema },
-  'backup:progress': { input: EmptyInput, output: BackupProgressSchema },
-  'backup:leftovers': { input: EmptyInput, output: z.array(LeftoverSchema) },
+  'backup:restore': channel({ input: BackupFileInputSchema, output: SessionStatusSchema, access: ADMIN }),
+  'backup:progress': channel({ input: EmptyInput, output: BackupProgressSchema, access: ADMIN }),
+  'backup:leftovers': channel({ input: EmptyInput, output: z.array(LeftoverSchema), access: ADMIN }),
   /** Answers the leftovers that remain. */
-  'backup:remove-leftover': { input: RemoveLeftoverInputSchema, output: z.array(LeftoverSchema) },
+  'backup:remove-leftover': channel({ input: RemoveLeftoverInputSchema, output: z.array(LeftoverSchema), access: ADMIN }),
 } as const;

@@ -7,6 +7,8 @@ import { KompottenRequestSchema } from './kompotten';
 import { MoveSchema } from './moves';
 import { AssessmentSummarySchema } from './risk';
 import { JournalNoteSchema, ReminderSchema, SupportItemSchema } from './support-journal';
+import { caseChannel } from './channel-access';
+import { CASEWORK } from './roles';
 
 /**
  * Everything the case view shows when a case is opened, read in one transaction: each part is
@@ -31,5 +33,5 @@ export type CaseView = z.infer<typeof CaseViewSchema>;
 export type CaseViewSections = Omit<CaseView, 'detail'>;
 
 export const caseViewChannels = {
-  'cases:open': { input: ByIdInput, output: CaseViewSchema },
+  'cases:open': caseChannel({ input: ByIdInput, output: CaseViewSchema, access: CASEWORK, caseScope: (i) => ({ case: i.id }) }),
 } as const;

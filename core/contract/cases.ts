@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { checkPersonalIdentityNumber } from '../rules/personal-identity-number';
 import { ByIdInput, IdSchema, IsoDateSchema, requiredText, text } from './casework-common';
 import { CaseRevealSchema, maskable } from './protection';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK } from './roles';
 
 export const PROTECTION_LEVELS = ['none', 'sekretessmarkering', 'skyddad_folkbokforing', 'fingerade_personuppgifter'] as const;
 export const VULNERABILITIES = ['disability', 'hbtqi', 'substance_use', 'economic_violence', 'other'] as const;
@@ -290,16 +292,16 @@ export const AddPerpetratorInputSchema = PerpetratorInputSchema.extend({ caseId:
 export const UpdatePerpetratorInputSchema = PerpetratorInputSchema.extend({ id: IdSchema }).strict();
 
 export const casesChannels = {
-  'cases:list': { input: ListCasesInputSchema, output: CaseListSchema },
-  'cases:get': { input: ByIdInput, output: CaseDetailSchema },
-  'cases:create': { input: CreateCaseInputSchema, output: CaseDetailSchema },
-  'cases:update': { input: UpdateCaseInputSchema, output: CaseDetailSchema },
-  'cases:close': { input: CloseCaseInputSchema, output: CaseDetailSchema },
-  'cases:reopen': { input: ByIdInput, output: CaseDetailSchema },
-  'people:add-child': { input: AddChildInputSchema, output: CaseDetailSchema },
-  'people:update-child': { input: UpdateChildInputSchema, output: CaseDetailSchema },
-  'people:remove-child': { input: ByIdInput, output: CaseDetailSchema },
-  'people:add-perpetrator': { input: AddPerpetratorInputSchema, output: CaseDetailSchema },
-  'people:update-perpetrator': { input: UpdatePerpetratorInputSchema, output: CaseDetailSchema },
-  'people:remove-perpetrator': { input: ByIdInput, output: CaseDetailSchema },
+  'cases:list': channel({ input: ListCasesInputSchema, output: CaseListSchema, access: CASEWORK }),
+  'cases:get': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.id }) }),
+  'cases:create': channel({ input: CreateCaseInputSchema, output: CaseDetailSchema, access: CASEWORK }),
+  'cases:update': caseChannel({ input: UpdateCaseInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.id }) }),
+  'cases:close': caseChannel({ input: CloseCaseInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.id }) }),
+  'cases:reopen': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.id }) }),
+  'people:add-child': caseChannel({ input: AddChildInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'people:update-child': caseChannel({ input: UpdateChildInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ child: i.id }) }),
+  'people:remove-child': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ child: i.id }) }),
+  'people:add-perpetrator': caseChannel({ input: AddPerpetratorInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'people:update-perpetrator': caseChannel({ input: UpdatePerpetratorInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ perpetrator: i.id }) }),
+  'people:remove-perpetrator': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ perpetrator: i.id }) }),
 } as const;

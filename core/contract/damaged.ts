@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BackupEntrySchema, BackupFileNameSchema, BackupFolderSchema } from './backup';
 import { PassphraseSchema, UsernameSchema } from './common';
 import { SessionStatusSchema } from './session';
+import { channel } from './channel-access';
 
 /**
  * Restoring a damaged database happens while it is locked, so the user proves who they are with
@@ -27,7 +28,7 @@ export type DamagedBackups = z.infer<typeof DamagedBackupsSchema>;
 
 export const damagedChannels = {
   /** The backups a damaged database can be restored from (credentials checked, throttled like unlocking). */
-  'session:damaged-backups': { input: DamagedBackupsInputSchema, output: DamagedBackupsSchema },
+  'session:damaged-backups': channel({ input: DamagedBackupsInputSchema, output: DamagedBackupsSchema, access: 'public' }),
   /** Verifies and restores a backup over a damaged database; afterwards the app is locked. */
-  'session:restore-damaged': { input: RestoreDamagedInputSchema, output: SessionStatusSchema },
+  'session:restore-damaged': channel({ input: RestoreDamagedInputSchema, output: SessionStatusSchema, access: 'public' }),
 } as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EmptyInput } from './common';
 import { ByCaseInput, IdSchema, IsoDateSchema, MoneySchema, PlaceRefSchema, PlaceSchema, requiredText, text } from './casework-common';
 import { maskable } from './protection';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK } from './roles';
 
 export const STEP_KINDS = ['protected_shelter', 'transitional', 'social_contract', 'priority_housing', 'own_lease', 'other'] as const;
 export const OBSTACLES = ['debts', 'rent_guarantee', 'waiting_priority_decision', 'no_suitable_size', 'other'] as const;
@@ -96,10 +98,10 @@ export const ShelterSchema = z.object({
 export type Shelter = z.infer<typeof ShelterSchema>;
 
 export const housingChannels = {
-  'housing:list': { input: ByCaseInput, output: z.array(HousingStepSchema) },
-  'housing:add-step': { input: AddStepInputSchema, output: HousingStepSchema },
-  'housing:update-step': { input: UpdateStepInputSchema, output: HousingStepSchema },
-  'shelters:list': { input: EmptyInput, output: z.array(ShelterSchema) },
-  'shelters:create': { input: ShelterInputSchema, output: ShelterSchema },
-  'shelters:update': { input: ShelterInputSchema.extend({ id: IdSchema }).strict(), output: ShelterSchema },
+  'housing:list': caseChannel({ input: ByCaseInput, output: z.array(HousingStepSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'housing:add-step': caseChannel({ input: AddStepInputSchema, output: HousingStepSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'housing:update-step': caseChannel({ input: UpdateStepInputSchema, output: HousingStepSchema, access: CASEWORK, caseScope: (i) => ({ step: i.id }) }),
+  'shelters:list': channel({ input: EmptyInput, output: z.array(ShelterSchema), access: CASEWORK }),
+  'shelters:create': channel({ input: ShelterInputSchema, output: ShelterSchema, access: CASEWORK }),
+  'shelters:update': channel({ input: ShelterInputSchema.extend({ id: IdSchema }).strict(), output: ShelterSchema, access: CASEWORK }),
 } as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EmptyInput } from './common';
 import { IdSchema, IsoDateSchema, text } from './casework-common';
 import { maskable } from './protection';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK } from './roles';
 
 export const KOMPOTTEN_OUTCOMES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 
@@ -40,9 +42,9 @@ export const AddRequestInputSchema = z
 export const UpdateRequestInputSchema = z.object({ id: IdSchema, outcome: z.enum(KOMPOTTEN_OUTCOMES), notes: text(1000) }).strict();
 
 export const kompottenChannels = {
-  'kompotten:members': { input: EmptyInput, output: z.array(KompottenMemberSchema) },
-  'kompotten:set-member': { input: SetMemberInputSchema, output: z.array(KompottenMemberSchema) },
-  'kompotten:requests': { input: z.object({ caseId: IdSchema.nullable() }).strict(), output: z.array(KompottenRequestSchema) },
-  'kompotten:add-request': { input: AddRequestInputSchema, output: KompottenRequestSchema },
-  'kompotten:update-request': { input: UpdateRequestInputSchema, output: KompottenRequestSchema },
+  'kompotten:members': channel({ input: EmptyInput, output: z.array(KompottenMemberSchema), access: CASEWORK }),
+  'kompotten:set-member': channel({ input: SetMemberInputSchema, output: z.array(KompottenMemberSchema), access: CASEWORK }),
+  'kompotten:requests': caseChannel({ input: z.object({ caseId: IdSchema.nullable() }).strict(), output: z.array(KompottenRequestSchema), access: CASEWORK, caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }) }),
+  'kompotten:add-request': caseChannel({ input: AddRequestInputSchema, output: KompottenRequestSchema, access: CASEWORK, caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }) }),
+  'kompotten:update-request': caseChannel({ input: UpdateRequestInputSchema, output: KompottenRequestSchema, access: CASEWORK, caseScope: (i) => ({ kompottenRequest: i.id }) }),
 } as const;

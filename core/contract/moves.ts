@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MOVE_STATUSES } from '../rules/move-workflow';
 import { ByCaseInput, IdSchema, IsoDateSchema, PlaceRefSchema, PlaceSchema, text } from './casework-common';
 import { maskable } from './protection';
+import { caseChannel } from './channel-access';
+import { CASEWORK } from './roles';
 
 export const MOVE_ROUTES = ['within_city', 'kompotten', 'own_application', 'self_arranged', 'other'] as const;
 export type MoveRoute = (typeof MOVE_ROUTES)[number];
@@ -70,8 +72,8 @@ export const MoveSchema = z.object({
 export type Move = z.infer<typeof MoveSchema>;
 
 export const movesChannels = {
-  'moves:list': { input: ByCaseInput, output: z.array(MoveSchema) },
-  'moves:check-destination': { input: CheckDestinationInputSchema, output: SafeDistanceCheckSchema },
-  'moves:create': { input: CreateMoveInputSchema, output: MoveSchema },
-  'moves:transition': { input: TransitionMoveInputSchema, output: MoveSchema },
+  'moves:list': caseChannel({ input: ByCaseInput, output: z.array(MoveSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'moves:check-destination': caseChannel({ input: CheckDestinationInputSchema, output: SafeDistanceCheckSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'moves:create': caseChannel({ input: CreateMoveInputSchema, output: MoveSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'moves:transition': caseChannel({ input: TransitionMoveInputSchema, output: MoveSchema, access: CASEWORK, caseScope: (i) => ({ move: i.id }) }),
 } as const;

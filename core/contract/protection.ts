@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './casework-common';
+import { caseChannel } from './channel-access';
+import { CASEWORK } from './roles';
 
 /**
  * What the worker sends instead of a protected value while it is masked. A distinct shape, not
@@ -51,5 +53,5 @@ export const CaseRevealSchema = z.object({
 export type CaseReveal = z.infer<typeof CaseRevealSchema>;
 
 export const protectionChannels = {
-  'cases:reveal': { input: RevealInputSchema, output: CaseRevealSchema },
+  'cases:reveal': caseChannel({ input: RevealInputSchema, output: CaseRevealSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmptyInput } from './common';
+import { channel } from './channel-access';
 
 export const CountySchema = z.object({ code: z.string(), name: z.string(), letterCode: z.string() });
 export type County = z.infer<typeof CountySchema>;
@@ -17,7 +18,7 @@ export const DistrictSchema = z.object({ slug: z.string(), name: z.string(), lat
 export type District = z.infer<typeof DistrictSchema>;
 
 export const referenceChannels = {
-  'reference:counties': { input: EmptyInput, output: z.array(CountySchema) },
-  'reference:municipalities': { input: EmptyInput, output: z.array(MunicipalitySchema) },
-  'reference:districts': { input: EmptyInput, output: z.array(DistrictSchema) },
+  'reference:counties': channel({ input: EmptyInput, output: z.array(CountySchema), access: 'unlocked' }),
+  'reference:municipalities': channel({ input: EmptyInput, output: z.array(MunicipalitySchema), access: 'unlocked' }),
+  'reference:districts': channel({ input: EmptyInput, output: z.array(DistrictSchema), access: 'unlocked' }),
 } as const;

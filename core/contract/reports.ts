@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './casework-common';
 import { EmptyInput } from './common';
+import { channel } from './channel-access';
+import { REPORTERS } from './roles';
 
 export const REPORT_PERIOD_KINDS = ['year', 'tertial', 'quarter', 'custom'] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
@@ -137,7 +139,7 @@ export const ReportPrepareSchema = z.object({ ready: z.boolean() });
 
 export const reportsChannels = {
   // Asked when the reports view opens, so the first report does not wait for the second reader.
-  'reports:prepare': { input: EmptyInput, output: ReportPrepareSchema },
-  'reports:generate': { input: ReportInputSchema, output: ReportSchema },
-  'reports:export': { input: ReportExportInputSchema, output: ReportExportFileSchema },
+  'reports:prepare': channel({ input: EmptyInput, output: ReportPrepareSchema, access: REPORTERS }),
+  'reports:generate': channel({ input: ReportInputSchema, output: ReportSchema, access: REPORTERS }),
+  'reports:export': channel({ input: ReportExportInputSchema, output: ReportExportFileSchema, access: REPORTERS }),
 } as const;

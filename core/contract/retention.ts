@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EmptyInput } from './common';
 import { text } from './casework-common';
+import { channel } from './channel-access';
+import { RETENTION_DECIDERS, RETENTION_PREVIEWERS } from './roles';
 
 /** Records are purged this many years after a closed case's last entry unless a setting says otherwise. */
 export const RETENTION_YEARS_DEFAULT = 5;
@@ -108,7 +110,7 @@ export const RetentionPurgeResultSchema = z.object({
 export type RetentionPurgeResult = z.infer<typeof RetentionPurgeResultSchema>;
 
 export const retentionChannels = {
-  'retention:preview': { input: EmptyInput, output: RetentionPreviewSchema },
-  'retention:decide': { input: RetentionDecideInputSchema, output: RetentionPreviewSchema },
-  'retention:purge': { input: RetentionPurgeInputSchema, output: RetentionPurgeResultSchema },
+  'retention:preview': channel({ input: EmptyInput, output: RetentionPreviewSchema, access: RETENTION_PREVIEWERS }),
+  'retention:decide': channel({ input: RetentionDecideInputSchema, output: RetentionPreviewSchema, access: RETENTION_DECIDERS }),
+  'retention:purge': channel({ input: RetentionPurgeInputSchema, output: RetentionPurgeResultSchema, access: RETENTION_DECIDERS }),
 } as const;

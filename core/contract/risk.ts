@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EmptyInput } from './common';
 import { ByCaseInput, ByIdInput, IdSchema, IsoDateSchema, text } from './casework-common';
 import { INSTRUMENT_FILE_MAX_CHARS } from './request-size';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK, INSTRUMENT_ADMINS, INSTRUMENT_READERS } from './roles';
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -189,14 +191,14 @@ export const CompareResultSchema = z.object({
 });
 
 export const riskChannels = {
-  'risk:instruments': { input: EmptyInput, output: z.array(InstrumentSummarySchema) },
-  'risk:instrument': { input: z.object({ templateId: TemplateId, version: z.string().max(20) }).strict(), output: RiskTemplateSchema },
+  'risk:instruments': channel({ input: EmptyInput, output: z.array(InstrumentSummarySchema), access: INSTRUMENT_READERS }),
+  'risk:instrument': channel({ input: z.object({ templateId: TemplateId, version: z.string().max(20) }).strict(), output: RiskTemplateSchema, access: INSTRUMENT_READERS }),
   /** The text of an instrument file chosen by the user; parsed and validated in main. */
-  'risk:import-instrument': { input: z.object({ json: z.string().max(INSTRUMENT_FILE_MAX_CHARS) }).strict(), output: InstrumentSummarySchema },
-  'risk:list': { input: ByCaseInput, output: z.array(AssessmentSummarySchema) },
-  'risk:get': { input: ByIdInput, output: AssessmentSchema },
-  'risk:start': { input: StartAssessmentInputSchema, output: AssessmentSchema },
-  'risk:save-draft': { input: SaveDraftInputSchema, output: AssessmentSchema },
-  'risk:complete': { input: ByIdInput, output: AssessmentSchema },
-  'risk:compare': { input: z.object({ leftId: IdSchema, rightId: IdSchema }).strict(), output: CompareResultSchema },
+  'risk:import-instrument': channel({ input: z.object({ json: z.string().max(INSTRUMENT_FILE_MAX_CHARS) }).strict(), output: InstrumentSummarySchema, access: INSTRUMENT_ADMINS }),
+  'risk:list': caseChannel({ input: ByCaseInput, output: z.array(AssessmentSummarySchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'risk:get': caseChannel({ input: ByIdInput, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
+  'risk:start': caseChannel({ input: StartAssessmentInputSchema, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'risk:save-draft': caseChannel({ input: SaveDraftInputSchema, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
+  'risk:complete': caseChannel({ input: ByIdInput, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
+  'risk:compare': caseChannel({ input: z.object({ leftId: IdSchema, rightId: IdSchema }).strict(), output: CompareResultSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.leftId }) }),
 } as const;

@@ -9,6 +9,8 @@ import {
   TeamNameSchema,
   UsernameSchema,
 } from './common';
+import { channel } from './channel-access';
+import { ADMIN } from './roles';
 
 export const SessionUserSchema = z.object({
   id: z.number().int(),
@@ -99,15 +101,15 @@ export const DemoResultSchema = z.object({
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 export const sessionChannels = {
-  'session:status': { input: EmptyInput, output: SessionStatusSchema },
-  'session:setup': { input: SetupInputSchema, output: SetupResultSchema },
-  'session:unlock': { input: UnlockInputSchema, output: SessionStatusSchema },
-  'session:lock': { input: EmptyInput, output: SessionStatusSchema },
-  'session:change-passphrase': { input: ChangePassphraseInputSchema, output: OkSchema },
-  'session:recover': { input: RecoverInputSchema, output: SessionStatusSchema },
-  'session:open-demo': { input: EmptyInput, output: DemoResultSchema },
-  'session:leave-demo': { input: EmptyInput, output: SessionStatusSchema },
-  'session:acknowledge-rollback': { input: EmptyInput, output: SessionStatusSchema },
+  'session:status': channel({ input: EmptyInput, output: SessionStatusSchema, access: 'public' }),
+  'session:setup': channel({ input: SetupInputSchema, output: SetupResultSchema, access: 'public' }),
+  'session:unlock': channel({ input: UnlockInputSchema, output: SessionStatusSchema, access: 'public' }),
+  'session:lock': channel({ input: EmptyInput, output: SessionStatusSchema, access: 'public' }),
+  'session:change-passphrase': channel({ input: ChangePassphraseInputSchema, output: OkSchema, access: 'unlocked' }),
+  'session:recover': channel({ input: RecoverInputSchema, output: SessionStatusSchema, access: 'public' }),
+  'session:open-demo': channel({ input: EmptyInput, output: DemoResultSchema, access: 'public' }),
+  'session:leave-demo': channel({ input: EmptyInput, output: SessionStatusSchema, access: 'public' }),
+  'session:acknowledge-rollback': channel({ input: EmptyInput, output: SessionStatusSchema, access: ADMIN }),
 } as const;
 
 export { IsoDateTimeSchema };

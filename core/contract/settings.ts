@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EmptyInput, TeamNameSchema } from './common';
 import { RevealMinutesSchema } from './protection';
 import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from './retention';
+import { channel } from './channel-access';
+import { ADMIN } from './roles';
 
 export const IDLE_LOCK_MINUTES_DEFAULT = 10;
 
@@ -70,6 +72,6 @@ export const UpdateSettingsInputSchema = z
   .strict();
 
 export const settingsChannels = {
-  'settings:get': { input: EmptyInput, output: SettingsSchema },
-  'settings:update': { input: UpdateSettingsInputSchema, output: SettingsSchema },
+  'settings:get': channel({ input: EmptyInput, output: SettingsSchema, access: 'unlocked' }),
+  'settings:update': channel({ input: UpdateSettingsInputSchema, output: SettingsSchema, access: ADMIN }),
 } as const;

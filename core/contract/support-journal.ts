@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ByCaseInput, ByIdInput, IdSchema, IsoDateSchema, requiredText, text } from './casework-common';
 import { maskable } from './protection';
+import { caseChannel, channel } from './channel-access';
+import { CASEWORK } from './roles';
 
 export const SUPPORT_KINDS = ['protected_housing', 'school', 'psychiatry', 'addiction_care', 'healthcare', 'economy', 'legal', 'interpreter', 'other'] as const;
 export const SUPPORT_STATUSES = ['needed', 'requested', 'in_progress', 'done', 'declined'] as const;
@@ -66,18 +68,19 @@ export const CreateReminderInputSchema = z
   .strict();
 
 export const supportJournalChannels = {
-  'support:list': { input: ByCaseInput, output: z.array(SupportItemSchema) },
-  'support:add': { input: AddSupportInputSchema, output: SupportItemSchema },
-  'support:update': { input: UpdateSupportInputSchema, output: SupportItemSchema },
-  'journal:list': { input: ByCaseInput, output: z.array(JournalNoteSchema) },
-  'journal:create': { input: CreateNoteInputSchema, output: JournalNoteSchema },
-  'journal:update-draft': { input: UpdateDraftInputSchema, output: JournalNoteSchema },
-  'journal:sign': { input: ByIdInput, output: JournalNoteSchema },
-  'reminders:list': { input: ByCaseInput, output: z.array(ReminderSchema) },
-  'reminders:create': { input: CreateReminderInputSchema, output: ReminderSchema },
-  'reminders:complete': { input: ByIdInput, output: ReminderSchema },
-  'reminders:due': {
+  'support:list': caseChannel({ input: ByCaseInput, output: z.array(SupportItemSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'support:add': caseChannel({ input: AddSupportInputSchema, output: SupportItemSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'support:update': caseChannel({ input: UpdateSupportInputSchema, output: SupportItemSchema, access: CASEWORK, caseScope: (i) => ({ supportItem: i.id }) }),
+  'journal:list': caseChannel({ input: ByCaseInput, output: z.array(JournalNoteSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'journal:create': caseChannel({ input: CreateNoteInputSchema, output: JournalNoteSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'journal:update-draft': caseChannel({ input: UpdateDraftInputSchema, output: JournalNoteSchema, access: CASEWORK, caseScope: (i) => ({ note: i.id }) }),
+  'journal:sign': caseChannel({ input: ByIdInput, output: JournalNoteSchema, access: CASEWORK, caseScope: (i) => ({ note: i.id }) }),
+  'reminders:list': caseChannel({ input: ByCaseInput, output: z.array(ReminderSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'reminders:create': caseChannel({ input: CreateReminderInputSchema, output: ReminderSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'reminders:complete': caseChannel({ input: ByIdInput, output: ReminderSchema, access: CASEWORK, caseScope: (i) => ({ reminder: i.id }) }),
+  'reminders:due': channel({
     input: z.object({ scope: z.enum(['mine', 'team']) }).strict(),
     output: z.object({ overdue: z.array(ReminderSchema), thisWeek: z.array(ReminderSchema) }),
-  },
+    access: CASEWORK,
+  }),
 } as const;

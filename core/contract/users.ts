@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DisplayNameSchema, EmptyInput, IsoDateTimeSchema, NewPassphraseSchema, RoleSchema, UsernameSchema } from './common';
+import { channel } from './channel-access';
+import { CASEWORK, USER_MANAGERS } from './roles';
 
 export const UserSchema = z.object({
   id: z.number().int(),
@@ -37,8 +39,8 @@ export const AssigneeSchema = z.object({ id: z.number().int(), displayName: z.st
 export type Assignee = z.infer<typeof AssigneeSchema>;
 
 export const usersChannels = {
-  'users:assignees': { input: EmptyInput, output: z.array(AssigneeSchema) },
-  'users:list': { input: EmptyInput, output: z.array(UserListRowSchema) },
-  'users:create': { input: CreateUserInputSchema, output: UserSchema },
-  'users:disable': { input: DisableUserInputSchema, output: UserSchema },
+  'users:assignees': channel({ input: EmptyInput, output: z.array(AssigneeSchema), access: CASEWORK }),
+  'users:list': channel({ input: EmptyInput, output: z.array(UserListRowSchema), access: USER_MANAGERS }),
+  'users:create': channel({ input: CreateUserInputSchema, output: UserSchema, access: USER_MANAGERS }),
+  'users:disable': channel({ input: DisableUserInputSchema, output: UserSchema, access: USER_MANAGERS }),
 } as const;

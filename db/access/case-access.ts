@@ -1,9 +1,7 @@
+import { CASEWORK } from '../../core/contract';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RefusalReason, Role } from '../../core/contract';
 import type { DB } from '../schema';
-
-/** The roles that work with case content; administrators and auditors never see any. */
-export const CASE_ROLES: readonly Role[] = ['caseworker', 'team_lead'];
 
 /** Who is asking: the session's user. */
 export interface CaseReader {
@@ -46,7 +44,7 @@ export function protectedNotNamed(user: CaseReader, alias = 'c'): RawBuilder<boo
 
 /** Whether the user may open the case (which must exist), and if not, why. */
 export async function caseAccess(db: Kysely<DB>, user: CaseReader, caseId: number): Promise<CaseAccess> {
-  if (!CASE_ROLES.includes(user.role)) return 'no_case_role';
+  if (!CASEWORK.includes(user.role)) return 'no_case_role';
   const row = await sql<{ ok: number; protected: number }>`
     SELECT ${accessibleCases(user, 'c')} AS ok, c.protection_level <> 'none' AS protected
     FROM cases c WHERE c.id = ${caseId}`.execute(db);

@@ -1,24 +1,6 @@
 import type { Kysely } from 'kysely';
+import { CASE_SCOPE_KINDS, type CaseScope, type CaseScopeKind } from '../../core/contract';
 import type { DB } from '../schema';
-
-/**
- * What a request names, from which the worker finds the case it concerns. Each kind is one row
- * of one table; `case` is the case itself. Handlers declare it (see electron/api/handler-types.ts).
- */
-export type CaseScope =
-  | { case: number }
-  | { child: number }
-  | { perpetrator: number }
-  | { note: number }
-  | { reminder: number }
-  | { move: number }
-  | { step: number }
-  | { supportItem: number }
-  | { assessment: number }
-  | { kompottenRequest: number };
-
-export const CASE_SCOPE_KINDS = ['case', 'child', 'perpetrator', 'note', 'reminder', 'move', 'step', 'supportItem', 'assessment', 'kompottenRequest'] as const;
-export type CaseScopeKind = (typeof CASE_SCOPE_KINDS)[number];
 
 /** The table each kind names; all but `case` carry the case in `case_id`. */
 const TABLES = {

@@ -4,11 +4,12 @@ import { DbError } from '../errors';
 import { appendAudit } from '../repositories/audit-log';
 import type { Store } from '../store/store';
 import { caseAccess, DENIED_REASONS, deniedMessage } from './case-access';
-import { isCaseScope, resolveCaseScope, type CaseScope } from './case-scope';
+import type { CaseScope } from '../../core/contract';
+import { isCaseScope, resolveCaseScope } from './case-scope';
 
 // Operations that only read: a refused attempt is logged as a read, an export as an export,
 // anything else as an update.
-const READ_OPERATION = /\.(list|get|compare|check-destination|shares|requests|case-extract)$/;
+const READ_OPERATION = /:(list|get|compare|check-destination|shares|requests|case-extract)$/;
 const EXPORT_OPERATION = /-export$/;
 
 /**
@@ -30,7 +31,8 @@ export async function runInCaseScope<T>(store: Store, roles: readonly Role[], sc
       userId: s.user.id,
       role: s.user.role,
       action: READ_OPERATION.test(op) ? 'read' : EXPORT_OPERATION.test(op) ? 'export' : 'update',
-      entity: op,
+      // The log names the operation as it always has (`journal.update-draft`), so old and new rows read alike.
+      entity: op.replace(':', '.'),
       entityId: Object.values(scope)[0] ?? null,
       outcome: 'denied',
       caseId,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import { writable } from '../handles';
 import path from 'node:path';
-import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus } from '../../core/contract';
+import { BACKUP_KEEP_DEFAULT, type AutomaticBackupResult, type BackupEntry, type BackupStatus, ADMIN } from '../../core/contract';
 import { schemaVersion } from '../connection/open';
 import { damagedError, DbError, isDamageError } from '../errors';
 import { ensurePrivateDir, fsyncDir, restrictFile, writeFileAtomic } from '../files/secure-files';
@@ -60,10 +61,10 @@ export function prepareFolder(store: Store, folder: string): string {
 
 export async function saveBackupSettings(store: Store, input: { folder: string; keep: number }): Promise<void> {
   const folder = prepareFolder(store, input.folder);
-  const s = store.requireSession(['administrator']);
+  const s = store.requireSession(ADMIN);
   await s.db.transaction().execute(async (trx) => {
-    await setSetting(trx, SETTING_FOLDER, folder === defaultBackupFolder(store) ? null : folder);
-    await setSetting(trx, SETTING_KEEP, input.keep);
+    await setSetting(writable(trx), SETTING_FOLDER, folder === defaultBackupFolder(store) ? null : folder);
+    await setSetting(writable(trx), SETTING_KEEP, input.keep);
   });
   await store.audit({ action: 'update', entity: 'backup_settings' });
 }

@@ -1,3 +1,4 @@
+import { ADMIN } from '../../core/contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Leftover, LeftoverKind } from '../../core/contract';
@@ -91,7 +92,7 @@ async function groupsOf(store: Store, runningTemp: string | null): Promise<Group
 
 /** What earlier backups, restores, set-ups and upgrades left in the data and backup folders (administrators). */
 export async function listLeftovers(store: Store, runningTemp: string | null): Promise<Leftover[]> {
-  store.requireSession(['administrator']);
+  store.requireSession(ADMIN);
   return (await groupsOf(store, runningTemp)).map(describe).filter((l): l is Leftover => l !== null);
 }
 
@@ -102,7 +103,7 @@ export async function listLeftovers(store: Store, runningTemp: string | null): P
  * 'delete' of a 'backup_leftover' with its kind only.
  */
 export async function removeLeftover(store: Store, input: { name: string; restoredDataConfirmed?: boolean }, runningTemp: string | null): Promise<void> {
-  store.requireSession(['administrator']);
+  store.requireSession(ADMIN);
   const group = (await groupsOf(store, runningTemp)).find((g) => g.name === input.name);
   if (!group) throw new DbError('not_found', 'There is no such left-over file. Reload the list.').because('leftover_missing');
   if (group.kind === 'before_restore' && input.restoredDataConfirmed !== true) {

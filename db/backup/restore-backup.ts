@@ -1,3 +1,4 @@
+import { ADMIN } from '../../core/contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -16,7 +17,7 @@ import { assertSameInstallation, integrityOk, verifyBackupFile } from './verify-
 
 /** Verifies one backup in the configured folder with the open session's data key; audited as 'verify'. */
 export async function verifyBackup(store: Store, fileName: string): Promise<{ manifest: Manifest; rows: number }> {
-  const s = store.requireSession(['administrator']);
+  const s = store.requireSession(ADMIN);
   const { folder } = await backupSettings(store);
   try {
     const file = path.join(folder, fileName);
@@ -41,7 +42,7 @@ const DB_SUFFIXES = ['', '-wal', '-shm'] as const;
  * failure after the move the aside files are put back. The app stays locked afterwards.
  */
 export async function restoreBackup(store: Store, fileName: string): Promise<void> {
-  const s = store.requireSession(['administrator']);
+  const s = store.requireSession(ADMIN);
   const { manifest } = await verifyBackup(store, fileName).catch(async (err: unknown) => {
     await store.audit({ action: 'restore', entity: 'backup', entityId: fileName, outcome: 'failed' });
     throw err;

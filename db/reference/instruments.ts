@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { writable } from '../handles';
 import type { Kysely } from 'kysely';
 import { RiskTemplateSchema } from '../../core/contract';
 import { BUILTIN_INSTRUMENT_FILES } from '../../seeds/instruments';
@@ -26,7 +27,7 @@ export async function syncBuiltinInstruments(db: Kysely<DB>, at: Date = new Date
       if (await findInstrumentRow(trx, parsed.data.id, parsed.data.version)) continue;
       await insertInstrument(trx, { template: parsed.data, source: 'builtin', at, by: null });
     }
-    await setSetting(trx, 'builtin_instruments_hash', BUILTIN_HASH);
+    await setSetting(writable(trx), 'builtin_instruments_hash', BUILTIN_HASH);
   });
   return true;
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { writable } from '../handles';
 import type { Kysely } from 'kysely';
 import { COUNTIES, DISTRICTS, MUNICIPALITIES } from '../../seeds/reference-data';
 import { getSetting, setSetting } from '../repositories/settings';
@@ -36,7 +37,7 @@ export async function syncReferenceData(db: Kysely<DB>): Promise<boolean> {
         .onConflict((oc) => oc.column('slug').doUpdateSet(values))
         .execute();
     }
-    await setSetting(trx, 'reference_data_hash', REFERENCE_HASH);
+    await setSetting(writable(trx), 'reference_data_hash', REFERENCE_HASH);
   });
   return true;
 }

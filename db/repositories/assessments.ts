@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Kysely, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
+import type { Selectable } from 'kysely';
 import { AnswerSchema, JudgementSchema, type Answer, type Assessment, type AssessmentSummary, type Judgement, type RiskLevel, type RiskTemplate } from '../../core/contract';
 import { DbError } from '../errors';
-import type { AssessmentsTable, DB } from '../schema';
+import type { AssessmentsTable } from '../schema';
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
 export type AssessmentRowWithNames = AssessmentRow & { child_name: string | null; started_by_name: string; completed_by_name: string | null };
@@ -73,7 +74,7 @@ export function toAssessmentSummary(row: AssessmentRowWithNames, template: RiskT
   };
 }
 
-function withNames(db: Kysely<DB>) {
+function withNames(db: ReadDb) {
   return db
     .selectFrom('assessments as a')
     .leftJoin('children as ch', 'ch.id', 'a.child_id')
@@ -84,7 +85,7 @@ function withNames(db: Kysely<DB>) {
 }
 
 /** One assessment with the names around it, or undefined. */
-export async function findAssessment(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames | undefined> {
+export async function findAssessment(db: ReadDb, id: number): Promise<AssessmentRowWithNames | undefined> {
   return withNames(db).where('a.id', '=', id).executeTakeFirst();
 }
 
@@ -92,7 +93,7 @@ export async function findAssessment(db: Kysely<DB>, id: number): Promise<Assess
  * A case's assessments, the survivor's and each child's: newest first, by completion (drafts by
  * when they were started, and before completed ones of the same moment).
  */
-export async function listAssessmentsOfCase(db: Kysely<DB>, caseId: number): Promise<AssessmentRowWithNames[]> {
+export async function listAssessmentsOfCase(db: ReadDb, caseId: number): Promise<AssessmentRowWithNames[]> {
   return withNames(db)
     .where('a.case_id', '=', caseId)
     .orderBy((eb) => eb.fn.coalesce('a.completed_at', 'a.started_at'), 'desc')
@@ -101,7 +102,7 @@ export async function listAssessmentsOfCase(db: Kysely<DB>, caseId: number): Pro
 }
 
 /** The completed assessments of one person of a case (the survivor when childId is null), oldest first. */
-export async function completedIdsOfPerson(db: Kysely<DB>, caseId: number, childId: number | null): Promise<number[]> {
+export async function completedIdsOfPerson(db: ReadDb, caseId: number, childId: number | null): Promise<number[]> {
   let q = db.selectFrom('assessments').select('id').where('case_id', '=', caseId).where('status', '=', 'completed');
   q = childId === null ? q.where('child_id', 'is', null) : q.where('child_id', '=', childId);
   const rows = await q.orderBy('completed_at').orderBy('id').execute();
@@ -110,7 +111,7 @@ export async function completedIdsOfPerson(db: Kysely<DB>, caseId: number, child
 
 /** Starts a draft and returns its id. */
 export async function insertAssessment(
-  db: Kysely<DB>,
+  db: ReadDb,
   a: {
     caseId: number;
     childId: number | null;
@@ -165,7 +166,7 @@ async function guarded(update: () => Promise<unknown>): Promise<void> {
 
 /** Replaces a draft's content. */
 export async function updateAssessmentDraft(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
   d: { answers: Answer[]; judgements: Judgement[]; survivorView: string; nextReviewDate: string | null; headlineLevel: RiskLevel | null },
 ): Promise<void> {
@@ -186,7 +187,7 @@ export async function updateAssessmentDraft(
 
 /** Completes a draft in one statement: after it, the trigger keeps the row read-only. */
 export async function completeAssessmentRow(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
   c: { answers: Answer[]; headlineLevel: RiskLevel; nextReviewDate: string; completedBy: number; at: Date },
 ): Promise<void> {
@@ -207,7 +208,7 @@ export async function completeAssessmentRow(
 }
 
 /** Keeps the case's current judged level (for the header, list filters and sorting) in step. */
-export async function setCaseLatestRisk(db: Kysely<DB>, caseId: number, r: { assessmentId: number; level: RiskLevel; at: Date; nextReviewDate: string }): Promise<void> {
+export async function setCaseLatestRisk(db: WriteDb, caseId: number, r: { assessmentId: number; level: RiskLevel; at: Date; nextReviewDate: string }): Promise<void> {
   await db
     .updateTable('cases')
     .set({ risk_level: r.level, risk_assessed_at: r.at.toISOString(), risk_assessment_id: r.assessmentId, next_review_date: r.nextReviewDate })
@@ -221,7 +222,7 @@ export function reviewReminderNote(assessmentId: number, forChild: boolean): str
 }
 
 /** Open review reminders of a case left by the given assessments (a newer assessment of the person supersedes them). */
-export async function openReviewReminderIds(db: Kysely<DB>, caseId: number, notes: readonly string[]): Promise<number[]> {
+export async function openReviewReminderIds(db: ReadDb, caseId: number, notes: readonly string[]): Promise<number[]> {
   if (notes.length === 0) return [];
   const rows = await db
     .selectFrom('reminders')

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../handles';
 import { auditHash, GENESIS_HASH } from '../audit/chain';
-import type { AuditLogTable, DB } from '../schema';
+import type { AuditLogTable } from '../schema';
 import { currentAuditCaseId } from '../audit/context';
 import { toWellFormedText } from '../../core/contract/well-formed-text';
 
@@ -51,7 +51,7 @@ export interface AuditEntry {
 }
 
 /** Where a read records its audit row: at once (appendAudit), or into a batch its caller appends. */
-export type AuditSink = (db: Kysely<DB>, entry: AuditEntry) => Promise<unknown>;
+export type AuditSink = (db: ReadDb, entry: AuditEntry) => Promise<unknown>;
 
 /** A sink that keeps the rows, in order, for one appendAudits by the caller. */
 export function auditBatch(): { sink: AuditSink; entries: AuditEntry[] } {
@@ -60,7 +60,7 @@ export function auditBatch(): { sink: AuditSink; entries: AuditEntry[] } {
 }
 
 /** Appends one row to the hash chain; call it inside the transaction of the write it records. */
-export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
+export async function appendAudit(db: ReadDb, entry: AuditEntry): Promise<number> {
   return appendAudits(db, [entry]);
 }
 
@@ -68,7 +68,7 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<nu
  * Appends rows to the hash chain in order, reading the chain's head once and inserting them in one
  * statement; call it inside the transaction of what they record. Returns the last row's sequence.
  */
-export async function appendAudits(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<number> {
+export async function appendAudits(db: ReadDb, entries: readonly AuditEntry[]): Promise<number> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
@@ -101,7 +101,7 @@ export type ChainVerification =
   | { ok: false; rows: number; firstBadSequence: number };
 
 /** Walks the whole chain in order and names the first row whose hash or link does not hold. */
-export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promise<ChainVerification> {
+export async function verifyAuditChain(db: ReadDb, batchSize = 5000): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let rows = 0;
@@ -129,7 +129,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promis
 }
 
 /** Counts audit rows; tests use it to prove that a refused call wrote nothing. */
-export async function countAuditRows(db: Kysely<DB>): Promise<number> {
+export async function countAuditRows(db: ReadDb): Promise<number> {
   const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { AuditActionName, AuditFilters, AuditRow, CaseLogEntry, ChainHead } from '../../core/contract';
 import type { DB } from '../schema';
+import type { ReadDb, WriteDb } from '../handles';
 import type { AuditAction } from './audit-log';
 
 // The contract's list and the log's type must name the same actions; this fails to compile when one grows alone.
@@ -33,7 +34,7 @@ type Joined = SelectQueryBuilder<
   object
 >;
 
-function joined(db: Kysely<DB>): Joined {
+function joined(db: ReadDb): Joined {
   return db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
@@ -91,12 +92,12 @@ export interface LogQuery extends AuditFilters {
 }
 
 /** The case id a case number names, or null (also for a purged case). */
-export async function caseIdByNumber(db: Kysely<DB>, caseNumber: string): Promise<number | null> {
+export async function caseIdByNumber(db: ReadDb, caseNumber: string): Promise<number | null> {
   const row = await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirst();
   return row?.id ?? null;
 }
 
-function filtered(db: Kysely<DB>, f: LogQuery, caseId: number | undefined): Joined {
+function filtered(db: ReadDb, f: LogQuery, caseId: number | undefined): Joined {
   let q = joined(db);
   if (f.userId !== undefined) q = q.where('a.user_id', '=', f.userId);
   if (caseId !== undefined) q = q.where('a.case_id', '=', caseId);
@@ -114,7 +115,7 @@ function filtered(db: Kysely<DB>, f: LogQuery, caseId: number | undefined): Join
  * Log rows matching the filters, newest first, one page at a time (cursor: rows below `before`).
  * A case number that names no case matches nothing.
  */
-export async function searchLog(db: Kysely<DB>, f: LogQuery, page: { before?: number | undefined; limit: number }): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+export async function searchLog(db: ReadDb, f: LogQuery, page: { before?: number | undefined; limit: number }): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   let caseId = f.caseId;
   if (f.caseNumber !== undefined) {
     const found = await caseIdByNumber(db, f.caseNumber);
@@ -130,7 +131,7 @@ export async function searchLog(db: Kysely<DB>, f: LogQuery, page: { before?: nu
 }
 
 /** Every row matching the filters, newest first, up to `max` + 1 (so the caller can tell it was cut). */
-export async function allMatching(db: Kysely<DB>, f: LogQuery, max: number): Promise<AuditRow[]> {
+export async function allMatching(db: ReadDb, f: LogQuery, max: number): Promise<AuditRow[]> {
   const page = await searchLog(db, f, { limit: max });
   return page.nextBefore === null ? page.rows : [...page.rows, ...(await searchLog(db, f, { before: page.nextBefore, limit: 1 })).rows];
 }
@@ -152,7 +153,7 @@ export function sampleKey(dataKey: Buffer, installationId: string): Buffer {
  * Reads that concern no case (the case list, reports, the log itself) are not sampled: reviewing
  * them says nothing about who looked at whose case.
  */
-export async function sampleReads(db: Kysely<DB>, key: Buffer, month: string, size: number): Promise<{ population: number; rows: AuditRow[] }> {
+export async function sampleReads(db: ReadDb, key: Buffer, month: string, size: number): Promise<{ population: number; rows: AuditRow[] }> {
   const { start, end } = localMonthRange(month);
   const seqs = await db
     .selectFrom('audit_log')
@@ -173,7 +174,7 @@ export async function sampleReads(db: Kysely<DB>, key: Buffer, month: string, si
 }
 
 /** Which of the given sequence numbers exist in the log. */
-export async function existingSeqs(db: Kysely<DB>, seqs: readonly number[]): Promise<number[]> {
+export async function existingSeqs(db: ReadDb, seqs: readonly number[]): Promise<number[]> {
   if (seqs.length === 0) return [];
   const rows = await db.selectFrom('audit_log').select('seq').where('seq', 'in', [...seqs]).execute();
   return rows.map((r) => r.seq);
@@ -184,7 +185,7 @@ export async function existingSeqs(db: Kysely<DB>, seqs: readonly number[]): Pro
  * review is what counts, and each marking is its own 'review' row in the log, so who reviewed
  * what and when stays on record.
  */
-export async function markReviewed(db: Kysely<DB>, seqs: readonly number[], reviewerId: number, at: Date, comment: string): Promise<void> {
+export async function markReviewed(db: WriteDb, seqs: readonly number[], reviewerId: number, at: Date, comment: string): Promise<void> {
   for (const seq of seqs) {
     await db
       .insertInto('audit_reviews')
@@ -195,7 +196,7 @@ export async function markReviewed(db: Kysely<DB>, seqs: readonly number[], revi
 }
 
 /** The last row of the chain (sequence number and hash), or null while the log is empty. */
-export async function chainHead(db: Kysely<DB>): Promise<ChainHead | null> {
+export async function chainHead(db: ReadDb): Promise<ChainHead | null> {
   const row = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row ?? null;
 }
@@ -207,7 +208,7 @@ export async function chainHead(db: Kysely<DB>): Promise<ChainHead | null> {
  * survivor's protected identity, which the survivor has a right to know. Other reasons (safe
  * distance overrides) may describe the perpetrator's whereabouts and stay out.
  */
-export async function caseLogEntries(db: Kysely<DB>, caseId: number): Promise<CaseLogEntry[]> {
+export async function caseLogEntries(db: ReadDb, caseId: number): Promise<CaseLogEntry[]> {
   const rows = await db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { ReadDb } from '../handles';
 import type { z } from 'zod';
 import {
   CASE_LIST_CURSOR_KEY_MAX,
@@ -11,7 +12,7 @@ import {
   type ProtectedNotNamed,
 } from '../../core/contract';
 import { accessibleCases, protectedNotNamed, type CaseReader } from '../access/case-access';
-import type { CasesTable, DB } from '../schema';
+import type { CasesTable } from '../schema';
 import { svSortKey } from '../../core/rules/swedish-order';
 import { containsGlob, trigramPhrase } from './search-pattern';
 
@@ -277,7 +278,7 @@ export function caseSearchIdsQuery(
 }
 
 /** Chooses how to find a search's matches: see searchCandidatesMax. */
-async function searchPlan(db: Kysely<DB>, q: CaseListQuery, districtSlugs: readonly string[]): Promise<SearchPlan> {
+async function searchPlan(db: ReadDb, q: CaseListQuery, districtSlugs: readonly string[]): Promise<SearchPlan> {
   const phrase = trigramPhrase(q.query);
   // Fewer than three letters have no trigram; a district's name matches thousands of cases.
   if (phrase === null || districtSlugs.length > 0) return { kind: 'walk' };
@@ -286,7 +287,7 @@ async function searchPlan(db: Kysely<DB>, q: CaseListQuery, districtSlugs: reado
 }
 
 /** The districts whose name or slug holds the query. */
-async function districtsMatching(db: Kysely<DB>, query: string): Promise<string[]> {
+async function districtsMatching(db: ReadDb, query: string): Promise<string[]> {
   const p = containsGlob(query);
   const rows = await sql<{ slug: string }>`SELECT slug FROM districts WHERE name GLOB ${p} OR slug GLOB ${p}`.execute(db);
   return rows.rows.map((r) => r.slug);
@@ -297,7 +298,7 @@ async function districtsMatching(db: Kysely<DB>, query: string): Promise<string[
  * to the cap), then the page's rows by id.
  */
 async function searchCases(
-  db: Kysely<DB>,
+  db: ReadDb,
   q: CaseListQuery,
   today: string,
   reader: CaseReader,
@@ -319,7 +320,7 @@ async function searchCases(
  * beyond the status would match on what the lead may not see (a name, a district), so with one
  * there are none.
  */
-async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: CaseReader): Promise<{ shown: ProtectedNotNamed[]; total: number } | null> {
+async function listProtectedNotNamed(db: ReadDb, q: CaseListQuery, reader: CaseReader): Promise<{ shown: ProtectedNotNamed[]; total: number } | null> {
   if (reader.role !== 'team_lead' || q.offset !== 0) return null;
   const filtered =
     q.query !== '' || q.assignedUserId !== null || q.districtSlug !== null || q.honourOnly || q.riskLevel !== null || q.overdueReviewOnly || q.openRemindersOnly;
@@ -342,7 +343,7 @@ async function listProtectedNotNamed(db: Kysely<DB>, q: CaseListQuery, reader: C
  * whose district the session may see.
  */
 export async function listCases(
-  db: Kysely<DB>,
+  db: ReadDb,
   q: CaseListQuery,
   today: string,
   reader: CaseReader,

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../schema';
+import { sql } from 'kysely';
+import type { ReadDb } from '../handles';
 
 /** Formats PREFIX-YYYY-NNNN; the sequence grows past four digits rather than wrapping. */
 export function formatCaseNumber(prefix: string, year: number, sequence: number): string {
@@ -10,7 +10,7 @@ export function formatCaseNumber(prefix: string, year: number, sequence: number)
  * The next free case number for a prefix and year. Numbers are a running count and never carry
  * anything about the person. Call it inside the transaction that inserts the case.
  */
-export async function nextCaseNumber(db: Kysely<DB>, prefix: string, year: number): Promise<string> {
+export async function nextCaseNumber(db: ReadDb, prefix: string, year: number): Promise<string> {
   const stem = `${prefix}-${year}-`;
   // A range on the unique index instead of LIKE, so the prefix needs no escaping; the numeric
   // maximum, because "…-10000" sorts before "…-9999" as text.

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { CaseShares } from '../../core/contract';
-import type { DB } from '../schema';
+import type { ReadDb, WriteDb } from '../handles';
 
 /** Who is named on a case: assignee, creator while unassigned, and the colleagues it is shared with. */
-export async function loadCaseShares(db: Kysely<DB>, caseId: number): Promise<CaseShares> {
+export async function loadCaseShares(db: ReadDb, caseId: number): Promise<CaseShares> {
   const c = await db
     .selectFrom('cases as c')
     .leftJoin('users as a', 'a.id', 'c.assigned_user_id')
@@ -28,7 +27,7 @@ export async function loadCaseShares(db: Kysely<DB>, caseId: number): Promise<Ca
 }
 
 /** Shares a case with a user; false when it already was. */
-export async function insertCaseShare(db: Kysely<DB>, share: { caseId: number; userId: number; grantedBy: number; at: Date }): Promise<boolean> {
+export async function insertCaseShare(db: WriteDb, share: { caseId: number; userId: number; grantedBy: number; at: Date }): Promise<boolean> {
   const r = await db
     .insertInto('case_shares')
     .values({ case_id: share.caseId, user_id: share.userId, granted_by: share.grantedBy, granted_at: share.at.toISOString() })
@@ -38,7 +37,7 @@ export async function insertCaseShare(db: Kysely<DB>, share: { caseId: number; u
 }
 
 /** Takes a user off a case's shares; false when it was not shared with them. */
-export async function deleteCaseShare(db: Kysely<DB>, caseId: number, userId: number): Promise<boolean> {
+export async function deleteCaseShare(db: WriteDb, caseId: number, userId: number): Promise<boolean> {
   const r = await db.deleteFrom('case_shares').where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

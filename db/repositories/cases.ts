@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { z } from 'zod';
 import {
   VULNERABILITIES,
@@ -6,7 +7,7 @@ import {
   type RiskLevel,
   type CreateCaseInputSchema,
 } from '../../core/contract';
-import type { CasesTable, DB } from '../schema';
+import type { CasesTable } from '../schema';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
@@ -83,13 +84,13 @@ export function toCaseHeader(row: CaseRowWithNames): Omit<CaseDetail, 'children'
 }
 
 /** Inserts a case and returns its id. */
-export async function insertCase(db: Kysely<DB>, values: NewCase): Promise<number> {
+export async function insertCase(db: WriteDb, values: NewCase): Promise<number> {
   const r = await db.insertInto('cases').values(values).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** The case with its district name and assigned user's display name, or undefined. */
-export async function findCaseWithNames(db: Kysely<DB>, id: number): Promise<CaseRowWithNames | undefined> {
+export async function findCaseWithNames(db: ReadDb, id: number): Promise<CaseRowWithNames | undefined> {
   return db
     .selectFrom('cases as c')
     .leftJoin('districts as d', 'd.slug', 'c.district_slug')
@@ -102,14 +103,14 @@ export async function findCaseWithNames(db: Kysely<DB>, id: number): Promise<Cas
 
 /** Just enough of a case to decide whether it may change. */
 export async function findCaseState(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
 ): Promise<Pick<CaseRow, 'id' | 'status' | 'assigned_user_id' | 'safe_contact' | 'district_slug'> | undefined> {
   return db.selectFrom('cases').select(['id', 'status', 'assigned_user_id', 'safe_contact', 'district_slug']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Replaces the editable fields and stamps the change. */
-export async function updateCaseFields(db: Kysely<DB>, id: number, fields: CaseFields, at: Date): Promise<void> {
+export async function updateCaseFields(db: WriteDb, id: number, fields: CaseFields, at: Date): Promise<void> {
   await db
     .updateTable('cases')
     .set({ ...caseFieldsToRow(fields), updated_at: at.toISOString() })
@@ -118,18 +119,18 @@ export async function updateCaseFields(db: Kysely<DB>, id: number, fields: CaseF
 }
 
 /** Stamps a case as changed, e.g. when one of its people changed. */
-export async function touchCase(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+export async function touchCase(db: WriteDb, id: number, at: Date): Promise<void> {
   await db.updateTable('cases').set({ updated_at: at.toISOString() }).where('id', '=', id).execute();
 }
 
 /** Closes a case with the reason the caseworker gave. */
-export async function closeCase(db: Kysely<DB>, id: number, reason: string, at: Date): Promise<void> {
+export async function closeCase(db: ReadDb, id: number, reason: string, at: Date): Promise<void> {
   const iso = at.toISOString();
   await db.updateTable('cases').set({ status: 'closed', closed_reason: reason, closed_at: iso, updated_at: iso }).where('id', '=', id).execute();
 }
 
 /** Reopens a case; the closing fields are cleared (the audit log keeps that it was closed). */
-export async function reopenCase(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+export async function reopenCase(db: ReadDb, id: number, at: Date): Promise<void> {
   await db
     .updateTable('cases')
     .set({ status: 'open', closed_reason: null, closed_at: null, updated_at: at.toISOString() })

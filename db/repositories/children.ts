@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { z } from 'zod';
 import type { Child, ChildInputSchema } from '../../core/contract';
-import type { ChildrenTable, DB } from '../schema';
+import type { ChildrenTable } from '../schema';
 
 export type ChildRow = Selectable<ChildrenTable>;
 export type ChildFields = z.output<typeof ChildInputSchema>;
@@ -16,17 +17,17 @@ function toColumns(f: ChildFields): Omit<ChildRow, 'id' | 'case_id'> {
 }
 
 /** A case's children in the order they were added. */
-export async function listChildren(db: Kysely<DB>, caseId: number): Promise<ChildRow[]> {
+export async function listChildren(db: ReadDb, caseId: number): Promise<ChildRow[]> {
   return db.selectFrom('children').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 /** One child, or undefined. */
-export async function findChild(db: Kysely<DB>, id: number): Promise<ChildRow | undefined> {
+export async function findChild(db: ReadDb, id: number): Promise<ChildRow | undefined> {
   return db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Adds a child to a case and returns the new id. */
-export async function insertChild(db: Kysely<DB>, caseId: number, f: ChildFields): Promise<number> {
+export async function insertChild(db: WriteDb, caseId: number, f: ChildFields): Promise<number> {
   const r = await db
     .insertInto('children')
     .values({ case_id: caseId, ...toColumns(f) })
@@ -36,11 +37,11 @@ export async function insertChild(db: Kysely<DB>, caseId: number, f: ChildFields
 }
 
 /** Replaces a child's fields. */
-export async function updateChild(db: Kysely<DB>, id: number, f: ChildFields): Promise<void> {
+export async function updateChild(db: WriteDb, id: number, f: ChildFields): Promise<void> {
   await db.updateTable('children').set(toColumns(f)).where('id', '=', id).execute();
 }
 
 /** Removes a child; the child's own housing steps go with it (foreign key cascade). */
-export async function deleteChild(db: Kysely<DB>, id: number): Promise<void> {
+export async function deleteChild(db: WriteDb, id: number): Promise<void> {
   await db.deleteFrom('children').where('id', '=', id).execute();
 }

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { ReadDb } from '../handles';
 import type { FailedUnlocks } from '../../core/contract';
-import type { DB } from '../schema';
 
 /**
  * Failed unlocks logged against each user since their last successful unlock or recovery: the
@@ -8,7 +8,7 @@ import type { DB } from '../schema';
  * the log) with no later `unlock` or `recover` of theirs. Found by the action index, then each
  * row's user by the (user, seq) index, so it stays quick in a large log.
  */
-export async function loggedFailedUnlocks(db: Kysely<DB>): Promise<Map<number, FailedUnlocks>> {
+export async function loggedFailedUnlocks(db: ReadDb): Promise<Map<number, FailedUnlocks>> {
   const rows = await sql<{ user_id: number; n: number; last: string }>`
     SELECT f.user_id, count(*) AS n, max(f.at) AS last
     FROM audit_log f

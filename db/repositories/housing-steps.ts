@@ -1,7 +1,8 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { HousingStep } from '../../core/contract';
 import type { StepSpan } from '../../core/rules/housing-overlap';
-import type { DB, HousingStepsTable } from '../schema';
+import type { HousingStepsTable } from '../schema';
 import { toPlace } from './places';
 
 export type HousingStepRow = Selectable<HousingStepsTable>;
@@ -13,7 +14,7 @@ export interface HousingStepListRow extends HousingStepRow {
   shelter_name: string | null;
 }
 
-function stepsQuery(db: Kysely<DB>) {
+function stepsQuery(db: ReadDb) {
   return db
     .selectFrom('housing_steps as h')
     .leftJoin('children as c', 'c.id', 'h.child_id')
@@ -23,7 +24,7 @@ function stepsQuery(db: Kysely<DB>) {
 }
 
 /** A case's steps: the case's own chain first, then each child's, each by start date. */
-export async function listHousingStepRows(db: Kysely<DB>, caseId: number): Promise<HousingStepListRow[]> {
+export async function listHousingStepRows(db: ReadDb, caseId: number): Promise<HousingStepListRow[]> {
   return stepsQuery(db)
     .where('h.case_id', '=', caseId)
     .orderBy((eb) => eb('h.child_id', 'is not', null))
@@ -34,12 +35,12 @@ export async function listHousingStepRows(db: Kysely<DB>, caseId: number): Promi
 }
 
 /** One step with its names, or undefined. */
-export async function findHousingStepRow(db: Kysely<DB>, id: number): Promise<HousingStepListRow | undefined> {
+export async function findHousingStepRow(db: ReadDb, id: number): Promise<HousingStepListRow | undefined> {
   return stepsQuery(db).where('h.id', '=', id).executeTakeFirst();
 }
 
 /** The spans of a case's steps, for the overlap rule. */
-export async function listStepSpans(db: Kysely<DB>, caseId: number): Promise<(StepSpan & { id: number; kind: HousingStepsTable['kind'] })[]> {
+export async function listStepSpans(db: ReadDb, caseId: number): Promise<(StepSpan & { id: number; kind: HousingStepsTable['kind'] })[]> {
   const rows = await db
     .selectFrom('housing_steps')
     .select(['id', 'child_id', 'kind', 'start_date', 'end_date', 'parallel'])
@@ -51,13 +52,13 @@ export async function listStepSpans(db: Kysely<DB>, caseId: number): Promise<(St
 }
 
 /** Inserts a step and returns its id. */
-export async function insertHousingStep(db: Kysely<DB>, step: NewHousingStep): Promise<number> {
+export async function insertHousingStep(db: WriteDb, step: NewHousingStep): Promise<number> {
   const r = await db.insertInto('housing_steps').values(step).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Replaces a step's editable fields; who created it and when stay. */
-export async function updateHousingStep(db: Kysely<DB>, id: number, step: Omit<NewHousingStep, 'id' | 'case_id' | 'created_by' | 'created_at'>): Promise<void> {
+export async function updateHousingStep(db: WriteDb, id: number, step: Omit<NewHousingStep, 'id' | 'case_id' | 'created_by' | 'created_at'>): Promise<void> {
   await db.updateTable('housing_steps').set(step).where('id', '=', id).execute();
 }
 

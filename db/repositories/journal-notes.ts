@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { JournalNote } from '../../core/contract';
 import { DbError } from '../errors';
-import type { DB, JournalNotesTable } from '../schema';
+import type { JournalNotesTable } from '../schema';
 
 export type JournalNoteRow = Selectable<JournalNotesTable>;
 export type JournalNoteRowWithAuthor = JournalNoteRow & { author_name: string };
@@ -36,23 +37,23 @@ async function guardSigned<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-function withAuthor(db: Kysely<DB>) {
+function withAuthor(db: ReadDb) {
   return db.selectFrom('journal_notes as n').innerJoin('users as u', 'u.id', 'n.author_id').selectAll('n').select('u.display_name as author_name');
 }
 
 /** One note with its author's name, or undefined. */
-export async function findNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWithAuthor | undefined> {
+export async function findNote(db: ReadDb, id: number): Promise<JournalNoteRowWithAuthor | undefined> {
   return withAuthor(db).where('n.id', '=', id).executeTakeFirst();
 }
 
 /** Ids of the notes that correct the given one, oldest first. */
-export async function correctionsOf(db: Kysely<DB>, id: number): Promise<number[]> {
+export async function correctionsOf(db: ReadDb, id: number): Promise<number[]> {
   const rows = await db.selectFrom('journal_notes').select('id').where('corrects_note_id', '=', id).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
 /** A case's notes, newest note date first (then newest written), each with the ids correcting it. */
-export async function listNotes(db: Kysely<DB>, caseId: number): Promise<JournalNote[]> {
+export async function listNotes(db: ReadDb, caseId: number): Promise<JournalNote[]> {
   const rows = await withAuthor(db).where('n.case_id', '=', caseId).orderBy('n.note_date', 'desc').orderBy('n.id', 'desc').execute();
   // Corrections belong to the same case, so the case's own rows are enough to link them.
   const correctedBy = new Map<number, number[]>();
@@ -64,7 +65,7 @@ export async function listNotes(db: Kysely<DB>, caseId: number): Promise<Journal
 
 /** Writes a new draft and returns its id. */
 export async function insertDraft(
-  db: Kysely<DB>,
+  db: ReadDb,
   note: { caseId: number; noteDate: string; body: string; authorId: number; correctsNoteId: number | null; at: Date },
 ): Promise<number> {
   const r = await db
@@ -85,12 +86,12 @@ export async function insertDraft(
 }
 
 /** Changes a draft's date and text; a signed note is refused by the database itself. */
-export async function updateDraft(db: Kysely<DB>, id: number, noteDate: string, body: string): Promise<void> {
+export async function updateDraft(db: WriteDb, id: number, noteDate: string, body: string): Promise<void> {
   await guardSigned(() => db.updateTable('journal_notes').set({ note_date: noteDate, body }).where('id', '=', id).execute());
 }
 
 /** Signs a draft: from here on the note is read-only. */
-export async function signNote(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+export async function signNote(db: WriteDb, id: number, at: Date): Promise<void> {
   await guardSigned(() => db.updateTable('journal_notes').set({ status: 'signed', signed_at: at.toISOString() }).where('id', '=', id).execute());
 }
 

@@ -1,14 +1,15 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { KompottenMember, KompottenRequest } from '../../core/contract';
 import { accessibleCases, type CaseReader } from '../access/case-access';
-import type { DB, KompottenRequestsTable } from '../schema';
+import type { KompottenRequestsTable } from '../schema';
 
 export type NewKompottenRequest = Insertable<KompottenRequestsTable>;
 
 const byName = new Intl.Collator('sv');
 
 /** The team's own list of member municipalities, by name in Swedish order. */
-export async function listKompottenMembers(db: Kysely<DB>): Promise<KompottenMember[]> {
+export async function listKompottenMembers(db: ReadDb): Promise<KompottenMember[]> {
   const rows = await db
     .selectFrom('kompotten_members as k')
     .innerJoin('municipalities as m', 'm.code', 'k.municipality_code')
@@ -18,7 +19,7 @@ export async function listKompottenMembers(db: Kysely<DB>): Promise<KompottenMem
 }
 
 /** Adds a member municipality, or updates its contact when it is already one. */
-export async function upsertKompottenMember(db: Kysely<DB>, municipalityCode: string, contact: string, at: Date): Promise<void> {
+export async function upsertKompottenMember(db: WriteDb, municipalityCode: string, contact: string, at: Date): Promise<void> {
   await db
     .insertInto('kompotten_members')
     .values({ municipality_code: municipalityCode, contact, added_at: at.toISOString() })
@@ -27,12 +28,12 @@ export async function upsertKompottenMember(db: Kysely<DB>, municipalityCode: st
 }
 
 /** Removes a municipality from the list; true when it was on it. */
-export async function deleteKompottenMember(db: Kysely<DB>, municipalityCode: string): Promise<boolean> {
+export async function deleteKompottenMember(db: WriteDb, municipalityCode: string): Promise<boolean> {
   const r = await db.deleteFrom('kompotten_members').where('municipality_code', '=', municipalityCode).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
-function requestsQuery(db: Kysely<DB>) {
+function requestsQuery(db: ReadDb) {
   return db
     .selectFrom('kompotten_requests as r')
     .innerJoin('municipalities as m', 'm.code', 'r.counterpart_code')
@@ -71,7 +72,7 @@ export function toKompottenRequest(r: RequestQueryRow): KompottenRequest {
  * The ledger, newest first: one case's requests, or, when caseId is null, those recorded without
  * a case and those of the cases the reader may open.
  */
-export async function listKompottenRequests(db: Kysely<DB>, caseId: number | null, reader: CaseReader): Promise<KompottenRequest[]> {
+export async function listKompottenRequests(db: ReadDb, caseId: number | null, reader: CaseReader): Promise<KompottenRequest[]> {
   let q = requestsQuery(db);
   if (caseId !== null) q = q.where('r.case_id', '=', caseId);
   else q = q.where(sql<boolean>`(r.case_id IS NULL OR ${accessibleCases(reader, 'c')})`);
@@ -80,18 +81,18 @@ export async function listKompottenRequests(db: Kysely<DB>, caseId: number | nul
 }
 
 /** One ledger row, or undefined. */
-export async function findKompottenRequest(db: Kysely<DB>, id: number): Promise<KompottenRequest | undefined> {
+export async function findKompottenRequest(db: ReadDb, id: number): Promise<KompottenRequest | undefined> {
   const row = await requestsQuery(db).where('r.id', '=', id).executeTakeFirst();
   return row ? toKompottenRequest(row) : undefined;
 }
 
 /** Adds a ledger row and returns its id. */
-export async function insertKompottenRequest(db: Kysely<DB>, request: NewKompottenRequest): Promise<number> {
+export async function insertKompottenRequest(db: WriteDb, request: NewKompottenRequest): Promise<number> {
   const r = await db.insertInto('kompotten_requests').values(request).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Records a request's outcome and notes. */
-export async function updateKompottenRequest(db: Kysely<DB>, id: number, change: { outcome: KompottenRequest['outcome']; notes: string }): Promise<void> {
+export async function updateKompottenRequest(db: WriteDb, id: number, change: { outcome: KompottenRequest['outcome']; notes: string }): Promise<void> {
   await db.updateTable('kompotten_requests').set(change).where('id', '=', id).execute();
 }

@@ -1,7 +1,8 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import { SafeDistanceCheckSchema, type Move, type SafeDistanceCheck } from '../../core/contract';
 import type { MoveStatus } from '../../core/rules/move-workflow';
-import type { DB, MovesTable, MoveTransitionsTable } from '../schema';
+import type { MovesTable, MoveTransitionsTable } from '../schema';
 import { toPlace } from './places';
 
 export type MoveRow = Selectable<MovesTable>;
@@ -18,23 +19,23 @@ export interface MoveTransitionRow {
 }
 
 /** Inserts a move and returns the stored row. */
-export async function insertMove(db: Kysely<DB>, move: NewMove): Promise<MoveRow> {
+export async function insertMove(db: WriteDb, move: NewMove): Promise<MoveRow> {
   return db.insertInto('moves').values(move).returningAll().executeTakeFirstOrThrow();
 }
 
 /** One move, or undefined. */
-export async function findMoveRow(db: Kysely<DB>, id: number): Promise<MoveRow | undefined> {
+export async function findMoveRow(db: ReadDb, id: number): Promise<MoveRow | undefined> {
   return db.selectFrom('moves').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** A case's moves in the order they were planned. */
-export async function listMoveRows(db: Kysely<DB>, caseId: number): Promise<MoveRow[]> {
+export async function listMoveRows(db: ReadDb, caseId: number): Promise<MoveRow[]> {
   return db.selectFrom('moves').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 /** Sets a move's status, and the check and override reason when they changed with it. */
 export async function updateMoveStatus(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
   change: { status: MoveStatus; checkJson?: string; overrideReason?: string | null },
 ): Promise<void> {
@@ -50,12 +51,12 @@ export async function updateMoveStatus(
 }
 
 /** Records one status change. */
-export async function insertMoveTransition(db: Kysely<DB>, transition: NewMoveTransition): Promise<void> {
+export async function insertMoveTransition(db: WriteDb, transition: NewMoveTransition): Promise<void> {
   await db.insertInto('move_transitions').values(transition).execute();
 }
 
 /** The transitions of the given moves, oldest first, with who recorded them. */
-export async function listMoveTransitions(db: Kysely<DB>, moveIds: readonly number[]): Promise<MoveTransitionRow[]> {
+export async function listMoveTransitions(db: ReadDb, moveIds: readonly number[]): Promise<MoveTransitionRow[]> {
   if (moveIds.length === 0) return [];
   return db
     .selectFrom('move_transitions as t')

@@ -1,7 +1,6 @@
 import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../handles';
 import type { PlacePoint } from '../../core/rules/safe-distance';
-import type { DB } from '../schema';
 
 /** One known perpetrator area as a point on the map. */
 export interface PerpetratorAreaPoint {
@@ -11,7 +10,7 @@ export interface PerpetratorAreaPoint {
 }
 
 /** Every known area of every perpetrator in a case; an area with a district is placed at the district, else at the municipality. */
-export async function listPerpetratorAreaPoints(db: Kysely<DB>, caseId: number): Promise<PerpetratorAreaPoint[]> {
+export async function listPerpetratorAreaPoints(db: ReadDb, caseId: number): Promise<PerpetratorAreaPoint[]> {
   const rows = await db
     .selectFrom('perpetrator_areas as pa')
     .innerJoin('perpetrators as p', 'p.id', 'pa.perpetrator_id')

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { Area } from '../../core/contract';
-import type { DB, PerpetratorAreasTable } from '../schema';
+import type { PerpetratorAreasTable } from '../schema';
 
 /** An area after checking: codes known, a district already paired with Stockholm's code. */
 export interface CheckedArea {
@@ -24,7 +25,7 @@ export function toArea(row: AreaRowWithNames): Area {
 }
 
 /** Adds areas to a perpetrator. */
-export async function insertAreas(db: Kysely<DB>, perpetratorId: number, areas: readonly CheckedArea[]): Promise<void> {
+export async function insertAreas(db: WriteDb, perpetratorId: number, areas: readonly CheckedArea[]): Promise<void> {
   if (areas.length === 0) return;
   await db
     .insertInto('perpetrator_areas')
@@ -33,13 +34,13 @@ export async function insertAreas(db: Kysely<DB>, perpetratorId: number, areas: 
 }
 
 /** Replaces all of a perpetrator's areas with the given list. */
-export async function replaceAreas(db: Kysely<DB>, perpetratorId: number, areas: readonly CheckedArea[]): Promise<void> {
+export async function replaceAreas(db: WriteDb, perpetratorId: number, areas: readonly CheckedArea[]): Promise<void> {
   await db.deleteFrom('perpetrator_areas').where('perpetrator_id', '=', perpetratorId).execute();
   await insertAreas(db, perpetratorId, areas);
 }
 
 /** Every area of every perpetrator in a case, with place names, in one query. */
-export async function listAreasForCase(db: Kysely<DB>, caseId: number): Promise<AreaRowWithNames[]> {
+export async function listAreasForCase(db: ReadDb, caseId: number): Promise<AreaRowWithNames[]> {
   return db
     .selectFrom('perpetrator_areas as a')
     .innerJoin('perpetrators as p', 'p.id', 'a.perpetrator_id')

@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { z } from 'zod';
 import type { Perpetrator, PerpetratorInputSchema } from '../../core/contract';
-import type { DB, PerpetratorsTable } from '../schema';
+import type { PerpetratorsTable } from '../schema';
 import { insertAreas, replaceAreas, toArea, type AreaRowWithNames, type CheckedArea } from './perpetrator-areas';
 
 export type PerpetratorRow = Selectable<PerpetratorsTable>;
@@ -26,17 +27,17 @@ function toColumns(f: PerpetratorFields): Omit<PerpetratorRow, 'id' | 'case_id'>
 }
 
 /** A case's perpetrators in the order they were added. */
-export async function listPerpetrators(db: Kysely<DB>, caseId: number): Promise<PerpetratorRow[]> {
+export async function listPerpetrators(db: ReadDb, caseId: number): Promise<PerpetratorRow[]> {
   return db.selectFrom('perpetrators').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 /** One perpetrator, or undefined. */
-export async function findPerpetrator(db: Kysely<DB>, id: number): Promise<PerpetratorRow | undefined> {
+export async function findPerpetrator(db: ReadDb, id: number): Promise<PerpetratorRow | undefined> {
   return db.selectFrom('perpetrators').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Adds a perpetrator with areas to a case and returns the new id. */
-export async function insertPerpetrator(db: Kysely<DB>, caseId: number, f: PerpetratorFields): Promise<number> {
+export async function insertPerpetrator(db: WriteDb, caseId: number, f: PerpetratorFields): Promise<number> {
   const r = await db
     .insertInto('perpetrators')
     .values({ case_id: caseId, ...toColumns(f) })
@@ -47,12 +48,12 @@ export async function insertPerpetrator(db: Kysely<DB>, caseId: number, f: Perpe
 }
 
 /** Replaces a perpetrator's fields and, wholesale, its areas. */
-export async function updatePerpetrator(db: Kysely<DB>, id: number, f: PerpetratorFields): Promise<void> {
+export async function updatePerpetrator(db: WriteDb, id: number, f: PerpetratorFields): Promise<void> {
   await db.updateTable('perpetrators').set(toColumns(f)).where('id', '=', id).execute();
   await replaceAreas(db, id, f.areas);
 }
 
 /** Removes a perpetrator; the areas go with it (foreign key cascade). */
-export async function deletePerpetrator(db: Kysely<DB>, id: number): Promise<void> {
+export async function deletePerpetrator(db: WriteDb, id: number): Promise<void> {
   await db.deleteFrom('perpetrators').where('id', '=', id).execute();
 }

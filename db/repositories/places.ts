@@ -1,8 +1,7 @@
 import { STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../handles';
 import type { Place, PlaceRef } from '../../core/contract';
 import type { PlacePoint } from '../../core/rules/safe-distance';
-import type { DB } from '../schema';
 
 /** Every Stockholm district lies in Stockholm municipality; the reference table of districts does not say so. */
 
@@ -12,13 +11,13 @@ export function placeKey(kind: string, code: string): string {
 }
 
 /** A municipality as a point for the distance check, or null when the code is unknown. */
-export async function findMunicipalityPoint(db: Kysely<DB>, code: string): Promise<PlacePoint | null> {
+export async function findMunicipalityPoint(db: ReadDb, code: string): Promise<PlacePoint | null> {
   const m = await db.selectFrom('municipalities').selectAll().where('code', '=', code).executeTakeFirst();
   return m ? { kind: 'municipality', code: m.code, name: m.name, municipalityCode: m.code, countyCode: m.county_code, lat: m.lat, lon: m.lon } : null;
 }
 
 /** A Stockholm district as a point (in municipality 0180 and its county), or null when the slug is unknown. */
-export async function findDistrictPoint(db: Kysely<DB>, slug: string): Promise<PlacePoint | null> {
+export async function findDistrictPoint(db: ReadDb, slug: string): Promise<PlacePoint | null> {
   const d = await db.selectFrom('districts').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!d) return null;
   const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY_CODE).executeTakeFirst();
@@ -26,12 +25,12 @@ export async function findDistrictPoint(db: Kysely<DB>, slug: string): Promise<P
 }
 
 /** Resolves a place reference against the reference tables, or null when it names no known place. */
-export async function findPlacePoint(db: Kysely<DB>, ref: PlaceRef): Promise<PlacePoint | null> {
+export async function findPlacePoint(db: ReadDb, ref: PlaceRef): Promise<PlacePoint | null> {
   return ref.kind === 'district' ? findDistrictPoint(db, ref.code) : findMunicipalityPoint(db, ref.code);
 }
 
 /** Names of the given places, keyed by placeKey, in two queries however many places there are. */
-export async function placeNames(db: Kysely<DB>, refs: readonly { kind: string; code: string }[]): Promise<Map<string, string>> {
+export async function placeNames(db: ReadDb, refs: readonly { kind: string; code: string }[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const municipalities = [...new Set(refs.filter((r) => r.kind === 'municipality').map((r) => r.code))];
   const districts = [...new Set(refs.filter((r) => r.kind === 'district').map((r) => r.code))];

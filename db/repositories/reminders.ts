@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Reminder } from '../../core/contract';
 import { accessibleCases, type CaseReader } from '../access/case-access';
-import type { DB, RemindersTable } from '../schema';
+import type { ReadDb, WriteDb } from '../handles';
+import type { RemindersTable } from '../schema';
 
 interface ReminderDbRow {
   id: number;
@@ -30,7 +30,7 @@ export function toReminder(r: ReminderDbRow): Reminder {
   };
 }
 
-function withNames(db: Kysely<DB>) {
+function withNames(db: ReadDb) {
   return db
     .selectFrom('reminders as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -40,13 +40,13 @@ function withNames(db: Kysely<DB>) {
 }
 
 /** One reminder, or undefined. */
-export async function findReminder(db: Kysely<DB>, id: number): Promise<Reminder | undefined> {
+export async function findReminder(db: ReadDb, id: number): Promise<Reminder | undefined> {
   const row = await withNames(db).where('r.id', '=', id).executeTakeFirst();
   return row ? toReminder(row) : undefined;
 }
 
 /** A case's reminders: open ones first, then done ones, each by due date. */
-export async function listRemindersForCase(db: Kysely<DB>, caseId: number): Promise<Reminder[]> {
+export async function listRemindersForCase(db: ReadDb, caseId: number): Promise<Reminder[]> {
   const rows = await withNames(db)
     .where('r.case_id', '=', caseId)
     .orderBy((eb) => eb('r.done_at', 'is not', null))
@@ -60,7 +60,7 @@ export async function listRemindersForCase(db: Kysely<DB>, caseId: number): Prom
  * Open reminders of open cases the reader may open, due on or before `until`, earliest first.
  * With `userId`, only those of cases assigned to that user or reminders the user created.
  */
-export async function listOpenRemindersDueBy(db: Kysely<DB>, until: string, userId: number | null, reader: CaseReader): Promise<Reminder[]> {
+export async function listOpenRemindersDueBy(db: ReadDb, until: string, userId: number | null, reader: CaseReader): Promise<Reminder[]> {
   let q = withNames(db).where('r.done_at', 'is', null).where('r.due_date', '<=', until).where('c.status', '=', 'open').where(accessibleCases(reader, 'c'));
   if (userId !== null) q = q.where((eb) => eb.or([eb('c.assigned_user_id', '=', userId), eb('r.created_by', '=', userId)]));
   const rows = await q.orderBy('r.due_date').orderBy('r.id').execute();
@@ -69,7 +69,7 @@ export async function listOpenRemindersDueBy(db: Kysely<DB>, until: string, user
 
 /** Adds a reminder and returns its id. */
 export async function insertReminder(
-  db: Kysely<DB>,
+  db: ReadDb,
   r: { caseId: number; kind: Reminder['kind']; dueDate: string; note: string; createdBy: number; at: Date },
 ): Promise<number> {
   const row = await db
@@ -81,6 +81,6 @@ export async function insertReminder(
 }
 
 /** Marks a reminder done; one already done keeps its first completion time. */
-export async function completeReminder(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+export async function completeReminder(db: WriteDb, id: number, at: Date): Promise<void> {
   await db.updateTable('reminders').set({ done_at: at.toISOString() }).where('id', '=', id).where('done_at', 'is', null).execute();
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { ReadDb } from '../handles';
 import { addDays } from '../../core/rules/calendar';
 import { isProtectedLevel } from '../../core/rules/protected-fields';
 import { OBSTACLES, STOCKHOLM_MUNICIPALITY_CODE } from '../../core/contract';
@@ -16,7 +17,6 @@ import {
 import { DbError } from '../errors';
 import { TALLY, TALLY_LISTED, tallied, textsOf } from '../connection/report-functions';
 import { chainHead } from './audit-review';
-import type { DB } from '../schema';
 
 // The facts a report is computed from, for a span of dates (the previous period's start to the
 // current period's end) and a scope (districts; empty = the whole team). Only categories, dates,
@@ -26,7 +26,7 @@ import type { DB } from '../schema';
 const byName = sql`sv_sort_key(name)`;
 
 /** The districts of a scope that exist in the reference data, by name. */
-export async function districtsOf(db: Kysely<DB>, slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
+export async function districtsOf(db: ReadDb, slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
   if (slugs.length > 0) return db.selectFrom('districts').select(['slug', 'name']).where('slug', 'in', [...slugs]).orderBy(byName).execute();
   return db
     .selectFrom('districts')
@@ -41,7 +41,7 @@ const tally = sql.raw(TALLY);
 const tallyListed = sql.raw(TALLY_LISTED);
 
 /** Runs a query whose one row holds a TALLY of json_array keys in `groups`: each group's key values and count. */
-async function groupsOf<K extends readonly unknown[]>(db: Kysely<DB>, query: RawBuilder<{ groups: string | null }>): Promise<[K, number][]> {
+async function groupsOf<K extends readonly unknown[]>(db: ReadDb, query: RawBuilder<{ groups: string | null }>): Promise<[K, number][]> {
   const row = (await query.execute(db)).rows[0];
   return tallied(row?.groups ?? null).map(([key, n]) => [JSON.parse(key) as K, n]);
 }
@@ -78,7 +78,7 @@ function spanOf(q: FactQuery) {
 }
 
 /** Cases alike in everything the report counts, counted together (CaseFact.count). */
-async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readCases(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { current, previous, slugs, scoped, span } = spanOf(q);
   // Margins of two days on timestamps: the exact local day is worked out below.
   const tsFrom = addDays(span.from, -2);
@@ -118,7 +118,7 @@ async function readCases(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
  * Risk (countRisk): the cases open at each period's end, by their latest completed assessment of
  * the survivor by then, read from an index that holds what is needed (never the answers).
  */
-async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readRisk(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { current, previous, slugs, scoped } = spanOf(q);
   const risk = await groupsOf<[ReportPeriod, string | null, number]>(
     db,
@@ -139,7 +139,7 @@ async function readRisk(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
 }
 
 /** Placements in protected shelters during the span, one row each, with their shelter's permit. */
-async function readPlacements(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readPlacements(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { span, inScope } = spanOf(q);
   const shelters = new Map(
     (await db.selectFrom('shelters').select(['id', 'ivo_kind', 'ivo_valid_until', 'specialisations']).execute()).map((s) => [
@@ -164,7 +164,7 @@ async function readPlacements(db: Kysely<DB>, q: FactQuery): Promise<FactFragmen
  * its status changes (migration 0009). The two are counted apart, each from its own index: a move
  * that began in one period and was completed in the other counts in both.
  */
-async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readMoves(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, periodOf } = spanOf(q);
   // Its status at the end of the period it began in: its last change by then, in the order date,
   // id (the latest change when that came by then, else looked up).
@@ -206,7 +206,7 @@ async function readMoves(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
 }
 
 /** Who left a protected shelter in a period and what came next in her own chain (countSteps). */
-async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readCohort(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { span, inScope, periods, inChain } = spanOf(q);
   const chainStep = (alias: string) =>
     sql`${sql.ref(`${alias}.case_id`)} = l.case_id AND ${sql.ref(`${alias}.child_id`)} IS NULL AND ${sql.ref(`${alias}.id`)} != l.id AND (${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${span.from})`;
@@ -229,7 +229,7 @@ async function readCohort(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
 }
 
 /** The lengths of the steps of the survivors' own chains that ended in a period (countSteps). */
-async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readEnded(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { inScope, periods, inChain } = spanOf(q);
   const ended = await groupsOf<[ReportPeriod, string, number]>(
     db,
@@ -248,7 +248,7 @@ async function readEnded(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
  * column counts as none. One pass over the span's steps; the cases are counted per obstacle in a
  * hash table (TALLY_LISTED), one per period, each distinct list parsed once.
  */
-async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readObstacles(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { current, previous, span, inScope, inChain } = spanOf(q);
   const activeIn = (r: Range) => sql`h.start_date <= ${r.to} AND (h.end_date IS NULL OR h.end_date >= ${r.from})`;
   const row = (
@@ -272,7 +272,7 @@ async function readObstacles(db: Kysely<DB>, q: FactQuery): Promise<FactFragment
  * Kompotten requests sent and received in each period, counted by counterpart and outcome; the
  * requests of protected cases counted together under no name.
  */
-async function readKompotten(db: Kysely<DB>, q: FactQuery): Promise<FactFragment> {
+async function readKompotten(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { span, scoped, slugs, periodOf } = spanOf(q);
   // A request without a case belongs to no district: only whole-team reports count it.
   const rows = await sql<{ period: ReportPeriod | null; direction: string; counterpart_code: string; name: string; outcome: string; protection_level: string | null; n: number }>`
@@ -306,7 +306,7 @@ const PART_READERS = {
   ended: readEnded,
   obstacles: readObstacles,
   kompotten: readKompotten,
-} as const satisfies Record<string, (db: Kysely<DB>, q: FactQuery) => Promise<FactFragment>>;
+} as const satisfies Record<string, (db: ReadDb, q: FactQuery) => Promise<FactFragment>>;
 
 /** A part of a report's facts that can be read on its own. */
 export type FactPart = keyof typeof PART_READERS;
@@ -332,7 +332,7 @@ export function claimPart(claims: Int32Array): FactPart | null {
 }
 
 /** Reads one part of a report's facts. */
-export function readFactPart(db: Kysely<DB>, q: FactQuery, part: FactPart): Promise<FactFragment> {
+export function readFactPart(db: ReadDb, q: FactQuery, part: FactPart): Promise<FactFragment> {
   return PART_READERS[part](db, q);
 }
 
@@ -342,7 +342,7 @@ export function readFactPart(db: Kysely<DB>, q: FactQuery, part: FactPart): Prom
  * with the same mark read the same data (and the worker runs one operation at a time, so none of
  * its own writes can come between a report's two connections).
  */
-export async function snapshotMark(db: Kysely<DB>): Promise<string> {
+export async function snapshotMark(db: ReadDb): Promise<string> {
   const head = await chainHead(db);
   return head ? `${head.seq}:${head.hash}` : '';
 }
@@ -368,7 +368,7 @@ function need<T>(value: T | undefined, part: string): T {
  * one row each. With `elsewhere`, a second connection (on a second core) reads parts at the same
  * time, from the same state of the database: each claims the next part until none is left.
  */
-export async function readReportFacts(db: Kysely<DB>, current: Range, previous: Range, slugs: readonly string[], elsewhere?: FactsElsewhere): Promise<ReportFacts> {
+export async function readReportFacts(db: ReadDb, current: Range, previous: Range, slugs: readonly string[], elsewhere?: FactsElsewhere): Promise<ReportFacts> {
   const q: FactQuery = { current, previous, slugs: [...slugs] };
   const read: PartsRead = {};
   if (elsewhere) {

@@ -1,12 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { RETENTION_YEARS_DEFAULT, RETENTION_YEARS_MAX, RETENTION_YEARS_MIN, type RetentionRules } from '../../core/contract/retention';
 import { localIsoDate } from '../../core/rules/calendar';
 import type { RetentionDecision, RetentionFacts } from '../../core/rules/retention';
-import type { DB } from '../schema';
+import type { ReadDb, WriteDb } from '../handles';
 import { getSetting } from './settings';
 
 /** The retention settings, with the defaults (5 years, keep the 5th/15th/25th, not a research municipality). */
-export async function readRetentionSettings(db: Kysely<DB>): Promise<RetentionRules> {
+export async function readRetentionSettings(db: ReadDb): Promise<RetentionRules> {
   const years = await getSetting<unknown>(db, 'retention_years', RETENTION_YEARS_DEFAULT);
   const keep = await getSetting<unknown>(db, 'retention_keep_birth_days', true);
   const research = await getSetting<unknown>(db, 'research_municipality', false);
@@ -68,7 +68,7 @@ function localDay(value: string): string | null {
  * case numbers). Selects no name and no free text; the personal identity number is read only for
  * its day of birth and never leaves the worker.
  */
-export async function readClosedCasesForRetention(db: Kysely<DB>, caseNumbers?: readonly string[]): Promise<RetentionCase[]> {
+export async function readClosedCasesForRetention(db: ReadDb, caseNumbers?: readonly string[]): Promise<RetentionCase[]> {
   let q = db
     .selectFrom('cases as c')
     .leftJoin('retention_decisions as d', 'd.case_id', 'c.id')
@@ -117,14 +117,14 @@ export async function readClosedCasesForRetention(db: Kysely<DB>, caseNumbers?: 
 }
 
 /** How many cases are open (kept without further thought). */
-export async function countOpenCases(db: Kysely<DB>): Promise<number> {
+export async function countOpenCases(db: ReadDb): Promise<number> {
   const r = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Records (or replaces) a team lead's decision on a flagged case. */
 export async function saveRetentionDecision(
-  db: Kysely<DB>,
+  db: ReadDb,
   d: { caseId: number; decision: 'purge' | 'keep'; comment: string; lastEntryAt: string; decidedBy: number; at: Date },
 ): Promise<void> {
   const values = { decision: d.decision, comment: d.comment, last_entry_at: d.lastEntryAt, decided_by: d.decidedBy, decided_at: d.at.toISOString() };
@@ -142,7 +142,7 @@ const CHUNK = 500;
  * go through retention_purging). Kompotten ledger rows stay for the ledger's counts but lose their
  * link and their notes, which may speak of the case. Call inside the purge's transaction.
  */
-export async function deleteCasesForRetention(db: Kysely<DB>, caseIds: readonly number[]): Promise<number> {
+export async function deleteCasesForRetention(db: WriteDb, caseIds: readonly number[]): Promise<number> {
   let deleted = 0;
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const ids = caseIds.slice(i, i + CHUNK);

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../handles';
 import { RiskTemplateSchema, type InstrumentSummary, type RiskTemplate } from '../../core/contract';
 import { compareVersions } from '../../core/rules/instrument-version';
 import { DbError } from '../errors';
-import type { DB } from '../schema';
 
 export interface InstrumentRow {
   id: number;
@@ -40,7 +39,7 @@ export function parseStoredTemplate(json: string): RiskTemplate {
 export class TemplateCache {
   private readonly templates = new Map<string, RiskTemplate>();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: ReadDb) {}
 
   /** The template of that id and version, or not_found. */
   async get(templateId: string, version: string): Promise<RiskTemplate> {
@@ -56,30 +55,30 @@ export class TemplateCache {
 }
 
 /** Every installed template version, by template id and then newest version first. */
-export async function listInstrumentRows(db: Kysely<DB>): Promise<InstrumentRow[]> {
+export async function listInstrumentRows(db: ReadDb): Promise<InstrumentRow[]> {
   const rows = await db.selectFrom('risk_instruments').select(COLUMNS).execute();
   return rows.sort((a, b) => (a.template_id === b.template_id ? compareVersions(b.version, a.version) : a.template_id < b.template_id ? -1 : 1));
 }
 
 /** One template version, or undefined. */
-export async function findInstrumentRow(db: Kysely<DB>, templateId: string, version: string): Promise<InstrumentRow | undefined> {
+export async function findInstrumentRow(db: ReadDb, templateId: string, version: string): Promise<InstrumentRow | undefined> {
   return db.selectFrom('risk_instruments').select(COLUMNS).where('template_id', '=', templateId).where('version', '=', version).executeTakeFirst();
 }
 
 /** The newest installed version of a template (numeric comparison), or undefined. */
-export async function findLatestInstrumentRow(db: Kysely<DB>, templateId: string): Promise<InstrumentRow | undefined> {
+export async function findLatestInstrumentRow(db: ReadDb, templateId: string): Promise<InstrumentRow | undefined> {
   const rows = await db.selectFrom('risk_instruments').select(COLUMNS).where('template_id', '=', templateId).execute();
   return rows.sort((a, b) => compareVersions(b.version, a.version))[0];
 }
 
 /** The installed versions of a template. */
-export async function listVersions(db: Kysely<DB>, templateId: string): Promise<string[]> {
+export async function listVersions(db: ReadDb, templateId: string): Promise<string[]> {
   return (await db.selectFrom('risk_instruments').select('version').where('template_id', '=', templateId).execute()).map((r) => r.version);
 }
 
 /** Stores one validated template version and returns its row id. */
 export async function insertInstrument(
-  db: Kysely<DB>,
+  db: ReadDb,
   i: { template: RiskTemplate; source: 'builtin' | 'imported'; at: Date; by: number | null },
 ): Promise<number> {
   const row = await db

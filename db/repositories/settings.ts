@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../schema';
+import type { ReadDb, WriteDb } from '../handles';
 
 /** Reads a JSON setting, or the fallback when it is absent or unreadable. */
-export async function getSetting<T>(db: Kysely<DB>, key: string, fallback: T): Promise<T> {
+export async function getSetting<T>(db: ReadDb, key: string, fallback: T): Promise<T> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (!row) return fallback;
   try {
@@ -13,7 +12,7 @@ export async function getSetting<T>(db: Kysely<DB>, key: string, fallback: T): P
 }
 
 /** Writes a JSON setting, replacing any earlier value. */
-export async function setSetting(db: Kysely<DB>, key: string, value: unknown): Promise<void> {
+export async function setSetting(db: WriteDb, key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   await db
     .insertInto('settings')

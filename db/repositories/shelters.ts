@@ -1,8 +1,9 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { Shelter } from '../../core/contract';
 import { permitStatusOn } from '../../core/rules/shelter-permit';
 import type { ShelterPermit } from '../../core/rules/shelter-permit';
-import type { DB, SheltersTable } from '../schema';
+import type { SheltersTable } from '../schema';
 
 const byName = new Intl.Collator('sv');
 
@@ -43,7 +44,7 @@ export function toShelter(row: ShelterListRow, today: string): Shelter {
 }
 
 /** Shelters with their municipality and the placements open on `today` (adults: the case's own steps; children: a child's). */
-export async function listShelterRows(db: Kysely<DB>, today: string, id?: number): Promise<ShelterListRow[]> {
+export async function listShelterRows(db: ReadDb, today: string, id?: number): Promise<ShelterListRow[]> {
   let q = db
     .selectFrom('shelters as s')
     .innerJoin('municipalities as m', 'm.code', 's.municipality_code')
@@ -75,17 +76,17 @@ export async function listShelterRows(db: Kysely<DB>, today: string, id?: number
 }
 
 /** One shelter's row (without occupancy), or undefined. */
-export async function findShelterRow(db: Kysely<DB>, id: number): Promise<ShelterRow | undefined> {
+export async function findShelterRow(db: ReadDb, id: number): Promise<ShelterRow | undefined> {
   return db.selectFrom('shelters').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Inserts a shelter and returns its id. */
-export async function insertShelter(db: Kysely<DB>, shelter: NewShelter): Promise<number> {
+export async function insertShelter(db: WriteDb, shelter: NewShelter): Promise<number> {
   const r = await db.insertInto('shelters').values(shelter).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Replaces a shelter's register entry. */
-export async function updateShelter(db: Kysely<DB>, id: number, shelter: Omit<NewShelter, 'id'>): Promise<void> {
+export async function updateShelter(db: WriteDb, id: number, shelter: Omit<NewShelter, 'id'>): Promise<void> {
   await db.updateTable('shelters').set(shelter).where('id', '=', id).execute();
 }

@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReadDb, WriteDb } from '../handles';
 import type { SupportItem } from '../../core/contract';
-import type { DB, SupportItemsTable } from '../schema';
+import type { SupportItemsTable } from '../schema';
 
 export type SupportItemRow = Selectable<SupportItemsTable>;
 export type NewSupportItem = Insertable<SupportItemsTable>;
@@ -20,21 +21,21 @@ export function toSupportItem(row: SupportItemRow): SupportItem {
 }
 
 /** A case's support plan in the order the items were added. */
-export async function listSupportItemRows(db: Kysely<DB>, caseId: number): Promise<SupportItemRow[]> {
+export async function listSupportItemRows(db: ReadDb, caseId: number): Promise<SupportItemRow[]> {
   return db.selectFrom('support_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 /** One item, or undefined. */
-export async function findSupportItemRow(db: Kysely<DB>, id: number): Promise<SupportItemRow | undefined> {
+export async function findSupportItemRow(db: ReadDb, id: number): Promise<SupportItemRow | undefined> {
   return db.selectFrom('support_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Inserts an item and returns the stored row. */
-export async function insertSupportItem(db: Kysely<DB>, item: NewSupportItem): Promise<SupportItemRow> {
+export async function insertSupportItem(db: WriteDb, item: NewSupportItem): Promise<SupportItemRow> {
   return db.insertInto('support_items').values(item).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Replaces an item's fields and returns the stored row. */
-export async function updateSupportItem(db: Kysely<DB>, id: number, item: Omit<NewSupportItem, 'id' | 'case_id'>): Promise<SupportItemRow> {
+export async function updateSupportItem(db: WriteDb, id: number, item: Omit<NewSupportItem, 'id' | 'case_id'>): Promise<SupportItemRow> {
   return db.updateTable('support_items').set(item).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,24 +1,14 @@
 import crypto from 'node:crypto';
+import type { WriteDb } from '../handles';
+import { writable } from '../handles';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import {
-  CASE_PREFIX_DEFAULT,
-  IDLE_LOCK_MINUTES_DEFAULT,
-  MINIMUM_DISTANCE_KM_DEFAULT,
-  MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
-  REPORT_THRESHOLD_DEFAULT,
-  REVEAL_MINUTES_DEFAULT,
-  REVIEW_DAYS_DEFAULT,
-  type Role,
-  type RollbackWarning,
-  type SessionUser,
-  type Settings,
-} from '../../core/contract';
+import { CASE_PREFIX_DEFAULT, IDLE_LOCK_MINUTES_DEFAULT, MINIMUM_DISTANCE_KM_DEFAULT, MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT, REPORT_THRESHOLD_DEFAULT, REVEAL_MINUTES_DEFAULT, REVIEW_DAYS_DEFAULT, type Role, type RollbackWarning, type SessionUser, type Settings, ADMIN, USER_MANAGERS } from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } from '../connection/open';
 import { registerReportFunctions } from '../connection/report-functions';
 import { withStatementCache } from '../connection/statement-cache';
-import { assertManages, USER_MANAGER_ROLES } from '../access/user-admin';
+import { assertManages } from '../access/user-admin';
 import { damagedError, DbError, isDamageError, isDiskFullError } from '../errors';
 import { ensurePrivateDir, restrictDatabaseFiles, writeFileAtomic } from '../files/secure-files';
 import { assertAcceptable, deriveKek, KDF_FLOOR, KDF_TEST, newKdfParams, testKdfAllowed } from '../keys/kdf';
@@ -79,7 +69,7 @@ export interface StoreStatus {
 
 interface OpenSession {
   sqlite: SqliteDb;
-  db: Kysely<DB>;
+  db: WriteDb;
   dataKey: Buffer;
   keyfile: Keyfile;
   user: SessionUser;
@@ -257,9 +247,9 @@ export class Store {
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
       const user = await db.transaction().execute(async (trx) => {
-        await setSetting(trx, 'team_name', input.teamName);
-        await setSetting(trx, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
-        const row = await insertUser(trx, {
+        await setSetting(writable(trx), 'team_name', input.teamName);
+        await setSetting(writable(trx), 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
+        const row = await insertUser(writable(trx), {
           username: input.username,
           display_name: input.displayName,
           role: 'administrator',
@@ -276,7 +266,7 @@ export class Store {
       restrictDatabaseFiles(this.paths.db);
       this.session = {
         sqlite,
-        db,
+        db: writable(db),
         dataKey,
         keyfile,
         user: toSessionUser(user),
@@ -358,7 +348,7 @@ export class Store {
       if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.').because('user_missing');
       const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);
       await db.transaction().execute(async (trx) => {
-        await updateWrappedKey(trx, row.id, canonicalSlot(slot));
+        await updateWrappedKey(writable(trx), row.id, canonicalSlot(slot));
         await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
       });
       writeKeyfile(this.paths.keyfile, keyfile);
@@ -384,7 +374,7 @@ export class Store {
     check.fill(0);
     const fresh = await this.newSlot(s.keyfile, s.user.username, next, s.dataKey);
     await s.db.transaction().execute(async (trx) => {
-      await updateWrappedKey(trx, s.user.id, canonicalSlot(fresh));
+      await updateWrappedKey(writable(trx), s.user.id, canonicalSlot(fresh));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
     });
     writeKeyfile(this.paths.keyfile, s.keyfile);
@@ -393,12 +383,12 @@ export class Store {
 
   /** Creates a user with a first passphrase (administrators, and team leads for case-work roles). */
   async createUser(input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<UserRow> {
-    const s = this.requireSession(USER_MANAGER_ROLES);
+    const s = this.requireSession(USER_MANAGERS);
     assertManages(s.user.role, input.role);
     if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
     const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
     const row = await s.db.transaction().execute(async (trx) => {
-      const created = await insertUser(trx, {
+      const created = await insertUser(writable(trx), {
         username: input.username,
         display_name: input.displayName,
         role: input.role,
@@ -415,7 +405,7 @@ export class Store {
 
   /** Removes a disabled user's key slot so the passphrase no longer opens anything. */
   removeSlot(username: string): void {
-    const s = this.requireSession(USER_MANAGER_ROLES);
+    const s = this.requireSession(USER_MANAGERS);
     const gone = slotIdFor(s.keyfile, username);
     s.keyfile.slots = Object.fromEntries(Object.entries(s.keyfile.slots).filter(([id]) => id !== gone));
     writeKeyfile(this.paths.keyfile, s.keyfile);
@@ -516,7 +506,7 @@ export class Store {
    * this database's head, and the warning is gone for everyone.
    */
   async acknowledgeRollback(): Promise<void> {
-    const s = this.requireSession(['administrator']);
+    const s = this.requireSession(ADMIN);
     const warning = s.rollbackWarning;
     if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.').because('rollback_warning_none');
     await s.db.transaction().execute(async (trx) => {
@@ -589,7 +579,7 @@ export class Store {
       if (!verdict.ok && !sameFinding(open, verdict.warning)) {
         const w = verdict.warning;
         await s.db.transaction().execute(async (trx) => {
-          await setSetting(trx, ROLLBACK_WARNING_SETTING, w);
+          await setSetting(writable(trx), ROLLBACK_WARNING_SETTING, w);
           await appendAudit(trx, {
             userId: s.user.id,
             role: s.user.role,
@@ -683,7 +673,7 @@ export class Store {
     writePacing(this.paths.pacing, withSuccess(readPacing(this.paths.pacing), succeeded, this.now()));
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db, dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
+    this.session = { sqlite, db: writable(db), dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
   }
 
   /** The slot a username names, the key it unwraps (null when wrong or unknown) and the pacing bucket of the attempt. */

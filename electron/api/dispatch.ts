@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannel, normalizeInputText, type ApiError, type ApiIssue, type ApiResult, type Channel } from '../../core/contract';
 import { DbError, type DbHost } from '../../worker/worker-client';
-import { accessOf, type Handler, type ParsedInput } from './handler-types';
-import { handlers } from './handlers';
+import { runChannel, type ParsedInput } from './handlers';
 import type { Api } from './types';
 
 function failure(error: ApiError): ApiResult<never> {
@@ -32,9 +31,7 @@ async function run<C extends Channel>(host: DbHost, channel: C, input: unknown):
   if (!parsed.success) {
     return failure({ code: 'invalid_input', message: 'Some of the information is missing or not valid. Check the marked fields.', issues: toIssues(parsed.error) });
   }
-  const handler = handlers[channel] as Handler<C>;
-  const data = parsed.data as ParsedInput<C>;
-  const result = await handler.run(host, data, accessOf(handler, data));
+  const result = await runChannel(host, channel, parsed.data as ParsedInput<C>);
   // The renderer sees only contract types: unknown fields are stripped here.
   return { ok: true, result: channels[channel].output.parse(result) };
 }

@@ -58,7 +58,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
   // Open placements per shelter, so the demo never puts more adults in a shelter than it has room for.
   const room = new Map<number, number>();
   for (const s of DEMO_SHELTERS) {
-    const shelter = await housingOps['shelters.create'](
+    const shelter = await housingOps['shelters:create'](
       w,
       ShelterInputSchema.parse({
         name: s.name,
@@ -78,7 +78,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     room.set(shelter.id, shelter.capacityAdults);
   }
   for (const code of KOMPOTTEN_DEMO_MEMBERS) {
-    await movesOps['kompotten.set-member'](w, SetMemberInputSchema.parse({ municipalityCode: code, member: true, contact: 'Kontaktperson Exempel (fiktiv)' }));
+    await movesOps['kompotten:set-member'](w, SetMemberInputSchema.parse({ municipalityCode: code, member: true, contact: 'Kontaktperson Exempel (fiktiv)' }));
   }
 
   // Risk histories draw from their own sequence, so adding them left the rest of the demo as it was.
@@ -128,7 +128,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
         ],
       })),
     });
-    const detail = await casesOps['cases.create'](w, input);
+    const detail = await casesOps['cases:create'](w, input);
     const caseId = detail.id;
     // The demo user is a team lead: some protected cases of colleagues are shared with them, the
     // rest show in the list by number only, as "protected – not named".
@@ -141,7 +141,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     if (rnd.chance(0.7)) {
       const route = rnd.pick(MOVE_ROUTES);
       const to = route === 'within_city' ? { kind: 'district' as const, code: rnd.pick(stockholmDistricts) } : { kind: 'municipality' as const, code: rnd.pick(KOMPOTTEN_DEMO_MEMBERS) };
-      const move = await movesOps['moves.create'](
+      const move = await movesOps['moves:create'](
         w,
         CreateMoveInputSchema.parse({ caseId, from: { kind: 'district', code: input.districtSlug ?? 'farsta' }, to, route, receivingContact: 'Mottagande handläggare (fiktiv)', notes: '', plannedDate: addDays(created, 3) }),
       );
@@ -152,10 +152,10 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
         date = addDays(date, rnd.int(2, 20));
         if (date > today) break;
         const status = path[s] as MoveStatus;
-        await movesOps['moves.transition'](w, TransitionMoveInputSchema.parse({ id: move.id, to: status, date, overrideReason: status === 'accepted' ? 'Bedömt tillsammans med den enskilde (fiktivt exempel).' : undefined }));
+        await movesOps['moves:transition'](w, TransitionMoveInputSchema.parse({ id: move.id, to: status, date, overrideReason: status === 'accepted' ? 'Bedömt tillsammans med den enskilde (fiktivt exempel).' : undefined }));
       }
       if (route === 'kompotten') {
-        await movesOps['kompotten.add-request'](w, AddRequestInputSchema.parse({ direction: 'sent', counterpartCode: to.code, caseId, date: addDays(created, 4), outcome: rnd.pick(['pending', 'accepted', 'declined'] as const), notes: '' }));
+        await movesOps['kompotten:add-request'](w, AddRequestInputSchema.parse({ direction: 'sent', counterpartCode: to.code, caseId, date: addDays(created, 4), outcome: rnd.pick(['pending', 'accepted', 'declined'] as const), notes: '' }));
       }
     }
 
@@ -174,7 +174,7 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
         // A full shelter: this stay has already ended.
         else end = addDays(today, -1) > start ? addDays(today, -1) : start;
       }
-      await housingOps['housing.add-step'](
+      await housingOps['housing:add-step'](
         w,
         AddStepInputSchema.parse({
           caseId,
@@ -198,24 +198,24 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     }
 
     for (let s = 0; s < rnd.int(1, 4); s++) {
-      await housingOps['support.add'](
+      await housingOps['support:add'](
         w,
         AddSupportInputSchema.parse({ caseId, kind: rnd.pick(SUPPORT_KINDS), agency: rnd.pick(AGENCIES), status: rnd.pick(SUPPORT_STATUSES), startDate: addDays(created, rnd.int(0, 30)), endDate: null, notes: '' }),
       );
     }
 
     for (let n = 0; n < rnd.int(1, 4); n++) {
-      const note = await journalOps['journal.create'](
+      const note = await journalOps['journal:create'](
         w,
         CreateNoteInputSchema.parse({ caseId, noteDate: addDays(created, n * 7), body: rnd.pick(DEMO_NOTES), correctsNoteId: null }),
       );
-      if (rnd.chance(0.85)) await journalOps['journal.sign'](w, { id: note.id });
+      if (rnd.chance(0.85)) await journalOps['journal:sign'](w, { id: note.id });
     }
 
     await addDemoRiskHistory(w, riskRnd, riskTemplates, detail, created);
 
     if (rnd.chance(0.6)) {
-      await journalOps['reminders.create'](
+      await journalOps['reminders:create'](
         w,
         CreateReminderInputSchema.parse({ caseId, kind: rnd.pick(['follow_up', 'placement_end', 'other'] as const), dueDate: addDays(today, rnd.int(-10, 20)), note: 'Följ upp (fiktivt exempel)' }),
       );

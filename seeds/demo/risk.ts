@@ -12,7 +12,7 @@ export interface DemoTemplates {
 }
 
 export async function loadDemoTemplates(w: WorkerState): Promise<DemoTemplates> {
-  const get = (templateId: string) => riskOps['risk.instrument'](w, { templateId, version: '1' });
+  const get = (templateId: string) => riskOps['risk:instrument'](w, { templateId, version: '1' });
   return { screening: await get('fristad-screening'), spj: await get('fristad-spj-adult'), child: await get('fristad-child') };
 }
 
@@ -138,7 +138,7 @@ async function assess(
   rnd: SeededRandom,
   p: { caseId: number; childId: number | null; template: RiskTemplate; s: number; date: string; perpetratorIds: number[]; honour: boolean; previous: { id: number; answers: Answer[] } | null; complete: boolean },
 ): Promise<{ id: number; answers: Answer[]; level: RiskLevel | null; date: string }> {
-  const draft = await riskOps['risk.start'](
+  const draft = await riskOps['risk:start'](
     w,
     { caseId: p.caseId, childId: p.childId, templateId: p.template.id, copyFromId: p.previous?.id ?? null },
     // A draft still in progress was started after the last completed assessment.
@@ -148,12 +148,12 @@ async function assess(
   const answers = p.previous && draft.templateId === p.template.id ? evolve(draft.answers, fresh, rnd) : fresh;
   // A draft left half done has not got its judgement yet.
   const judgements = p.complete ? judgementsFor(p.template, p.s, p.childId !== null, rnd) : draft.judgements.map((j) => ({ ...j, reason: '' }));
-  await riskOps['risk.save-draft'](
+  await riskOps['risk:save-draft'](
     w,
     SaveDraftInputSchema.parse({ id: draft.id, answers, judgements, survivorView: rnd.pick(p.childId === null ? SURVIVOR_VIEWS : CHILD_VIEWS), nextReviewDate: null }),
   );
   if (!p.complete) return { id: draft.id, answers, level: null, date: p.date };
-  const done = await riskOps['risk.complete'](w, { id: draft.id }, at(p.date, 14, rnd.int(0, 59)));
+  const done = await riskOps['risk:complete'](w, { id: draft.id }, at(p.date, 14, rnd.int(0, 59)));
   return { id: done.id, answers, level: done.headlineLevel, date: p.date };
 }
 

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type Assessment, type CaseDetail, type CaseListRow, type CaseShares, type Channel, type HousingStep, type JournalNote, type KompottenRequest, type Move, type ProtectedNotNamed, type Reminder, type Role, type Shelter, type SupportItem } from '../../core/contract';
-import { handlers } from '../../electron/api/handlers';
 import type { Runtime } from '../../electron/api/types';
-import { UNSCOPED_CASEWORK } from '../../electron/api/unscoped-channels';
+import { UNSCOPED_CASEWORK } from '../../core/contract/unscoped-channels';
 import { caseInput, defined } from '../helpers/casework';
 import { ok, testRuntime } from '../helpers/runtime';
 import { ADMIN } from '../helpers/temp';
@@ -330,7 +329,7 @@ const NOT_CALLED: readonly Channel[] = [
   'session:restore-damaged',
 ];
 
-const SCOPED = CHANNEL_NAMES.filter((c) => handlers[c].caseScope !== undefined);
+const SCOPED = CHANNEL_NAMES.filter((c) => channels[c].caseScope !== undefined);
 
 async function codeOf(channel: Channel, input: unknown): Promise<string> {
   const r = await runtime.invoke(channel, input);
@@ -365,7 +364,7 @@ describe('roles: every channel as every role', () => {
   it('has a rule and an input for every channel, and public channels need no session', () => {
     expect(Object.keys(ALLOWED).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const channel of CHANNEL_NAMES) {
-      const rule = handlers[channel].access;
+      const rule = channels[channel].access;
       if (ALLOWED[channel] === 'public') expect(rule, channel).toBe('public');
       else expect(rule, channel).not.toBe('public');
     }
@@ -395,16 +394,16 @@ describe('every case-content channel declares its case, or says why it needs non
   it('has a scope or an entry in UNSCOPED_CASEWORK, never both', () => {
     const missing: string[] = [];
     for (const channel of CHANNEL_NAMES) {
-      const rule = handlers[channel].access;
+      const rule = channels[channel].access;
       const caseRoleReaches = rule === 'unlocked' || (Array.isArray(rule) && rule.some((r) => r === 'caseworker' || r === 'team_lead'));
       if (!caseRoleReaches) continue;
-      const scoped = handlers[channel].caseScope !== undefined;
+      const scoped = channels[channel].caseScope !== undefined;
       const listed = UNSCOPED_CASEWORK[channel] !== undefined;
       if (scoped === listed) missing.push(`${channel}: ${scoped ? 'both scoped and listed' : 'neither scoped nor listed'}`);
     }
     expect(missing).toEqual([]);
     // Scoped channels are for case roles only: administrators and auditors see no case content.
-    for (const channel of SCOPED) expect([...(handlers[channel].access as readonly Role[])].sort(), channel).toEqual(['caseworker', 'team_lead']);
+    for (const channel of SCOPED) expect([...(channels[channel].access as readonly Role[])].sort(), channel).toEqual(['caseworker', 'team_lead']);
   });
 });
 
@@ -487,14 +486,14 @@ describe('every channel whose input names a case is scoped to it, or says why no
       'risk:save-draft': ['answers.[].perpetratorId', 'id'],
       'risk:compare': ['leftId', 'rightId'],
     };
-    const several = Object.fromEntries([...caseIdChannels()].filter(([c, keys]) => handlers[c].caseScope !== undefined && keys.length > 1).map(([c, keys]) => [c, [...keys].sort()]));
+    const several = Object.fromEntries([...caseIdChannels()].filter(([c, keys]) => channels[c].caseScope !== undefined && keys.length > 1).map(([c, keys]) => [c, [...keys].sort()]));
     expect(several).toEqual(SAME_CASE_CHECKED);
   });
 
   it('has a case scope, or an UNSCOPED_CASEWORK entry with a namesCase reason', () => {
     const unscoped: string[] = [];
     for (const [channel, keys] of caseIdChannels()) {
-      if (handlers[channel].caseScope !== undefined) continue;
+      if (channels[channel].caseScope !== undefined) continue;
       if (UNSCOPED_CASEWORK[channel]?.namesCase !== undefined) continue;
       unscoped.push(`${channel}: takes ${keys.join(', ')} without a case scope`);
     }

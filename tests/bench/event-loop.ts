@@ -50,7 +50,7 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
   const host = new DbHost({ workerPath, dataDir: dbs.encDir, env: productionEnv() });
   const call: Call = (op, input) => host.call(op as OperationName, input as never, 'unlocked');
   const as = (roles: ('team_lead' | 'administrator')[]): Call => (op, input) => host.call(op as OperationName, input as never, roles);
-  const unlockAs = (user: { username: string; passphrase: string }): Promise<unknown> => host.call('session.unlock', { username: user.username, passphrase: user.passphrase }, 'public');
+  const unlockAs = (user: { username: string; passphrase: string }): Promise<unknown> => host.call('session:unlock', { username: user.username, passphrase: user.passphrase }, 'public');
   const results: Measurement[] = [];
   histogram.enable();
   try {
@@ -62,34 +62,34 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
       results.push({ op: FIRST_UNLOCK_OF_DAY, ms: await sample(1, () => unlockAs(BENCH_USER)) });
       // Waited for, so the copy does not fall on the reads below.
       await untilBackupLands(backups);
-      await host.call('session.lock', { reason: 'user' }, 'public');
+      await host.call('session:lock', { reason: 'user' }, 'public');
     }
     log('  worker: unlock');
     results.push({ op: 'unlock (real path, with KDF)', ms: await sample(1, () => unlockAs(BENCH_USER)) });
     log('  worker: search, open, lists, report, review, backup, writes');
     const searchOpen = searchInputs(data, repeats.searches, 'open');
     const searchAll = searchInputs(data, repeats.searches, 'all');
-    results.push({ op: SEARCH_OPEN, ms: await sample(searchOpen.length, (i) => call('cases.list', searchOpen[i])) });
-    results.push({ op: SEARCH_ALL, ms: await sample(searchAll.length, (i) => call('cases.list', searchAll[i])) });
+    results.push({ op: SEARCH_OPEN, ms: await sample(searchOpen.length, (i) => call('cases:list', searchOpen[i])) });
+    results.push({ op: SEARCH_ALL, ms: await sample(searchAll.length, (i) => call('cases:list', searchAll[i])) });
     // As the handler asks it: the worker first checks the user may open the case.
     const scoped: Call = (op, input) => host.call(op as OperationName, input as never, { roles: ['caseworker', 'team_lead'], caseScope: { case: (input as { id: number }).id } });
     results.push({ op: OPEN_CASE, ms: await sample(repeats.opens, (i) => openCase(scoped, data.openableCaseIds[i % data.openableCaseIds.length] as number)) });
-    results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases.list', filteredListInput(data, i))) });
+    results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases:list', filteredListInput(data, i))) });
     // As the app does: the reports view opens and starts the second reader; then a report is asked for.
-    results.push({ op: REPORTS_VIEW_OPENS, ms: await sample(1, () => as(['team_lead'])('reports.prepare', {})) });
-    const reports = await sample(repeats.reports, () => as(['team_lead'])('reports.generate', YEAR_REPORT));
+    results.push({ op: REPORTS_VIEW_OPENS, ms: await sample(1, () => as(['team_lead'])('reports:prepare', {})) });
+    const reports = await sample(repeats.reports, () => as(['team_lead'])('reports:generate', YEAR_REPORT));
     results.push({ op: REPORT_AS_APP, ms: reports });
     results.push({ op: REPORT_FIRST, ms: reports.slice(0, 1) });
-    results.push({ op: 'housing-chain review (shelters)', ms: await sample(repeats.reviews, () => call('shelters.list', {})) });
+    results.push({ op: 'housing-chain review (shelters)', ms: await sample(repeats.reviews, () => call('shelters:list', {})) });
     if (repeats.backups > 0) {
       // Only an administrator makes backups: the session switches user around it, as people would.
-      await host.call('session.lock', { reason: 'user' }, 'public');
+      await host.call('session:lock', { reason: 'user' }, 'public');
       await unlockAs(BENCH_ADMIN);
-      results.push({ op: 'backup (copy + full verify)', ms: await sample(repeats.backups, () => as(['administrator'])('backup.create', { folder: path.join(dbs.encDir, 'backups') })) });
-      await host.call('session.lock', { reason: 'user' }, 'public');
+      results.push({ op: 'backup (copy + full verify)', ms: await sample(repeats.backups, () => as(['administrator'])('backup:create', { folder: path.join(dbs.encDir, 'backups') })) });
+      await host.call('session:lock', { reason: 'user' }, 'public');
       await unlockAs(BENCH_USER);
     }
-    results.push({ op: 'small write (reminder + audit)', ms: await sample(repeats.writes, (i) => call('reminders.create', smallWriteInput(data, i))) });
+    results.push({ op: 'small write (reminder + audit)', ms: await sample(repeats.writes, (i) => call('reminders:create', smallWriteInput(data, i))) });
   } finally {
     histogram.disable();
     await host.close();

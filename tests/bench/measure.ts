@@ -141,12 +141,12 @@ function pairedReads(data: WorkloadData, repeats: Repeats): { op: string; n: num
   const searchAll = searchInputs(data, repeats.searches, 'all');
   const today = localIsoDate(new Date());
   return [
-    { op: SEARCH_OPEN, n: searchOpen.length, run: (s, i) => s.call('cases.list', searchOpen[i]) },
-    { op: SEARCH_ALL, n: searchAll.length, run: (s, i) => s.call('cases.list', searchAll[i]) },
+    { op: SEARCH_OPEN, n: searchOpen.length, run: (s, i) => s.call('cases:list', searchOpen[i]) },
+    { op: SEARCH_ALL, n: searchAll.length, run: (s, i) => s.call('cases:list', searchAll[i]) },
     { op: SEARCH_QUERY_ONLY, n: searchAll.length, run: (s, i) => listCases(s.db, searchAll[i] as CaseListQuery, today, QUERY_READER) },
     // Cases not read before in the run, by either session.
     { op: OPEN_CASE, n: repeats.opens, run: (s, i) => openCase(s.call, data.openableCaseIds[i % data.openableCaseIds.length] as number) },
-    { op: 'case list, first page, filters', n: repeats.lists, run: (s, i) => s.call('cases.list', filteredListInput(data, i)) },
+    { op: 'case list, first page, filters', n: repeats.lists, run: (s, i) => s.call('cases:list', filteredListInput(data, i)) },
   ];
 }
 
@@ -246,11 +246,11 @@ export async function measureVariant(
   try {
     const { call } = opened;
     log(`  ${variant}: year report (${repeats.reports})`);
-    add(REPORT_ONE_CONNECTION, await sample(repeats.reports, () => call('reports.generate', YEAR_REPORT)));
+    add(REPORT_ONE_CONNECTION, await sample(repeats.reports, () => call('reports:generate', YEAR_REPORT)));
     log(`  ${variant}: housing-chain review (${repeats.reviews})`);
-    add('housing-chain review (shelters)', await sample(repeats.reviews, () => call('shelters.list', {})));
+    add('housing-chain review (shelters)', await sample(repeats.reviews, () => call('shelters:list', {})));
     log(`  ${variant}: ${repeats.writes} small writes, synchronous=FULL`);
-    add('small write (reminder + audit)', await sample(repeats.writes, (i) => call('reminders.create', smallWriteInput(data, i))));
+    add('small write (reminder + audit)', await sample(repeats.writes, (i) => call('reminders:create', smallWriteInput(data, i))));
     log(`  ${variant}: backup (${repeats.backups})`);
     add('backup (copy + full verify)', await sample(repeats.backups, () => opened.backup()));
   } finally {

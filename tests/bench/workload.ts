@@ -100,7 +100,7 @@ export function filteredListInput(data: WorkloadData, i: number) {
 
 /** Opens one case the way the case view does: the case and all its sections in one request (cases:open). */
 export async function openCase(call: Call, caseId: number): Promise<void> {
-  await call('cases.open', { id: caseId });
+  await call('cases:open', { id: caseId });
 }
 
 export const YEAR_REPORT = ReportInputSchema.parse({ period: { kind: 'year', year: REPORT_YEAR }, districtSlugs: [] });

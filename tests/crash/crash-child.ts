@@ -58,12 +58,12 @@ async function writes(config: Extract<ChildConfig, { mode: 'writes' | 'backups' 
       const entry = await createBackup(w.active, { kind: 'manual' });
       say(`ack backup ${entry.fileName}`);
     } else if (cases.length === 0 || r < 0.35) {
-      const detail = await operations['cases.create'](w, caseInput(marker));
+      const detail = await operations['cases:create'](w, caseInput(marker));
       cases.push(detail.id);
       say(`ack case ${detail.id} ${marker}`);
     } else if (drafts.length === 0 || r < 0.75) {
       const caseId = pick(cases);
-      const note = await operations['journal.create'](
+      const note = await operations['journal:create'](
         w,
         CreateNoteInputSchema.parse({ caseId, noteDate: '2026-11-26', body: marker, correctsNoteId: null }),
       );
@@ -71,7 +71,7 @@ async function writes(config: Extract<ChildConfig, { mode: 'writes' | 'backups' 
       say(`ack note ${note.id} ${caseId} ${marker}`);
     } else {
       const id = drafts.splice(Math.floor(random() * drafts.length), 1)[0] as number;
-      await operations['journal.sign'](w, { id });
+      await operations['journal:sign'](w, { id });
       say(`ack sign ${id}`);
     }
   }

@@ -30,10 +30,10 @@ let hidden: { id: number; caseNumber: string };
 let ids: { kim: number; lea: number; gun: number };
 
 type Op = typeof auditReviewOps;
-const search = (input: AuditSearchInput) => auditReviewOps['audit.search'](w, AuditSearchInputSchema.parse(input) as Parameters<Op['audit.search']>[1]);
-const sample = (month: string, size?: number) => auditReviewOps['audit.sample'](w, AuditSampleInputSchema.parse({ month, size }));
+const search = (input: AuditSearchInput) => auditReviewOps['audit:search'](w, AuditSearchInputSchema.parse(input) as Parameters<Op['audit:search']>[1]);
+const sample = (month: string, size?: number) => auditReviewOps['audit:sample'](w, AuditSampleInputSchema.parse({ month, size }));
 const exportLog = async (input: AuditExportInput) => {
-  const file = await auditReviewOps['audit.export'](w, AuditExportInputSchema.parse(input) as Parameters<Op['audit.export']>[1]);
+  const file = await auditReviewOps['audit:export'](w, AuditExportInputSchema.parse(input) as Parameters<Op['audit:export']>[1]);
   return { file, bytes: Buffer.from(file.base64, 'base64') };
 };
 
@@ -52,11 +52,11 @@ beforeAll(async () => {
   await loginAs(w, 'kim');
   // The access work makes the worker run each case request inside withAuditCase; done by hand here.
   await withAuditCase(plain.id, async () => {
-    await casesOps['cases.get'](w, { id: plain.id });
-    await journalOps['journal.create'](w, CreateNoteInputSchema.parse({ caseId: plain.id, noteDate: '2026-03-02', body: CANARY_NOTE, correctsNoteId: null }));
+    await casesOps['cases:get'](w, { id: plain.id });
+    await journalOps['journal:create'](w, CreateNoteInputSchema.parse({ caseId: plain.id, noteDate: '2026-03-02', body: CANARY_NOTE, correctsNoteId: null }));
   });
   await withAuditCase(hidden.id, async () => {
-    await casesOps['cases.get'](w, { id: hidden.id });
+    await casesOps['cases:get'](w, { id: hidden.id });
   });
   const db = w.active.requireSession().db;
   await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'reveal', entity: 'protected_identity', entityId: hidden.id, caseId: hidden.id, reason: 'Behövde ringa boendet' });
@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('audit.search', () => {
+describe('audit:search', () => {
   it('filters by user, case, action, period and outcome, newest first', async () => {
     const byUser = await search({ userId: ids.kim, limit: 500 });
     expect(byUser.rows.length).toBeGreaterThan(30);
@@ -129,7 +129,7 @@ describe('audit.search', () => {
   });
 });
 
-describe('audit.sample', () => {
+describe('audit:sample', () => {
   it('draws N reads of cases from the month, the same for every reviewer', async () => {
     const first = await sample('2025-03', 10);
     expect(first.population).toBe(30);
@@ -165,9 +165,9 @@ describe('audit.sample', () => {
   });
 });
 
-describe('audit.protected-access', () => {
+describe('audit:protected-access', () => {
   it('lists every row about a protected-identity case and nothing else', async () => {
-    const page = await auditReviewOps['audit.protected-access'](w, { limit: 500 });
+    const page = await auditReviewOps['audit:protected-access'](w, { limit: 500 });
     expect(page.rows.length).toBeGreaterThan(15);
     expect(page.rows.every((r) => r.caseId === hidden.id && r.protectionLevel === 'skyddad_folkbokforing')).toBe(true);
     const reveal = page.rows.find((r) => r.action === 'reveal');
@@ -177,10 +177,10 @@ describe('audit.protected-access', () => {
   });
 });
 
-describe('audit.mark-reviewed', () => {
+describe('audit:mark-reviewed', () => {
   it('marks rows with a comment, shows the mark, and records the review', async () => {
     const rows = (await sample('2025-04', 3)).rows.map((r) => r.seq);
-    expect(await auditReviewOps['audit.mark-reviewed'](w, { seqs: rows, comment: 'Planerat uppföljningsbesök' })).toEqual({ marked: 3 });
+    expect(await auditReviewOps['audit:mark-reviewed'](w, { seqs: rows, comment: 'Planerat uppföljningsbesök' })).toEqual({ marked: 3 });
     const [row] = await auditTail(w, 1);
     expect(row).toMatchObject({ action: 'review', entity: 'audit_log', entity_id: [...rows].sort((a, b) => a - b).join(','), user_id: ids.lea });
     const marked = (await sample('2025-04', 3)).rows;
@@ -193,7 +193,7 @@ describe('audit.mark-reviewed', () => {
     const [first] = (await sample('2025-04', 1)).rows;
     if (!first) throw new Error('no row');
     await loginAs(w, 'gun');
-    await auditReviewOps['audit.mark-reviewed'](w, { seqs: [first.seq], comment: 'Kontrollerad igen' });
+    await auditReviewOps['audit:mark-reviewed'](w, { seqs: [first.seq], comment: 'Kontrollerad igen' });
     const again = (await search({ from: '2025-04-01', to: '2025-04-30', limit: 10 })).rows.find((r) => r.seq === first.seq);
     expect(again?.review).toMatchObject({ by: { id: ids.gun, displayName: 'Gun Granskare' }, comment: 'Kontrollerad igen' });
     await loginAs(w, 'lea');
@@ -201,14 +201,14 @@ describe('audit.mark-reviewed', () => {
 
   it('refuses rows that do not exist, writing nothing', async () => {
     const before = await chainHead(w.active.requireSession().db);
-    expect((await failureOf(auditReviewOps['audit.mark-reviewed'](w, { seqs: [1, 99_999_999], comment: '' }))).code).toBe('not_found');
+    expect((await failureOf(auditReviewOps['audit:mark-reviewed'](w, { seqs: [1, 99_999_999], comment: '' }))).code).toBe('not_found');
     expect(await chainHead(w.active.requireSession().db)).toEqual(before);
     const one = (await search({ limit: 500 })).rows.find((r) => r.seq === 1);
     expect(one?.review).toBeNull();
   });
 });
 
-describe('audit.export', () => {
+describe('audit:export', () => {
   it('writes a CSV with BOM and `;`, naming the filters and the chain head, without case content', async () => {
     const { file, bytes } = await exportLog({ view: 'search', filters: { userId: ids.kim, caseId: plain.id }, format: 'csv', language: 'sv' });
     expect(file.fileName).toMatch(/^logg-sokning-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -252,10 +252,10 @@ describe('audit.export', () => {
   });
 });
 
-describe('audit.case-extract', () => {
+describe('audit:case-extract', () => {
   it('lists who accessed the case, when and what, with reveal reasons only', async () => {
     await loginAs(w, 'kim');
-    const extract = await auditReviewOps['audit.case-extract'](w, { caseId: plain.id });
+    const extract = await auditReviewOps['audit:case-extract'](w, { caseId: plain.id });
     expect(extract.caseNumber).toBe(plain.caseNumber);
     expect(extract.entries.every((e) => e.reason === null)).toBe(true);
     expect(extract.entries.map((e) => e.entity)).toEqual(expect.arrayContaining(['case', 'journal_note', 'move']));
@@ -266,13 +266,13 @@ describe('audit.case-extract', () => {
     expect(row).toMatchObject({ action: 'read', entity: 'case_log_extract', case_id: plain.id });
     expect(extract.chainHead).toEqual({ seq: row?.seq, hash: row?.hash });
 
-    const other = await auditReviewOps['audit.case-extract'](w, { caseId: hidden.id });
+    const other = await auditReviewOps['audit:case-extract'](w, { caseId: hidden.id });
     expect(other.entries.find((e) => e.action === 'reveal')?.reason).toBe('Behövde ringa boendet');
     expect(other.entries.some((e) => e.entity === 'journal_note')).toBe(false);
   });
 
   it('exports the extract as CSV and PDF, audited against the case', async () => {
-    const csv = await auditReviewOps['audit.case-extract-export'](w, { caseId: plain.id, format: 'csv', language: 'sv' });
+    const csv = await auditReviewOps['audit:case-extract-export'](w, { caseId: plain.id, format: 'csv', language: 'sv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
     expect(text).toContain(`Loggutdrag för ärende ${plain.caseNumber}`);
     expect(text).toContain('Kim Handläggare;Handläggare;Skapade;journalanteckning');
@@ -280,7 +280,7 @@ describe('audit.case-extract', () => {
     const [row] = await auditTail(w, 1);
     expect(row).toMatchObject({ action: 'export', entity: 'case_log_extract', entity_id: 'csv', case_id: plain.id });
     expect(text).toContain(`sekvensnummer ${row?.seq}, hash ${row?.hash}`);
-    const pdf = await auditReviewOps['audit.case-extract-export'](w, { caseId: hidden.id, format: 'pdf', language: 'en' });
+    const pdf = await auditReviewOps['audit:case-extract-export'](w, { caseId: hidden.id, format: 'pdf', language: 'en' });
     const pdfTextContent = await pdfText(Buffer.from(pdf.base64, 'base64'));
     expect(pdfTextContent).toContain(`Log extract for case ${hidden.caseNumber}`);
     expect(pdfTextContent).toContain('Behövde ringa boendet');
@@ -288,27 +288,27 @@ describe('audit.case-extract', () => {
   });
 
   it('answers not_found for a case that does not exist', async () => {
-    expect((await failureOf(auditReviewOps['audit.case-extract'](w, { caseId: 99_999 }))).code).toBe('not_found');
+    expect((await failureOf(auditReviewOps['audit:case-extract'](w, { caseId: 99_999 }))).code).toBe('not_found');
     await loginAs(w, 'lea');
   });
 });
 
-describe('audit.record-print', () => {
+describe('audit:record-print', () => {
   it('records a print against its case, for the roles that can see the thing', async () => {
     await loginAs(w, 'lea');
-    await auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id });
+    await auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id });
     const [row] = await auditTail(w, 1);
     expect(row).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.lea, outcome: 'ok' });
     // Kim is not named on the case: the print is refused, and the refusal is the row written.
     await loginAs(w, 'kim');
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id }))).code).toBe('forbidden');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id }))).code).toBe('forbidden');
     const [denied] = await auditTail(w, 1);
     expect(denied).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.kim, outcome: 'denied' });
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract' }))).code).toBe('invalid_input');
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'report', caseId: plain.id }))).code).toBe('forbidden');
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'report' }))).code).toBe('forbidden');
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'audit_review' }))).code).toBe('forbidden');
-    expect((await failureOf(auditReviewOps['audit.record-print'](w, { entity: 'case_log_extract', caseId: 99_999 }))).code).toBe('not_found');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract' }))).code).toBe('invalid_input');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'report', caseId: plain.id }))).code).toBe('forbidden');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'report' }))).code).toBe('forbidden');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'audit_review' }))).code).toBe('forbidden');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract', caseId: 99_999 }))).code).toBe('not_found');
     await loginAs(w, 'lea');
   });
 });

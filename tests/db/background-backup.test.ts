@@ -42,7 +42,7 @@ async function call<T>(w: WorkerState, op: OperationName, input: unknown = {}): 
 }
 
 async function progress(w: WorkerState): Promise<BackupProgress> {
-  const r = await call<BackupProgress>(w, 'backup.progress');
+  const r = await call<BackupProgress>(w, 'backup:progress');
   if (!r.ok) throw new Error(r.error.code);
   return r.result;
 }
@@ -57,7 +57,7 @@ async function backupAuditRows(w: WorkerState): Promise<{ outcome: string }[]> {
 describe('the automatic backup on its own thread', () => {
   it('the first unlock of a day answers while the backup is still running; the backup then lands, audited', async () => {
     const w = await setUp(60_000);
-    const unlocked = await call<SessionStatus>(w, 'session.unlock', credentials);
+    const unlocked = await call<SessionStatus>(w, 'session:unlock', credentials);
     expect(unlocked).toMatchObject({ ok: true, result: { state: 'unlocked' } });
     const running = await progress(w);
     expect(running.running).not.toBeNull();
@@ -72,25 +72,25 @@ describe('the automatic backup on its own thread', () => {
     expect(backups).toHaveLength(1);
     expect(done.lastAutomatic).toMatchObject({ ok: true, fileName: backups[0]?.fileName });
     expect(await backupAuditRows(w)).toEqual([{ outcome: 'ok' }]);
-    expect((await call(w, 'backup.verify', { fileName: backups[0]?.fileName })).ok).toBe(true);
+    expect((await call(w, 'backup:verify', { fileName: backups[0]?.fileName })).ok).toBe(true);
     // Once a day: the next unlock starts nothing.
-    await call(w, 'session.unlock', credentials);
+    await call(w, 'session:unlock', credentials);
     expect(w.backgroundBackup()?.busy).toBe(false);
   });
 
   it('locking while it runs cancels it, leaves no file behind, and the next unlock tries again', async () => {
     const w = await setUp(60_000);
-    await call(w, 'session.unlock', credentials);
+    await call(w, 'session:unlock', credentials);
     expect(w.backgroundBackup()?.busy).toBe(true);
     // Held with the copy written but not verified: a half file lies in the folder, unlisted.
     while (!filesIn(folderOf(w)).some((n) => n.startsWith('.'))) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(listBackups(folderOf(w))).toEqual([]);
-    expect(await call(w, 'session.lock', { reason: 'user' })).toMatchObject({ ok: true, result: { state: 'locked' } });
+    expect(await call(w, 'session:lock', { reason: 'user' })).toMatchObject({ ok: true, result: { state: 'locked' } });
     await w.backgroundBackup()?.settled();
     expect(filesIn(folderOf(w))).toEqual([]);
 
     w.backupHoldMs = 0;
-    await call(w, 'session.unlock', credentials);
+    await call(w, 'session:unlock', credentials);
     await w.backgroundBackup()?.settled();
     expect(listBackups(folderOf(w))).toHaveLength(1);
     expect(filesIn(folderOf(w)).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -98,9 +98,9 @@ describe('the automatic backup on its own thread', () => {
 
   it('a manual backup supersedes the running one, which stops and leaves nothing', async () => {
     const w = await setUp(60_000);
-    await call(w, 'session.unlock', credentials);
+    await call(w, 'session:unlock', credentials);
     expect(w.backgroundBackup()?.busy).toBe(true);
-    expect((await call(w, 'backup.create', {})).ok).toBe(true);
+    expect((await call(w, 'backup:create', {})).ok).toBe(true);
     await w.backgroundBackup()?.settled();
     expect(listBackups(folderOf(w))).toHaveLength(1);
     expect(filesIn(folderOf(w)).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -109,7 +109,7 @@ describe('the automatic backup on its own thread', () => {
 
   it('a damaged page met by the copy marks the store damaged and closes the session afterwards', async () => {
     const w = await setUp(0);
-    await call(w, 'session.unlock', credentials);
+    await call(w, 'session:unlock', credentials);
     await w.backgroundBackup()?.settled();
     for (let i = 0; i < 60; i++) await createCase(w, { vulnerabilityNote: `Anteckning ${i} ${'y'.repeat(400)}` });
     const { sqlite } = w.active.requireSession();
@@ -125,17 +125,17 @@ describe('the automatic backup on its own thread', () => {
     fs.closeSync(fd);
     // Tomorrow's first unlock: it answers, and the copy finds the bad page afterwards.
     for (const name of fs.readdirSync(folderOf(w))) fs.rmSync(path.join(folderOf(w), name));
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
     await w.backgroundBackup()?.settled();
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
-    expect(await call(w, 'cases.list', {})).toMatchObject({ ok: false });
+    expect(await call(w, 'cases:list', {})).toMatchObject({ ok: false });
     expect(filesIn(folderOf(w))).toEqual([]);
   });
 
   it('a thread that cannot start is recorded as a failed backup, and the unlock still answers', async () => {
     const w = await setUp(0);
     w.backupThreadEntry = path.join(path.dirname(THREAD), 'no-such-backup-thread.cjs');
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
     await w.backgroundBackup()?.settled();
     expect((await progress(w)).lastAutomatic).toMatchObject({ ok: false, fileName: null });
     expect(await backupAuditRows(w)).toEqual([{ outcome: 'failed' }]);

@@ -27,7 +27,7 @@ afterAll(() => cleanup());
 
 const db = () => w.active.requireSession().db;
 const listAll = () =>
-  casesOps['cases.list'](
+  casesOps['cases:list'](
     w,
     ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 }),
   );
@@ -70,7 +70,7 @@ describe('case access rules', () => {
 
   it('resolves every kind of scope to its case, and says when the row is missing', async () => {
     const c = await createCase(w, { assignedUserId: kim, children: [{ name: 'Barn (fiktivt)', birthYear: 2015, school: '', needs: '', placement: '' }] });
-    const note = await journalOps['journal.create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Fiktiv anteckning', correctsNoteId: null });
+    const note = await journalOps['journal:create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Fiktiv anteckning', correctsNoteId: null });
     expect(await resolveCaseScope(db(), { case: c.id })).toEqual({ kind: 'found', caseId: c.id });
     expect(await resolveCaseScope(db(), { child: defined(c.children[0]).id })).toEqual({ kind: 'found', caseId: c.id });
     expect(await resolveCaseScope(db(), { note: note.id })).toEqual({ kind: 'found', caseId: c.id });
@@ -82,12 +82,12 @@ describe('case access rules', () => {
 describe('runInCaseScope', () => {
   it('refuses a user not named on the case, writing one denied row with the case and no content', async () => {
     const c = await createCase(w, { assignedUserId: kim, survivor: { name: 'Hemlig Påhittad', personalIdentityNumber: '', gender: 'woman', birthYear: null, language: '', interpreterNeeded: false, safeContact: '' } });
-    const note = await journalOps['journal.create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Hemlig text', correctsNoteId: null });
+    const note = await journalOps['journal:create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Hemlig text', correctsNoteId: null });
     await loginAs(w, 'kia');
     try {
       let ran = false;
       const refusal = await failureOf(
-        runInCaseScope(w.active, CASE_ROLES, { note: note.id }, 'journal.update-draft', async () => {
+        runInCaseScope(w.active, CASE_ROLES, { note: note.id }, 'journal:update-draft', async () => {
           ran = true;
         }),
       );
@@ -97,11 +97,11 @@ describe('runInCaseScope', () => {
       expect(row).toMatchObject({ user_id: kia, role: 'caseworker', action: 'update', entity: 'journal.update-draft', entity_id: String(note.id), outcome: 'denied', case_id: c.id, reason: null });
       expect(JSON.stringify(row)).not.toMatch(/Hemlig/);
 
-      await failureOf(runInCaseScope(w.active, CASE_ROLES, { case: c.id }, 'journal.list', async () => undefined));
+      await failureOf(runInCaseScope(w.active, CASE_ROLES, { case: c.id }, 'journal:list', async () => undefined));
       expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', outcome: 'denied', case_id: c.id });
       // The role rule comes first: a refused role writes nothing.
       const before = (await auditTail(w, 1))[0]?.seq;
-      expect((await failureOf(runInCaseScope(w.active, ['team_lead'], { case: c.id }, 'journal.list', async () => undefined))).code).toBe('forbidden');
+      expect((await failureOf(runInCaseScope(w.active, ['team_lead'], { case: c.id }, 'journal:list', async () => undefined))).code).toBe('forbidden');
       expect((await auditTail(w, 1))[0]?.seq).toBe(before);
     } finally {
       await loginAs(w, 'kim');
@@ -111,10 +111,10 @@ describe('runInCaseScope', () => {
   it('runs the operation with its case as the audit context, so every row it writes names the case', async () => {
     const c = await createCase(w, { assignedUserId: kim });
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'case', case_id: c.id });
-    const note = await runInCaseScope(w.active, CASE_ROLES, { case: c.id }, 'journal.create', () =>
-      journalOps['journal.create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Fiktiv', correctsNoteId: null }),
+    const note = await runInCaseScope(w.active, CASE_ROLES, { case: c.id }, 'journal:create', () =>
+      journalOps['journal:create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Fiktiv', correctsNoteId: null }),
     );
-    await runInCaseScope(w.active, CASE_ROLES, { note: note.id }, 'journal.sign', () => journalOps['journal.sign'](w, { id: note.id }));
+    await runInCaseScope(w.active, CASE_ROLES, { note: note.id }, 'journal:sign', () => journalOps['journal:sign'](w, { id: note.id }));
     const rows = await auditTail(w, 2);
     expect(rows.map((r) => [r.action, r.entity, r.case_id])).toEqual([
       ['create', 'journal_note', c.id],
@@ -123,7 +123,7 @@ describe('runInCaseScope', () => {
   });
 
   it('lets a missing row through to the operation, which answers not_found in its own words', async () => {
-    expect((await failureOf(runInCaseScope(w.active, CASE_ROLES, { note: 999_999 }, 'journal.sign', () => journalOps['journal.sign'](w, { id: 999_999 })))).code).toBe('not_found');
+    expect((await failureOf(runInCaseScope(w.active, CASE_ROLES, { note: 999_999 }, 'journal:sign', () => journalOps['journal:sign'](w, { id: 999_999 })))).code).toBe('not_found');
   });
 });
 
@@ -162,7 +162,7 @@ describe('protected cases a team lead is not named on, at scale', () => {
       expect(first.protectedNotNamed).toHaveLength(100);
       const numbers = (first.protectedNotNamed ?? []).map((p) => p.caseNumber);
       expect(numbers).toEqual([...numbers].sort());
-      const later = await casesOps['cases.list'](
+      const later = await casesOps['cases:list'](
         w,
         ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 200, limit: 200 }),
       );

@@ -25,10 +25,10 @@ let kim: number;
 let hiddenIds: Set<number>;
 let namedProtectedIds: Set<number>;
 
-type ListAnswer = Awaited<ReturnType<(typeof casesOps)['cases.list']>>;
+type ListAnswer = Awaited<ReturnType<(typeof casesOps)['cases:list']>>;
 
 const input = (q: Partial<ListCasesInput>) => listInput({ limit: LIMIT, ...q });
-const list = (q: Partial<ListCasesInput>): Promise<ListAnswer> => casesOps['cases.list'](w, input(q));
+const list = (q: Partial<ListCasesInput>): Promise<ListAnswer> => casesOps['cases:list'](w, input(q));
 
 /** Every page of a list by OFFSET, without a count. */
 async function offsetPages(q: Partial<ListCasesInput>): Promise<ListAnswer[]> {

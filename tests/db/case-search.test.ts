@@ -20,7 +20,7 @@ afterAll(() => cleanup());
 
 const input = (query: string, more: Partial<ListCasesInput> = {}) =>
   ListCasesInputSchema.parse({ query, status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'name', direction: 'asc', offset: 0, limit: 50, ...more });
-const names = async (query: string): Promise<string[]> => (await casesOps['cases.list'](w, input(query))).rows.map((r) => r.survivorName);
+const names = async (query: string): Promise<string[]> => (await casesOps['cases:list'](w, input(query))).rows.map((r) => r.survivorName);
 
 describe('search through the trigram index (migration 0005)', () => {
   it('finds three letters or more anywhere in a name, folding case for Å and Ö', async () => {
@@ -44,9 +44,9 @@ describe('search through the trigram index (migration 0005)', () => {
   });
 
   it('follows a renamed survivor: the old name is no longer found, the new one is', async () => {
-    const [row] = (await casesOps['cases.list'](w, input('Li Wu'))).rows;
-    const detail = await casesOps['cases.get'](w, { id: row?.id ?? 0 });
-    await casesOps['cases.update'](
+    const [row] = (await casesOps['cases:list'](w, input('Li Wu'))).rows;
+    const detail = await casesOps['cases:get'](w, { id: row?.id ?? 0 });
+    await casesOps['cases:update'](
       w,
       UpdateCaseInputSchema.parse({
         id: detail.id,

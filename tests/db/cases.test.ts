@@ -25,9 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const get = (id: number) => casesOps['cases.get'](w, { id });
+const get = (id: number) => casesOps['cases:get'](w, { id });
 const update = (c: CaseDetail, changes: Record<string, unknown>) =>
-  casesOps['cases.update'](
+  casesOps['cases:update'](
     w,
     UpdateCaseInputSchema.parse({
       id: c.id,
@@ -99,7 +99,7 @@ describe('cases.create and cases.get', () => {
 
     // The case has protected personal data: its answers are masked until revealed.
     expect(created).toMatchObject({ districtName: { masked: true }, survivor: { safeContact: { masked: true } } });
-    await protectionOps['cases.reveal'](w, { caseId: created.id, reason: 'Kontrollerar att allt sparats' });
+    await protectionOps['cases:reveal'](w, { caseId: created.id, reason: 'Kontrollerar att allt sparats' });
     const before2 = await auditCount(w);
     const detail = await get(created.id);
     expect(await auditCount(w)).toBe(before2 + 1);
@@ -179,20 +179,20 @@ describe('cases.update, close and reopen', () => {
 
   it('closes with a reason, refuses changes while closed, and reopens', async () => {
     const c = await createCase(w);
-    const closed = await casesOps['cases.close'](w, { id: c.id, reason: 'Flyttat till egen bostad' });
+    const closed = await casesOps['cases:close'](w, { id: c.id, reason: 'Flyttat till egen bostad' });
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'Flyttat till egen bostad' });
     expect(closed.closedAt).not.toBeNull();
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'close', entity: 'case', entity_id: String(c.id) });
 
     const refused = await failureOf(update(closed, { vulnerabilityNote: 'x' }));
     expect(refused).toEqual({ code: 'not_allowed', message: expect.stringMatching(/Reopen the case/) });
-    expect((await failureOf(casesOps['cases.close'](w, { id: c.id, reason: 'igen' }))).code).toBe('not_allowed');
+    expect((await failureOf(casesOps['cases:close'](w, { id: c.id, reason: 'igen' }))).code).toBe('not_allowed');
     expect((await get(c.id)).survivor).toEqual(c.survivor);
 
-    const reopened = await casesOps['cases.reopen'](w, { id: c.id });
+    const reopened = await casesOps['cases:reopen'](w, { id: c.id });
     expect(reopened).toMatchObject({ status: 'open', closedReason: null, closedAt: null });
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'reopen', entity: 'case' });
-    expect((await failureOf(casesOps['cases.reopen'](w, { id: c.id }))).code).toBe('not_allowed');
+    expect((await failureOf(casesOps['cases:reopen'](w, { id: c.id }))).code).toBe('not_allowed');
     expect((await update(reopened, { vulnerabilityNote: 'nu går det' })).vulnerabilityNote).toBe('nu går det');
   });
 });
@@ -204,17 +204,17 @@ describe('people on a case', () => {
   it('adds, updates and removes children and perpetrators, each answering with the whole case', async () => {
     const c = await createCase(w);
     await new Promise((r) => setTimeout(r, 5));
-    let d = await casesOps['people.add-child'](w, { caseId: c.id, ...child });
+    let d = await casesOps['people:add-child'](w, { caseId: c.id, ...child });
     // A change to the people is a change to the case: it moves up the "recently updated" list.
     expect(d.updatedAt > c.updatedAt).toBe(true);
     expect(d.children).toEqual([expect.objectContaining({ name: 'Lilla Test', caseId: c.id })]);
     const childId = defined(d.children[0]).id;
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'child', entity_id: String(childId) });
 
-    d = await casesOps['people.update-child'](w, { id: childId, ...child, needs: 'Stöd i skolan' });
+    d = await casesOps['people:update-child'](w, { id: childId, ...child, needs: 'Stöd i skolan' });
     expect(d.children[0]?.needs).toBe('Stöd i skolan');
 
-    d = await casesOps['people.add-perpetrator'](w, {
+    d = await casesOps['people:add-perpetrator'](w, {
       caseId: c.id,
       ...perpetrator,
       areas: [
@@ -226,15 +226,15 @@ describe('people on a case', () => {
     expect(d.perpetrators[0]?.areas.map((a) => a.municipalityName)).toEqual(['Stockholm', 'Upplands Väsby']);
 
     // Areas are replaced wholesale.
-    d = await casesOps['people.update-perpetrator'](w, { id: pId, ...perpetrator, collective: true, areas: [{ municipalityCode: '1280', districtSlug: null, description: 'Släkt' }] });
+    d = await casesOps['people:update-perpetrator'](w, { id: pId, ...perpetrator, collective: true, areas: [{ municipalityCode: '1280', districtSlug: null, description: 'Släkt' }] });
     expect(d.perpetrators[0]).toMatchObject({ collective: true, areas: [expect.objectContaining({ municipalityCode: '1280', municipalityName: 'Malmö', description: 'Släkt' })] });
     const areaRows = await w.active.requireSession().db.selectFrom('perpetrator_areas').selectAll().where('perpetrator_id', '=', pId).execute();
     expect(areaRows).toHaveLength(1);
 
-    d = await casesOps['people.remove-child'](w, { id: childId });
+    d = await casesOps['people:remove-child'](w, { id: childId });
     expect(d.children).toEqual([]);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'delete', entity: 'child', entity_id: String(childId) });
-    d = await casesOps['people.remove-perpetrator'](w, { id: pId });
+    d = await casesOps['people:remove-perpetrator'](w, { id: pId });
     expect(d.perpetrators).toEqual([]);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'delete', entity: 'perpetrator', entity_id: String(pId) });
     expect(await w.active.requireSession().db.selectFrom('perpetrator_areas').selectAll().where('perpetrator_id', '=', pId).execute()).toEqual([]);
@@ -243,23 +243,23 @@ describe('people on a case', () => {
   it('refuses people changes on closed cases, unknown people and bad areas', async () => {
     const c = await createCase(w, { children: [child] });
     const childId = defined(c.children[0]).id;
-    expect((await failureOf(casesOps['people.add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [{ municipalityCode: '0000', districtSlug: null, description: '' }] }))).code).toBe(
+    expect((await failureOf(casesOps['people:add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [{ municipalityCode: '0000', districtSlug: null, description: '' }] }))).code).toBe(
       'invalid_input',
     );
-    await casesOps['cases.close'](w, { id: c.id, reason: 'Klart' });
+    await casesOps['cases:close'](w, { id: c.id, reason: 'Klart' });
     const before = await auditCount(w);
     for (const p of [
-      casesOps['people.add-child'](w, { caseId: c.id, ...child }),
-      casesOps['people.update-child'](w, { id: childId, ...child }),
-      casesOps['people.remove-child'](w, { id: childId }),
-      casesOps['people.add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [] }),
+      casesOps['people:add-child'](w, { caseId: c.id, ...child }),
+      casesOps['people:update-child'](w, { id: childId, ...child }),
+      casesOps['people:remove-child'](w, { id: childId }),
+      casesOps['people:add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [] }),
     ]) {
       expect(await failureOf(p)).toEqual({ code: 'not_allowed', message: expect.stringMatching(/Reopen/) });
     }
     expect(await auditCount(w)).toBe(before);
     expect((await get(c.id)).children).toHaveLength(1);
-    expect((await failureOf(casesOps['people.remove-child'](w, { id: 987_654 }))).code).toBe('not_found');
-    expect((await failureOf(casesOps['people.update-perpetrator'](w, { id: 987_654, ...perpetrator, areas: [] }))).code).toBe('not_found');
+    expect((await failureOf(casesOps['people:remove-child'](w, { id: 987_654 }))).code).toBe('not_found');
+    expect((await failureOf(casesOps['people:update-perpetrator'](w, { id: 987_654, ...perpetrator, areas: [] }))).code).toBe('not_found');
   });
 
   it('lets a caseworker work on cases too', async () => {
@@ -274,9 +274,9 @@ describe('people on a case', () => {
   });
 });
 
-describe('cases.list', () => {
+describe('cases:list', () => {
   const list = (q: Partial<ListCasesInput>) =>
-    casesOps['cases.list'](w, listInput(q));
+    casesOps['cases:list'](w, listInput(q));
 
   it('searches as you type over case number, name and district, folding case for å, ä and ö', async () => {
     const a = await createCase(w, { survivor: { ...caseInput().survivor, name: 'Åsa Öberg-Älvén' }, districtSlug: 'hagersten-alvsjo' });
@@ -328,7 +328,7 @@ describe('cases.list at scale', () => {
   const districtName: Record<string, string> = { bromma: 'Bromma', farsta: 'Farsta', skarholmen: 'Skärholmen', sodermalm: 'Södermalm', ostermalm: 'Östermalm' };
 
   const listBig = (q: Partial<ListCasesInput>) =>
-    casesOps['cases.list'](big, listInput({ status: 'open', limit: 50, ...q }));
+    casesOps['cases:list'](big, listInput({ status: 'open', limit: 50, ...q }));
   const byKeys =
     (key: (m: Model) => string | null, dir: 1 | -1) =>
     (a: Model, b: Model): number => {

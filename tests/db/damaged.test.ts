@@ -81,18 +81,18 @@ describe('a damaged database file', () => {
     // Past the 16-byte salt: the page's content, which its HMAC covers.
     flipBit(w.active.paths.db, 200);
 
-    const unlocked = await call(w, 'session.unlock', credentials);
+    const unlocked = await call(w, 'session:unlock', credentials);
     expect(unlocked).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
     if (!unlocked.ok) expect(unlocked.error.message).toMatch(/restore/i);
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
     // Wrong passphrases stay wrong, and are counted towards the pause like at unlocking.
-    expect(await call(w, 'damaged.backups', { ...credentials, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(await call(w, 'session:damaged-backups', { ...credentials, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
     expect(readPendingAttempts(w.active.paths.pendingAttempts)).toHaveLength(1);
 
-    const listed = await call(w, 'damaged.backups', credentials);
+    const listed = await call(w, 'session:damaged-backups', credentials);
     expect(listed).toMatchObject({ ok: true, result: { backups: [{ fileName: backup.fileName }] } });
     const damagedBytes = fs.readFileSync(w.active.paths.db);
-    const restored = await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName });
+    const restored = await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName });
     expect(restored).toMatchObject({ ok: true, result: { state: 'locked', damaged: false } });
 
     // The damaged file is kept aside, byte for byte, for IT.
@@ -100,7 +100,7 @@ describe('a damaged database file', () => {
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(w.active.paths.dir, aside[0] ?? '')).equals(damagedBytes)).toBe(true);
 
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
     expect(await caseNotes(w)).toEqual(['före 0', 'före 1', 'före 2']);
     const s = w.active.requireSession();
     expect(integrityOk(s.sqlite)).toBe(true);
@@ -121,17 +121,17 @@ describe('a damaged database file', () => {
     flipBit(w.active.paths.db, offset);
 
     // Unlocking reads no case page, so it works; the damage shows on the first read of the page.
-    expect(await call(w, 'session.unlock', { username: 'lead', passphrase: 'lead long passphrase' })).toMatchObject({ ok: true });
-    const listed = await call(w, 'cases.list', listInput());
+    expect(await call(w, 'session:unlock', { username: 'lead', passphrase: 'lead long passphrase' })).toMatchObject({ ok: true });
+    const listed = await call(w, 'cases:list', listInput());
     expect(listed).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
     expect(w.active.isUnlocked).toBe(false);
 
     // Now every unlock reads every page first, so the file cannot be reopened by luck.
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
 
-    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true });
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
     expect(await caseNotes(w)).toEqual(Array.from({ length: 60 }, (_, i) => note(i)));
   });
 
@@ -142,7 +142,7 @@ describe('a damaged database file', () => {
     w.active.lock('user');
     flipBit(w.active.paths.db, offset);
     // No backup yet today: unlocking backs up first, and the copy meets the bad page.
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
     const folder = path.join(w.active.paths.dir, 'backups');
     expect(fs.existsSync(folder) ? fs.readdirSync(folder) : []).toEqual([]);
@@ -153,13 +153,13 @@ describe('a damaged database file', () => {
     await addUser(w, 'cilla', 'caseworker');
     const backup = await createBackup(w.active, { kind: 'manual' });
     w.active.lock('user');
-    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
 
     flipBit(w.active.paths.db, 200);
-    const asCaseworker = await call(w, 'damaged.restore', { username: 'cilla', passphrase: 'cilla long passphrase', fileName: backup.fileName });
+    const asCaseworker = await call(w, 'session:restore-damaged', { username: 'cilla', passphrase: 'cilla long passphrase', fileName: backup.fileName });
     expect(asCaseworker).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(fs.readdirSync(w.active.paths.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
-    expect(await call(w, 'damaged.restore', { ...credentials, fileName: 'fristad-20200101-000000.fbak' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: 'fristad-20200101-000000.fbak' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
   it.each([0, 100])('a database file cut to %i bytes is damage: never replaced by a new empty one, and a backup restores it', async (size) => {
     const w = await setUp();
@@ -171,15 +171,15 @@ describe('a damaged database file', () => {
 
     // Known before anyone types a passphrase, so the unlock screen can offer the restore.
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
     expect(fs.statSync(w.active.paths.db).size).toBe(size);
     expect(readPendingAttempts(w.active.paths.pendingAttempts)).toHaveLength(0);
     // The recovery key path opens the same file and must not make a new one either.
-    expect(await call(w, 'session.recover', { recoveryKey: 'AAAA', username: ADMIN.username, newPassphrase: 'a brand new passphrase' })).toMatchObject({ ok: false });
+    expect(await call(w, 'session:recover', { recoveryKey: 'AAAA', username: ADMIN.username, newPassphrase: 'a brand new passphrase' })).toMatchObject({ ok: false });
     expect(fs.statSync(w.active.paths.db).size).toBe(size);
 
-    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true, result: { damaged: false } });
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true, result: { damaged: false } });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
     expect(await caseNotes(w)).toEqual(['kvar 0', 'kvar 1']);
   });
 
@@ -188,7 +188,7 @@ describe('a damaged database file', () => {
     const backup = await createBackup(w.active, { kind: 'manual' });
     w.active.lock('user');
     fs.truncateSync(w.active.paths.db, 0);
-    expect(await call(w, 'damaged.restore', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true });
-    expect(await call(w, 'session.unlock', credentials)).toMatchObject({ ok: true });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true });
+    expect(await call(w, 'session:unlock', credentials)).toMatchObject({ ok: true });
   });
 });

@@ -99,7 +99,7 @@ describe('the demo login', () => {
   it('is a team lead who sees the team’s cases, some protected ones shared with them and the rest by number only', async () => {
     const { user } = w.real.requireSession();
     expect(user.role).toBe('team_lead');
-    const page = await casesOps['cases.list'](
+    const page = await casesOps['cases:list'](
       w,
       ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 }),
     );

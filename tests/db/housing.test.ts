@@ -35,7 +35,7 @@ const shelterInput = (overrides: Partial<ShelterInput> = {}): ShelterInput => ({
   ...overrides,
 });
 
-const createShelter = (overrides: Partial<ShelterInput> = {}): Promise<Shelter> => housingOps['shelters.create'](w, ShelterInputSchema.parse(shelterInput(overrides)));
+const createShelter = (overrides: Partial<ShelterInput> = {}): Promise<Shelter> => housingOps['shelters:create'](w, ShelterInputSchema.parse(shelterInput(overrides)));
 
 const stepInput = (caseId: number, overrides: Partial<AddStepInput> = {}): AddStepInput => ({
   caseId,
@@ -55,7 +55,7 @@ const stepInput = (caseId: number, overrides: Partial<AddStepInput> = {}): AddSt
 });
 
 const addStep = (caseId: number, overrides: Partial<AddStepInput> = {}): Promise<HousingStep> =>
-  housingOps['housing.add-step'](w, AddStepInputSchema.parse(stepInput(caseId, overrides)));
+  housingOps['housing:add-step'](w, AddStepInputSchema.parse(stepInput(caseId, overrides)));
 
 const updateStep = (step: HousingStep, overrides: Partial<AddStepInput> = {}): Promise<HousingStep> => {
   const { caseId: _caseId, ...fields } = stepInput(step.caseId, {
@@ -73,7 +73,7 @@ const updateStep = (step: HousingStep, overrides: Partial<AddStepInput> = {}): P
     parallel: step.parallel,
     ...overrides,
   });
-  return housingOps['housing.update-step'](w, UpdateStepInputSchema.parse({ ...fields, id: step.id }));
+  return housingOps['housing:update-step'](w, UpdateStepInputSchema.parse({ ...fields, id: step.id }));
 };
 
 const daysFromToday = (days: number): string => {
@@ -113,7 +113,7 @@ describe('housing chain: steps and overlaps', () => {
     const row = await db.selectFrom('housing_steps').select(['obstacles', 'parallel']).where('id', '=', step.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ obstacles: '["debts","rent_guarantee"]', parallel: 0 });
     expect((await auditRows(db)).at(-1)).toEqual({ action: 'create', entity: 'housing_step', entity_id: String(step.id), user_id: userId });
-    expect(await housingOps['housing.list'](w, { caseId })).toEqual([step]);
+    expect(await housingOps['housing:list'](w, { caseId })).toEqual([step]);
     expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'read', entity: 'housing_steps', entity_id: String(caseId) });
   });
 
@@ -157,7 +157,7 @@ describe('housing chain: steps and overlaps', () => {
     expect(foreign.message).toMatch(/does not belong to this case/);
     expect(await codeOf(addStep(caseId, { childId: 9999, startDate: '2030-01-01', endDate: null }))).toBe('not_found');
 
-    const listed = await housingOps['housing.list'](w, { caseId });
+    const listed = await housingOps['housing:list'](w, { caseId });
     expect(listed.map((s) => [s.childId, s.startDate])).toEqual([
       [null, '2025-01-01'],
       [first, '2025-02-01'],
@@ -170,7 +170,7 @@ describe('housing chain: steps and overlaps', () => {
     await addStep(caseId, { childId: childIds[0] ?? 0, startDate: '2024-01-01', endDate: '2024-02-01' });
     await addStep(caseId, { startDate: '2025-05-01', endDate: '2025-06-01' });
     await addStep(caseId, { startDate: '2025-01-01', endDate: '2025-02-01' });
-    const listed = await housingOps['housing.list'](w, { caseId });
+    const listed = await housingOps['housing:list'](w, { caseId });
     expect(listed.map((s) => [s.childId, s.startDate])).toEqual([
       [null, '2025-01-01'],
       [null, '2025-05-01'],
@@ -204,7 +204,7 @@ describe('housing chain: steps and overlaps', () => {
     await closeCaseFixture(db, caseId);
     expect(await codeOf(addStep(caseId, { startDate: '2026-01-01', endDate: null }))).toBe('not_allowed');
     expect(await codeOf(updateStep(step, { endDate: '2025-02-01' }))).toBe('not_allowed');
-    expect(await housingOps['housing.list'](w, { caseId })).toEqual([step]);
+    expect(await housingOps['housing:list'](w, { caseId })).toEqual([step]);
   });
 });
 
@@ -261,13 +261,13 @@ describe('shelter register', () => {
     expect(missing.permitStatus).toBe('missing');
     expect(openEnded.permitStatus).toBe('valid');
 
-    const updated = await housingOps['shelters.update'](w, { ...ShelterInputSchema.parse(shelterInput({ name: 'Boende B', ivoValidUntil: daysFromToday(365), municipalityCode: '0380' })), id: expired.id });
+    const updated = await housingOps['shelters:update'](w, { ...ShelterInputSchema.parse(shelterInput({ name: 'Boende B', ivoValidUntil: daysFromToday(365), municipalityCode: '0380' })), id: expired.id });
     expect(updated).toMatchObject({ id: expired.id, permitStatus: 'valid', municipalityName: 'Uppsala' });
     expect((await auditRows(db)).filter((r) => r.entity === 'shelter').map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'update']);
 
-    const list = await housingOps['shelters.list'](w, {});
+    const list = await housingOps['shelters:list'](w, {});
     expect(list.map((s) => s.name)).toEqual(['Boende A', 'Boende B', 'Boende C', 'Boende D']);
-    expect(await codeOf(housingOps['shelters.update'](w, { ...ShelterInputSchema.parse(shelterInput()), id: 9999 }))).toBe('not_found');
+    expect(await codeOf(housingOps['shelters:update'](w, { ...ShelterInputSchema.parse(shelterInput()), id: 9999 }))).toBe('not_found');
     expect(await codeOf(createShelter({ municipalityCode: '0000' }))).toBe('invalid_input');
   });
 
@@ -288,7 +288,7 @@ describe('shelter register', () => {
     await addStep(d.caseId, { ...placement, startDate: daysFromToday(0), endDate: daysFromToday(5) }); // arrives today
     await addStep(e.caseId, { kind: 'protected_shelter', shelterId: other.id, startDate: daysFromToday(-3), endDate: null }); // elsewhere
 
-    const list = await housingOps['shelters.list'](w, {});
+    const list = await housingOps['shelters:list'](w, {});
     expect(list.find((s) => s.id === shelter.id)?.occupancy).toEqual({ adults: 2, children: 2 });
     expect(list.find((s) => s.id === other.id)?.occupancy).toEqual({ adults: 1, children: 0 });
   });

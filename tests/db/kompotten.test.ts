@@ -18,10 +18,10 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const setMember = (municipalityCode: string, member: boolean, contact = '') =>
-  movesOps['kompotten.set-member'](w, SetMemberInputSchema.parse({ municipalityCode, member, contact }));
+  movesOps['kompotten:set-member'](w, SetMemberInputSchema.parse({ municipalityCode, member, contact }));
 
 const addRequest = (overrides: Partial<{ direction: 'sent' | 'received'; counterpartCode: string; caseId: number | null; date: string; outcome: string; notes: string }> = {}): Promise<KompottenRequest> =>
-  movesOps['kompotten.add-request'](
+  movesOps['kompotten:add-request'](
     w,
     AddRequestInputSchema.parse({ direction: 'sent', counterpartCode: '1980', caseId: null, date: '2026-01-15', outcome: 'pending', notes: '', ...overrides }),
   );
@@ -42,7 +42,7 @@ describe('Kompotten members: the team’s own list', () => {
 
     const removed = await setMember('1980', false);
     expect(removed.map((m) => m.municipalityCode)).toEqual(['2480', '0380']);
-    expect(await movesOps['kompotten.members'](w, {})).toEqual(removed);
+    expect(await movesOps['kompotten:members'](w, {})).toEqual(removed);
 
     const audit = (await auditRows(db)).filter((r) => r.entity === 'kompotten_member');
     expect(audit.map((r) => [r.action, r.entity_id])).toEqual([
@@ -56,7 +56,7 @@ describe('Kompotten members: the team’s own list', () => {
 
   it('refuses a municipality that is not in the reference data', async () => {
     expect(await codeOf(setMember('0000', true))).toBe('invalid_input');
-    expect(await movesOps['kompotten.members'](w, {})).toEqual([]);
+    expect(await movesOps['kompotten:members'](w, {})).toEqual([]);
   });
 });
 
@@ -70,9 +70,9 @@ describe('Kompotten requests ledger', () => {
     expect(received).toMatchObject({ caseId: null, caseNumber: null, counterpartName: 'Uppsala' });
     const forB = await addRequest({ caseId: b.caseId, date: '2026-01-05' });
 
-    expect((await movesOps['kompotten.requests'](w, { caseId: a.caseId })).map((r) => r.id)).toEqual([sent.id]);
+    expect((await movesOps['kompotten:requests'](w, { caseId: a.caseId })).map((r) => r.id)).toEqual([sent.id]);
     // The whole ledger, newest first.
-    expect((await movesOps['kompotten.requests'](w, { caseId: null })).map((r) => r.id)).toEqual([received.id, sent.id, forB.id]);
+    expect((await movesOps['kompotten:requests'](w, { caseId: null })).map((r) => r.id)).toEqual([received.id, sent.id, forB.id]);
 
     const reads = (await auditRows(db)).filter((r) => r.entity === 'kompotten_requests');
     expect(reads).toEqual([
@@ -84,7 +84,7 @@ describe('Kompotten requests ledger', () => {
   it('updates the outcome and notes, and audits adds and updates', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
     const r = await addRequest({ caseId });
-    const updated = await movesOps['kompotten.update-request'](w, UpdateRequestInputSchema.parse({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden' }));
+    const updated = await movesOps['kompotten:update-request'](w, UpdateRequestInputSchema.parse({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden' }));
     expect(updated).toMatchObject({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden', caseId, counterpartCode: '1980' });
     const audit = (await auditRows(db)).filter((x) => x.entity === 'kompotten_request');
     expect(audit.map((x) => [x.action, x.entity_id])).toEqual([
@@ -97,31 +97,31 @@ describe('Kompotten requests ledger', () => {
     const { caseId } = await insertCaseFixture(db, userId);
     expect(await codeOf(addRequest({ counterpartCode: '0000' }))).toBe('invalid_input');
     expect(await codeOf(addRequest({ caseId: caseId + 100 }))).toBe('not_found');
-    expect(await codeOf(movesOps['kompotten.update-request'](w, { id: 4242, outcome: 'declined', notes: '' }))).toBe('not_found');
-    expect(await codeOf(movesOps['kompotten.requests'](w, { caseId: caseId + 100 }))).toBe('not_found');
+    expect(await codeOf(movesOps['kompotten:update-request'](w, { id: 4242, outcome: 'declined', notes: '' }))).toBe('not_found');
+    expect(await codeOf(movesOps['kompotten:requests'](w, { caseId: caseId + 100 }))).toBe('not_found');
 
     const r = await addRequest({ caseId });
     await closeCaseFixture(db, caseId);
     expect(await codeOf(addRequest({ caseId }))).toBe('not_allowed');
-    expect(await codeOf(movesOps['kompotten.update-request'](w, { id: r.id, outcome: 'declined', notes: '' }))).toBe('not_allowed');
+    expect(await codeOf(movesOps['kompotten:update-request'](w, { id: r.id, outcome: 'declined', notes: '' }))).toBe('not_allowed');
     // A request without a case is the team's own and stays editable.
     const loose = await addRequest();
-    expect((await movesOps['kompotten.update-request'](w, { id: loose.id, outcome: 'withdrawn', notes: '' })).outcome).toBe('withdrawn');
+    expect((await movesOps['kompotten:update-request'](w, { id: loose.id, outcome: 'withdrawn', notes: '' })).outcome).toBe('withdrawn');
   });
 
   it('keeps the ledger apart from moves: a Kompotten move adds no request by itself', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
-    await movesOps['moves.create'](
+    await movesOps['moves:create'](
       w,
       CreateMoveInputSchema.parse({ caseId, from: null, to: { kind: 'municipality', code: '1980' }, route: 'kompotten', receivingContact: '', notes: '', plannedDate: '2026-02-01' }),
     );
-    expect(await movesOps['kompotten.requests'](w, { caseId: null })).toEqual([]);
+    expect(await movesOps['kompotten:requests'](w, { caseId: null })).toEqual([]);
   });
 
   it('keeps a request when its case is removed, without the case link', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
     const r = await addRequest({ caseId });
     await db.deleteFrom('cases').where('id', '=', caseId).execute();
-    expect(await movesOps['kompotten.requests'](w, { caseId: null })).toEqual([{ ...r, caseId: null, caseNumber: null }]);
+    expect(await movesOps['kompotten:requests'](w, { caseId: null })).toEqual([{ ...r, caseId: null, caseNumber: null }]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writable } from '../../db/handles';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckDestinationInputSchema, CreateMoveInputSchema, TransitionMoveInputSchema, type CreateMoveInput, type Move } from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
@@ -24,10 +25,10 @@ afterEach(() => cleanup());
 const STOCKHOLM = { municipalityCode: '0180' };
 
 const check = (caseId: number, code: string, kind: 'municipality' | 'district' = 'municipality') =>
-  movesOps['moves.check-destination'](w, CheckDestinationInputSchema.parse({ caseId, to: { kind, code } }));
+  movesOps['moves:check-destination'](w, CheckDestinationInputSchema.parse({ caseId, to: { kind, code } }));
 
 const create = (caseId: number, overrides: Partial<CreateMoveInput> = {}): Promise<Move> =>
-  movesOps['moves.create'](
+  movesOps['moves:create'](
     w,
     CreateMoveInputSchema.parse({
       caseId,
@@ -42,7 +43,7 @@ const create = (caseId: number, overrides: Partial<CreateMoveInput> = {}): Promi
   );
 
 const transition = (id: number, to: string, date: string, overrideReason?: string): Promise<Move> =>
-  movesOps['moves.transition'](w, TransitionMoveInputSchema.parse({ id, to, date, ...(overrideReason === undefined ? {} : { overrideReason }) }));
+  movesOps['moves:transition'](w, TransitionMoveInputSchema.parse({ id, to, date, ...(overrideReason === undefined ? {} : { overrideReason }) }));
 
 describe('moves: safe-distance check of a destination', () => {
   it('warns for Västerås (about 91 km from a perpetrator in Stockholm) and not for Göteborg (about 397 km)', async () => {
@@ -94,7 +95,7 @@ describe('moves: safe-distance check of a destination', () => {
 
   it('uses the team’s minimum distance setting', async () => {
     const { caseId } = await insertCaseFixture(db, userId, { perpetrators: [{ areas: [STOCKHOLM] }] });
-    await setSetting(db, 'minimum_distance_km', 50);
+    await setSetting(writable(db), 'minimum_distance_km', 50);
     const r = await check(caseId, '1980');
     expect(r.minimumKm).toBe(50);
     expect(r.warning).toBe(false);
@@ -156,7 +157,7 @@ describe('moves: create and the status workflow', () => {
     expect(audit.map((r) => r.action)).toEqual(['create', 'transition', 'transition', 'transition', 'transition']);
     expect(new Set(audit.map((r) => r.entity_id))).toEqual(new Set([String(planned.id)]));
 
-    const listed = await movesOps['moves.list'](w, { caseId });
+    const listed = await movesOps['moves:list'](w, { caseId });
     expect(listed).toEqual([completed]);
     expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'read', entity: 'moves', entity_id: String(caseId) });
   });
@@ -186,7 +187,7 @@ describe('moves: create and the status workflow', () => {
     expect(finished.code).toBe('not_allowed');
     expect(finished.message).toMatch(/declined/);
 
-    const moves = await movesOps['moves.list'](w, { caseId });
+    const moves = await movesOps['moves:list'](w, { caseId });
     expect(moves[0]?.status).toBe('declined');
     expect(moves[0]?.transitions.map((t) => t.status)).toEqual(['planned', 'requested', 'declined']);
   });
@@ -200,7 +201,7 @@ describe('moves: create and the status workflow', () => {
 
     expect(await codeOf(transition(move.id, 'accepted', '2026-01-13'))).toBe('reason_required');
     expect(await codeOf(transition(move.id, 'accepted', '2026-01-13', '   '))).toBe('reason_required');
-    expect((await movesOps['moves.list'](w, { caseId }))[0]?.status).toBe('offered');
+    expect((await movesOps['moves:list'](w, { caseId }))[0]?.status).toBe('offered');
     expect((await auditRows(db)).length).toBe(auditBefore + 1); // only the list's read
 
     const accepted = await transition(move.id, 'accepted', '2026-01-13', 'Hon har eget skyddat nätverk där; bedömt med polisen.');
@@ -238,7 +239,7 @@ describe('moves: create and the status workflow', () => {
     expect(await codeOf(create(caseId))).toBe('not_allowed');
     expect(await codeOf(transition(move.id, 'cancelled', '2026-01-11'))).toBe('not_allowed');
     // Reading a closed case's moves is still possible.
-    expect(await movesOps['moves.list'](w, { caseId })).toHaveLength(1);
+    expect(await movesOps['moves:list'](w, { caseId })).toHaveLength(1);
     expect(await db.selectFrom('moves').select('id').execute()).toHaveLength(1);
   });
 
@@ -248,7 +249,7 @@ describe('moves: create and the status workflow', () => {
     const first = await create(a.caseId);
     await create(b.caseId);
     const second = await create(a.caseId, { to: { kind: 'district', code: 'farsta' }, route: 'within_city' });
-    expect((await movesOps['moves.list'](w, { caseId: a.caseId })).map((m) => m.id)).toEqual([first.id, second.id]);
-    expect(await codeOf(movesOps['moves.list'](w, { caseId: 999 }))).toBe('not_found');
+    expect((await movesOps['moves:list'](w, { caseId: a.caseId })).map((m) => m.id)).toEqual([first.id, second.id]);
+    expect(await codeOf(movesOps['moves:list'](w, { caseId: 999 }))).toBe('not_found');
   });
 });

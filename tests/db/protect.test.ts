@@ -48,8 +48,8 @@ async function protectedCase(overrides: Partial<CreateCaseInput> = {}): Promise<
   });
 }
 
-const get = (id: number) => casesOps['cases.get'](w, { id });
-const reveal = (caseId: number, reason = REASON) => protectionOps['cases.reveal'](w, { caseId, reason });
+const get = (id: number) => casesOps['cases:get'](w, { id });
+const reveal = (caseId: number, reason = REASON) => protectionOps['cases:reveal'](w, { caseId, reason });
 
 function updateInput(detail: CaseDetail, changes: Record<string, unknown> = {}, survivorChanges: Record<string, unknown> = {}) {
   const { safeContact: _safeContact, ...survivor } = detail.survivor;
@@ -88,7 +88,7 @@ describe('masking in the worker', () => {
     const c = await protectedCase();
     // Settings are the administrator's.
     await loginAs(w, ADMIN.username);
-    await foundationOps['settings.update'](w, { revealMinutes: 3 });
+    await foundationOps['settings:update'](w, { revealMinutes: 3 });
     await loginAs(w, 'lead');
     const grant = await reveal(c.id);
     expect(grant).toEqual({ protected: true, masked: false, revealedUntil: '2026-03-02T09:03:00.000Z' });
@@ -140,7 +140,7 @@ describe('masking in the worker', () => {
 
   it('masks moves, housing steps, support items and Kompotten requests of the case', async () => {
     const c = await protectedCase();
-    const shelter = await housingOps['shelters.create'](w, {
+    const shelter = await housingOps['shelters:create'](w, {
       name: 'Boendet Hemlig',
       operator: 'Stiftelsen',
       municipalityCode: '2584',
@@ -153,12 +153,12 @@ describe('masking in the worker', () => {
       languages: '',
       contact: '070-000',
     });
-    const move = await movesOps['moves.create'](
+    const move = await movesOps['moves:create'](
       w,
       CreateMoveInputSchema.parse({ caseId: c.id, from: null, to: { kind: 'municipality', code: '2584' }, route: 'kompotten', receivingContact: 'Kontakt Kiruna', notes: '', plannedDate: '2026-03-10' }),
     );
     expect(move).toMatchObject({ to: { masked: true }, from: { masked: true }, receivingContact: { masked: true }, check: { masked: true }, status: 'planned' });
-    const step = await housingOps['housing.add-step'](
+    const step = await housingOps['housing:add-step'](
       w,
       AddStepInputSchema.parse({
         caseId: c.id,
@@ -177,35 +177,35 @@ describe('masking in the worker', () => {
       }),
     );
     expect(step).toMatchObject({ shelterId: { masked: true }, shelterName: { masked: true }, place: { masked: true }, provider: { masked: true }, costPerDay: 1200 });
-    const item = await housingOps['support.add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'school', agency: 'Skolan i Kiruna', status: 'needed', startDate: null, endDate: null, notes: '' }));
+    const item = await housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'school', agency: 'Skolan i Kiruna', status: 'needed', startDate: null, endDate: null, notes: '' }));
     expect(item.agency).toEqual({ masked: true });
-    await movesOps['kompotten.add-request'](w, { direction: 'sent', counterpartCode: '2584', caseId: c.id, date: '2026-03-02', outcome: 'pending', notes: '' });
-    await movesOps['kompotten.add-request'](w, { direction: 'sent', counterpartCode: '1980', caseId: null, date: '2026-03-02', outcome: 'pending', notes: '' });
-    const ledger = await movesOps['kompotten.requests'](w, { caseId: null });
+    await movesOps['kompotten:add-request'](w, { direction: 'sent', counterpartCode: '2584', caseId: c.id, date: '2026-03-02', outcome: 'pending', notes: '' });
+    await movesOps['kompotten:add-request'](w, { direction: 'sent', counterpartCode: '1980', caseId: null, date: '2026-03-02', outcome: 'pending', notes: '' });
+    const ledger = await movesOps['kompotten:requests'](w, { caseId: null });
     expect(ledger.find((r) => r.caseId === c.id)).toMatchObject({ counterpartCode: { masked: true }, counterpartName: { masked: true } });
     expect(ledger.find((r) => r.caseId === null)).toMatchObject({ counterpartName: 'Västerås' });
 
     await reveal(c.id);
-    expect(unmasked((await movesOps['moves.list'](w, { caseId: c.id }))[0]?.to ?? null)).toMatchObject({ name: 'Kiruna' });
-    expect((await housingOps['housing.list'](w, { caseId: c.id }))[0]?.shelterName).toBe('Boendet Hemlig');
-    expect((await housingOps['support.list'](w, { caseId: c.id }))[0]?.agency).toBe('Skolan i Kiruna');
-    expect((await movesOps['kompotten.requests'](w, { caseId: c.id }))[0]?.counterpartName).toBe('Kiruna');
+    expect(unmasked((await movesOps['moves:list'](w, { caseId: c.id }))[0]?.to ?? null)).toMatchObject({ name: 'Kiruna' });
+    expect((await housingOps['housing:list'](w, { caseId: c.id }))[0]?.shelterName).toBe('Boendet Hemlig');
+    expect((await housingOps['support:list'](w, { caseId: c.id }))[0]?.agency).toBe('Skolan i Kiruna');
+    expect((await movesOps['kompotten:requests'](w, { caseId: c.id }))[0]?.counterpartName).toBe('Kiruna');
   });
 });
 
 describe('writing while masked', () => {
   it('keeps the protected fields a change leaves out, and refuses one that sets them unrevealed', async () => {
     const c = await protectedCase();
-    const renamed = await casesOps['cases.update'](w, updateInput(c, {}, { name: 'Nytt Namn' }));
+    const renamed = await casesOps['cases:update'](w, updateInput(c, {}, { name: 'Nytt Namn' }));
     expect(renamed.survivor.name).toBe('Nytt Namn');
-    const refusal = await failureOf(casesOps['cases.update'](w, updateInput(c, { districtSlug: null }, { safeContact: '' })));
+    const refusal = await failureOf(casesOps['cases:update'](w, updateInput(c, { districtSlug: null }, { safeContact: '' })));
     expect(refusal.code).toBe('reveal_required');
-    expect((await failureOf(casesOps['cases.update'](w, updateInput(c, { districtSlug: 'skarholmen' })))).code).toBe('reveal_required');
+    expect((await failureOf(casesOps['cases:update'](w, updateInput(c, { districtSlug: 'skarholmen' })))).code).toBe('reveal_required');
 
     const child = defined(c.children[0]);
     const childChange = UpdateChildInputSchema.parse({ id: child.id, name: 'Barn Nytt', birthYear: 2016, needs: 'Nya behov' });
-    await casesOps['people.update-child'](w, childChange);
-    expect((await failureOf(casesOps['people.update-child'](w, { ...childChange, school: '' }))).code).toBe('reveal_required');
+    await casesOps['people:update-child'](w, childChange);
+    expect((await failureOf(casesOps['people:update-child'](w, { ...childChange, school: '' }))).code).toBe('reveal_required');
 
     await reveal(c.id);
     const after = await get(c.id);
@@ -214,13 +214,13 @@ describe('writing while masked', () => {
     expect(after.children[0]).toMatchObject({ name: 'Barn Nytt', needs: 'Nya behov', school: 'Hemliga skolan', placement: 'Hos mostern' });
 
     // Revealed, the same change goes through.
-    const moved = await casesOps['cases.update'](w, updateInput(c, { districtSlug: 'hasselby-vallingby' }, { safeContact: 'Ny kontakt' }));
+    const moved = await casesOps['cases:update'](w, updateInput(c, { districtSlug: 'hasselby-vallingby' }, { safeContact: 'Ny kontakt' }));
     expect(moved).toMatchObject({ districtSlug: 'hasselby-vallingby', survivor: { safeContact: 'Ny kontakt' } });
   });
 
   it('keeps a housing step’s shelter and place and a support item’s agency when a change leaves them out', async () => {
     const c = await protectedCase();
-    const step = await housingOps['housing.add-step'](
+    const step = await housingOps['housing:add-step'](
       w,
       AddStepInputSchema.parse({
         caseId: c.id,
@@ -239,23 +239,23 @@ describe('writing while masked', () => {
       }),
     );
     const stepChange = { id: step.id, childId: null, kind: 'transitional', startDate: '2026-03-01', endDate: '2026-04-01', costPerDay: null, outcome: 'moved_on', obstacles: [], obstacleNote: '', parallel: false };
-    expect(await housingOps['housing.update-step'](w, UpdateStepInputSchema.parse(stepChange))).toMatchObject({ endDate: '2026-04-01', place: { masked: true } });
-    expect((await failureOf(housingOps['housing.update-step'](w, UpdateStepInputSchema.parse({ ...stepChange, place: null })))).code).toBe('reveal_required');
+    expect(await housingOps['housing:update-step'](w, UpdateStepInputSchema.parse(stepChange))).toMatchObject({ endDate: '2026-04-01', place: { masked: true } });
+    expect((await failureOf(housingOps['housing:update-step'](w, UpdateStepInputSchema.parse({ ...stepChange, place: null })))).code).toBe('reveal_required');
 
-    const item = await housingOps['support.add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'legal', agency: 'Advokatbyrån', status: 'needed', startDate: null, endDate: null, notes: '' }));
+    const item = await housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'legal', agency: 'Advokatbyrån', status: 'needed', startDate: null, endDate: null, notes: '' }));
     const itemChange = { id: item.id, kind: 'legal', status: 'done', startDate: null, endDate: null, notes: 'Klart' };
-    expect(await housingOps['support.update'](w, UpdateSupportInputSchema.parse(itemChange))).toMatchObject({ status: 'done', agency: { masked: true } });
-    expect((await failureOf(housingOps['support.update'](w, UpdateSupportInputSchema.parse({ ...itemChange, agency: '' })))).code).toBe('reveal_required');
+    expect(await housingOps['support:update'](w, UpdateSupportInputSchema.parse(itemChange))).toMatchObject({ status: 'done', agency: { masked: true } });
+    expect((await failureOf(housingOps['support:update'](w, UpdateSupportInputSchema.parse({ ...itemChange, agency: '' })))).code).toBe('reveal_required');
 
     await reveal(c.id);
-    expect((await housingOps['housing.list'](w, { caseId: c.id }))[0]).toMatchObject({ provider: 'Hyresvärden AB', place: { code: 'skarholmen' }, outcome: 'moved_on' });
-    expect((await housingOps['support.list'](w, { caseId: c.id }))[0]).toMatchObject({ agency: 'Advokatbyrån', notes: 'Klart' });
+    expect((await housingOps['housing:list'](w, { caseId: c.id }))[0]).toMatchObject({ provider: 'Hyresvärden AB', place: { code: 'skarholmen' }, outcome: 'moved_on' });
+    expect((await housingOps['support:list'](w, { caseId: c.id }))[0]).toMatchObject({ agency: 'Advokatbyrån', notes: 'Klart' });
   });
 });
 
 describe('the case list', () => {
   const list = (changes: Partial<ListCasesInput>) =>
-    casesOps['cases.list'](w, listInput({ sort: 'case_number', direction: 'asc', limit: 100, ...changes }));
+    casesOps['cases:list'](w, listInput({ sort: 'case_number', direction: 'asc', limit: 100, ...changes }));
 
   it('masks the district and does not let a district filter, search or sort tell it', async () => {
     const hidden = await protectedCase();

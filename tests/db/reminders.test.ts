@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const remind = (c: CaseDetail, dueDate: string, note = '') => journalOps['reminders.create'](w, { caseId: c.id, kind: 'follow_up', dueDate, note });
+const remind = (c: CaseDetail, dueDate: string, note = '') => journalOps['reminders:create'](w, { caseId: c.id, kind: 'follow_up', dueDate, note });
 
 describe('reminders per case', () => {
   it('creates, lists open ones by due date before done ones, and completes idempotently', async () => {
@@ -41,41 +41,41 @@ describe('reminders per case', () => {
     const done = await remind(c, '2026-01-01');
     expect(late).toMatchObject({ caseId: c.id, caseNumber: c.caseNumber, kind: 'follow_up', dueDate: '2026-05-01', note: 'Uppföljning', doneAt: null, createdByName: 'Tove (fiktiv)', assignedUserName: 'Kim (fiktiv)' });
 
-    const completed = await journalOps['reminders.complete'](w, { id: done.id });
+    const completed = await journalOps['reminders:complete'](w, { id: done.id });
     expect(completed.doneAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 5));
-    const again = await journalOps['reminders.complete'](w, { id: done.id });
+    const again = await journalOps['reminders:complete'](w, { id: done.id });
     expect(again.doneAt).toBe(completed.doneAt);
 
     const before = await auditCount(w);
-    const list = await journalOps['reminders.list'](w, { caseId: c.id });
+    const list = await journalOps['reminders:list'](w, { caseId: c.id });
     expect(list.map((r) => r.id)).toEqual([early.id, late.id, done.id]);
     expect(await auditCount(w)).toBe(before + 1);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'reminders', entity_id: String(c.id) });
   });
 
   it('refuses unknown cases and reminders, and new reminders on closed cases', async () => {
-    expect((await failureOf(journalOps['reminders.create'](w, { caseId: 999_999, kind: 'review', dueDate: '2026-01-01', note: '' }))).code).toBe('not_found');
-    expect((await failureOf(journalOps['reminders.complete'](w, { id: 999_999 }))).code).toBe('not_found');
-    expect((await failureOf(journalOps['reminders.list'](w, { caseId: 999_999 }))).code).toBe('not_found');
+    expect((await failureOf(journalOps['reminders:create'](w, { caseId: 999_999, kind: 'review', dueDate: '2026-01-01', note: '' }))).code).toBe('not_found');
+    expect((await failureOf(journalOps['reminders:complete'](w, { id: 999_999 }))).code).toBe('not_found');
+    expect((await failureOf(journalOps['reminders:list'](w, { caseId: 999_999 }))).code).toBe('not_found');
     const c = await createCase(w);
-    await casesOps['cases.close'](w, { id: c.id, reason: 'Klart' });
+    await casesOps['cases:close'](w, { id: c.id, reason: 'Klart' });
     expect((await failureOf(remind(c, '2026-01-01'))).code).toBe('not_allowed');
   });
 
   it('answers a repeated completion as it stands, even once the case is closed, and audits it as a read', async () => {
     const c = await createCase(w);
     const r = await remind(c, '2026-02-01');
-    const done = await journalOps['reminders.complete'](w, { id: r.id });
+    const done = await journalOps['reminders:complete'](w, { id: r.id });
     const open = await remind(c, '2026-02-02');
-    await casesOps['cases.close'](w, { id: c.id, reason: 'Klart' });
-    expect(await journalOps['reminders.complete'](w, { id: r.id })).toEqual(done);
+    await casesOps['cases:close'](w, { id: c.id, reason: 'Klart' });
+    expect(await journalOps['reminders:complete'](w, { id: r.id })).toEqual(done);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'reminder', entity_id: String(r.id) });
-    expect((await failureOf(journalOps['reminders.complete'](w, { id: open.id }))).code).toBe('not_allowed');
+    expect((await failureOf(journalOps['reminders:complete'](w, { id: open.id }))).code).toBe('not_allowed');
   });
 });
 
-describe('reminders.due', () => {
+describe('reminders:due', () => {
   let ids: Record<string, number>;
 
   beforeAll(async () => {
@@ -94,8 +94,8 @@ describe('reminders.due', () => {
       doneOverdue: (await remind(kimsCase, localDate(-2))).id,
       onClosed: (await remind(closedCase, localDate(-3))).id,
     };
-    await journalOps['reminders.complete'](w, { id: defined(ids.doneOverdue) });
-    await casesOps['cases.close'](w, { id: closedCase.id, reason: 'Klart' });
+    await journalOps['reminders:complete'](w, { id: defined(ids.doneOverdue) });
+    await casesOps['cases:close'](w, { id: closedCase.id, reason: 'Klart' });
     // Lena's case is shared with Kim, who sets a reminder on it: it is Kim's too.
     await insertCaseShare(w.active.requireSession().db, { caseId: lenasCase.id, userId: kim, grantedBy: lena, at: new Date() });
     await loginAs(w, 'kim');
@@ -107,7 +107,7 @@ describe('reminders.due', () => {
     await loginAs(w, 'lena');
     try {
       const before = await auditCount(w);
-      const due = await journalOps['reminders.due'](w, { scope: 'team' });
+      const due = await journalOps['reminders:due'](w, { scope: 'team' });
       expect(await auditCount(w)).toBe(before + 1);
       expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'reminders_due', entity_id: null });
       expect(due.overdue.map((r) => r.id)).toEqual([ids.longOverdue, ids.overdue]);
@@ -121,19 +121,19 @@ describe('reminders.due', () => {
   it('shows "mine" as reminders of my cases or made by me, and refuses a caseworker the team view', async () => {
     await loginAs(w, 'kim');
     try {
-      const mine = await journalOps['reminders.due'](w, { scope: 'mine' });
+      const mine = await journalOps['reminders:due'](w, { scope: 'mine' });
       expect(mine.overdue.map((r) => r.id)).toEqual([ids.overdue]);
       expect(mine.thisWeek.map((r) => r.id)).toEqual([ids.today, ids.kimOnLenas]);
       const before = await auditCount(w);
-      expect(await failureOf(journalOps['reminders.due'](w, { scope: 'team' }))).toEqual({ code: 'forbidden', message: expect.any(String) });
+      expect(await failureOf(journalOps['reminders:due'](w, { scope: 'team' }))).toEqual({ code: 'forbidden', message: expect.any(String) });
       expect(await auditCount(w)).toBe(before);
     } finally {
       await loginAs(w, 'tove');
     }
-    const toveMine = await journalOps['reminders.due'](w, { scope: 'mine' });
+    const toveMine = await journalOps['reminders:due'](w, { scope: 'mine' });
     // Tove created them all, so "mine" covers every open case's reminders.
     expect(toveMine.overdue.map((r) => r.id)).toEqual([ids.longOverdue, ids.overdue]);
-    expect((await journalOps['reminders.due'](w, { scope: 'team' })).overdue).toHaveLength(2);
+    expect((await journalOps['reminders:due'](w, { scope: 'team' })).overdue).toHaveLength(2);
   });
 
   it('ends the week on Sunday, whatever day it is today', async () => {
@@ -145,7 +145,7 @@ describe('reminders.due', () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(now);
       try {
-        const r = await journalOps['reminders.due'](w, { scope: 'team' });
+        const r = await journalOps['reminders:due'](w, { scope: 'team' });
         const dates = (list: { id: number }[]) => list.filter((x) => byDate.has(x.id)).map((x) => byDate.get(x.id));
         return { overdue: dates(r.overdue), thisWeek: dates(r.thisWeek) };
       } finally {

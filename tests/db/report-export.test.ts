@@ -18,8 +18,8 @@ let labels: Record<string, string>;
 beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
   await seedReportDataset(w);
-  await foundationOps['settings.update'](w, { teamName: 'Team Skärholmen & Söder' });
-  report = await reportsOps['reports.generate'](w, ReportInputSchema.parse(YEAR_2024) as Parameters<(typeof reportsOps)['reports.generate']>[1], TODAY);
+  await foundationOps['settings:update'](w, { teamName: 'Team Skärholmen & Söder' });
+  report = await reportsOps['reports:generate'](w, ReportInputSchema.parse(YEAR_2024) as Parameters<(typeof reportsOps)['reports:generate']>[1], TODAY);
   // What the renderer would send: a translated text for every label key of the report.
   labels = {};
   for (const t of report.tables) {
@@ -32,7 +32,7 @@ afterAll(() => cleanup());
 
 async function exportAs(format: 'csv' | 'xlsx' | 'pdf', language: 'sv' | 'en' = 'sv'): Promise<{ file: ReportExportFile; bytes: Buffer }> {
   const input: ReportExportInput = { ...YEAR_2024, format, language, labels };
-  const file = await reportsOps['reports.export'](w, ReportExportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports.export']>[1], TODAY);
+  const file = await reportsOps['reports:export'](w, ReportExportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:export']>[1], TODAY);
   return { file, bytes: Buffer.from(file.base64, 'base64') };
 }
 
@@ -60,7 +60,7 @@ function expectedRows(id: string): string[][] {
   });
 }
 
-describe('reports.export', () => {
+describe('reports:export', () => {
   it('names the file after the team and the period', async () => {
     const { file } = await exportAs('csv');
     expect(file.fileName).toBe('rapport-team-skarholmen-soder-2024.csv');

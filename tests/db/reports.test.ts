@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const generate = (input: ReportInput) => reportsOps['reports.generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports.generate']>[1]);
+const generate = (input: ReportInput) => reportsOps['reports:generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:generate']>[1]);
 const YEAR_2024: ReportInput = { period: { kind: 'year', year: 2024 }, districtSlugs: [] };
 
 function table(report: Report, id: string, period: 'current' | 'previous' = 'current') {
@@ -193,15 +193,15 @@ describe('reports.generate: scope, periods, settings and access', () => {
   });
 
   it('uses the threshold setting, never below 3', async () => {
-    await foundationOps['settings.update'](w, { reportThreshold: 3 });
-    expect((await foundationOps['settings.get'](w, {})).reportThreshold).toBe(3);
+    await foundationOps['settings:update'](w, { reportThreshold: 3 });
+    expect((await foundationOps['settings:get'](w, {})).reportThreshold).toBe(3);
     const r = await generate(YEAR_2024);
     expect(r.threshold).toBe(3);
     expect(cell(r, 'cases_characteristics', 'protected_identity', 'cases')).toEqual(n(3));
     // A stored value under 3 (written past the API) still counts as 3.
     await w.active.requireSession().db.updateTable('settings').set({ value: '1' }).where('key', '=', 'report_threshold').execute();
     expect((await generate(YEAR_2024)).threshold).toBe(3);
-    await foundationOps['settings.update'](w, { reportThreshold: 5 });
+    await foundationOps['settings:update'](w, { reportThreshold: 5 });
   });
 
   it('refuses an unknown district', async () => {

@@ -36,10 +36,10 @@ async function as(username: string): Promise<void> {
   db = w.active.requireSession().db;
 }
 
-const preview = (now = TODAY) => retentionOps['retention.preview'](w, {}, now);
-const purge = (caseNumbers: string[], now = TODAY) => retentionOps['retention.purge'](w, RetentionPurgeInputSchema.parse({ caseNumbers, confirm: true }), now);
+const preview = (now = TODAY) => retentionOps['retention:preview'](w, {}, now);
+const purge = (caseNumbers: string[], now = TODAY) => retentionOps['retention:purge'](w, RetentionPurgeInputSchema.parse({ caseNumbers, confirm: true }), now);
 const decide = (caseNumber: string, decision: 'purge' | 'keep', comment = '', now = TODAY) =>
-  retentionOps['retention.decide'](w, RetentionDecideInputSchema.parse({ caseNumber, decision, comment }), now);
+  retentionOps['retention:decide'](w, RetentionDecideInputSchema.parse({ caseNumber, decision, comment }), now);
 const numbers = (p: RetentionPreview) => p.purge.map((c) => c.caseNumber);
 const add = (caseNumber: string, lastEntry: string, more: Partial<Parameters<typeof insertRetentionCase>[2]> = {}) =>
   insertRetentionCase(db, adminId, { caseNumber, lastEntry, canary: CANARY, ...more });
@@ -89,14 +89,14 @@ describe('retention preview', () => {
   it('follows the settings: years, the birth-day rule and a research municipality', async () => {
     await boundaryDataset();
     await as(ADMIN.username);
-    await foundationOps['settings.update'](w, UpdateSettingsInputSchema.parse({ retentionYears: 6, retentionKeepBirthDays: false }));
+    await foundationOps['settings:update'](w, UpdateSettingsInputSchema.parse({ retentionYears: 6, retentionKeepBirthDays: false }));
     await as('lea');
     let p = await preview();
     // Six years from 29 February 2020 is 1 March 2026: due today.
     expect(numbers(p)).toEqual(['RVT-C-OVERDUE', 'RVT-E-BORN-15', 'RVT-F-BORN-16', 'RVT-G-NO-PIN', 'RVT-I-LEAP']);
     expect(p.manual.map((m) => m.caseNumber)).toEqual(['RVT-H-CHILD-PLACED']);
     await as(ADMIN.username);
-    await foundationOps['settings.update'](w, UpdateSettingsInputSchema.parse({ researchMunicipality: true }));
+    await foundationOps['settings:update'](w, UpdateSettingsInputSchema.parse({ researchMunicipality: true }));
     p = await preview();
     expect(p.purge).toEqual([]);
     expect(p.manual).toEqual([]);

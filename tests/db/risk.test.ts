@@ -35,10 +35,10 @@ async function newCase(options: Parameters<typeof insertCaseFixture>[2] = {}): P
 }
 
 const start = (caseId: number, templateId = 'fristad-spj-adult', childId: number | null = null, copyFromId: number | null = null, now?: Date) =>
-  riskOps['risk.start'](w, { caseId, childId, templateId, copyFromId }, now);
+  riskOps['risk:start'](w, { caseId, childId, templateId, copyFromId }, now);
 
 const save = (a: Pick<Assessment, 'id'> & Partial<Pick<Assessment, 'answers' | 'judgements' | 'survivorView' | 'nextReviewDate'>>) =>
-  riskOps['risk.save-draft'](w, SaveDraftInputSchema.parse({ answers: [], judgements: [], survivorView: '', nextReviewDate: null, ...a }));
+  riskOps['risk:save-draft'](w, SaveDraftInputSchema.parse({ answers: [], judgements: [], survivorView: '', nextReviewDate: null, ...a }));
 
 /** A full judgement of every output of a template, each level `level`. */
 function judgeAll(template: RiskTemplate, level: Judgement['level']): Judgement[] {
@@ -47,7 +47,7 @@ function judgeAll(template: RiskTemplate, level: Judgement['level']): Judgement[
   );
 }
 
-const instrument = (templateId: string, version = '1') => riskOps['risk.instrument'](w, { templateId, version });
+const instrument = (templateId: string, version = '1') => riskOps['risk:instrument'](w, { templateId, version });
 
 /** The DbError a promise rejects with, with its issues. */
 async function refusal(p: Promise<unknown>): Promise<DbError> {
@@ -65,12 +65,12 @@ async function completed(caseId: number, level: Judgement['level'], options: { t
   const draft = await start(caseId, templateId, options.childId ?? null, null, options.now);
   const template = await instrument(templateId, draft.templateVersion);
   await save({ id: draft.id, answers: options.answers ?? [], judgements: judgeAll(template, level) });
-  return riskOps['risk.complete'](w, { id: draft.id }, options.now);
+  return riskOps['risk:complete'](w, { id: draft.id }, options.now);
 }
 
 describe('built-in instruments', () => {
   it('are installed on setup, each the latest version of its template, and reading them is audited', async () => {
-    const list = await riskOps['risk.instruments'](w, {});
+    const list = await riskOps['risk:instruments'](w, {});
     expect(list.map((i) => [i.templateId, i.source, i.latest, i.target])).toEqual([
       ['fristad-child', 'builtin', true, 'child'],
       ['fristad-screening', 'builtin', true, 'adult'],
@@ -119,7 +119,7 @@ describe('starting and saving a draft', () => {
     expect(saved.survivorView).toBe('Fiktiv: hon är mest rädd för brodern.');
     expect(saved.headlineLevel).toBe('high');
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'update', entity: 'assessment', entity_id: String(draft.id) });
-    expect(await riskOps['risk.get'](w, { id: draft.id })).toEqual(saved);
+    expect(await riskOps['risk:get'](w, { id: draft.id })).toEqual(saved);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'assessment', entity_id: String(draft.id) });
   });
 
@@ -144,7 +144,7 @@ describe('starting and saving a draft', () => {
     const unknownOutput = await refusal(save({ id: draft.id, judgements: [{ outputId: 'nonsense', level: 'low', text: '', reason: '' }] }));
     expect(unknownOutput.issues).toEqual([{ path: ['judgements', 0, 'outputId'], message: 'unknown_output' }]);
     expect(await auditCount(w)).toBe(before);
-    expect((await riskOps['risk.get'](w, { id: draft.id })).answers).toEqual([]);
+    expect((await riskOps['risk:get'](w, { id: draft.id })).answers).toEqual([]);
   });
 
   it('refuses a child template for the survivor and an adult template for a child', async () => {
@@ -164,8 +164,8 @@ describe('starting and saving a draft', () => {
     await closeCaseFixture(db(), c.caseId);
     expect((await failureOf(start(c.caseId))).code).toBe('not_allowed');
     expect((await failureOf(save({ id: draft.id }))).code).toBe('not_allowed');
-    expect((await failureOf(riskOps['risk.complete'](w, { id: draft.id }))).code).toBe('not_allowed');
-    expect(await riskOps['risk.list'](w, { caseId: c.caseId })).toHaveLength(1);
+    expect((await failureOf(riskOps['risk:complete'](w, { id: draft.id }))).code).toBe('not_allowed');
+    expect(await riskOps['risk:list'](w, { caseId: c.caseId })).toHaveLength(1);
   });
 });
 
@@ -175,7 +175,7 @@ describe('completing an assessment', () => {
     const draft = await start(c.caseId);
     await save({ id: draft.id, judgements: [{ outputId: 'acute_risk', level: 'high', text: '', reason: '  ' }, { outputId: 'scenarios', level: null, text: 'Fiktivt scenario', reason: '' }] });
     const before = await auditCount(w);
-    const err = await refusal(riskOps['risk.complete'](w, { id: draft.id }));
+    const err = await refusal(riskOps['risk:complete'](w, { id: draft.id }));
     expect(err.code).toBe('invalid_input');
     expect(err.issues).toEqual([
       { path: ['judgements', 'acute_risk', 'reason'], message: 'required' },
@@ -187,8 +187,8 @@ describe('completing an assessment', () => {
       { path: ['judgements', 'protective_measures', 'text'], message: 'required' },
     ]);
     expect(await auditCount(w)).toBe(before);
-    expect((await riskOps['risk.get'](w, { id: draft.id })).status).toBe('draft');
-    expect((await casesOps['cases.get'](w, { id: c.caseId })).latestRisk).toBeNull();
+    expect((await riskOps['risk:get'](w, { id: draft.id })).status).toBe('draft');
+    expect((await casesOps['cases:get'](w, { id: c.caseId })).latestRisk).toBeNull();
   });
 
   it('sets the case’s current level and leaves a review reminder at the default date for the headline level', async () => {
@@ -201,9 +201,9 @@ describe('completing an assessment', () => {
       { action: 'create', entity: 'reminder', entity_id: expect.any(String) },
     ]);
     expect(done).toMatchObject({ status: 'completed', headlineLevel: 'high', nextReviewDate: addDays(today(), 14), completedByName: 'Tove Gruppledare (fiktiv)' });
-    const header = await casesOps['cases.get'](w, { id: c.caseId });
+    const header = await casesOps['cases:get'](w, { id: c.caseId });
     expect(header.latestRisk).toEqual({ assessmentId: done.id, level: 'high', assessedAt: done.completedAt, nextReviewDate: addDays(today(), 14) });
-    const reminders = await journalOps['reminders.list'](w, { caseId: c.caseId });
+    const reminders = await journalOps['reminders:list'](w, { caseId: c.caseId });
     expect(reminders).toEqual([expect.objectContaining({ kind: 'review', dueDate: addDays(today(), 14), doneAt: null, note: `Ompröva riskbedömning #${done.id}` })]);
   });
 
@@ -219,11 +219,11 @@ describe('completing an assessment', () => {
     const chosen = await start(c.caseId);
     const template = await instrument('fristad-spj-adult');
     await save({ id: chosen.id, judgements: judgeAll(template, 'medium'), nextReviewDate: addDays(today(), 7) });
-    expect((await riskOps['risk.complete'](w, { id: chosen.id })).nextReviewDate).toBe(addDays(today(), 7));
+    expect((await riskOps['risk:complete'](w, { id: chosen.id })).nextReviewDate).toBe(addDays(today(), 7));
 
     const past = await start(c.caseId);
     await save({ id: past.id, judgements: judgeAll(template, 'medium'), nextReviewDate: addDays(today(), -1) });
-    const err = await refusal(riskOps['risk.complete'](w, { id: past.id }));
+    const err = await refusal(riskOps['risk:complete'](w, { id: past.id }));
     expect(err.issues).toEqual([{ path: ['nextReviewDate'], message: 'review_date_past' }]);
   });
 
@@ -233,23 +233,23 @@ describe('completing an assessment', () => {
     const before = await auditCount(w);
     const again = await refusal(save({ id: done.id }));
     expect(again.code).toBe('not_allowed');
-    expect((await failureOf(riskOps['risk.complete'](w, { id: done.id }))).code).toBe('not_allowed');
+    expect((await failureOf(riskOps['risk:complete'](w, { id: done.id }))).code).toBe('not_allowed');
     const direct = await refusal(updateAssessmentDraft(db(), done.id, { answers: [], judgements: [], survivorView: '', nextReviewDate: null, headlineLevel: null }));
     expect(direct.code).toBe('not_allowed');
     expect(direct.message).not.toMatch(/SQL|trigger|UPDATE/i);
     expect(await auditCount(w)).toBe(before);
-    expect(await riskOps['risk.get'](w, { id: done.id })).toMatchObject({ status: 'completed', headlineLevel: 'low' });
+    expect(await riskOps['risk:get'](w, { id: done.id })).toMatchObject({ status: 'completed', headlineLevel: 'low' });
   });
 
   it('closes the review reminder of the person’s previous assessment when a new one is completed', async () => {
     const c = await newCase();
     const first = await completed(c.caseId, 'high');
     const second = await completed(c.caseId, 'medium');
-    const reminders = await journalOps['reminders.list'](w, { caseId: c.caseId });
+    const reminders = await journalOps['reminders:list'](w, { caseId: c.caseId });
     const review = (id: number) => reminders.find((r) => r.note === `Ompröva riskbedömning #${id}`);
     expect(review(first.id)?.doneAt).not.toBeNull();
     expect(review(second.id)).toMatchObject({ doneAt: null, dueDate: addDays(today(), 30) });
-    expect((await casesOps['cases.get'](w, { id: c.caseId })).latestRisk?.level).toBe('medium');
+    expect((await casesOps['cases:get'](w, { id: c.caseId })).latestRisk?.level).toBe('medium');
   });
 
   it('keeps a child’s assessments apart: they leave the case’s level alone and have their own reminders', async () => {
@@ -258,12 +258,12 @@ describe('completing an assessment', () => {
     const childId = defined(c.childIds[0]);
     const child = await completed(c.caseId, 'high', { templateId: 'fristad-child', childId });
     expect(child).toMatchObject({ childId, childName: 'Barn Testsson', templateId: 'fristad-child', headlineLevel: 'high', nextReviewDate: addDays(today(), 14) });
-    expect((await casesOps['cases.get'](w, { id: c.caseId })).latestRisk).toMatchObject({ assessmentId: survivor.id, level: 'low' });
-    const reminders = await journalOps['reminders.list'](w, { caseId: c.caseId });
+    expect((await casesOps['cases:get'](w, { id: c.caseId })).latestRisk).toMatchObject({ assessmentId: survivor.id, level: 'low' });
+    const reminders = await journalOps['reminders:list'](w, { caseId: c.caseId });
     expect(reminders.map((r) => r.note).sort()).toEqual([`Ompröva riskbedömning #${child.id} (barn)`, `Ompröva riskbedömning #${survivor.id}`].sort());
     // A new survivor assessment does not close the child's review.
     await completed(c.caseId, 'low');
-    const after = await journalOps['reminders.list'](w, { caseId: c.caseId });
+    const after = await journalOps['reminders:list'](w, { caseId: c.caseId });
     expect(after.find((r) => r.note.endsWith('(barn)'))?.doneAt).toBeNull();
   });
 
@@ -274,7 +274,7 @@ describe('completing an assessment', () => {
     const current = await newCase();
     await completed(current.caseId, 'high');
     const list = (overrides: Record<string, unknown>) =>
-      casesOps['cases.list'](
+      casesOps['cases:list'](
         w,
         ListCasesInputSchema.parse({ query: '', status: 'open', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'case_number', direction: 'asc', offset: 0, limit: 500, ...overrides }),
       );
@@ -313,9 +313,9 @@ describe('copies, history and comparison', () => {
     const done = await completed(c.caseId, 'medium', { answers });
     const draft = await start(c.caseId);
     await save({ id: draft.id, answers });
-    await peopleOps['people.remove-perpetrator'](w, { id: p2 });
-    expect((await riskOps['risk.get'](w, { id: draft.id })).answers).toEqual([answers[0]]);
-    expect((await riskOps['risk.get'](w, { id: done.id })).answers).toEqual(answers);
+    await peopleOps['people:remove-perpetrator'](w, { id: p2 });
+    expect((await riskOps['risk:get'](w, { id: draft.id })).answers).toEqual([answers[0]]);
+    expect((await riskOps['risk:get'](w, { id: done.id })).answers).toEqual(answers);
     const copy = await start(c.caseId, 'fristad-spj-adult', null, done.id);
     expect(copy.answers).toEqual([answers[0]]);
   });
@@ -327,7 +327,7 @@ describe('copies, history and comparison', () => {
     const b = await completed(c.caseId, 'medium', { now: new Date(Date.now() - 20 * day) });
     const draft = await start(c.caseId, 'fristad-spj-adult', null, b.id);
     const child = await completed(c.caseId, 'low', { templateId: 'fristad-child', childId: defined(c.childIds[0]), now: new Date(Date.now() - 40 * day) });
-    const history = await riskOps['risk.list'](w, { caseId: c.caseId });
+    const history = await riskOps['risk:list'](w, { caseId: c.caseId });
     expect(history.map((h) => h.id)).toEqual([draft.id, b.id, child.id, a.id]);
     expect(history.find((h) => h.id === a.id)?.levels).toEqual([
       { outputId: 'acute_risk', label: expect.any(Object), level: 'high' },
@@ -336,7 +336,7 @@ describe('copies, history and comparison', () => {
     ]);
     expect(history[0]).not.toHaveProperty('answers');
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'assessments', entity_id: String(c.caseId) });
-    expect((await casesOps['cases.get'](w, { id: c.caseId })).latestRisk).toMatchObject({ assessmentId: b.id, level: 'medium' });
+    expect((await casesOps['cases:get'](w, { id: c.caseId })).latestRisk).toMatchObject({ assessmentId: b.id, level: 'medium' });
   });
 
   it('compares two assessments of the same person factor by factor, audited as two reads', async () => {
@@ -344,7 +344,7 @@ describe('copies, history and comparison', () => {
     const [p1, p2] = c.perpetratorIds as [number, number];
     const left = await completed(c.caseId, 'high', { answers: [{ itemId: 'p.stalking', perpetratorId: null, value: 'yes' }, { itemId: 'f.can_locate', perpetratorId: p1, value: 'yes' }] });
     const right = await completed(c.caseId, 'medium', { answers: [{ itemId: 'p.stalking', perpetratorId: null, value: 'yes' }, { itemId: 'f.can_locate', perpetratorId: p1, value: 'no' }] });
-    const result = await riskOps['risk.compare'](w, { leftId: left.id, rightId: right.id });
+    const result = await riskOps['risk:compare'](w, { leftId: left.id, rightId: right.id });
     expect(result.left.id).toBe(left.id);
     expect(result.right.id).toBe(right.id);
     const row = (itemId: string, perpetratorId: number | null = null) => result.rows.find((r) => r.itemId === itemId && r.perpetratorId === perpetratorId);
@@ -358,7 +358,7 @@ describe('copies, history and comparison', () => {
       ['read', 'assessment', String(right.id)],
     ]);
     const child = await start(c.caseId, 'fristad-child', defined(c.childIds[0]));
-    expect((await failureOf(riskOps['risk.compare'](w, { leftId: left.id, rightId: child.id }))).code).toBe('invalid_input');
+    expect((await failureOf(riskOps['risk:compare'](w, { leftId: left.id, rightId: child.id }))).code).toBe('invalid_input');
   });
 });
 
@@ -366,7 +366,7 @@ describe('imported instruments', () => {
   const file = (overrides: Partial<RiskTemplate> = {}) => JSON.stringify({ ...TEST_TEMPLATE, id: 'org-instrument', ...overrides });
 
   it('are versioned: an old assessment keeps the version it was made with, new ones use the newest', async () => {
-    const v1 = await riskOps['risk.import-instrument'](w, { json: file() });
+    const v1 = await riskOps['risk:import-instrument'](w, { json: file() });
     expect(v1).toEqual({ templateId: 'org-instrument', version: '1', title: TEST_TEMPLATE.title, target: 'adult', source: 'imported', latest: true });
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'risk_instrument' });
     const c = await newCase();
@@ -378,22 +378,22 @@ describe('imported instruments', () => {
       version: '1.10',
       sections: [{ id: 'only', title: { sv: 'Ny sektion' }, items: [{ id: 'new_item', kind: 'yes_no_unknown', label: { sv: 'Ny fråga' }, perPerpetrator: false }] }],
     };
-    await riskOps['risk.import-instrument'](w, { json: JSON.stringify(v2Template) });
-    await riskOps['risk.import-instrument'](w, { json: file({ version: '1.9' }) });
-    const list = await riskOps['risk.instruments'](w, {});
+    await riskOps['risk:import-instrument'](w, { json: JSON.stringify(v2Template) });
+    await riskOps['risk:import-instrument'](w, { json: file({ version: '1.9' }) });
+    const list = await riskOps['risk:instruments'](w, {});
     expect(list.filter((i) => i.templateId === 'org-instrument').map((i) => [i.version, i.latest])).toEqual([
       ['1.10', true],
       ['1.9', false],
       ['1', false],
     ]);
 
-    expect(await riskOps['risk.get'](w, { id: old.id })).toMatchObject({ templateVersion: '1', answers: [{ itemId: 'threats', perpetratorId: null, value: 'yes' }] });
+    expect(await riskOps['risk:get'](w, { id: old.id })).toMatchObject({ templateVersion: '1', answers: [{ itemId: 'threats', perpetratorId: null, value: 'yes' }] });
     expect(await instrument('org-instrument', '1')).toEqual({ ...TEST_TEMPLATE, id: 'org-instrument' });
     const fresh = await start(c.caseId, 'org-instrument', null, old.id);
     expect(fresh.templateVersion).toBe('1.10');
     // The old answers do not fit the new version's items: the copy leaves them out.
     expect(fresh.answers).toEqual([]);
-    const history = await riskOps['risk.list'](w, { caseId: c.caseId });
+    const history = await riskOps['risk:list'](w, { caseId: c.caseId });
     expect(history.find((h) => h.id === old.id)?.templateVersion).toBe('1');
   });
 
@@ -401,11 +401,11 @@ describe('imported instruments', () => {
     const before = await auditCount(w);
     const count = async () => (await db().selectFrom('risk_instruments').select('id').execute()).length;
     const installed = await count();
-    expect((await failureOf(riskOps['risk.import-instrument'](w, { json: file() }))).code).toBe('not_allowed');
-    expect((await failureOf(riskOps['risk.import-instrument'](w, { json: file({ version: '1.0' }) }))).code).toBe('not_allowed');
-    const reserved = await refusal(riskOps['risk.import-instrument'](w, { json: file({ id: 'fristad-screening', version: '99' }) }));
+    expect((await failureOf(riskOps['risk:import-instrument'](w, { json: file() }))).code).toBe('not_allowed');
+    expect((await failureOf(riskOps['risk:import-instrument'](w, { json: file({ version: '1.0' }) }))).code).toBe('not_allowed');
+    const reserved = await refusal(riskOps['risk:import-instrument'](w, { json: file({ id: 'fristad-screening', version: '99' }) }));
     expect(reserved).toMatchObject({ code: 'not_allowed', issues: [{ path: ['id'], message: 'template_id_reserved' }] });
-    const target = await refusal(riskOps['risk.import-instrument'](w, { json: file({ version: '5', target: 'child' }) }));
+    const target = await refusal(riskOps['risk:import-instrument'](w, { json: file({ version: '5', target: 'child' }) }));
     expect(target).toMatchObject({ code: 'not_allowed', issues: [{ path: ['target'], message: 'target_differs_from_earlier_version' }] });
     expect(await count()).toBe(installed);
     expect(await auditCount(w)).toBe(before);
@@ -413,7 +413,7 @@ describe('imported instruments', () => {
 
   it('rejects a bad file with a message and the issues by path', async () => {
     const broken = { ...TEST_TEMPLATE, id: 'Bad Id', outputs: [{ id: 'x', kind: 'text', label: { en: 'X' }, headline: true }] };
-    const err = await refusal(riskOps['risk.import-instrument'](w, { json: JSON.stringify(broken) }));
+    const err = await refusal(riskOps['risk:import-instrument'](w, { json: JSON.stringify(broken) }));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/problems.*Nothing was imported/);
     expect(err.issues).toEqual(
@@ -423,16 +423,16 @@ describe('imported instruments', () => {
         expect.objectContaining({ path: ['outputs'], message: 'needs_level_output' }),
       ]),
     );
-    const syntax = await refusal(riskOps['risk.import-instrument'](w, { json: '{"format": ' }));
+    const syntax = await refusal(riskOps['risk:import-instrument'](w, { json: '{"format": ' }));
     expect(syntax.code).toBe('invalid_input');
   });
 
   it('may be imported by a team lead or administrator only', async () => {
     await addUser(w, 'lead', 'team_lead');
     await loginAs(w, 'kim');
-    expect((await failureOf(riskOps['risk.import-instrument'](w, { json: file({ version: '7' }) }))).code).toBe('forbidden');
+    expect((await failureOf(riskOps['risk:import-instrument'](w, { json: file({ version: '7' }) }))).code).toBe('forbidden');
     await loginAs(w, 'lead');
-    expect((await riskOps['risk.import-instrument'](w, { json: file({ version: '7' }) })).version).toBe('7');
+    expect((await riskOps['risk:import-instrument'](w, { json: file({ version: '7' }) })).version).toBe('7');
     await loginAs(w, 'tove');
   });
 });

@@ -76,7 +76,7 @@ describe('the chain witness', () => {
     const aside = copyAside(w);
 
     await unlockAdmin(w);
-    await run(w, 'users.disable', { username: 'kim' });
+    await run(w, 'users:disable', { username: 'kim' });
     await w.active.changePassphrase(ADMIN.passphrase, 'a newer admin passphrase');
     const { sequence: newest } = await headOf(w);
     w.active.lock('user');
@@ -101,7 +101,7 @@ describe('the chain witness', () => {
     expect(w.status().rollbackWarning).toMatchObject({ kind: 'older', witnessedSequence: newest + 1 });
     expect(await rowsOf(w, 'rollback_detected')).toHaveLength(1);
 
-    await run(w, 'session.acknowledge-rollback', {});
+    await run(w, 'session:acknowledge-rollback', {});
     expect(w.status().rollbackWarning).toBeNull();
     expect(await rowsOf(w, 'acknowledge')).toEqual([{ entity: 'rollback_warning', entity_id: 'older', outcome: 'ok' }]);
     w.active.lock('user');
@@ -149,7 +149,7 @@ describe('the chain witness', () => {
     const { w } = await setUp();
     const backup = await createBackup(w.active, { kind: 'manual' });
     await addUser(w, 'later', 'caseworker');
-    await run(w, 'users.disable', { username: 'later' });
+    await run(w, 'users:disable', { username: 'later' });
     await restoreBackup(w.active, backup.fileName);
     await unlockAdmin(w);
     expect(w.status().rollbackWarning).toBeNull();
@@ -172,7 +172,7 @@ describe('the chain witness', () => {
     expect(JSON.parse(fs.readFileSync(witnessFile, 'utf8'))).toMatchObject({ sequence: 1 });
 
     await unlockAdmin(w);
-    await run(w, 'session.acknowledge-rollback', {});
+    await run(w, 'session:acknowledge-rollback', {});
     w.active.lock('user');
     await unlockAdmin(w);
     expect(w.status().rollbackWarning).toBeNull();

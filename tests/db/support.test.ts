@@ -20,8 +20,8 @@ afterEach(() => cleanup());
 type Fields = { kind: string; agency: string; status: string; startDate: string | null; endDate: string | null; notes: string };
 const fields = (overrides: Partial<Fields> = {}): Fields => ({ kind: 'school', agency: 'Grundskoleförvaltningen', status: 'requested', startDate: '2026-01-10', endDate: null, notes: '', ...overrides });
 
-const add = (caseId: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support.add'](w, AddSupportInputSchema.parse({ caseId, ...fields(overrides) }));
-const update = (id: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support.update'](w, UpdateSupportInputSchema.parse({ id, ...fields(overrides) }));
+const add = (caseId: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId, ...fields(overrides) }));
+const update = (id: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support:update'](w, UpdateSupportInputSchema.parse({ id, ...fields(overrides) }));
 
 describe('Bryt upp support plan', () => {
   it('adds, updates and lists a case’s items in the order they were added, auditing each', async () => {
@@ -34,7 +34,7 @@ describe('Bryt upp support plan', () => {
 
     const done = await update(school.id, { status: 'done', endDate: '2026-03-01', notes: 'Klart' });
     expect(done).toMatchObject({ id: school.id, caseId, status: 'done', endDate: '2026-03-01', notes: 'Klart' });
-    expect(await housingOps['support.list'](w, { caseId })).toEqual([done, legal]);
+    expect(await housingOps['support:list'](w, { caseId })).toEqual([done, legal]);
 
     const audit = await auditRows(db);
     expect(audit.filter((r) => r.entity === 'support_item').map((r) => [r.action, r.entity_id])).toEqual([
@@ -52,7 +52,7 @@ describe('Bryt upp support plan', () => {
     await add(caseId, { startDate: null, endDate: '2026-01-31' });
     const item = await add(caseId, { startDate: '2026-02-01', endDate: '2026-02-01' });
     expect(await codeOf(update(item.id, { startDate: '2026-02-01', endDate: '2026-01-01' }))).toBe('invalid_input');
-    expect((await housingOps['support.list'](w, { caseId })).map((i) => i.endDate)).toEqual(['2026-01-31', '2026-02-01']);
+    expect((await housingOps['support:list'](w, { caseId })).map((i) => i.endDate)).toEqual(['2026-01-31', '2026-02-01']);
   });
 
   it('refuses unknown cases and items, and changes in a closed case', async () => {
@@ -60,10 +60,10 @@ describe('Bryt upp support plan', () => {
     const item = await add(caseId);
     expect(await codeOf(add(caseId + 100))).toBe('not_found');
     expect(await codeOf(update(9999))).toBe('not_found');
-    expect(await codeOf(housingOps['support.list'](w, { caseId: caseId + 100 }))).toBe('not_found');
+    expect(await codeOf(housingOps['support:list'](w, { caseId: caseId + 100 }))).toBe('not_found');
     await closeCaseFixture(db, caseId);
     expect(await codeOf(add(caseId))).toBe('not_allowed');
     expect(await codeOf(update(item.id, { status: 'done' }))).toBe('not_allowed');
-    expect(await housingOps['support.list'](w, { caseId })).toEqual([item]);
+    expect(await housingOps['support:list'](w, { caseId })).toEqual([item]);
   });
 });

@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-type ListAnswer = Awaited<ReturnType<(typeof casesOps)['cases.list']>>;
-const list = (q: Partial<ListCasesInput>): Promise<ListAnswer> => casesOps['cases.list'](w, listInput(q));
+type ListAnswer = Awaited<ReturnType<(typeof casesOps)['cases:list']>>;
+const list = (q: Partial<ListCasesInput>): Promise<ListAnswer> => casesOps['cases:list'](w, listInput(q));
 const names = (page: ListAnswer) => page.rows.map((r) => r.survivorName);
 
 describe('the case list sorted by name', () => {

@@ -78,7 +78,7 @@ export function caseInput(overrides: Partial<CreateCaseInput> = {}): CreateCaseI
 
 /** Creates a case through the operation, parsing the input as the API would. */
 export async function createCase(w: WorkerState, overrides: Partial<CreateCaseInput> = {}) {
-  return casesOps['cases.create'](w, CreateCaseInputSchema.parse(caseInput(overrides)));
+  return casesOps['cases:create'](w, CreateCaseInputSchema.parse(caseInput(overrides)));
 }
 
 /** The value, failing the test when it is missing (instead of a non-null assertion). */

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, CHANNEL_NAMES, channels, ERROR_CODES, type CaseDetail, type Channel, type Role, type SessionStatus } from '../../core/contract';
-import { handlers } from '../../electron/api/handlers';
 import type { Runtime } from '../../electron/api/types';
 import { caseInput } from './casework';
 import { changedTables, DbProbe, type DataFingerprint } from './db-probe';
@@ -65,7 +64,7 @@ function prototypeKeys(): string {
 
 /** A user whose role the channel's handler admits, so payloads that pass validation reach the operation. */
 function userFor(channel: Channel): FuzzUser {
-  const access = handlers[channel].access;
+  const access = channels[channel].access;
   if (access === 'public' || access === 'unlocked') return USERS.administrator;
   const role = access[0];
   if (!role) throw new Error(`${channel} admits no role`);
@@ -125,7 +124,7 @@ export function fuzzChannels(part: number, parts: number): void {
   describe(`every channel survives ${FUZZ_RUNS} hostile payloads (part ${part + 1} of ${parts})`, () => {
     it('has channels to fuzz, each with a handler', () => {
       expect(mine.length).toBeGreaterThan(20);
-      for (const channel of mine) expect(handlers[channel], channel).toBeDefined();
+      for (const channel of mine) expect(channels[channel], channel).toBeDefined();
     });
 
     it.each(mine.map((c) => [c]))(

@@ -178,7 +178,7 @@ describe('risk:import-instrument against a real database', () => {
       fc.asyncProperty(anyText, async (json) => {
         const before = await auditCount(w);
         try {
-          const summary = await riskOps['risk.import-instrument'](w, { json });
+          const summary = await riskOps['risk:import-instrument'](w, { json });
           // Some mutations stay valid: those are imported like any good file.
           expect(summary.source).toBe('imported');
           expect(await auditCount(w)).toBe(before + 1);
@@ -197,14 +197,14 @@ describe('risk:import-instrument against a real database', () => {
       fc.asyncProperty(validTemplate, async (t) => {
         let imported: boolean;
         try {
-          await riskOps['risk.import-instrument'](w, { json: JSON.stringify(t) });
+          await riskOps['risk:import-instrument'](w, { json: JSON.stringify(t) });
           imported = true;
         } catch (err) {
           // The generator may repeat an id and version, or change the target of an id already imported.
           expect((err as DbError).code).toBe('not_allowed');
           imported = false;
         }
-        if (imported) expect(await riskOps['risk.instrument'](w, { templateId: t.id, version: t.version })).toEqual(t);
+        if (imported) expect(await riskOps['risk:instrument'](w, { templateId: t.id, version: t.version })).toEqual(t);
       }),
       { numRuns: 100 },
     );

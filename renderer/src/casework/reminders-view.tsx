@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ApiError, Reminder, SessionUser } from '../../../core/contract';
+import { TEAM_OVERVIEW, type ApiError, type Reminder, type SessionUser } from '../../../core/contract';
 import { toApiError } from '../api/client';
 import { useChannel, useMutation } from '../api/query';
 import { RegisterTable } from '../components/register-table';
@@ -13,8 +13,6 @@ import { clearReminderFocus, openCaseFromReminder, useCaseworkStore } from './ca
 import { formatDay } from '../lib/format';
 
 type Scope = 'mine' | 'team';
-
-const TEAM_ROLES = new Set(['team_lead', 'administrator']);
 
 function ReminderTable({
   title,
@@ -89,7 +87,7 @@ function openReminderCase(reminder: Reminder): void {
 
 function DueLists({ user }: { user: SessionUser }) {
   const t = useT();
-  const teamAllowed = TEAM_ROLES.has(user.role);
+  const teamAllowed = TEAM_OVERVIEW.includes(user.role);
   const [scope, setScope] = useState<Scope>('mine');
   const due = useChannel('reminders:due', { scope });
   const completeReminder = useMutation('reminders:complete', () => [['reminders:due'], ['reminders:list']]);

@@ -1,46 +1,38 @@
-import type { Role } from '../../../core/contract';
+import { channels, ruleAllows, type Channel, type Role } from '../../../core/contract';
 
 export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reports', 'retention', 'reference', 'audit', 'users', 'settings', 'about'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
- * Which roles see which view. The API enforces the same rules; hiding is only so nobody is
- * offered what they cannot use. Administrators and auditors see no case content.
+ * Which view shows for whom: the channel that is the view's reason to exist, whose access (in the
+ * contract) decides; 'everyone' for views any unlocked user has. Hiding is only so nobody is
+ * offered what they cannot use: the API refuses the channel itself.
  */
-const CASEWORK: readonly Role[] = ['caseworker', 'team_lead'];
-
-const ACCESS: Readonly<Record<ViewId, readonly Role[] | 'everyone'>> = {
+const MAIN_CHANNEL: Readonly<Record<ViewId, Channel | 'everyone'>> = {
   start: 'everyone',
-  cases: CASEWORK,
-  reminders: CASEWORK,
-  shelters: CASEWORK,
-  kompotten: CASEWORK,
-  /** Risk instruments: who may add an organisation's licensed file (the API allows the same roles). */
-  instruments: ['administrator', 'team_lead'],
-  /** Reports to socialnämnden (the API allows the same roles). */
-  reports: ['team_lead', 'administrator'],
-  /** Gallring: the preview is case numbers only; only team leads decide and purge (the API allows the same roles). */
-  retention: ['team_lead', 'administrator'],
+  cases: 'cases:list',
+  reminders: 'reminders:due',
+  shelters: 'shelters:list',
+  kompotten: 'kompotten:members',
+  /** Risk instruments: adding an organisation's licensed file. */
+  instruments: 'risk:import-instrument',
+  reports: 'reports:generate',
+  /** Gallring: the preview is case numbers only; only team leads decide and purge. */
+  retention: 'retention:preview',
   reference: 'everyone',
-  audit: ['administrator', 'team_lead', 'auditor'],
-  /** Team leads manage caseworkers' and team leads' accounts; administrators everyone's. */
-  users: ['administrator', 'team_lead'],
+  audit: 'audit:verify',
+  users: 'users:list',
   settings: 'everyone',
   about: 'everyone',
 };
 
 export function canSee(role: Role, view: ViewId): boolean {
-  const allowed = ACCESS[view];
-  return allowed === 'everyone' || allowed.includes(role);
+  const main = MAIN_CHANNEL[view];
+  return main === 'everyone' || ruleAllows(channels[main].access, role);
 }
 
 export function visibleViews(role: Role): ViewId[] {
   return VIEW_IDS.filter((view) => canSee(role, view));
 }
 
-/** The roles whose accounts a user may create and disable (the API enforces the same). */
-export function rolesManagedBy(role: Role): readonly Role[] {
-  if (role === 'administrator') return ['administrator', 'team_lead', 'caseworker', 'auditor'];
-  if (role === 'team_lead') return ['caseworker', 'team_lead'];
-  return [];
-}
+export { rolesManagedBy } from '../../../core/contract';

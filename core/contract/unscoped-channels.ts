@@ -1,8 +1,8 @@
-import type { Channel } from '../../core/contract';
+import type { Channel } from './index';
 
 /**
  * Channels a caseworker or team lead can call that name no single case, and why that is safe.
- * Every other such channel must declare a `caseScope` (see handler-types.ts); the access tests
+ * Every other such channel must declare a `caseScope` (see channel-access.ts); the access tests
  * fail when a channel is in neither place. `filtered`: answers rows of several cases and
  * filters them in SQL to the cases the user may open (db/access/case-access.ts).
  * `namesCase`: the channel's input does carry a case id or number (or an id of a case's row), and
