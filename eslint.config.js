@@ -6,7 +6,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'url', 'stream', 'util', 'events', 'buffer'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'url',
+  'stream',
+  'util',
+  'events',
+  'buffer',
+];
 
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
@@ -52,7 +68,20 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
     rules: restrict(
-      ['**/db/**', '**/app/**', '**/worker/**', '**/export/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom', 'better-sqlite3*', ...nodeBuiltins],
+      [
+        '**/db/**',
+        '**/app/**',
+        '**/worker/**',
+        '**/export/**',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/seeds/**',
+        'electron',
+        'react',
+        'react-dom',
+        'better-sqlite3*',
+        ...nodeBuiltins,
+      ],
       'core/ is pure TypeScript: no Node, DOM, Electron or UI imports.',
     ),
   },
@@ -65,7 +94,10 @@ export default tseslint.config(
   },
   {
     files: ['export/**/*.ts'],
-    rules: restrict(['**/db/**', '**/app/**', '**/worker/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom'], 'export/ makes files from core/ documents only.'),
+    rules: restrict(
+      ['**/db/**', '**/app/**', '**/worker/**', '**/electron/**', '**/renderer/**', '**/seeds/**', 'electron', 'react', 'react-dom'],
+      'export/ makes files from core/ documents only.',
+    ),
   },
   {
     files: ['app/**/*.ts'],
@@ -94,7 +126,19 @@ export default tseslint.config(
     languageOptions: { globals: {} },
   },
   {
-    files: ['db/**/*.ts', 'app/**/*.ts', 'worker/**/*.ts', 'export/**/*.ts', 'electron/**/*.ts', 'seeds/**/*.{ts,mjs}', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', '*.config.{js,ts}', '.dependency-cruiser.cjs', '.ci/**'],
+    files: [
+      'db/**/*.ts',
+      'app/**/*.ts',
+      'worker/**/*.ts',
+      'export/**/*.ts',
+      'electron/**/*.ts',
+      'seeds/**/*.{ts,mjs}',
+      'scripts/**/*.{js,mjs}',
+      'tests/**/*.ts',
+      '*.config.{js,ts}',
+      '.dependency-cruiser.cjs',
+      '.ci/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

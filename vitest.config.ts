@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['core/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'seeds/**/*.test.ts', 'tests/{unit,db,api,host,desktop,crash}/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'db/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'seeds/**/*.test.ts',
+            'tests/{unit,db,api,host,desktop,crash}/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

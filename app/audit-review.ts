@@ -1,16 +1,6 @@
 import { ADMIN, CASEWORK, LOG_REVIEWERS, REPORTERS } from '../core/contract';
 import type { Kysely } from 'kysely';
-import type {
-  AuditFile,
-  AuditFilters,
-  AuditPage,
-  AuditRow,
-  AuditSample,
-  AuditUser,
-  CaseLogExtract,
-  PRINT_ENTITIES,
-  Role,
-} from '../core/contract';
+import type { AuditFile, AuditFilters, AuditPage, AuditRow, AuditSample, AuditUser, CaseLogExtract, PRINT_ENTITIES, Role } from '../core/contract';
 import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../core/rules/audit-export';
 import { reportCsv } from '../core/rules/report-csv';
 import type { ExportDocument } from '../core/rules/export-document';
@@ -85,13 +75,26 @@ async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_numbe
  * the user may open (refused as forbidden and audited as denied otherwise, like a case-scoped
  * channel); a log review print may name the case it was searched by; other prints name no case.
  */
-async function checkPrintedCase(db: Kysely<DB>, user: { id: number; role: Role }, input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined }): Promise<void> {
+async function checkPrintedCase(
+  db: Kysely<DB>,
+  user: { id: number; role: Role },
+  input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined },
+): Promise<void> {
   if (input.entity === 'case_log_extract') {
-    if (input.caseId === undefined) throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.').because('extract_needs_case');
+    if (input.caseId === undefined)
+      throw new DbError('invalid_input', 'A log extract print must name its case. Reload and try again.').because('extract_needs_case');
     await requireCase(db, input.caseId);
     const access = await caseAccess(db, user, input.caseId);
     if (access !== 'open') {
-      await appendAudit(db, { userId: user.id, role: user.role, action: 'print', entity: input.entity, entityId: input.caseId, outcome: 'denied', caseId: input.caseId });
+      await appendAudit(db, {
+        userId: user.id,
+        role: user.role,
+        action: 'print',
+        entity: input.entity,
+        entityId: input.caseId,
+        outcome: 'denied',
+        caseId: input.caseId,
+      });
       throw new DbError('forbidden', deniedMessage(access)).because(DENIED_REASONS[access]);
     }
     return;
@@ -104,7 +107,10 @@ async function checkPrintedCase(db: Kysely<DB>, user: { id: number; role: Role }
 async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
   const rows = await allMatching(db, q, AUDIT_EXPORT_MAX_ROWS);
   if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-    throw new DbError('not_allowed', `More than ${AUDIT_EXPORT_MAX_ROWS} rows match. Narrow the selection (a shorter period, one user or one case) and export again.`).because('audit_export_too_many', { max: AUDIT_EXPORT_MAX_ROWS });
+    throw new DbError(
+      'not_allowed',
+      `More than ${AUDIT_EXPORT_MAX_ROWS} rows match. Narrow the selection (a shorter period, one user or one case) and export again.`,
+    ).because('audit_export_too_many', { max: AUDIT_EXPORT_MAX_ROWS });
   }
   return rows;
 }
@@ -113,16 +119,16 @@ async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
 export const auditReviewOps = {
   /** Everyone who can appear in the log, for the reviewers' user filter (users:list is for administrators). */
   'audit:users': inTransaction(async ({ trx, audit }, _: Empty): Promise<AuditUser[]> => {
-      const users = await listUsers(trx);
-      await audit({ action: 'read', entity: 'users' });
-      return users.map((u) => ({ id: u.id, displayName: u.display_name, username: u.username, role: u.role, disabled: u.disabled_at !== null }));
+    const users = await listUsers(trx);
+    await audit({ action: 'read', entity: 'users' });
+    return users.map((u) => ({ id: u.id, displayName: u.display_name, username: u.username, role: u.role, disabled: u.disabled_at !== null }));
   }, LOG_REVIEWERS),
 
   /** One page of the log, newest first. Searching by case is itself recorded against that case. */
   'audit:search': inTransaction(async ({ trx, audit }, input: AuditFilters & Page): Promise<AuditPage> => {
-      const page = await searchLog(trx, input, { before: input.before, limit: input.limit });
-      await audit({ action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
-      return page;
+    const page = await searchLog(trx, input, { before: input.before, limit: input.limit });
+    await audit({ action: 'read', entity: 'audit_log', caseId: await caseOfFilters(trx, input) });
+    return page;
   }, LOG_REVIEWERS),
 
   'audit:sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
@@ -135,19 +141,27 @@ export const auditReviewOps = {
   },
 
   /** Every row about a case whose survivor has a protected identity (by the case's level now). */
-  'audit:protected-access': inTransaction(async ({ trx, audit }, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
-      const page = await searchLog(trx, { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true }, { before: input.before, limit: input.limit });
+  'audit:protected-access': inTransaction(
+    async ({ trx, audit }, input: { from?: string | undefined; to?: string | undefined; reviewed?: boolean | undefined } & Page): Promise<AuditPage> => {
+      const page = await searchLog(
+        trx,
+        { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true },
+        { before: input.before, limit: input.limit },
+      );
       await audit({ action: 'read', entity: 'audit_protected', caseId: null });
       return page;
-  }, LOG_REVIEWERS),
+    },
+    LOG_REVIEWERS,
+  ),
 
   'audit:mark-reviewed': inTransaction(async ({ w, trx, user, audit }, input: { seqs: number[]; comment: string }): Promise<{ marked: number }> => {
-      const found = await existingSeqs(trx, input.seqs);
-      if (found.length !== input.seqs.length) throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.').because('audit_rows_missing');
-      await markReviewed(trx, input.seqs, user.id, w.active.clock(), input.comment);
-      const seqs = [...input.seqs].sort((a, b) => a - b);
-      await audit({ action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
-      return { marked: seqs.length };
+    const found = await existingSeqs(trx, input.seqs);
+    if (found.length !== input.seqs.length)
+      throw new DbError('not_found', 'Some of the chosen log rows do not exist. Search again and choose anew.').because('audit_rows_missing');
+    await markReviewed(trx, input.seqs, user.id, w.active.clock(), input.comment);
+    const seqs = [...input.seqs].sort((a, b) => a - b);
+    await audit({ action: 'review', entity: 'audit_log', entityId: seqs.join(','), caseId: null, at: w.active.clock() });
+    return { marked: seqs.length };
   }, LOG_REVIEWERS),
 
   /**
@@ -176,13 +190,28 @@ export const auditReviewOps = {
         const f = input.filters;
         rows = await rowsForExport(trx, f);
         caseId = await caseOfFilters(trx, f);
-        const userName = f.userId === undefined ? undefined : ((await trx.selectFrom('users').select('display_name').where('id', '=', f.userId).executeTakeFirst())?.display_name ?? `#${f.userId}`);
-        const caseNumber = f.caseNumber ?? (f.caseId === undefined ? undefined : ((await trx.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirst())?.case_number ?? `#${f.caseId}`));
+        const userName =
+          f.userId === undefined
+            ? undefined
+            : ((await trx.selectFrom('users').select('display_name').where('id', '=', f.userId).executeTakeFirst())?.display_name ?? `#${f.userId}`);
+        const caseNumber =
+          f.caseNumber ??
+          (f.caseId === undefined
+            ? undefined
+            : ((await trx.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirst())?.case_number ?? `#${f.caseId}`));
         selection = describeSearch(lang, { ...f, userName, caseNumber });
         what = 'sokning';
       }
       const exportedAt = w.active.clock();
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'audit_log', entityId: `${input.view}:${input.format}`, caseId, at: exportedAt });
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'export',
+        entity: 'audit_log',
+        entityId: `${input.view}:${input.format}`,
+        caseId,
+        at: exportedAt,
+      });
       const teamName = await getSetting<string>(trx, 'team_name', '');
       const head = await chainHead(trx);
       const at = exportedAt.toISOString();
@@ -194,11 +223,11 @@ export const auditReviewOps = {
 
   /** Who accessed a case, when and what: for the survivor who asks. Reading it is recorded against the case. */
   'audit:case-extract': inTransaction(async ({ w, trx, audit }, input: { caseId: number }): Promise<CaseLogExtract> => {
-      const c = await requireCase(trx, input.caseId);
-      const entries = await caseLogEntries(trx, input.caseId);
-      const at = w.active.clock();
-      await audit({ action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
-      return { caseId: input.caseId, caseNumber: c.case_number, generatedAt: at.toISOString(), chainHead: await chainHead(trx), entries };
+    const c = await requireCase(trx, input.caseId);
+    const entries = await caseLogEntries(trx, input.caseId);
+    const at = w.active.clock();
+    await audit({ action: 'read', entity: 'case_log_extract', entityId: input.caseId, caseId: input.caseId, at });
+    return { caseId: input.caseId, caseNumber: c.case_number, generatedAt: at.toISOString(), chainHead: await chainHead(trx), entries };
   }, CASEWORK),
 
   'audit:case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
@@ -207,11 +236,25 @@ export const auditReviewOps = {
       const c = await requireCase(trx, input.caseId);
       const entries = await caseLogEntries(trx, input.caseId);
       const exportedAt = w.active.clock();
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'case_log_extract', entityId: input.format, caseId: input.caseId, at: exportedAt });
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'export',
+        entity: 'case_log_extract',
+        entityId: input.format,
+        caseId: input.caseId,
+        at: exportedAt,
+      });
       const teamName = await getSetting<string>(trx, 'team_name', '');
       const head = await chainHead(trx);
       return {
-        doc: caseExtractDocument(entries, { language: input.language, teamName, caseNumber: c.case_number, exportedAt: exportedAt.toISOString(), chainHead: head }),
+        doc: caseExtractDocument(entries, {
+          language: input.language,
+          teamName,
+          caseNumber: c.case_number,
+          exportedAt: exportedAt.toISOString(),
+          chainHead: head,
+        }),
         caseNumber: c.case_number,
         at: exportedAt.toISOString(),
       };
@@ -224,7 +267,10 @@ export const auditReviewOps = {
    * Recorded just before the renderer opens the print dialog: printing puts data on paper, beyond
    * the log's reach afterwards, so the intent to print is what can be recorded.
    */
-  'audit:record-print': async (w: WorkerState, input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined }): Promise<{ ok: true }> => {
+  'audit:record-print': async (
+    w: WorkerState,
+    input: { entity: (typeof PRINT_ENTITIES)[number]; entityId?: string | undefined; caseId?: number | undefined },
+  ): Promise<{ ok: true }> => {
     // Only who may see a thing can say they print it, so the log holds no invented prints.
     const s = w.active.requireSession(PRINT_ROLES[input.entity]);
     // Checked before the print row's transaction, so a refusal's denied row is kept.

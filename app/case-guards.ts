@@ -10,14 +10,20 @@ import type { DB } from '../db/schema';
 export async function requireChildOfCase(db: Kysely<DB>, childId: number, caseId: number): Promise<void> {
   const child = await findChild(db, childId);
   if (!child) throw new DbError('not_found', 'That child is not registered any more. Reload the case.').because('child_gone');
-  if (child.case_id !== caseId) throw new DbError('invalid_input', 'That child does not belong to this case. Choose one of the case’s children.').because('child_not_of_case');
+  if (child.case_id !== caseId)
+    throw new DbError('invalid_input', 'That child does not belong to this case. Choose one of the case’s children.').because('child_not_of_case');
 }
 
 /** The place a reference names, or invalid_input when it names none. */
 export async function requirePlacePoint(db: Kysely<DB>, ref: PlaceRef): Promise<PlacePoint> {
   const point = await findPlacePoint(db, ref);
   if (!point) {
-    throw new DbError('invalid_input', ref.kind === 'district' ? 'That Stockholm district is not in the reference data. Choose one from the list.' : 'That municipality is not in the reference data. Choose one from the list.').because(ref.kind === 'district' ? 'place_unknown_district' : 'place_unknown_municipality');
+    throw new DbError(
+      'invalid_input',
+      ref.kind === 'district'
+        ? 'That Stockholm district is not in the reference data. Choose one from the list.'
+        : 'That municipality is not in the reference data. Choose one from the list.',
+    ).because(ref.kind === 'district' ? 'place_unknown_district' : 'place_unknown_municipality');
   }
   return point;
 }

@@ -12,14 +12,20 @@ import type { DB } from '../db/schema';
 /** Stockholm's SCB code: every district lies in it. */
 
 /** The case's state, or not_found. */
-export async function requireCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
+export async function requireCase(
+  db: Kysely<DB>,
+  id: number,
+): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await findCaseState(db, id);
   if (!c) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');
   return c;
 }
 
 /** The case's state when it may change; a closed case must be reopened first. */
-export async function requireOpenCase(db: Kysely<DB>, id: number): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
+export async function requireOpenCase(
+  db: Kysely<DB>,
+  id: number,
+): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await requireCase(db, id);
   if (c.status === 'closed') throw new DbError('not_allowed', 'The case is closed. Reopen the case to change it.').because('case_closed');
   return c;
@@ -38,7 +44,8 @@ export async function checkDistrict(db: Kysely<DB>, slug: string | null): Promis
  */
 export async function checkAssignee(db: Kysely<DB>, userId: number | null, unchanged: number | null = null): Promise<void> {
   if (userId === null || userId === unchanged) return;
-  if (!(await isEnabledCaseUser(db, userId))) throw new DbError('invalid_input', 'The assigned caseworker is not an active caseworker or team lead. Choose another.').because('assignee_not_case_user');
+  if (!(await isEnabledCaseUser(db, userId)))
+    throw new DbError('invalid_input', 'The assigned caseworker is not an active caseworker or team lead. Choose another.').because('assignee_not_case_user');
 }
 
 /**
@@ -53,12 +60,20 @@ export async function checkAreas(db: Kysely<DB>, areas: readonly z.output<typeof
   const knownSlugs = await knownDistrictSlugs(db, slugs);
   return areas.map((a) => {
     if (a.municipalityCode !== null && !knownCodes.has(a.municipalityCode)) {
-      throw new DbError('invalid_input', 'An area has a municipality code that does not exist. Choose the municipality from the list.').because('area_municipality_unknown');
+      throw new DbError('invalid_input', 'An area has a municipality code that does not exist. Choose the municipality from the list.').because(
+        'area_municipality_unknown',
+      );
     }
     if (a.districtSlug === null) return { municipalityCode: a.municipalityCode, districtSlug: null, description: a.description };
-    if (!knownSlugs.has(a.districtSlug)) throw new DbError('invalid_input', 'An area has a district that is not one of Stockholm’s districts. Choose it from the list.').because('area_district_unknown');
+    if (!knownSlugs.has(a.districtSlug))
+      throw new DbError('invalid_input', 'An area has a district that is not one of Stockholm’s districts. Choose it from the list.').because(
+        'area_district_unknown',
+      );
     if (a.municipalityCode !== null && a.municipalityCode !== STOCKHOLM_MUNICIPALITY_CODE) {
-      throw new DbError('invalid_input', 'An area has a Stockholm district together with another municipality. Give either the district or the municipality.').because('area_both');
+      throw new DbError(
+        'invalid_input',
+        'An area has a Stockholm district together with another municipality. Give either the district or the municipality.',
+      ).because('area_both');
     }
     return { municipalityCode: STOCKHOLM_MUNICIPALITY_CODE, districtSlug: a.districtSlug, description: a.description };
   });

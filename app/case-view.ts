@@ -18,21 +18,21 @@ import { readCaseShares } from './sharing';
  */
 export const caseViewOps = {
   'cases:open': inTransaction(async ({ w, trx }, input: z.output<typeof ByIdInput>): Promise<CaseView> => {
-      const { sink, entries } = auditBatch();
-      // Refuses an unknown case (not_found) before anything else is read or logged.
-      const detail = await readCaseDetail(w, trx, input.id, sink);
-      const view: CaseView = {
-        detail,
-        assessments: await readAssessmentsOfCase(w, trx, input.id, sink),
-        moves: await readMovesOfCase(w, trx, input.id, sink),
-        kompottenRequests: await readKompottenRequests(w, trx, input.id, sink),
-        housing: await readHousingOfCase(w, trx, input.id, sink),
-        support: await readSupportOfCase(w, trx, input.id, sink),
-        journal: await readJournalOfCase(w, trx, input.id, sink),
-        reminders: await readRemindersOfCase(w, trx, input.id, sink),
-        shares: await readCaseShares(w, trx, input.id, sink),
-      };
-      await appendAudits(trx, entries);
-      return view;
+    const { sink, entries } = auditBatch();
+    // Refuses an unknown case (not_found) before anything else is read or logged.
+    const detail = await readCaseDetail(w, trx, input.id, sink);
+    const view: CaseView = {
+      detail,
+      assessments: await readAssessmentsOfCase(w, trx, input.id, sink),
+      moves: await readMovesOfCase(w, trx, input.id, sink),
+      kompottenRequests: await readKompottenRequests(w, trx, input.id, sink),
+      housing: await readHousingOfCase(w, trx, input.id, sink),
+      support: await readSupportOfCase(w, trx, input.id, sink),
+      journal: await readJournalOfCase(w, trx, input.id, sink),
+      reminders: await readRemindersOfCase(w, trx, input.id, sink),
+      shares: await readCaseShares(w, trx, input.id, sink),
+    };
+    await appendAudits(trx, entries);
+    return view;
   }),
 };

@@ -98,9 +98,7 @@ export const foundationOps = {
 
   'users:assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
     const rows = await w.active.listUsers();
-    return rows
-      .filter((u) => u.disabled_at === null && CASEWORK.includes(u.role))
-      .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role }));
+    return rows.filter((u) => u.disabled_at === null && CASEWORK.includes(u.role)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role }));
   },
 
   'users:create': async (w: WorkerState, input: { username: string; displayName: string; role: Role; passphrase: string }): Promise<User> =>
@@ -186,4 +184,3 @@ export const internalOps = {
     return { ok: true };
   },
 } as const;
-

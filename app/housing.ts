@@ -1,13 +1,31 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { PlaceRef, AddStepInputSchema, AddSupportInputSchema, HousingStep, Shelter, ShelterInputSchema, SupportItem, UpdateStepInputSchema, UpdateSupportInputSchema } from '../core/contract';
+import type {
+  PlaceRef,
+  AddStepInputSchema,
+  AddSupportInputSchema,
+  HousingStep,
+  Shelter,
+  ShelterInputSchema,
+  SupportItem,
+  UpdateStepInputSchema,
+  UpdateSupportInputSchema,
+} from '../core/contract';
 import { overlappingSteps, validSpan } from '../core/rules/housing-overlap';
 import { permitStatusOn } from '../core/rules/shelter-permit';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
-import { findHousingStepRow, insertHousingStep, listHousingStepRows, listStepSpans, toHousingStep, updateHousingStep, type HousingStepListRow } from '../db/repositories/housing-steps';
+import {
+  findHousingStepRow,
+  insertHousingStep,
+  listHousingStepRows,
+  listStepSpans,
+  toHousingStep,
+  updateHousingStep,
+  type HousingStepListRow,
+} from '../db/repositories/housing-steps';
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';
 import { findShelterRow, insertShelter, listShelterRows, permitOf, toShelter, updateShelter } from '../db/repositories/shelters';
 import { findSupportItemRow, insertSupportItem, listSupportItemRows, toSupportItem, updateSupportItem } from '../db/repositories/support-items';
@@ -63,13 +81,19 @@ async function checkStep(db: Kysely<DB>, caseId: number, input: Omit<StepInput, 
   if (input.childId !== null) await requireChildOfCase(db, input.childId, caseId);
   if (input.place) await requirePlacePoint(db, input.place);
 
-  const clash = overlappingSteps({ id, childId: input.childId, startDate: input.startDate, endDate: input.endDate, parallel: input.parallel }, await listStepSpans(db, caseId))[0];
+  const clash = overlappingSteps(
+    { id, childId: input.childId, startDate: input.startDate, endDate: input.endDate, parallel: input.parallel },
+    await listStepSpans(db, caseId),
+  )[0];
   if (clash) {
     const span = clash.endDate ? `${clash.startDate} to ${clash.endDate}` : `${clash.startDate} (still ongoing)`;
     throw new DbError(
       'overlap',
       `These dates overlap the ${STEP_WORDS[clash.kind as HousingStep['kind']] ?? 'housing'} step from ${span} in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.`,
-    ).because(clash.endDate ? 'step_overlap' : 'step_overlap_ongoing', clash.endDate ? { kind: clash.kind, start: clash.startDate, end: clash.endDate } : { kind: clash.kind, start: clash.startDate });
+    ).because(
+      clash.endDate ? 'step_overlap' : 'step_overlap_ongoing',
+      clash.endDate ? { kind: clash.kind, start: clash.startDate, end: clash.endDate } : { kind: clash.kind, start: clash.startDate },
+    );
   }
 
   if (input.shelterId === null) return null;
@@ -129,7 +153,8 @@ async function shelterById(db: Kysely<DB>, id: number): Promise<Shelter> {
 }
 
 async function requireMunicipality(db: Kysely<DB>, code: string): Promise<void> {
-  if (!(await findMunicipalityPoint(db, code))) throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
+  if (!(await findMunicipalityPoint(db, code)))
+    throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
 }
 
 function supportValues(input: Omit<SupportInput, 'caseId'>) {
@@ -158,35 +183,35 @@ export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 /** The housing chain, the shelter register, and the Bryt upp support plan. */
 export const housingOps = {
   'housing:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<HousingStep[]> => {
-      await requireCase(trx, input.caseId);
-      return readHousingOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readHousingOfCase(w, trx, input.caseId);
   }),
 
   'housing:add-step': inTransaction(async ({ w, trx, user, audit }, input: StepInput): Promise<HousingStep> => {
-      await requireOpenCase(trx, input.caseId);
-      const reason = await checkStep(trx, input.caseId, input);
-      const now = new Date();
-      const id = await insertHousingStep(trx, { case_id: input.caseId, ...stepValues(input, reason), created_by: user.id, created_at: now.toISOString() });
-      await audit({ action: 'create', entity: 'housing_step', entityId: id, at: now });
-      return (await maskWhere(w, trx, [await stepById(trx, id)], maskHousingStep))[0] as HousingStep;
+    await requireOpenCase(trx, input.caseId);
+    const reason = await checkStep(trx, input.caseId, input);
+    const now = new Date();
+    const id = await insertHousingStep(trx, { case_id: input.caseId, ...stepValues(input, reason), created_by: user.id, created_at: now.toISOString() });
+    await audit({ action: 'create', entity: 'housing_step', entityId: id, at: now });
+    return (await maskWhere(w, trx, [await stepById(trx, id)], maskHousingStep))[0] as HousingStep;
   }),
 
   'housing:update-step': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateStepInputSchema>): Promise<HousingStep> => {
-      const existing = await findHousingStepRow(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.').because('step_missing');
-      await requireOpenCase(trx, existing.case_id);
-      await assertMayWriteProtected(w, trx, existing.case_id, input.provider !== undefined || input.shelterId !== undefined || input.place !== undefined);
-      // Provider, shelter and place left out keep their stored values.
-      const step = {
-        ...input,
-        provider: input.provider ?? existing.provider,
-        shelterId: input.shelterId === undefined ? existing.shelter_id : input.shelterId,
-        place: input.place === undefined ? storedPlace(existing) : input.place,
-      };
-      const reason = await checkStep(trx, existing.case_id, step, input.id);
-      await updateHousingStep(trx, input.id, stepValues(step, reason));
-      await audit({ action: 'update', entity: 'housing_step', entityId: input.id });
-      return (await maskWhere(w, trx, [await stepById(trx, input.id)], maskHousingStep))[0] as HousingStep;
+    const existing = await findHousingStepRow(trx, input.id);
+    if (!existing) throw new DbError('not_found', 'That housing step does not exist. Reload the case.').because('step_missing');
+    await requireOpenCase(trx, existing.case_id);
+    await assertMayWriteProtected(w, trx, existing.case_id, input.provider !== undefined || input.shelterId !== undefined || input.place !== undefined);
+    // Provider, shelter and place left out keep their stored values.
+    const step = {
+      ...input,
+      provider: input.provider ?? existing.provider,
+      shelterId: input.shelterId === undefined ? existing.shelter_id : input.shelterId,
+      place: input.place === undefined ? storedPlace(existing) : input.place,
+    };
+    const reason = await checkStep(trx, existing.case_id, step, input.id);
+    await updateHousingStep(trx, input.id, stepValues(step, reason));
+    await audit({ action: 'update', entity: 'housing_step', entityId: input.id });
+    return (await maskWhere(w, trx, [await stepById(trx, input.id)], maskHousingStep))[0] as HousingStep;
   }),
 
   'shelters:list': async (w: WorkerState, _: Empty): Promise<Shelter[]> => {
@@ -196,40 +221,41 @@ export const housingOps = {
   },
 
   'shelters:create': inTransaction(async ({ trx, audit }, input: ShelterInput): Promise<Shelter> => {
-      await requireMunicipality(trx, input.municipalityCode);
-      const id = await insertShelter(trx, shelterValues(input));
-      await audit({ action: 'create', entity: 'shelter', entityId: id });
-      return shelterById(trx, id);
+    await requireMunicipality(trx, input.municipalityCode);
+    const id = await insertShelter(trx, shelterValues(input));
+    await audit({ action: 'create', entity: 'shelter', entityId: id });
+    return shelterById(trx, id);
   }),
 
   'shelters:update': inTransaction(async ({ trx, audit }, input: ShelterInput & { id: number }): Promise<Shelter> => {
-      if (!(await findShelterRow(trx, input.id))) throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.').because('shelter_missing');
-      await requireMunicipality(trx, input.municipalityCode);
-      await updateShelter(trx, input.id, shelterValues(input));
-      await audit({ action: 'update', entity: 'shelter', entityId: input.id });
-      return shelterById(trx, input.id);
+    if (!(await findShelterRow(trx, input.id)))
+      throw new DbError('not_found', 'That shelter is not in the register. Reload the shelter list.').because('shelter_missing');
+    await requireMunicipality(trx, input.municipalityCode);
+    await updateShelter(trx, input.id, shelterValues(input));
+    await audit({ action: 'update', entity: 'shelter', entityId: input.id });
+    return shelterById(trx, input.id);
   }),
 
   'support:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<SupportItem[]> => {
-      await requireCase(trx, input.caseId);
-      return readSupportOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readSupportOfCase(w, trx, input.caseId);
   }),
 
   'support:add': inTransaction(async ({ w, trx, audit }, input: SupportInput): Promise<SupportItem> => {
-      await requireOpenCase(trx, input.caseId);
-      const row = await insertSupportItem(trx, { case_id: input.caseId, ...supportValues(input) });
-      await audit({ action: 'create', entity: 'support_item', entityId: row.id });
-      return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
+    await requireOpenCase(trx, input.caseId);
+    const row = await insertSupportItem(trx, { case_id: input.caseId, ...supportValues(input) });
+    await audit({ action: 'create', entity: 'support_item', entityId: row.id });
+    return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
   }),
 
   'support:update': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateSupportInputSchema>): Promise<SupportItem> => {
-      const existing = await findSupportItemRow(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.').because('support_missing');
-      await requireOpenCase(trx, existing.case_id);
-      await assertMayWriteProtected(w, trx, existing.case_id, input.agency !== undefined);
-      // The agency left out keeps its stored value.
-      const row = await updateSupportItem(trx, input.id, supportValues({ ...input, agency: input.agency ?? existing.agency }));
-      await audit({ action: 'update', entity: 'support_item', entityId: input.id });
-      return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
+    const existing = await findSupportItemRow(trx, input.id);
+    if (!existing) throw new DbError('not_found', 'That support item does not exist. Reload the case.').because('support_missing');
+    await requireOpenCase(trx, existing.case_id);
+    await assertMayWriteProtected(w, trx, existing.case_id, input.agency !== undefined);
+    // The agency left out keeps its stored value.
+    const row = await updateSupportItem(trx, input.id, supportValues({ ...input, agency: input.agency ?? existing.agency }));
+    await audit({ action: 'update', entity: 'support_item', entityId: input.id });
+    return (await maskWhere(w, trx, [toSupportItem(row)], maskSupportItem))[0] as SupportItem;
   }),
 } as const;

@@ -5,7 +5,16 @@ import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
-import { correctionsOf, findNote, insertDraft, listNotes, signNote, toJournalNote, updateDraft, type JournalNoteRowWithAuthor } from '../db/repositories/journal-notes';
+import {
+  correctionsOf,
+  findNote,
+  insertDraft,
+  listNotes,
+  signNote,
+  toJournalNote,
+  updateDraft,
+  type JournalNoteRowWithAuthor,
+} from '../db/repositories/journal-notes';
 import type { DB } from '../db/schema';
 import { requireCase, requireOpenCase } from './case-rules';
 import { remindersOps } from './reminders';
@@ -20,7 +29,10 @@ async function requireNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWi
 async function requireOwnDraft(db: Kysely<DB>, id: number, userId: number, doing: 'change' | 'sign'): Promise<JournalNoteRowWithAuthor> {
   const note = await requireNote(db, id);
   if (note.status === 'signed') {
-    throw new DbError('not_allowed', doing === 'sign' ? 'The note is already signed.' : 'A signed note cannot be changed. Write a new note that corrects it.').because(doing === 'sign' ? 'note_already_signed' : 'note_signed_read_only');
+    throw new DbError(
+      'not_allowed',
+      doing === 'sign' ? 'The note is already signed.' : 'A signed note cannot be changed. Write a new note that corrects it.',
+    ).because(doing === 'sign' ? 'note_already_signed' : 'note_signed_read_only');
   }
   if (note.author_id !== userId) throw new DbError('not_allowed', `Only the author of a draft can ${doing} it.`).because('note_not_author');
   await requireOpenCase(db, note.case_id);
@@ -42,36 +54,36 @@ export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 /** Journal notes: drafts, signing, corrections; and the reminder operations. */
 export const journalOps = {
   'journal:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<JournalNote[]> => {
-      await requireCase(trx, input.caseId);
-      return readJournalOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readJournalOfCase(w, trx, input.caseId);
   }),
 
   'journal:create': inTransaction(async ({ trx, user, audit }, input: z.output<typeof CreateNoteInputSchema>): Promise<JournalNote> => {
-      await requireOpenCase(trx, input.caseId);
-      if (input.correctsNoteId !== null) {
-        const target = await findNote(trx, input.correctsNoteId);
-        // Only a signed note needs a correction: a draft is simply edited.
-        if (!target || target.case_id !== input.caseId || target.status !== 'signed') {
-          throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.').because('correction_target_invalid');
-        }
+    await requireOpenCase(trx, input.caseId);
+    if (input.correctsNoteId !== null) {
+      const target = await findNote(trx, input.correctsNoteId);
+      // Only a signed note needs a correction: a draft is simply edited.
+      if (!target || target.case_id !== input.caseId || target.status !== 'signed') {
+        throw new DbError('not_allowed', 'A correction must point to a signed note of the same case.').because('correction_target_invalid');
       }
-      const id = await insertDraft(trx, { ...input, authorId: user.id, at: new Date() });
-      await audit({ action: 'create', entity: 'journal_note', entityId: id });
-      return noteWithCorrections(trx, id);
+    }
+    const id = await insertDraft(trx, { ...input, authorId: user.id, at: new Date() });
+    await audit({ action: 'create', entity: 'journal_note', entityId: id });
+    return noteWithCorrections(trx, id);
   }),
 
   'journal:update-draft': inTransaction(async ({ trx, user, audit }, input: z.output<typeof UpdateDraftInputSchema>): Promise<JournalNote> => {
-      await requireOwnDraft(trx, input.id, user.id, 'change');
-      await updateDraft(trx, input.id, input.noteDate, input.body);
-      await audit({ action: 'update', entity: 'journal_note', entityId: input.id });
-      return noteWithCorrections(trx, input.id);
+    await requireOwnDraft(trx, input.id, user.id, 'change');
+    await updateDraft(trx, input.id, input.noteDate, input.body);
+    await audit({ action: 'update', entity: 'journal_note', entityId: input.id });
+    return noteWithCorrections(trx, input.id);
   }),
 
   'journal:sign': inTransaction(async ({ trx, user, audit }, input: z.output<typeof ByIdInput>): Promise<JournalNote> => {
-      await requireOwnDraft(trx, input.id, user.id, 'sign');
-      await signNote(trx, input.id, new Date());
-      await audit({ action: 'sign', entity: 'journal_note', entityId: input.id });
-      return noteWithCorrections(trx, input.id);
+    await requireOwnDraft(trx, input.id, user.id, 'sign');
+    await signNote(trx, input.id, new Date());
+    await audit({ action: 'sign', entity: 'journal_note', entityId: input.id });
+    return noteWithCorrections(trx, input.id);
   }),
 
   ...remindersOps,

@@ -26,7 +26,16 @@ import {
   updateKompottenRequest,
   upsertKompottenMember,
 } from '../db/repositories/kompotten';
-import { findMoveRow, insertMove, insertMoveTransition, listMoveRows, listMoveTransitions, toMove, updateMoveStatus, type MoveRow } from '../db/repositories/moves';
+import {
+  findMoveRow,
+  insertMove,
+  insertMoveTransition,
+  listMoveRows,
+  listMoveTransitions,
+  toMove,
+  updateMoveStatus,
+  type MoveRow,
+} from '../db/repositories/moves';
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';
 import type { DB } from '../db/schema';
 import { requirePlacePoint } from './case-guards';
@@ -80,7 +89,12 @@ export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: n
 }
 
 /** Kompotten requests (of one case, or the whole ledger) as this session may see them, with the read's audit row. */
-export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, caseId: number | null, audit: AuditSink = appendAudit): Promise<KompottenRequest[]> {
+export async function readKompottenRequests(
+  w: WorkerState,
+  trx: Kysely<DB>,
+  caseId: number | null,
+  audit: AuditSink = appendAudit,
+): Promise<KompottenRequest[]> {
   const s = w.active.requireSession();
   const rows = await listKompottenRequests(trx, caseId, s.user);
   // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.
@@ -91,137 +105,145 @@ export async function readKompottenRequests(w: WorkerState, trx: Kysely<DB>, cas
 /** Moves with the safe-distance check, and the Kompotten network's members and request ledger. */
 export const movesOps = {
   'moves:list': inTransaction(async ({ w, trx }, input: { caseId: number }): Promise<Move[]> => {
-      await requireCase(trx, input.caseId);
-      return readMovesOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readMovesOfCase(w, trx, input.caseId);
   }),
 
   'moves:check-destination': inTransaction(async ({ w, trx, audit }, input: z.output<typeof CheckDestinationInputSchema>): Promise<SafeDistanceCheck> => {
-      const settings = await w.active.readSettings(trx);
-      await requireCase(trx, input.caseId);
-      const destination = await requirePlacePoint(trx, input.to);
-      const check = await runSafeDistanceCheck(trx, settings, input.caseId, destination);
-      // The check reveals where the perpetrators are known to be: a read of case data.
-      await audit({ action: 'read', entity: 'safe_distance_check', entityId: input.caseId });
-      return check;
+    const settings = await w.active.readSettings(trx);
+    await requireCase(trx, input.caseId);
+    const destination = await requirePlacePoint(trx, input.to);
+    const check = await runSafeDistanceCheck(trx, settings, input.caseId, destination);
+    // The check reveals where the perpetrators are known to be: a read of case data.
+    await audit({ action: 'read', entity: 'safe_distance_check', entityId: input.caseId });
+    return check;
   }),
 
   'moves:create': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof CreateMoveInputSchema>): Promise<Move> => {
-      const settings = await w.active.readSettings(trx);
-      await requireOpenCase(trx, input.caseId);
-      if (input.from) await requirePlacePoint(trx, input.from);
-      const destination = await requirePlacePoint(trx, input.to);
-      const now = new Date();
-      const check = await runSafeDistanceCheck(trx, settings, input.caseId, destination, now);
-      const row = await insertMove(trx, {
-        case_id: input.caseId,
-        from_kind: input.from?.kind ?? null,
-        from_code: input.from?.code ?? null,
-        to_kind: input.to.kind,
-        to_code: input.to.code,
-        route: input.route,
-        status: 'planned',
-        receiving_contact: input.receivingContact,
-        notes: input.notes,
-        check_json: JSON.stringify(check),
-        override_reason: null,
-        created_by: user.id,
-        created_at: now.toISOString(),
-      });
-      await insertMoveTransition(trx, { move_id: row.id, status: 'planned', date: input.plannedDate, recorded_by: user.id, recorded_at: now.toISOString() });
-      await audit({ action: 'create', entity: 'move', entityId: row.id, at: now });
-      const [move] = await toMoves(w, trx, [row]);
-      if (!move) throw new DbError('internal', 'The move was not saved. Try again.');
-      return move;
+    const settings = await w.active.readSettings(trx);
+    await requireOpenCase(trx, input.caseId);
+    if (input.from) await requirePlacePoint(trx, input.from);
+    const destination = await requirePlacePoint(trx, input.to);
+    const now = new Date();
+    const check = await runSafeDistanceCheck(trx, settings, input.caseId, destination, now);
+    const row = await insertMove(trx, {
+      case_id: input.caseId,
+      from_kind: input.from?.kind ?? null,
+      from_code: input.from?.code ?? null,
+      to_kind: input.to.kind,
+      to_code: input.to.code,
+      route: input.route,
+      status: 'planned',
+      receiving_contact: input.receivingContact,
+      notes: input.notes,
+      check_json: JSON.stringify(check),
+      override_reason: null,
+      created_by: user.id,
+      created_at: now.toISOString(),
+    });
+    await insertMoveTransition(trx, { move_id: row.id, status: 'planned', date: input.plannedDate, recorded_by: user.id, recorded_at: now.toISOString() });
+    await audit({ action: 'create', entity: 'move', entityId: row.id, at: now });
+    const [move] = await toMoves(w, trx, [row]);
+    if (!move) throw new DbError('internal', 'The move was not saved. Try again.');
+    return move;
   }),
 
   'moves:transition': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof TransitionMoveInputSchema>): Promise<Move> => {
-      const settings = await w.active.readSettings(trx);
-      const row = await findMoveRow(trx, input.id);
-      if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.').because('move_missing');
-      await requireOpenCase(trx, row.case_id);
-      const from = row.status;
-      const verdict = checkTransition(from, input.to);
-      if (!verdict.ok) throw new DbError('not_allowed', refusalMessage(from, input.to, verdict.reason, verdict.allowed)).because(TRANSITION_REFUSAL_REASONS[verdict.reason], { from, to: input.to, allowed: [...verdict.allowed] });
+    const settings = await w.active.readSettings(trx);
+    const row = await findMoveRow(trx, input.id);
+    if (!row) throw new DbError('not_found', 'That move does not exist. Reload the case.').because('move_missing');
+    await requireOpenCase(trx, row.case_id);
+    const from = row.status;
+    const verdict = checkTransition(from, input.to);
+    if (!verdict.ok)
+      throw new DbError('not_allowed', refusalMessage(from, input.to, verdict.reason, verdict.allowed)).because(TRANSITION_REFUSAL_REASONS[verdict.reason], {
+        from,
+        to: input.to,
+        allowed: [...verdict.allowed],
+      });
 
-      const previous = (await listMoveTransitions(trx, [row.id])).at(-1);
-      if (previous && input.date < previous.date) {
-        throw new DbError('invalid_input', `The date cannot be before the move's previous step (${previous.date}). Check the date.`).because('move_date_before_previous', { date: previous.date });
-      }
+    const previous = (await listMoveTransitions(trx, [row.id])).at(-1);
+    if (previous && input.date < previous.date) {
+      throw new DbError('invalid_input', `The date cannot be before the move's previous step (${previous.date}). Check the date.`).because(
+        'move_date_before_previous',
+        { date: previous.date },
+      );
+    }
 
-      const now = new Date();
-      let change: { status: MoveStatus; checkJson?: string; overrideReason?: string | null } = { status: input.to };
-      if (input.to === 'accepted') {
-        // Perpetrators' areas may have changed since the move was planned: judge the move as it is now.
-        const destination = await requirePlacePoint(trx, { kind: row.to_kind, code: row.to_code });
-        const check = await runSafeDistanceCheck(trx, settings, row.case_id, destination, now);
-        const reason = input.overrideReason?.trim() ?? '';
-        if (check.warning && reason === '') {
-          throw new DbError(
-            'reason_required',
-            'The destination is too close to a known perpetrator area. To accept the move anyway, write why it is safe enough.',
-          ).because('move_too_close');
-        }
-        change = { status: input.to, checkJson: JSON.stringify(check), overrideReason: check.warning ? reason : null };
+    const now = new Date();
+    let change: { status: MoveStatus; checkJson?: string; overrideReason?: string | null } = { status: input.to };
+    if (input.to === 'accepted') {
+      // Perpetrators' areas may have changed since the move was planned: judge the move as it is now.
+      const destination = await requirePlacePoint(trx, { kind: row.to_kind, code: row.to_code });
+      const check = await runSafeDistanceCheck(trx, settings, row.case_id, destination, now);
+      const reason = input.overrideReason?.trim() ?? '';
+      if (check.warning && reason === '') {
+        throw new DbError(
+          'reason_required',
+          'The destination is too close to a known perpetrator area. To accept the move anyway, write why it is safe enough.',
+        ).because('move_too_close');
       }
-      await updateMoveStatus(trx, row.id, change);
-      await insertMoveTransition(trx, { move_id: row.id, status: input.to, date: input.date, recorded_by: user.id, recorded_at: now.toISOString() });
-      await audit({ action: 'transition', entity: 'move', entityId: row.id, at: now });
-      const updated = await findMoveRow(trx, row.id);
-      const [move] = updated ? await toMoves(w, trx, [updated]) : [];
-      if (!move) throw new DbError('internal', 'The change was not saved. Try again.');
-      return move;
+      change = { status: input.to, checkJson: JSON.stringify(check), overrideReason: check.warning ? reason : null };
+    }
+    await updateMoveStatus(trx, row.id, change);
+    await insertMoveTransition(trx, { move_id: row.id, status: input.to, date: input.date, recorded_by: user.id, recorded_at: now.toISOString() });
+    await audit({ action: 'transition', entity: 'move', entityId: row.id, at: now });
+    const updated = await findMoveRow(trx, row.id);
+    const [move] = updated ? await toMoves(w, trx, [updated]) : [];
+    if (!move) throw new DbError('internal', 'The change was not saved. Try again.');
+    return move;
   }),
 
   'kompotten:members': async (w: WorkerState, _: Empty): Promise<KompottenMember[]> => listKompottenMembers(w.active.requireSession().db),
 
   'kompotten:set-member': inTransaction(async ({ trx, audit }, input: z.output<typeof SetMemberInputSchema>): Promise<KompottenMember[]> => {
-      if (!(await findMunicipalityPoint(trx, input.municipalityCode))) {
-        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
-      }
-      if (input.member) {
-        await upsertKompottenMember(trx, input.municipalityCode, input.contact, new Date());
-        await audit({ action: 'update', entity: 'kompotten_member', entityId: input.municipalityCode });
-      } else if (await deleteKompottenMember(trx, input.municipalityCode)) {
-        await audit({ action: 'delete', entity: 'kompotten_member', entityId: input.municipalityCode });
-      }
-      return listKompottenMembers(trx);
+    if (!(await findMunicipalityPoint(trx, input.municipalityCode))) {
+      throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
+    }
+    if (input.member) {
+      await upsertKompottenMember(trx, input.municipalityCode, input.contact, new Date());
+      await audit({ action: 'update', entity: 'kompotten_member', entityId: input.municipalityCode });
+    } else if (await deleteKompottenMember(trx, input.municipalityCode)) {
+      await audit({ action: 'delete', entity: 'kompotten_member', entityId: input.municipalityCode });
+    }
+    return listKompottenMembers(trx);
   }),
 
   'kompotten:requests': inTransaction(async ({ w, trx }, input: { caseId: number | null }): Promise<KompottenRequest[]> => {
-      if (input.caseId !== null) await requireCase(trx, input.caseId);
-      return readKompottenRequests(w, trx, input.caseId);
+    if (input.caseId !== null) await requireCase(trx, input.caseId);
+    return readKompottenRequests(w, trx, input.caseId);
   }),
 
   'kompotten:add-request': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof AddRequestInputSchema>): Promise<KompottenRequest> => {
-      if (!(await findMunicipalityPoint(trx, input.counterpartCode))) {
-        throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
-      }
-      if (input.caseId !== null) await requireOpenCase(trx, input.caseId);
-      const now = new Date();
-      const id = await insertKompottenRequest(trx, {
-        direction: input.direction,
-        counterpart_code: input.counterpartCode,
-        case_id: input.caseId,
-        date: input.date,
-        outcome: input.outcome,
-        notes: input.notes,
-        created_by: user.id,
-        created_at: now.toISOString(),
-      });
-      await audit({ action: 'create', entity: 'kompotten_request', entityId: id, at: now });
-      const saved = await findKompottenRequest(trx, id);
-      if (!saved) throw new DbError('internal', 'The request was not saved. Try again.');
-      return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
+    if (!(await findMunicipalityPoint(trx, input.counterpartCode))) {
+      throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
+    }
+    if (input.caseId !== null) await requireOpenCase(trx, input.caseId);
+    const now = new Date();
+    const id = await insertKompottenRequest(trx, {
+      direction: input.direction,
+      counterpart_code: input.counterpartCode,
+      case_id: input.caseId,
+      date: input.date,
+      outcome: input.outcome,
+      notes: input.notes,
+      created_by: user.id,
+      created_at: now.toISOString(),
+    });
+    await audit({ action: 'create', entity: 'kompotten_request', entityId: id, at: now });
+    const saved = await findKompottenRequest(trx, id);
+    if (!saved) throw new DbError('internal', 'The request was not saved. Try again.');
+    return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
   }),
 
   'kompotten:update-request': inTransaction(async ({ w, trx, audit }, input: z.output<typeof UpdateRequestInputSchema>): Promise<KompottenRequest> => {
-      const existing = await findKompottenRequest(trx, input.id);
-      if (!existing) throw new DbError('not_found', 'That Kompotten request does not exist. Reload the list.').because('kompotten_missing');
-      if (existing.caseId !== null) await requireOpenCase(trx, existing.caseId);
-      await updateKompottenRequest(trx, input.id, { outcome: input.outcome, notes: input.notes });
-      await audit({ action: 'update', entity: 'kompotten_request', entityId: input.id });
-      const saved = await findKompottenRequest(trx, input.id);
-      if (!saved) throw new DbError('internal', 'The change was not saved. Try again.');
-      return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
+    const existing = await findKompottenRequest(trx, input.id);
+    if (!existing) throw new DbError('not_found', 'That Kompotten request does not exist. Reload the list.').because('kompotten_missing');
+    if (existing.caseId !== null) await requireOpenCase(trx, existing.caseId);
+    await updateKompottenRequest(trx, input.id, { outcome: input.outcome, notes: input.notes });
+    await audit({ action: 'update', entity: 'kompotten_request', entityId: input.id });
+    const saved = await findKompottenRequest(trx, input.id);
+    if (!saved) throw new DbError('internal', 'The change was not saved. Try again.');
+    return (await maskWhere(w, trx, [saved], maskKompottenRequest))[0] as KompottenRequest;
   }),
 } as const;

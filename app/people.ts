@@ -59,43 +59,79 @@ async function caseOfPerpetrator(db: Kysely<DB>, id: number): Promise<number> {
 export const peopleOps = {
   'people:add-child': async (w: WorkerState, input: z.output<typeof AddChildInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...child } = input;
-    return changePerson(w, 'child', 'create', async () => caseId, (db) => insertChild(db, caseId, child));
+    return changePerson(
+      w,
+      'child',
+      'create',
+      async () => caseId,
+      (db) => insertChild(db, caseId, child),
+    );
   },
 
   'people:update-child': async (w: WorkerState, input: z.output<typeof UpdateChildInputSchema>): Promise<CaseDetail> => {
     const { id, ...child } = input;
-    return changePerson(w, 'child', 'update', (db) => caseOfChild(db, id), async (db) => {
-      const current = await findChild(db, id);
-      if (!current) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.').because('child_gone');
-      await assertMayWriteProtected(w, db, current.case_id, child.school !== undefined || child.placement !== undefined);
-      // School and placement left out keep their stored values.
-      await updateChild(db, id, { ...child, school: child.school ?? current.school, placement: child.placement ?? current.placement });
-      return id;
-    });
+    return changePerson(
+      w,
+      'child',
+      'update',
+      (db) => caseOfChild(db, id),
+      async (db) => {
+        const current = await findChild(db, id);
+        if (!current) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.').because('child_gone');
+        await assertMayWriteProtected(w, db, current.case_id, child.school !== undefined || child.placement !== undefined);
+        // School and placement left out keep their stored values.
+        await updateChild(db, id, { ...child, school: child.school ?? current.school, placement: child.placement ?? current.placement });
+        return id;
+      },
+    );
   },
 
   'people:remove-child': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
-    changePerson(w, 'child', 'delete', (db) => caseOfChild(db, input.id), async (db) => {
-      await deleteChild(db, input.id);
-      return input.id;
-    }),
+    changePerson(
+      w,
+      'child',
+      'delete',
+      (db) => caseOfChild(db, input.id),
+      async (db) => {
+        await deleteChild(db, input.id);
+        return input.id;
+      },
+    ),
 
   'people:add-perpetrator': async (w: WorkerState, input: z.output<typeof AddPerpetratorInputSchema>): Promise<CaseDetail> => {
     const { caseId, ...p } = input;
-    return changePerson(w, 'perpetrator', 'create', async () => caseId, async (db) => insertPerpetrator(db, caseId, { ...p, areas: await checkAreas(db, p.areas) }));
+    return changePerson(
+      w,
+      'perpetrator',
+      'create',
+      async () => caseId,
+      async (db) => insertPerpetrator(db, caseId, { ...p, areas: await checkAreas(db, p.areas) }),
+    );
   },
 
   'people:update-perpetrator': async (w: WorkerState, input: z.output<typeof UpdatePerpetratorInputSchema>): Promise<CaseDetail> => {
     const { id, ...p } = input;
-    return changePerson(w, 'perpetrator', 'update', (db) => caseOfPerpetrator(db, id), async (db) => {
-      await updatePerpetrator(db, id, { ...p, areas: await checkAreas(db, p.areas) });
-      return id;
-    });
+    return changePerson(
+      w,
+      'perpetrator',
+      'update',
+      (db) => caseOfPerpetrator(db, id),
+      async (db) => {
+        await updatePerpetrator(db, id, { ...p, areas: await checkAreas(db, p.areas) });
+        return id;
+      },
+    );
   },
 
   'people:remove-perpetrator': async (w: WorkerState, input: z.output<typeof ByIdInput>): Promise<CaseDetail> =>
-    changePerson(w, 'perpetrator', 'delete', (db) => caseOfPerpetrator(db, input.id), async (db) => {
-      await deletePerpetrator(db, input.id);
-      return input.id;
-    }),
+    changePerson(
+      w,
+      'perpetrator',
+      'delete',
+      (db) => caseOfPerpetrator(db, input.id),
+      async (db) => {
+        await deletePerpetrator(db, input.id);
+        return input.id;
+      },
+    ),
 } as const;

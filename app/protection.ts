@@ -45,7 +45,10 @@ export async function maskWhere<T extends { caseId: number | null }>(w: WorkerSt
 export async function assertMayWriteProtected(w: WorkerState, db: Kysely<DB>, caseId: number, setsProtectedField: boolean): Promise<void> {
   if (!setsProtectedField) return;
   if ((await maskedCases(w, db, [caseId])).has(caseId)) {
-    throw new DbError('reveal_required', 'This case has protected personal data. Reveal it, with a reason, before changing an address, place, shelter or contact.');
+    throw new DbError(
+      'reveal_required',
+      'This case has protected personal data. Reveal it, with a reason, before changing an address, place, shelter or contact.',
+    );
   }
 }
 
@@ -56,10 +59,20 @@ export const protectionOps = {
     const { revealMinutes } = await w.active.readSettings(s.db);
     const reveal = await s.db.transaction().execute(async (trx) => {
       const level = (await protectionLevels(trx, [input.caseId])).get(input.caseId);
-      if (level === undefined) throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');
-      if (!isProtectedLevel(level)) throw new DbError('not_allowed', 'This case has no protected personal data: nothing in it is hidden.').because('case_not_protected');
+      if (level === undefined)
+        throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');
+      if (!isProtectedLevel(level))
+        throw new DbError('not_allowed', 'This case has no protected personal data: nothing in it is hidden.').because('case_not_protected');
       // The audit row is written before the grant exists: if it fails, nothing is revealed.
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'reveal', entity: 'case', entityId: input.caseId, caseId: input.caseId, reason: input.reason });
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'reveal',
+        entity: 'case',
+        entityId: input.caseId,
+        caseId: input.caseId,
+        reason: input.reason,
+      });
       const until = w.reveals.grant(s, input.caseId, revealMinutes);
       return { protected: true, masked: false, revealedUntil: until.toISOString() };
     });

@@ -26,33 +26,33 @@ export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseI
 /** Reminders per case, and the deadlines due for the user or the team. */
 export const remindersOps = {
   'reminders:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<Reminder[]> => {
-      await requireCase(trx, input.caseId);
-      return readRemindersOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readRemindersOfCase(w, trx, input.caseId);
   }),
 
   'reminders:create': inTransaction(async ({ trx, user, audit }, input: z.output<typeof CreateReminderInputSchema>): Promise<Reminder> => {
-      await requireOpenCase(trx, input.caseId);
-      const id = await insertReminder(trx, { ...input, createdBy: user.id, at: new Date() });
-      await audit({ action: 'create', entity: 'reminder', entityId: id });
-      const created = await findReminder(trx, id);
-      if (!created) throw new DbError('internal', 'The reminder was not saved. Try again.');
-      return created;
+    await requireOpenCase(trx, input.caseId);
+    const id = await insertReminder(trx, { ...input, createdBy: user.id, at: new Date() });
+    await audit({ action: 'create', entity: 'reminder', entityId: id });
+    const created = await findReminder(trx, id);
+    if (!created) throw new DbError('internal', 'The reminder was not saved. Try again.');
+    return created;
   }),
 
   'reminders:complete': inTransaction(async ({ trx, audit }, input: z.output<typeof ByIdInput>): Promise<Reminder> => {
-      const before = await findReminder(trx, input.id);
-      if (!before) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
-      // Completing twice answers with the reminder as it is; only a real change is audited as one.
-      if (before.doneAt !== null) {
-        await audit({ action: 'read', entity: 'reminder', entityId: input.id });
-        return before;
-      }
-      await requireOpenCase(trx, before.caseId);
-      await completeReminder(trx, input.id, new Date());
-      await audit({ action: 'update', entity: 'reminder', entityId: input.id });
-      const after = await findReminder(trx, input.id);
-      if (!after) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
-      return after;
+    const before = await findReminder(trx, input.id);
+    if (!before) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
+    // Completing twice answers with the reminder as it is; only a real change is audited as one.
+    if (before.doneAt !== null) {
+      await audit({ action: 'read', entity: 'reminder', entityId: input.id });
+      return before;
+    }
+    await requireOpenCase(trx, before.caseId);
+    await completeReminder(trx, input.id, new Date());
+    await audit({ action: 'update', entity: 'reminder', entityId: input.id });
+    const after = await findReminder(trx, input.id);
+    if (!after) throw new DbError('not_found', NOT_FOUND).because('reminder_missing');
+    return after;
   }),
 
   'reminders:due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {

@@ -33,7 +33,8 @@ async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date, e
   const { current, previous } = resolvePeriod(input.period);
   if (input.districtSlugs.length > 0) {
     const known = await districtsOf(trx, input.districtSlugs);
-    if (known.length !== input.districtSlugs.length) throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.').because('report_district_unknown');
+    if (known.length !== input.districtSlugs.length)
+      throw new DbError('invalid_input', 'A chosen district does not exist. Choose again.').because('report_district_unknown');
   }
   const threshold = effectiveThreshold(await getSetting<number | null>(trx, 'report_threshold', REPORT_THRESHOLD_DEFAULT));
   const facts = await readReportFacts(trx, current, previous, input.districtSlugs, elsewhere);

@@ -8,10 +8,21 @@ import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
 import { appendAudit } from '../db/repositories/audit-log';
-import { countOpenCases, deleteCasesForRetention, readClosedCasesForRetention, readRetentionSettings, saveRetentionDecision, type RetentionCase } from '../db/repositories/retention';
+import {
+  countOpenCases,
+  deleteCasesForRetention,
+  readClosedCasesForRetention,
+  readRetentionSettings,
+  saveRetentionDecision,
+  type RetentionCase,
+} from '../db/repositories/retention';
 import type { DB } from '../db/schema';
 
-const toRuleSettings = (r: RetentionRules): RetentionSettings => ({ years: r.retentionYears, keepBirthDays: r.retentionKeepBirthDays, researchMunicipality: r.researchMunicipality });
+const toRuleSettings = (r: RetentionRules): RetentionSettings => ({
+  years: r.retentionYears,
+  keepBirthDays: r.retentionKeepBirthDays,
+  researchMunicipality: r.researchMunicipality,
+});
 
 interface Evaluated {
   preview: RetentionPreview;
@@ -31,9 +42,24 @@ async function evaluate(db: Kysely<DB>, now: Date): Promise<Evaluated> {
     const v = retentionVerdict(c, settings, today);
     if (v.kind === 'keep') kept[v.reason]++;
     else if (v.kind === 'manual') {
-      preview.manual.push({ caseNumber: c.caseNumber, reasons: v.reasons, lastEntryAt: c.lastEntryAt, dueAt: v.dueAt, deadline: v.deadline, overdue: isOverdue(v, today) });
+      preview.manual.push({
+        caseNumber: c.caseNumber,
+        reasons: v.reasons,
+        lastEntryAt: c.lastEntryAt,
+        dueAt: v.dueAt,
+        deadline: v.deadline,
+        overdue: isOverdue(v, today),
+      });
     } else {
-      preview.purge.push({ caseNumber: c.caseNumber, closedAt: c.closedAt, lastEntryAt: c.lastEntryAt, dueAt: v.dueAt, deadline: v.deadline, overdue: isOverdue(v, today), decided: v.decided });
+      preview.purge.push({
+        caseNumber: c.caseNumber,
+        closedAt: c.closedAt,
+        lastEntryAt: c.lastEntryAt,
+        dueAt: v.dueAt,
+        deadline: v.deadline,
+        overdue: isOverdue(v, today),
+        decided: v.decided,
+      });
       purgeIds.set(c.caseNumber, c.id);
     }
   }
@@ -47,7 +73,11 @@ async function requireFlaggedCase(db: Kysely<DB>, caseNumber: string, now: Date)
   const settings = toRuleSettings(await readRetentionSettings(db));
   // Asked without any earlier decision, so a decision can be changed while the case is still in question.
   const v = retentionVerdict({ ...c, decision: null }, settings, localIsoDate(now));
-  if (v.kind !== 'manual') throw new DbError('not_allowed', 'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.').because('retention_no_decision');
+  if (v.kind !== 'manual')
+    throw new DbError(
+      'not_allowed',
+      'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.',
+    ).because('retention_no_decision');
   return c;
 }
 
@@ -57,9 +87,9 @@ export const retentionOps = {
    * kept and why. Case numbers and dates only. One audit row (read, retention), no content.
    */
   'retention:preview': inTransaction(async ({ w, trx, audit }, _: Record<string, never>, now: Date = w.active.clock()): Promise<RetentionPreview> => {
-      const { preview } = await evaluate(trx, now);
-      await audit({ action: 'read', entity: 'retention', caseId: null, at: now });
-      return preview;
+    const { preview } = await evaluate(trx, now);
+    await audit({ action: 'read', entity: 'retention', caseId: null, at: now });
+    return preview;
   }, RETENTION_PREVIEWERS),
 
   /** A team lead keeps or purges a case the rules flag; audited against the case, the decision as entity id. */
@@ -71,8 +101,23 @@ export const retentionOps = {
     const s = w.active.requireSession(RETENTION_DECIDERS);
     return s.db.transaction().execute(async (trx) => {
       const c = await requireFlaggedCase(trx, input.caseNumber, now);
-      await saveRetentionDecision(trx, { caseId: c.id, decision: input.decision, comment: input.comment, lastEntryAt: c.lastEntryAt, decidedBy: s.user.id, at: now });
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'retention_decision', entityId: input.decision, caseId: c.id, at: now });
+      await saveRetentionDecision(trx, {
+        caseId: c.id,
+        decision: input.decision,
+        comment: input.comment,
+        lastEntryAt: c.lastEntryAt,
+        decidedBy: s.user.id,
+        at: now,
+      });
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'update',
+        entity: 'retention_decision',
+        entityId: input.decision,
+        caseId: c.id,
+        at: now,
+      });
       return (await evaluate(trx, now)).preview;
     });
   },
@@ -99,10 +144,25 @@ export const retentionOps = {
         ).because('retention_not_due', { count: notDue.length });
       }
       if (input.caseNumbers.length !== preview.purge.length) {
-        throw new DbError('not_allowed', 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.').because('retention_changed');
+        throw new DbError(
+          'not_allowed',
+          'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.',
+        ).because('retention_changed');
       }
-      const count = await deleteCasesForRetention(writable(trx), input.caseNumbers.map((n) => purgeIds.get(n) ?? 0));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'purge', entity: 'case', entityId: null, caseId: null, reason: `count=${count}`, at: now });
+      const count = await deleteCasesForRetention(
+        writable(trx),
+        input.caseNumbers.map((n) => purgeIds.get(n) ?? 0),
+      );
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'purge',
+        entity: 'case',
+        entityId: null,
+        caseId: null,
+        reason: `count=${count}`,
+        at: now,
+      });
       return count;
     });
     let purged: number;
@@ -111,7 +171,16 @@ export const retentionOps = {
     } catch (err) {
       // A refused purge is on the record too, with the number of cases asked for and nothing else.
       if (err instanceof DbError && err.code === 'not_allowed') {
-        await appendAudit(s.db, { userId: s.user.id, role: s.user.role, action: 'purge', entity: 'case', outcome: 'denied', caseId: null, reason: `count=${input.caseNumbers.length}`, at: now });
+        await appendAudit(s.db, {
+          userId: s.user.id,
+          role: s.user.role,
+          action: 'purge',
+          entity: 'case',
+          outcome: 'denied',
+          caseId: null,
+          reason: `count=${input.caseNumbers.length}`,
+          at: now,
+        });
       }
       throw err;
     }

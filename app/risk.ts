@@ -96,7 +96,8 @@ async function assessmentOf(db: Kysely<DB>, id: number, templates: TemplateCache
 /** An assessment that may still change: a draft on an open case. */
 async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames> {
   const row = await requireAssessment(db, id);
-  if (row.status === 'completed') throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
+  if (row.status === 'completed')
+    throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
   await requireOpenCase(db, row.case_id);
   return row;
 }
@@ -106,7 +107,8 @@ export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, cas
   const s = w.active.requireSession();
   const templates = new TemplateCache(trx);
   const summaries: AssessmentSummary[] = [];
-  for (const row of await listAssessmentsOfCase(trx, caseId)) summaries.push(toAssessmentSummary(row, await templates.get(row.template_id, row.template_version)));
+  for (const row of await listAssessmentsOfCase(trx, caseId))
+    summaries.push(toAssessmentSummary(row, await templates.get(row.template_id, row.template_version)));
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'assessments', entityId: caseId });
   return summaries;
 }
@@ -120,16 +122,16 @@ export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, cas
  */
 export const riskOps = {
   'risk:instruments': inTransaction(async ({ trx, audit }, _: Empty): Promise<InstrumentSummary[]> => {
-      const rows = await listInstrumentRows(trx);
-      await audit({ action: 'read', entity: 'risk_instruments' });
-      // Rows come newest version first within each template.
-      return rows.map((row, i) => toInstrumentSummary(row, parseStoredTemplate(row.json), rows[i - 1]?.template_id !== row.template_id));
+    const rows = await listInstrumentRows(trx);
+    await audit({ action: 'read', entity: 'risk_instruments' });
+    // Rows come newest version first within each template.
+    return rows.map((row, i) => toInstrumentSummary(row, parseStoredTemplate(row.json), rows[i - 1]?.template_id !== row.template_id));
   }),
 
   'risk:instrument': inTransaction(async ({ trx, audit }, input: InstrumentInput): Promise<RiskTemplate> => {
-      const template = await new TemplateCache(trx).get(input.templateId, input.version);
-      await audit({ action: 'read', entity: 'risk_instrument', entityId: `${input.templateId}@${input.version}` });
-      return template;
+    const template = await new TemplateCache(trx).get(input.templateId, input.version);
+    await audit({ action: 'read', entity: 'risk_instrument', entityId: `${input.templateId}@${input.version}` });
+    return template;
   }),
 
   /**
@@ -142,9 +144,12 @@ export const riskOps = {
     if (!file.ok) throw new DbError('invalid_input', file.message, undefined, file.issues).because('instrument_file_invalid');
     const template = file.template;
     if (template.id.startsWith(BUILTIN_TEMPLATE_PREFIX)) {
-      throw new DbError('not_allowed', `Template ids starting with "${BUILTIN_TEMPLATE_PREFIX}" belong to the templates that come with Fristad. Give your instrument its own id.`, undefined, [
-        { path: ['id'], message: 'template_id_reserved' },
-      ]).because('instrument_builtin_prefix', { prefix: BUILTIN_TEMPLATE_PREFIX });
+      throw new DbError(
+        'not_allowed',
+        `Template ids starting with "${BUILTIN_TEMPLATE_PREFIX}" belong to the templates that come with Fristad. Give your instrument its own id.`,
+        undefined,
+        [{ path: ['id'], message: 'template_id_reserved' }],
+      ).because('instrument_builtin_prefix', { prefix: BUILTIN_TEMPLATE_PREFIX });
     }
     return s.db.transaction().execute(async (trx) => {
       const versions = await listVersions(trx, template.id);
@@ -158,9 +163,12 @@ export const riskOps = {
       if (latest) {
         const earlier = parseStoredTemplate(latest.json);
         if (earlier.target !== template.target) {
-          throw new DbError('not_allowed', 'A new version must assess the same person as the earlier versions (adult or child). Give the file another template id.', undefined, [
-            { path: ['target'], message: 'target_differs_from_earlier_version' },
-          ]).because('instrument_person_changed');
+          throw new DbError(
+            'not_allowed',
+            'A new version must assess the same person as the earlier versions (adult or child). Give the file another template id.',
+            undefined,
+            [{ path: ['target'], message: 'target_differs_from_earlier_version' }],
+          ).because('instrument_person_changed');
         }
       }
       const id = await insertInstrument(trx, { template, source: 'imported', at: now, by: s.user.id });
@@ -171,14 +179,14 @@ export const riskOps = {
   },
 
   'risk:list': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<AssessmentSummary[]> => {
-      await requireCase(trx, input.caseId);
-      return readAssessmentsOfCase(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readAssessmentsOfCase(w, trx, input.caseId);
   }),
 
   'risk:get': inTransaction(async ({ trx, audit }, input: z.output<typeof ByIdInput>): Promise<Assessment> => {
-      const assessment = await assessmentOf(trx, input.id, new TemplateCache(trx));
-      await audit({ action: 'read', entity: 'assessment', entityId: input.id });
-      return assessment;
+    const assessment = await assessmentOf(trx, input.id, new TemplateCache(trx));
+    await audit({ action: 'read', entity: 'assessment', entityId: input.id });
+    return assessment;
   }),
 
   /**
@@ -186,62 +194,71 @@ export const riskOps = {
    * one child (a child template); optionally as a copy of an earlier assessment of the same person.
    */
   'risk:start': inTransaction(async ({ trx, user, audit }, input: z.output<typeof StartAssessmentInputSchema>, now: Date = new Date()): Promise<Assessment> => {
-      await requireOpenCase(trx, input.caseId);
-      if (input.childId !== null) await requireChildOfCase(trx, input.childId, input.caseId);
-      const latest = await findLatestInstrumentRow(trx, input.templateId);
-      if (!latest) throw new DbError('not_found', 'That risk instrument is not installed. Choose one from the list.').because('instrument_missing');
-      const template = parseStoredTemplate(latest.json);
-      const wanted = input.childId === null ? 'adult' : 'child';
-      if (template.target !== wanted) {
-        throw new DbError(
-          'invalid_input',
-          wanted === 'child' ? 'That instrument assesses an adult. Choose a template for children.' : 'That instrument assesses a child. Choose a template for the adult survivor.',
-          undefined,
-          [{ path: ['templateId'], message: 'template_target_mismatch' }],
-        ).because(wanted === 'child' ? 'template_target_adult' : 'template_target_child');
+    await requireOpenCase(trx, input.caseId);
+    if (input.childId !== null) await requireChildOfCase(trx, input.childId, input.caseId);
+    const latest = await findLatestInstrumentRow(trx, input.templateId);
+    if (!latest) throw new DbError('not_found', 'That risk instrument is not installed. Choose one from the list.').because('instrument_missing');
+    const template = parseStoredTemplate(latest.json);
+    const wanted = input.childId === null ? 'adult' : 'child';
+    if (template.target !== wanted) {
+      throw new DbError(
+        'invalid_input',
+        wanted === 'child'
+          ? 'That instrument assesses an adult. Choose a template for children.'
+          : 'That instrument assesses a child. Choose a template for the adult survivor.',
+        undefined,
+        [{ path: ['templateId'], message: 'template_target_mismatch' }],
+      ).because(wanted === 'child' ? 'template_target_adult' : 'template_target_child');
+    }
+    let answers: Assessment['answers'] = [];
+    let judgements: Assessment['judgements'] = [];
+    if (input.copyFromId !== null) {
+      const source = await findAssessment(trx, input.copyFromId);
+      if (!source) throw new DbError('not_found', 'The assessment to copy does not exist. Reload the case.').because('copy_source_missing');
+      if (source.case_id !== input.caseId || source.child_id !== input.childId) {
+        throw new DbError('invalid_input', 'Only an earlier assessment of the same person can be copied.', undefined, [
+          { path: ['copyFromId'], message: 'copy_from_other_person' },
+        ]).because('copy_other_person');
       }
-      let answers: Assessment['answers'] = [];
-      let judgements: Assessment['judgements'] = [];
-      if (input.copyFromId !== null) {
-        const source = await findAssessment(trx, input.copyFromId);
-        if (!source) throw new DbError('not_found', 'The assessment to copy does not exist. Reload the case.').because('copy_source_missing');
-        if (source.case_id !== input.caseId || source.child_id !== input.childId) {
-          throw new DbError('invalid_input', 'Only an earlier assessment of the same person can be copied.', undefined, [{ path: ['copyFromId'], message: 'copy_from_other_person' }]).because('copy_other_person');
-        }
-        ({ answers, judgements } = carryOver(template, parseAnswers(source.answers_json), parseJudgements(source.judgements_json), await perpetratorIdsOf(trx, input.caseId)));
-      }
-      const id = await insertAssessment(trx, {
-        caseId: input.caseId,
-        childId: input.childId,
-        templateId: template.id,
-        templateVersion: template.version,
-        answers,
-        judgements,
-        headlineLevel: headlineLevel(template, judgements),
-        copiedFromId: input.copyFromId,
-        startedBy: user.id,
-        at: now,
-      });
-      await audit({ action: 'create', entity: 'assessment', entityId: id });
-      return assessmentOf(trx, id, new TemplateCache(trx));
+      ({ answers, judgements } = carryOver(
+        template,
+        parseAnswers(source.answers_json),
+        parseJudgements(source.judgements_json),
+        await perpetratorIdsOf(trx, input.caseId),
+      ));
+    }
+    const id = await insertAssessment(trx, {
+      caseId: input.caseId,
+      childId: input.childId,
+      templateId: template.id,
+      templateVersion: template.version,
+      answers,
+      judgements,
+      headlineLevel: headlineLevel(template, judgements),
+      copiedFromId: input.copyFromId,
+      startedBy: user.id,
+      at: now,
+    });
+    await audit({ action: 'create', entity: 'assessment', entityId: id });
+    return assessmentOf(trx, id, new TemplateCache(trx));
   }),
 
   'risk:save-draft': inTransaction(async ({ trx, audit }, input: z.output<typeof SaveDraftInputSchema>): Promise<Assessment> => {
-      const row = await requireDraft(trx, input.id);
-      const templates = new TemplateCache(trx);
-      const template = await templates.get(row.template_id, row.template_version);
-      const a = checkAnswers(template, input.answers, await perpetratorIdsOf(trx, row.case_id));
-      const j = checkJudgements(template, input.judgements);
-      refuseIssues([...a.issues, ...j.issues], 'Some answers or judgements do not fit this instrument or this case. Check the marked items.');
-      await updateAssessmentDraft(trx, input.id, {
-        answers: a.answers,
-        judgements: j.judgements,
-        survivorView: input.survivorView,
-        nextReviewDate: input.nextReviewDate,
-        headlineLevel: headlineLevel(template, j.judgements),
-      });
-      await audit({ action: 'update', entity: 'assessment', entityId: input.id });
-      return assessmentOf(trx, input.id, templates);
+    const row = await requireDraft(trx, input.id);
+    const templates = new TemplateCache(trx);
+    const template = await templates.get(row.template_id, row.template_version);
+    const a = checkAnswers(template, input.answers, await perpetratorIdsOf(trx, row.case_id));
+    const j = checkJudgements(template, input.judgements);
+    refuseIssues([...a.issues, ...j.issues], 'Some answers or judgements do not fit this instrument or this case. Check the marked items.');
+    await updateAssessmentDraft(trx, input.id, {
+      answers: a.answers,
+      judgements: j.judgements,
+      survivorView: input.survivorView,
+      nextReviewDate: input.nextReviewDate,
+      headlineLevel: headlineLevel(template, j.judgements),
+    });
+    await audit({ action: 'update', entity: 'assessment', entityId: input.id });
+    return assessmentOf(trx, input.id, templates);
   }),
 
   /**
@@ -253,74 +270,89 @@ export const riskOps = {
    * person's previous assessment), and for the survivor updates the case's current risk level.
    */
   'risk:complete': inTransaction(async ({ w, trx, user, audit }, input: z.output<typeof ByIdInput>, now: Date = new Date()): Promise<Assessment> => {
-      const settings = await w.active.readSettings(trx);
-      const row = await requireDraft(trx, input.id);
-      const templates = new TemplateCache(trx);
-      const template = await templates.get(row.template_id, row.template_version);
-      const judgements = parseJudgements(row.judgements_json);
-      const gaps = completionGaps(template, judgements);
-      if (gaps.length > 0) {
-        throw new DbError(
-          'invalid_input',
-          `The judgement is not complete (${gaps.length} ${gaps.length === 1 ? 'thing is' : 'things are'} missing). Give a level and a reason for every risk judgement, and fill in every text field of the judgement.`,
-          undefined,
-          gaps.map((g) => ({ path: ['judgements', g.outputId, g.field], message: 'required' })),
-        ).because('judgement_incomplete', { count: gaps.length });
-      }
-      const level = headlineLevel(template, judgements);
-      if (level === null) throw new DbError('internal', 'The judged level could not be read. Try again.');
-      const today = localIsoDate(now);
-      if (row.next_review_date !== null && row.next_review_date < today) {
-        throw new DbError('invalid_input', 'The next review date has passed. Choose a later date, or clear it to use the default.', undefined, [{ path: ['nextReviewDate'], message: 'review_date_past' }]).because('review_date_past');
-      }
-      const nextReviewDate = row.next_review_date ?? defaultReviewDate(today, level, settings);
-      const earlier = await completedIdsOfPerson(trx, row.case_id, row.child_id);
-      const forChild = row.child_id !== null;
+    const settings = await w.active.readSettings(trx);
+    const row = await requireDraft(trx, input.id);
+    const templates = new TemplateCache(trx);
+    const template = await templates.get(row.template_id, row.template_version);
+    const judgements = parseJudgements(row.judgements_json);
+    const gaps = completionGaps(template, judgements);
+    if (gaps.length > 0) {
+      throw new DbError(
+        'invalid_input',
+        `The judgement is not complete (${gaps.length} ${gaps.length === 1 ? 'thing is' : 'things are'} missing). Give a level and a reason for every risk judgement, and fill in every text field of the judgement.`,
+        undefined,
+        gaps.map((g) => ({ path: ['judgements', g.outputId, g.field], message: 'required' })),
+      ).because('judgement_incomplete', { count: gaps.length });
+    }
+    const level = headlineLevel(template, judgements);
+    if (level === null) throw new DbError('internal', 'The judged level could not be read. Try again.');
+    const today = localIsoDate(now);
+    if (row.next_review_date !== null && row.next_review_date < today) {
+      throw new DbError('invalid_input', 'The next review date has passed. Choose a later date, or clear it to use the default.', undefined, [
+        { path: ['nextReviewDate'], message: 'review_date_past' },
+      ]).because('review_date_past');
+    }
+    const nextReviewDate = row.next_review_date ?? defaultReviewDate(today, level, settings);
+    const earlier = await completedIdsOfPerson(trx, row.case_id, row.child_id);
+    const forChild = row.child_id !== null;
 
-      await completeAssessmentRow(trx, input.id, {
-        answers: visibleAnswers(row, await perpetratorIdsOf(trx, row.case_id)),
-        headlineLevel: level,
-        nextReviewDate,
-        completedBy: user.id,
-        at: now,
-      });
-      if (!forChild) await setCaseLatestRisk(trx, row.case_id, { assessmentId: input.id, level, at: now, nextReviewDate });
-      await touchCase(trx, row.case_id, now);
-      await audit({ action: 'sign', entity: 'assessment', entityId: input.id });
+    await completeAssessmentRow(trx, input.id, {
+      answers: visibleAnswers(row, await perpetratorIdsOf(trx, row.case_id)),
+      headlineLevel: level,
+      nextReviewDate,
+      completedBy: user.id,
+      at: now,
+    });
+    if (!forChild) await setCaseLatestRisk(trx, row.case_id, { assessmentId: input.id, level, at: now, nextReviewDate });
+    await touchCase(trx, row.case_id, now);
+    await audit({ action: 'sign', entity: 'assessment', entityId: input.id });
 
-      // The person's previous review is done now; the new one becomes a reminder.
-      for (const id of await openReviewReminderIds(trx, row.case_id, earlier.map((e) => reviewReminderNote(e, forChild)))) {
-        await completeReminder(trx, id, now);
-        await audit({ action: 'update', entity: 'reminder', entityId: id });
-      }
-      const reminderId = await insertReminder(trx, { caseId: row.case_id, kind: 'review', dueDate: nextReviewDate, note: reviewReminderNote(input.id, forChild), createdBy: user.id, at: now });
-      await audit({ action: 'create', entity: 'reminder', entityId: reminderId });
-      return assessmentOf(trx, input.id, templates);
+    // The person's previous review is done now; the new one becomes a reminder.
+    for (const id of await openReviewReminderIds(
+      trx,
+      row.case_id,
+      earlier.map((e) => reviewReminderNote(e, forChild)),
+    )) {
+      await completeReminder(trx, id, now);
+      await audit({ action: 'update', entity: 'reminder', entityId: id });
+    }
+    const reminderId = await insertReminder(trx, {
+      caseId: row.case_id,
+      kind: 'review',
+      dueDate: nextReviewDate,
+      note: reviewReminderNote(input.id, forChild),
+      createdBy: user.id,
+      at: now,
+    });
+    await audit({ action: 'create', entity: 'reminder', entityId: reminderId });
+    return assessmentOf(trx, input.id, templates);
   }),
 
   /** Two assessments of the same person side by side: which factors and judged levels changed. */
   'risk:compare': inTransaction(async ({ trx, audit }, input: CompareInput): Promise<CompareResult> => {
-      const left = await requireAssessment(trx, input.leftId);
-      const right = await requireAssessment(trx, input.rightId);
-      if (left.case_id !== right.case_id || left.child_id !== right.child_id) {
-        throw new DbError('invalid_input', 'Only assessments of the same person can be compared.', undefined, [{ path: ['rightId'], message: 'compare_other_person' }]).because('compare_other_person');
-      }
-      const templates = new TemplateCache(trx);
-      const perpetratorIds = await perpetratorIdsOf(trx, left.case_id);
-      const side = async (row: AssessmentRowWithNames) => ({
-        template: await templates.get(row.template_id, row.template_version),
-        answers: visibleAnswers(row, perpetratorIds),
-        judgements: parseJudgements(row.judgements_json),
-      });
-      const l = await side(left);
-      const r = await side(right);
-      await audit({ action: 'read', entity: 'assessment', entityId: input.leftId });
-      await audit({ action: 'read', entity: 'assessment', entityId: input.rightId });
-      return {
-        left: toAssessmentSummary(left, l.template),
-        right: toAssessmentSummary(right, r.template),
-        rows: compareAnswers(l, r, perpetratorIds),
-        judgements: compareJudgements(l, r),
-      };
+    const left = await requireAssessment(trx, input.leftId);
+    const right = await requireAssessment(trx, input.rightId);
+    if (left.case_id !== right.case_id || left.child_id !== right.child_id) {
+      throw new DbError('invalid_input', 'Only assessments of the same person can be compared.', undefined, [
+        { path: ['rightId'], message: 'compare_other_person' },
+      ]).because('compare_other_person');
+    }
+    const templates = new TemplateCache(trx);
+    const perpetratorIds = await perpetratorIdsOf(trx, left.case_id);
+    const side = async (row: AssessmentRowWithNames) => ({
+      template: await templates.get(row.template_id, row.template_version),
+      answers: visibleAnswers(row, perpetratorIds),
+      judgements: parseJudgements(row.judgements_json),
+    });
+    const l = await side(left);
+    const r = await side(right);
+    await audit({ action: 'read', entity: 'assessment', entityId: input.leftId });
+    await audit({ action: 'read', entity: 'assessment', entityId: input.rightId });
+    return {
+      left: toAssessmentSummary(left, l.template),
+      right: toAssessmentSummary(right, r.template),
+      rows: compareAnswers(l, r, perpetratorIds),
+      judgements: compareJudgements(l, r),
+    };
   }),
 } as const;

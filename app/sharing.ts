@@ -27,28 +27,28 @@ export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: nu
  */
 export const sharingOps = {
   'cases:shares': inTransaction(async ({ w, trx }, input: z.output<typeof ByCaseInput>): Promise<CaseShares> => {
-      await requireCase(trx, input.caseId);
-      return readCaseShares(w, trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    return readCaseShares(w, trx, input.caseId);
   }),
 
   'cases:share': inTransaction(async ({ trx, user, audit }, input: ShareInput): Promise<CaseShares> => {
-      await requireCase(trx, input.caseId);
-      if (!(await isEnabledCaseUser(trx, input.userId))) {
-        throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
-          { path: ['userId'], message: 'share_not_case_user' },
-        ]).because('share_not_case_user');
-      }
-      if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: user.id, at: new Date() })) {
-        await audit({ action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
-      }
-      return loadCaseShares(trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    if (!(await isEnabledCaseUser(trx, input.userId))) {
+      throw new DbError('invalid_input', 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', undefined, [
+        { path: ['userId'], message: 'share_not_case_user' },
+      ]).because('share_not_case_user');
+    }
+    if (await insertCaseShare(trx, { caseId: input.caseId, userId: input.userId, grantedBy: user.id, at: new Date() })) {
+      await audit({ action: 'share', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+    }
+    return loadCaseShares(trx, input.caseId);
   }),
 
   'cases:unshare': inTransaction(async ({ trx, audit }, input: ShareInput): Promise<CaseShares> => {
-      await requireCase(trx, input.caseId);
-      if (await deleteCaseShare(trx, input.caseId, input.userId)) {
-        await audit({ action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
-      }
-      return loadCaseShares(trx, input.caseId);
+    await requireCase(trx, input.caseId);
+    if (await deleteCaseShare(trx, input.caseId, input.userId)) {
+      await audit({ action: 'unshare', entity: 'case_share', entityId: input.userId, caseId: input.caseId });
+    }
+    return loadCaseShares(trx, input.caseId);
   }),
 } as const;

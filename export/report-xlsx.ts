@@ -37,9 +37,7 @@ function cellXml(ref: string, v: ExportValue, bold = false): string {
 }
 
 function sheetXml(rows: { values: ExportValue[]; bold?: boolean }[]): string {
-  const body = rows
-    .map((r, ri) => `<row r="${ri + 1}">${r.values.map((v, ci) => cellXml(`${colName(ci)}${ri + 1}`, v, r.bold)).join('')}</row>`)
-    .join('');
+  const body = rows.map((r, ri) => `<row r="${ri + 1}">${r.values.map((v, ci) => cellXml(`${colName(ci)}${ri + 1}`, v, r.bold)).join('')}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -47,7 +45,11 @@ function sheetXml(rows: { values: ExportValue[]; bold?: boolean }[]): string {
 export function sheetNames(titles: string[]): string[] {
   const used = new Set<string>();
   return titles.map((title, i) => {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || `Tabell ${i + 1}`;
+    const base =
+      title
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim() || `Tabell ${i + 1}`;
     let name = base.slice(0, 31).trim();
     for (let n = 2; used.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
@@ -61,7 +63,10 @@ export function sheetNames(titles: string[]): string[] {
 export function reportXlsx(doc: ExportDocument): Uint8Array {
   const sheets: { name: string; xml: string }[] = [];
   const names = sheetNames(['Rapport', ...doc.sections.map((s) => s.title)]);
-  sheets.push({ name: names[0] ?? 'Rapport', xml: sheetXml([{ values: [doc.title], bold: true }, ...doc.meta.map((m) => ({ values: [m] })), { values: [] }, { values: [doc.footnote] }]) });
+  sheets.push({
+    name: names[0] ?? 'Rapport',
+    xml: sheetXml([{ values: [doc.title], bold: true }, ...doc.meta.map((m) => ({ values: [m] })), { values: [] }, { values: [doc.footnote] }]),
+  });
   doc.sections.forEach((s, i) => {
     sheets.push({
       name: names[i + 1] ?? `Tabell ${i + 1}`,
@@ -72,7 +77,10 @@ export function reportXlsx(doc: ExportDocument): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
-        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
         .join('')}</Types>`,
     ),
     '_rels/.rels': strToU8(
@@ -85,8 +93,13 @@ export function reportXlsx(doc: ExportDocument): Uint8Array {
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join(
+          '',
+        )}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(
       `${head}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,

@@ -6,9 +6,7 @@ import react from '@vitejs/plugin-react';
 const rendererDir = fileURLToPath(new URL('.', import.meta.url));
 const packageJson: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const version =
-  typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson && typeof packageJson.version === 'string'
-    ? packageJson.version
-    : '';
+  typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson && typeof packageJson.version === 'string' ? packageJson.version : '';
 
 export default defineConfig({
   root: rendererDir,

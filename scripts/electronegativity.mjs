@@ -60,11 +60,10 @@ const version = electronVersion();
 // The version is given because electron/ has no package.json to detect it from (the tool would
 // otherwise assume Electron 0.1 and its insecure defaults). The release-notes check is left out:
 // it downloads Electron's release list from GitHub, and `npm test` must run offline.
-const r = spawnSync(
-  process.execPath,
-  [bin, '-i', 'electron', '-r', '-v', 'false', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out],
-  { cwd: root, encoding: 'utf8' },
-);
+const r = spawnSync(process.execPath, [bin, '-i', 'electron', '-r', '-v', 'false', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const log = `${r.stdout}\n${r.stderr}`;
 if (r.status !== 0 || !fs.existsSync(out)) {
   console.error(log);
@@ -95,7 +94,9 @@ const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === '
 const unexplained = serious.filter((f) => !accepted.some((a) => matches(a, f)));
 const stale = accepted.filter((a) => !serious.some((f) => matches(a, f)));
 
-console.log(`electronegativity (Electron ${version}): ${findings.length} findings, ${serious.length} high or medium, ${serious.length - unexplained.length} of them explained in electron/electronegativity-accepted.json`);
+console.log(
+  `electronegativity (Electron ${version}): ${findings.length} findings, ${serious.length} high or medium, ${serious.length - unexplained.length} of them explained in electron/electronegativity-accepted.json`,
+);
 for (const f of unexplained) console.error(`  UNEXPLAINED ${f.severity} ${f.check} ${f.file}:${f.location} ${f.sample}`);
 for (const a of stale) console.error(`  STALE explanation (matches no finding; remove it): ${a.check} ${a.file}`);
 process.exit(unexplained.length > 0 || stale.length > 0 ? 1 : 0);

@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const SOURCES = ['core', 'db', 'electron', 'renderer', 'seeds', 'package.json'];
-const OUTPUTS = ['dist/node/browser-host.cjs', 'dist/node/db-worker.cjs', 'dist/node/db-fact-reader.cjs', 'dist/node/db-backup-thread.cjs', 'dist/node/electron-main.cjs', 'dist/node/preload.cjs', 'dist/renderer/index.html'];
+const OUTPUTS = [
+  'dist/node/browser-host.cjs',
+  'dist/node/db-worker.cjs',
+  'dist/node/db-fact-reader.cjs',
+  'dist/node/db-backup-thread.cjs',
+  'dist/node/electron-main.cjs',
+  'dist/node/preload.cjs',
+  'dist/renderer/index.html',
+];
 
 function newest(p) {
   const full = path.join(root, p);
@@ -69,11 +77,7 @@ if (electron && !forceBrowser && hasDisplay()) {
   console.log('Fristad: starting the desktop app (Electron).');
   run(electron, [path.join(root, 'dist/node/electron-main.cjs'), ...args]);
 } else {
-  const why = forceBrowser
-    ? '--browser was given'
-    : !electron
-      ? "Electron's binary is not installed on this machine"
-      : 'there is no desktop display';
+  const why = forceBrowser ? '--browser was given' : !electron ? "Electron's binary is not installed on this machine" : 'there is no desktop display';
   console.log(`Fristad: starting in browser mode (${why}). Open the address below in a browser on this computer.`);
   run(process.execPath, [path.join(root, 'dist/node/browser-host.cjs'), ...args.filter((a) => a !== '--browser')]);
 }

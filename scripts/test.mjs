@@ -56,9 +56,14 @@ if (!chromium) {
   console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE END-TO-END SUITE. ${msg}\n${'!'.repeat(100)}\n`);
 } else {
   const e2eReport = path.join(reports, 'e2e.json');
-  step('end-to-end tests in Chromium', npx, ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`], {
-    CHROMIUM_PATH: chromium,
-  });
+  step(
+    'end-to-end tests in Chromium',
+    npx,
+    ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`],
+    {
+      CHROMIUM_PATH: chromium,
+    },
+  );
   const e2e = counts(e2eReport);
   total.passed += e2e.passed;
   total.failed += e2e.failed;

@@ -16,7 +16,10 @@ export function toWireError(err: unknown, op: string): WireError {
   // Only the kind of failure is logged: messages can carry values, and values can be personal data.
   const e = err as { name?: string; code?: string };
   console.error(`[fristad-db] operation ${op} failed: ${e.name ?? 'Error'}${e.code ? ` (${e.code})` : ''}`);
-  return { code: 'internal', message: 'Something went wrong in the database. Your last change may not have been saved; try again, and restart Fristad if it keeps happening.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong in the database. Your last change may not have been saved; try again, and restart Fristad if it keeps happening.',
+  };
 }
 
 /**

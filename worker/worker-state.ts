@@ -86,7 +86,11 @@ export class WorkerState implements OperationState {
   /** The real store's automatic backup on its own thread; null without a bundle. */
   backgroundBackup(): BackgroundBackup | null {
     if (this.backupThreadEntry === null) return null;
-    this.background ??= new BackgroundBackup(this.backupThreadEntry, (task) => this.enqueue(task), () => this.backupHoldMs);
+    this.background ??= new BackgroundBackup(
+      this.backupThreadEntry,
+      (task) => this.enqueue(task),
+      () => this.backupHoldMs,
+    );
     return this.background;
   }
 

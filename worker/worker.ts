@@ -65,16 +65,19 @@ async function handle(req: WorkerRequest): Promise<void> {
 state.enqueue = enqueue;
 port.on('message', (req: WorkerRequest) => enqueue(() => handle(req)));
 
-const idleTimer = setInterval(() => {
-  enqueue(async () => {
-    const status = state.active.status();
-    if (status.state !== 'unlocked' || status.idleLockMinutes === null) return;
-    const limit = (status.idleLockMinutes + IDLE_GRACE_MINUTES) * init.idleMinuteMs;
-    if (Date.now() - state.lastActivity > limit) {
-      state.active.lock('idle');
-      const event: WorkerEvent = { event: 'auto-locked' };
-      port.postMessage(event);
-    }
-  });
-}, Math.max(20, Math.min(15_000, init.idleMinuteMs / 4)));
+const idleTimer = setInterval(
+  () => {
+    enqueue(async () => {
+      const status = state.active.status();
+      if (status.state !== 'unlocked' || status.idleLockMinutes === null) return;
+      const limit = (status.idleLockMinutes + IDLE_GRACE_MINUTES) * init.idleMinuteMs;
+      if (Date.now() - state.lastActivity > limit) {
+        state.active.lock('idle');
+        const event: WorkerEvent = { event: 'auto-locked' };
+        port.postMessage(event);
+      }
+    });
+  },
+  Math.max(20, Math.min(15_000, init.idleMinuteMs / 4)),
+);
 idleTimer.unref();

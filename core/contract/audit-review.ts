@@ -155,7 +155,14 @@ export const AuditExportInputSchema = z.discriminatedUnion('view', [
     .strict()
     .refine((i) => periodOk(i.filters), { message: 'period_order', path: ['filters', 'to'] })
     .refine((i) => i.filters.caseId === undefined || i.filters.caseNumber === undefined, { message: 'case_twice', path: ['filters', 'caseNumber'] }),
-  z.object({ view: z.literal('sample'), month: MonthSchema, size: z.number().int().min(1).max(AUDIT_SAMPLE_MAX).default(AUDIT_SAMPLE_DEFAULT), ...ExportFields }).strict(),
+  z
+    .object({
+      view: z.literal('sample'),
+      month: MonthSchema,
+      size: z.number().int().min(1).max(AUDIT_SAMPLE_MAX).default(AUDIT_SAMPLE_DEFAULT),
+      ...ExportFields,
+    })
+    .strict(),
   z
     .object({ view: z.literal('protected'), from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), reviewed: z.boolean().optional(), ...ExportFields })
     .strict()
@@ -216,6 +223,11 @@ export const auditReviewChannels = {
   'audit:mark-reviewed': channel({ input: AuditMarkReviewedInputSchema, output: z.object({ marked: z.number().int() }), access: LOG_REVIEWERS }),
   'audit:export': channel({ input: AuditExportInputSchema, output: AuditFileSchema, access: LOG_REVIEWERS }),
   'audit:case-extract': caseChannel({ input: CaseExtractInputSchema, output: CaseLogExtractSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
-  'audit:case-extract-export': caseChannel({ input: CaseExtractExportInputSchema, output: AuditFileSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'audit:case-extract-export': caseChannel({
+    input: CaseExtractExportInputSchema,
+    output: AuditFileSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ case: i.caseId }),
+  }),
   'audit:record-print': channel({ input: RecordPrintInputSchema, output: z.object({ ok: z.literal(true) }), access: 'unlocked' }),
 } as const;

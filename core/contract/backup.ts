@@ -12,9 +12,7 @@ export const BACKUP_KEEP_MAX = 365;
 /** `fristad-YYYYMMDD-HHMMSS.fbak`, the time in UTC; nothing else in a backup folder is touched. */
 export const BACKUP_FILE_PATTERN = /^fristad-\d{8}-\d{6}\.fbak$/;
 
-export const BackupFileNameSchema = z
-  .string()
-  .regex(BACKUP_FILE_PATTERN, { message: 'backup_file_name' });
+export const BackupFileNameSchema = z.string().regex(BACKUP_FILE_PATTERN, { message: 'backup_file_name' });
 
 export const AuditHeadSchema = z.object({ sequence: z.number().int().nonnegative(), hash: z.string() });
 export type AuditHead = z.infer<typeof AuditHeadSchema>;
@@ -49,11 +47,7 @@ export const BackupStatusSchema = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatusSchema>;
 
-export const BackupFolderSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'required' })
-  .max(1000, { message: 'text_too_long' });
+export const BackupFolderSchema = z.string().trim().min(1, { message: 'required' }).max(1000, { message: 'text_too_long' });
 
 export const BackupKeepSchema = z
   .number({ message: 'number_required' })

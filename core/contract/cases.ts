@@ -61,7 +61,11 @@ export type ChildInput = z.input<typeof ChildInputSchema>;
 
 export const AreaInputSchema = z
   .object({
-    municipalityCode: z.string().trim().regex(/^\d{4}$/, { message: 'municipality_required' }).nullable(),
+    municipalityCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, { message: 'municipality_required' })
+      .nullable(),
     districtSlug: z.string().trim().min(1).max(64).nullable(),
     description: text(200),
   })
@@ -85,7 +89,10 @@ const CaseFieldsSchema = z.object({
   survivor: SurvivorInputSchema,
   protectionLevel: z.enum(PROTECTION_LEVELS),
   honourContext: z.boolean(),
-  vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).refine((v) => new Set(v).size === v.length, { message: 'duplicate' }),
+  vulnerabilities: z
+    .array(z.enum(VULNERABILITIES))
+    .max(VULNERABILITIES.length)
+    .refine((v) => new Set(v).size === v.length, { message: 'duplicate' }),
   vulnerabilityNote: text(500),
   districtSlug: z.string().trim().min(1).max(64).nullable(),
   assignedUserId: IdSchema.nullable(),
@@ -301,7 +308,17 @@ export const casesChannels = {
   'people:add-child': caseChannel({ input: AddChildInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
   'people:update-child': caseChannel({ input: UpdateChildInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ child: i.id }) }),
   'people:remove-child': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ child: i.id }) }),
-  'people:add-perpetrator': caseChannel({ input: AddPerpetratorInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
-  'people:update-perpetrator': caseChannel({ input: UpdatePerpetratorInputSchema, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ perpetrator: i.id }) }),
+  'people:add-perpetrator': caseChannel({
+    input: AddPerpetratorInputSchema,
+    output: CaseDetailSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ case: i.caseId }),
+  }),
+  'people:update-perpetrator': caseChannel({
+    input: UpdatePerpetratorInputSchema,
+    output: CaseDetailSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ perpetrator: i.id }),
+  }),
   'people:remove-perpetrator': caseChannel({ input: ByIdInput, output: CaseDetailSchema, access: CASEWORK, caseScope: (i) => ({ perpetrator: i.id }) }),
 } as const;

@@ -30,4 +30,8 @@ export type PlaceRef = z.infer<typeof PlaceRefSchema>;
 export const PlaceSchema = PlaceRefSchema.extend({ name: z.string() });
 export type Place = z.infer<typeof PlaceSchema>;
 
-export const MoneySchema = z.number({ message: 'number_required' }).finite({ message: 'number_required' }).min(0, { message: 'not_negative' }).max(1_000_000, { message: 'too_large' });
+export const MoneySchema = z
+  .number({ message: 'number_required' })
+  .finite({ message: 'number_required' })
+  .min(0, { message: 'not_negative' })
+  .max(1_000_000, { message: 'too_large' });

@@ -45,8 +45,7 @@ export function isScopedAccess(access: Access): access is ScopedAccess {
  * UNSCOPED_CASEWORK (core/contract/unscoped-channels.ts); tests/api/access-matrix.test.ts fails otherwise.
  */
 export type ChannelDef<I extends z.ZodType, O extends z.ZodType> = { input: I; output: O } & (
-  | { access: RoleRule; caseScope?: undefined }
-  | { access: readonly Role[]; caseScope: (input: z.output<I>) => CaseScope | null }
+  { access: RoleRule; caseScope?: undefined } | { access: readonly Role[]; caseScope: (input: z.output<I>) => CaseScope | null }
 );
 
 /** Declares a channel that names no single case: schemas and role rule. */

@@ -21,25 +21,14 @@ export const UsernameSchema = z
 export const PASSPHRASE_MIN_LENGTH = 12;
 
 /** A new passphrase: long enough to resist guessing; strength beyond length is a hint, not a rule. */
-export const NewPassphraseSchema = z
-  .string()
-  .min(PASSPHRASE_MIN_LENGTH, { message: 'passphrase_too_short' })
-  .max(1024, { message: 'passphrase_too_long' });
+export const NewPassphraseSchema = z.string().min(PASSPHRASE_MIN_LENGTH, { message: 'passphrase_too_short' }).max(1024, { message: 'passphrase_too_long' });
 
 /** A passphrase being checked: any non-empty string of sane length. */
 export const PassphraseSchema = z.string().min(1, { message: 'required' }).max(1024, { message: 'passphrase_too_long' });
 
-export const DisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'required' })
-  .max(120, { message: 'text_too_long' });
+export const DisplayNameSchema = z.string().trim().min(1, { message: 'required' }).max(120, { message: 'text_too_long' });
 
-export const TeamNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'required' })
-  .max(120, { message: 'text_too_long' });
+export const TeamNameSchema = z.string().trim().min(1, { message: 'required' }).max(120, { message: 'text_too_long' });
 
 export const IsoDateTimeSchema = z.string().max(40);
 

@@ -44,7 +44,22 @@ export const UpdateRequestInputSchema = z.object({ id: IdSchema, outcome: z.enum
 export const kompottenChannels = {
   'kompotten:members': channel({ input: EmptyInput, output: z.array(KompottenMemberSchema), access: CASEWORK }),
   'kompotten:set-member': channel({ input: SetMemberInputSchema, output: z.array(KompottenMemberSchema), access: CASEWORK }),
-  'kompotten:requests': caseChannel({ input: z.object({ caseId: IdSchema.nullable() }).strict(), output: z.array(KompottenRequestSchema), access: CASEWORK, caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }) }),
-  'kompotten:add-request': caseChannel({ input: AddRequestInputSchema, output: KompottenRequestSchema, access: CASEWORK, caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }) }),
-  'kompotten:update-request': caseChannel({ input: UpdateRequestInputSchema, output: KompottenRequestSchema, access: CASEWORK, caseScope: (i) => ({ kompottenRequest: i.id }) }),
+  'kompotten:requests': caseChannel({
+    input: z.object({ caseId: IdSchema.nullable() }).strict(),
+    output: z.array(KompottenRequestSchema),
+    access: CASEWORK,
+    caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }),
+  }),
+  'kompotten:add-request': caseChannel({
+    input: AddRequestInputSchema,
+    output: KompottenRequestSchema,
+    access: CASEWORK,
+    caseScope: (i) => (i.caseId === null ? null : { case: i.caseId }),
+  }),
+  'kompotten:update-request': caseChannel({
+    input: UpdateRequestInputSchema,
+    output: KompottenRequestSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ kompottenRequest: i.id }),
+  }),
 } as const;

@@ -73,7 +73,12 @@ export type Move = z.infer<typeof MoveSchema>;
 
 export const movesChannels = {
   'moves:list': caseChannel({ input: ByCaseInput, output: z.array(MoveSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
-  'moves:check-destination': caseChannel({ input: CheckDestinationInputSchema, output: SafeDistanceCheckSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
+  'moves:check-destination': caseChannel({
+    input: CheckDestinationInputSchema,
+    output: SafeDistanceCheckSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ case: i.caseId }),
+  }),
   'moves:create': caseChannel({ input: CreateMoveInputSchema, output: MoveSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
   'moves:transition': caseChannel({ input: TransitionMoveInputSchema, output: MoveSchema, access: CASEWORK, caseScope: (i) => ({ move: i.id }) }),
 } as const;

@@ -13,7 +13,11 @@ export const REPORT_THRESHOLD_DEFAULT = 5;
 /** A custom period may span at most this many days (about five years). */
 export const REPORT_CUSTOM_MAX_DAYS = 1830;
 
-const YearSchema = z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(2000, { message: 'year_range' }).max(2100, { message: 'year_range' });
+const YearSchema = z
+  .number({ message: 'number_required' })
+  .int({ message: 'number_required' })
+  .min(2000, { message: 'year_range' })
+  .max(2100, { message: 'year_range' });
 
 /**
  * The period a report covers: a calendar year, a tertial (four months, 1–3), a quarter (1–4), or
@@ -36,7 +40,8 @@ export const ReportPeriodSchema = z
       if (p.year !== undefined || p.index !== undefined) issue('period_fields', 'kind');
       if (p.from !== undefined && p.to !== undefined) {
         if (p.from > p.to) issue('period_order', 'to');
-        else if ((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000 + 1 > REPORT_CUSTOM_MAX_DAYS) issue('period_too_long', 'to');
+        else if ((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000 + 1 > REPORT_CUSTOM_MAX_DAYS)
+          issue('period_too_long', 'to');
       }
       return;
     }
@@ -52,7 +57,10 @@ export const ReportInputSchema = z
   .object({
     period: ReportPeriodSchema,
     /** Districts (slugs) in scope; empty means the whole team, including cases without a district. */
-    districtSlugs: z.array(z.string().trim().min(1).max(64)).max(50, { message: 'too_many' }).refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
+    districtSlugs: z
+      .array(z.string().trim().min(1).max(64))
+      .max(50, { message: 'too_many' })
+      .refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
   })
   .strict();
 export type ReportInput = z.input<typeof ReportInputSchema>;
@@ -118,9 +126,7 @@ export const ReportExportInputSchema = z
     ...ReportInputSchema.shape,
     format: z.enum(REPORT_EXPORT_FORMATS),
     language: z.enum(['sv', 'en']),
-    labels: z
-      .record(z.string().min(1).max(200), z.string().max(300))
-      .refine((r) => Object.keys(r).length <= REPORT_EXPORT_MAX_LABELS, { message: 'too_many' }),
+    labels: z.record(z.string().min(1).max(200), z.string().max(300)).refine((r) => Object.keys(r).length <= REPORT_EXPORT_MAX_LABELS, { message: 'too_many' }),
   })
   .strict();
 export type ReportExportInput = z.input<typeof ReportExportInputSchema>;

@@ -192,13 +192,26 @@ export const CompareResultSchema = z.object({
 
 export const riskChannels = {
   'risk:instruments': channel({ input: EmptyInput, output: z.array(InstrumentSummarySchema), access: INSTRUMENT_READERS }),
-  'risk:instrument': channel({ input: z.object({ templateId: TemplateId, version: z.string().max(20) }).strict(), output: RiskTemplateSchema, access: INSTRUMENT_READERS }),
+  'risk:instrument': channel({
+    input: z.object({ templateId: TemplateId, version: z.string().max(20) }).strict(),
+    output: RiskTemplateSchema,
+    access: INSTRUMENT_READERS,
+  }),
   /** The text of an instrument file chosen by the user; parsed and validated in main. */
-  'risk:import-instrument': channel({ input: z.object({ json: z.string().max(INSTRUMENT_FILE_MAX_CHARS) }).strict(), output: InstrumentSummarySchema, access: INSTRUMENT_ADMINS }),
+  'risk:import-instrument': channel({
+    input: z.object({ json: z.string().max(INSTRUMENT_FILE_MAX_CHARS) }).strict(),
+    output: InstrumentSummarySchema,
+    access: INSTRUMENT_ADMINS,
+  }),
   'risk:list': caseChannel({ input: ByCaseInput, output: z.array(AssessmentSummarySchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
   'risk:get': caseChannel({ input: ByIdInput, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
   'risk:start': caseChannel({ input: StartAssessmentInputSchema, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),
   'risk:save-draft': caseChannel({ input: SaveDraftInputSchema, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
   'risk:complete': caseChannel({ input: ByIdInput, output: AssessmentSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.id }) }),
-  'risk:compare': caseChannel({ input: z.object({ leftId: IdSchema, rightId: IdSchema }).strict(), output: CompareResultSchema, access: CASEWORK, caseScope: (i) => ({ assessment: i.leftId }) }),
+  'risk:compare': caseChannel({
+    input: z.object({ leftId: IdSchema, rightId: IdSchema }).strict(),
+    output: CompareResultSchema,
+    access: CASEWORK,
+    caseScope: (i) => ({ assessment: i.leftId }),
+  }),
 } as const;

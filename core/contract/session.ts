@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  DisplayNameSchema,
-  EmptyInput,
-  IsoDateTimeSchema,
-  NewPassphraseSchema,
-  PassphraseSchema,
-  RoleSchema,
-  TeamNameSchema,
-  UsernameSchema,
-} from './common';
+import { DisplayNameSchema, EmptyInput, IsoDateTimeSchema, NewPassphraseSchema, PassphraseSchema, RoleSchema, TeamNameSchema, UsernameSchema } from './common';
 import { channel } from './channel-access';
 import { ADMIN } from './roles';
 

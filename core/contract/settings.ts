@@ -46,19 +46,32 @@ export const IdleLockMinutesSchema = z
 
 const DistanceSchema = z.number({ message: 'number_required' }).min(0, { message: 'distance_range' }).max(2000, { message: 'distance_range' });
 
-const ReviewDaysSchema = z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(1, { message: 'review_days_range' }).max(365, { message: 'review_days_range' });
+const ReviewDaysSchema = z
+  .number({ message: 'number_required' })
+  .int({ message: 'number_required' })
+  .min(1, { message: 'review_days_range' })
+  .max(365, { message: 'review_days_range' });
 
 export const UpdateSettingsInputSchema = z
   .object({
     teamName: TeamNameSchema.optional(),
     idleLockMinutes: IdleLockMinutesSchema.optional(),
-    casePrefix: z.string().trim().regex(/^[A-ZÅÄÖ]{1,8}$/, { message: 'case_prefix_format' }).optional(),
+    casePrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-ZÅÄÖ]{1,8}$/, { message: 'case_prefix_format' })
+      .optional(),
     minimumDistanceKm: DistanceSchema.optional(),
     minimumDistanceWithinCityKm: DistanceSchema.optional(),
     reviewDaysHigh: ReviewDaysSchema.optional(),
     reviewDaysMedium: ReviewDaysSchema.optional(),
     reviewDaysLow: ReviewDaysSchema.optional(),
-    reportThreshold: z.number({ message: 'number_required' }).int({ message: 'number_required' }).min(3, { message: 'report_threshold_range' }).max(100, { message: 'report_threshold_range' }).optional(),
+    reportThreshold: z
+      .number({ message: 'number_required' })
+      .int({ message: 'number_required' })
+      .min(3, { message: 'report_threshold_range' })
+      .max(100, { message: 'report_threshold_range' })
+      .optional(),
     revealMinutes: RevealMinutesSchema.optional(),
     retentionYears: z
       .number({ message: 'number_required' })

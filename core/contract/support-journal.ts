@@ -63,9 +63,7 @@ export const ReminderSchema = z.object({
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
 
-export const CreateReminderInputSchema = z
-  .object({ caseId: IdSchema, kind: z.enum(REMINDER_KINDS), dueDate: IsoDateSchema, note: text(500) })
-  .strict();
+export const CreateReminderInputSchema = z.object({ caseId: IdSchema, kind: z.enum(REMINDER_KINDS), dueDate: IsoDateSchema, note: text(500) }).strict();
 
 export const supportJournalChannels = {
   'support:list': caseChannel({ input: ByCaseInput, output: z.array(SupportItemSchema), access: CASEWORK, caseScope: (i) => ({ case: i.caseId }) }),

@@ -9,7 +9,9 @@ import type { Channel } from './index';
  * why no case scope is needed for it; tests/api/access-matrix.test.ts reads every input schema
  * and fails for an unscoped channel taking such an id without this reason.
  */
-export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case' | 'log' | 'retention'; why: string; namesCase?: string }>> = {
+export const UNSCOPED_CASEWORK: Partial<
+  Record<Channel, { kind: 'filtered' | 'no_case_content' | 'new_case' | 'log' | 'retention'; why: string; namesCase?: string }>
+> = {
   'cases:list': {
     kind: 'filtered',
     why: 'Only cases the user may open; a team lead also gets protected cases they are not named on, by number only.',
@@ -61,7 +63,8 @@ export const UNSCOPED_CASEWORK: Partial<Record<Channel, { kind: 'filtered' | 'no
   'audit:record-print': {
     kind: 'log',
     why: 'Writes a print row; the operation checks per printed thing that the user may see it.',
-    namesCase: 'A case’s log extract is recorded only for a case the user may open (refused and audited as denied otherwise); a log review print may name the case it was searched by.',
+    namesCase:
+      'A case’s log extract is recorded only for a case the user may open (refused and audited as denied otherwise); a log review print may name the case it was searched by.',
   },
   'reference:counties': { kind: 'no_case_content', why: 'Reference data.' },
   'reference:municipalities': { kind: 'no_case_content', why: 'Reference data.' },

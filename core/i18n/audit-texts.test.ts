@@ -54,10 +54,30 @@ describe('audit texts', () => {
   it('write a survivor’s log extract with words only', () => {
     for (const lang of LANGUAGES) {
       const entries = AUDIT_ACTIONS.flatMap((action, i) =>
-        AUDIT_ENTITIES.map((entity, j) => ({ seq: i * 100 + j, at: '2026-03-01T10:00:00.000Z', userName: 'Handläggare A', role: 'caseworker', action, entity, outcome: 'ok', reason: null })),
+        AUDIT_ENTITIES.map((entity, j) => ({
+          seq: i * 100 + j,
+          at: '2026-03-01T10:00:00.000Z',
+          userName: 'Handläggare A',
+          role: 'caseworker',
+          action,
+          entity,
+          outcome: 'ok',
+          reason: null,
+        })),
       );
-      const doc = caseExtractDocument(entries, { language: lang, teamName: 'Team', caseNumber: 'FR-2026-0007', exportedAt: '2026-03-02T10:00:00.000Z', chainHead: null });
-      const text = [doc.title, ...doc.meta, doc.footnote, ...doc.sections.flatMap((s) => [s.title, ...s.header, ...s.rows.flatMap((r) => r.values.map(String))])].join('\n');
+      const doc = caseExtractDocument(entries, {
+        language: lang,
+        teamName: 'Team',
+        caseNumber: 'FR-2026-0007',
+        exportedAt: '2026-03-02T10:00:00.000Z',
+        chainHead: null,
+      });
+      const text = [
+        doc.title,
+        ...doc.meta,
+        doc.footnote,
+        ...doc.sections.flatMap((s) => [s.title, ...s.header, ...s.rows.flatMap((r) => r.values.map(String))]),
+      ].join('\n');
       expect(text).not.toMatch(INTERNAL);
       expect(text).toContain('FR-2026-0007');
     }

@@ -71,7 +71,12 @@ export function caseExtractDocument(
   const t = TEXTS[lang];
   return {
     title: `${t.extractTitle} ${opts.caseNumber}`,
-    meta: [`${t.team}: ${opts.teamName}`, `${t.extractCase}: ${opts.caseNumber}`, `${t.exported}: ${localDateTime(opts.exportedAt)}`, chainHeadLine(lang, opts.chainHead)],
+    meta: [
+      `${t.team}: ${opts.teamName}`,
+      `${t.extractCase}: ${opts.caseNumber}`,
+      `${t.exported}: ${localDateTime(opts.exportedAt)}`,
+      chainHeadLine(lang, opts.chainHead),
+    ],
     sections: [
       {
         id: 'entries',
@@ -80,7 +85,15 @@ export function caseExtractDocument(
         rows: entries.map((e) => ({
           label: String(e.seq),
           total: false,
-          values: [localDateTime(e.at), e.userName ?? '', roleName(lang, e.role), actionName(lang, e.action), entityName(lang, e.entity), outcomeName(lang, e.outcome), e.reason ?? ''],
+          values: [
+            localDateTime(e.at),
+            e.userName ?? '',
+            roleName(lang, e.role),
+            actionName(lang, e.action),
+            entityName(lang, e.entity),
+            outcomeName(lang, e.outcome),
+            e.reason ?? '',
+          ],
         })),
       },
     ],
@@ -90,7 +103,11 @@ export function caseExtractDocument(
 
 /** File name of a log export: logg-<what>-<date>.<ext>, ASCII only. */
 export function auditFileName(what: string, exportedAt: string, format: 'csv' | 'pdf'): string {
-  const safe = what.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'logg';
+  const safe =
+    what
+      .replace(/[^A-Za-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'logg';
   return `logg-${safe}-${localDateTime(exportedAt).slice(0, 10)}.${format}`;
 }
 

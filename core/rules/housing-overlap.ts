@@ -22,9 +22,7 @@ export function spansOverlap(a: Pick<StepSpan, 'startDate' | 'endDate'>, b: Pick
  */
 export function overlappingSteps<T extends StepSpan>(candidate: StepSpan, existing: readonly T[]): T[] {
   if (candidate.parallel) return [];
-  return existing.filter(
-    (s) => s.id !== candidate.id && s.childId === candidate.childId && !s.parallel && spansOverlap(candidate, s),
-  );
+  return existing.filter((s) => s.id !== candidate.id && s.childId === candidate.childId && !s.parallel && spansOverlap(candidate, s));
 }
 
 /** A step must not end before it starts. */

@@ -13,15 +13,22 @@ describe('instrument file syntax', () => {
     expect(jsonSyntaxErrorOffset('[01]')).toBe(2);
     expect(jsonSyntaxErrorOffset('"\\x"')).toBe(1);
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string(), fc.json().map((j) => j.slice(0, -1))), (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        expect(jsonSyntaxErrorOffset(text) === -1).toBe(valid);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.json().map((j) => j.slice(0, -1)),
+        ),
+        (text) => {
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          expect(jsonSyntaxErrorOffset(text) === -1).toBe(valid);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -116,12 +116,19 @@ export function readInstrumentFile(text: string): InstrumentFileResult {
   } catch {
     const offset = jsonSyntaxErrorOffset(json);
     if (offset < 0) {
-      return { ok: false, message: 'The file is not valid JSON. Check that it is the instrument file and that it is complete.', issues: [{ path: [], message: 'json_syntax' }] };
+      return {
+        ok: false,
+        message: 'The file is not valid JSON. Check that it is the instrument file and that it is complete.',
+        issues: [{ path: [], message: 'json_syntax' }],
+      };
     }
     const { line, column } = lineAndColumn(json, offset);
     return {
       ok: false,
-      message: offset >= json.length ? 'The file is not valid JSON: it ends too early. Check that it is complete.' : `The file is not valid JSON: there is a syntax error at line ${line}, column ${column}.`,
+      message:
+        offset >= json.length
+          ? 'The file is not valid JSON: it ends too early. Check that it is complete.'
+          : `The file is not valid JSON: there is a syntax error at line ${line}, column ${column}.`,
       issues: [{ path: [], message: `json_syntax: line ${line}, column ${column}` }],
     };
   }

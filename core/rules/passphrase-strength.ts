@@ -22,7 +22,10 @@ export function passphraseStrength(passphrase: string): PassphraseStrength {
   const classes = [/[a-zåäö]/, /[A-ZÅÄÖ]/, /[0-9]/, /[^a-zA-ZåäöÅÄÖ0-9]/].filter((re) => re.test(passphrase)).length;
   if (classes >= 3) score++;
   else hints.push('mix_characters');
-  const words = passphrase.trim().split(/[\s\-_.]+/).filter((w) => w.length >= 3);
+  const words = passphrase
+    .trim()
+    .split(/[\s\-_.]+/)
+    .filter((w) => w.length >= 3);
   if (words.length < 3 && length < 24) hints.push('add_words');
   if (/(.)\1{3,}/.test(passphrase)) {
     score--;

@@ -23,7 +23,15 @@ const detail: CaseDetail = {
   closedAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  survivor: { name: 'Testa', personalIdentityNumber: null, gender: 'woman', birthYear: 1990, language: '', interpreterNeeded: false, safeContact: 'via boendet' },
+  survivor: {
+    name: 'Testa',
+    personalIdentityNumber: null,
+    gender: 'woman',
+    birthYear: 1990,
+    language: '',
+    interpreterNeeded: false,
+    safeContact: 'via boendet',
+  },
   protectionLevel: 'skyddad_folkbokforing',
   honourContext: false,
   vulnerabilities: [],
@@ -85,7 +93,17 @@ const step: HousingStep = {
   permitOverrideReason: null,
 };
 const support: SupportItem = { id: 5, caseId: 1, kind: 'school', agency: 'Skolan i Kiruna', status: 'needed', startDate: null, endDate: null, notes: '' };
-const request: KompottenRequest = { id: 6, direction: 'sent', counterpartCode: '2584', counterpartName: 'Kiruna', caseId: 1, caseNumber: 'RVT-2026-0001', date: '2026-01-01', outcome: 'pending', notes: '' };
+const request: KompottenRequest = {
+  id: 6,
+  direction: 'sent',
+  counterpartCode: '2584',
+  counterpartName: 'Kiruna',
+  caseId: 1,
+  caseNumber: 'RVT-2026-0001',
+  date: '2026-01-01',
+  outcome: 'pending',
+  notes: '',
+};
 
 /** Each contract type's sample, masked, as a plain record to walk by field path. */
 const masked: Record<ProtectedField['type'], { before: unknown; after: unknown }> = {

@@ -38,13 +38,17 @@ export const PROTECTED_FIELDS: readonly ProtectedField[] = [
   { type: 'Move', field: 'from', why: 'where she lived before the move; with a move in progress often still her address' },
   { type: 'Move', field: 'to', why: 'the new municipality or district: the very thing she is hiding' },
   { type: 'Move', field: 'receivingContact', why: 'the contact at the receiving municipality or landlord names the destination' },
-  { type: 'Move', field: 'check', why: 'the stored safe-distance check names the destination and its distance from each known perpetrator area, enough to locate it' },
+  {
+    type: 'Move',
+    field: 'check',
+    why: 'the stored safe-distance check names the destination and its distance from each known perpetrator area, enough to locate it',
+  },
   { type: 'HousingStep', field: 'provider', why: 'the landlord, shelter operator or housing company of the step' },
   { type: 'HousingStep', field: 'shelterId', why: 'which shelter she stays at (the shelter register gives its municipality and contact)' },
   { type: 'HousingStep', field: 'shelterName', why: 'the same shelter, by name' },
   { type: 'HousingStep', field: 'place', why: 'the municipality or district of the step' },
   { type: 'SupportItem', field: 'agency', why: 'the local agency (school, health centre, clinic) that supports her locates her' },
-  { type: 'KompottenRequest', field: 'counterpartCode', why: "a request sent for her case names the municipality she is moving to" },
+  { type: 'KompottenRequest', field: 'counterpartCode', why: 'a request sent for her case names the municipality she is moving to' },
   { type: 'KompottenRequest', field: 'counterpartName', why: 'the same municipality, by name' },
 ];
 

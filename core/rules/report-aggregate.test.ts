@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_LEVELS } from '../contract/risk';
 import { MOVE_STATUSES } from './move-workflow';
-import { aggregateReport, caseFlow, countMoves, countRisk, countSteps, mean, median, medianOfCounts, MOVE_OUTCOME_COLUMNS, moveStatusOn, RISK_ROWS, shelterDaysIn, shelterTypeOf, type CaseFact, type MoveFact, type ReportFacts } from './report-aggregate';
+import {
+  aggregateReport,
+  caseFlow,
+  countMoves,
+  countRisk,
+  countSteps,
+  mean,
+  median,
+  medianOfCounts,
+  MOVE_OUTCOME_COLUMNS,
+  moveStatusOn,
+  RISK_ROWS,
+  shelterDaysIn,
+  shelterTypeOf,
+  type CaseFact,
+  type MoveFact,
+  type ReportFacts,
+} from './report-aggregate';
 
 const Y24 = { from: '2024-01-01', to: '2024-12-31' };
 const Y23 = { from: '2023-01-01', to: '2023-12-31' };
@@ -23,9 +40,27 @@ describe('helpers', () => {
     expect(mean([1, 2, 6])).toBe(3);
     expect(mean([])).toBeNull();
     expect(medianOfCounts([])).toBeNull();
-    expect(medianOfCounts([{ value: 3, count: 1 }, { value: 1, count: 1 }, { value: 2, count: 1 }])).toBe(2);
-    expect(medianOfCounts([{ value: 4, count: 1 }, { value: 1, count: 2 }, { value: 9, count: 0 }, { value: 3, count: 1 }])).toBe(2);
-    expect(medianOfCounts([{ value: 5, count: 3 }, { value: 1, count: 1 }])).toBe(5);
+    expect(
+      medianOfCounts([
+        { value: 3, count: 1 },
+        { value: 1, count: 1 },
+        { value: 2, count: 1 },
+      ]),
+    ).toBe(2);
+    expect(
+      medianOfCounts([
+        { value: 4, count: 1 },
+        { value: 1, count: 2 },
+        { value: 9, count: 0 },
+        { value: 3, count: 1 },
+      ]),
+    ).toBe(2);
+    expect(
+      medianOfCounts([
+        { value: 5, count: 3 },
+        { value: 1, count: 1 },
+      ]),
+    ).toBe(5);
   });
 
   it('places a case in the flow of a period; start + new = closed + end', () => {
@@ -47,7 +82,15 @@ describe('helpers', () => {
     expect(shelterTypeOf(null)).toBe('not_in_register');
     expect(shelterTypeOf({ ivoKind: 'permit', ivoValidUntil: null, specialisations: ['pets', 'honour_violence'] })).toBe('honour_violence');
     expect(shelterTypeOf({ ivoKind: 'permit', ivoValidUntil: null, specialisations: ['pets'] })).toBe('general');
-    const m = { caseId: 1, route: 'kompotten', withinCity: false, transitions: [{ status: 'planned', date: '2024-01-05' }, { status: 'requested', date: '2024-02-01' }] };
+    const m = {
+      caseId: 1,
+      route: 'kompotten',
+      withinCity: false,
+      transitions: [
+        { status: 'planned', date: '2024-01-05' },
+        { status: 'requested', date: '2024-02-01' },
+      ],
+    };
     expect(moveStatusOn(m, '2024-01-04')).toBeNull();
     expect(moveStatusOn(m, '2024-01-31')).toBe('planned');
     expect(moveStatusOn(m, '2024-12-31')).toBe('requested');
@@ -55,7 +98,14 @@ describe('helpers', () => {
 });
 
 describe('countSteps', () => {
-  const step = (id: number, caseId: number, kind: string, startDate: string, endDate: string | null, over: { outcome?: string; obstacles?: string[] } = {}) => ({
+  const step = (
+    id: number,
+    caseId: number,
+    kind: string,
+    startDate: string,
+    endDate: string | null,
+    over: { outcome?: string; obstacles?: string[] } = {},
+  ) => ({
     id,
     caseId,
     kind,
@@ -86,10 +136,36 @@ describe('countSteps', () => {
 });
 
 describe('aggregateReport', () => {
-  const c = (over: Partial<CaseFact>): CaseFact => ({ districtSlug: 'a', gender: 'woman', honourContext: false, protectedIdentity: false, children: 0, openedOn: '2024-02-01', closedOn: null, ...over });
+  const c = (over: Partial<CaseFact>): CaseFact => ({
+    districtSlug: 'a',
+    gender: 'woman',
+    honourContext: false,
+    protectedIdentity: false,
+    children: 0,
+    openedOn: '2024-02-01',
+    closedOn: null,
+    ...over,
+  });
   const moves: MoveFact[] = [
-    { caseId: 1, route: 'within_city', withinCity: true, transitions: [{ status: 'planned', date: '2024-03-01' }, { status: 'requested', date: '2024-03-02' }, { status: 'completed', date: '2024-03-12' }] },
-    { caseId: 1, route: 'odd', withinCity: false, transitions: [{ status: 'planned', date: '2024-12-01' }, { status: 'declined', date: '2025-01-10' }] },
+    {
+      caseId: 1,
+      route: 'within_city',
+      withinCity: true,
+      transitions: [
+        { status: 'planned', date: '2024-03-01' },
+        { status: 'requested', date: '2024-03-02' },
+        { status: 'completed', date: '2024-03-12' },
+      ],
+    },
+    {
+      caseId: 1,
+      route: 'odd',
+      withinCity: false,
+      transitions: [
+        { status: 'planned', date: '2024-12-01' },
+        { status: 'declined', date: '2025-01-10' },
+      ],
+    },
   ];
   const assessments = [
     { caseId: 1, completedOn: '2024-03-01', level: 'high', nextReviewDate: '2024-03-15' },

@@ -325,7 +325,11 @@ export function countMoves(moves: readonly MoveFact[], r: Range, period: ReportP
  * step from its start on is an own lease or ended in one. Step lengths are counted where the step
  * ended; obstacles per case over the steps active in the period. The database counts the same way.
  */
-export function countSteps(steps: readonly StepFact[], r: Range, period: ReportPeriod): { cohort: ChainCohortCount[]; ended: StepsEndedCount[]; obstacles: ObstacleCasesCount[] } {
+export function countSteps(
+  steps: readonly StepFact[],
+  r: Range,
+  period: ReportPeriod,
+): { cohort: ChainCohortCount[]; ended: StepsEndedCount[]; obstacles: ObstacleCasesCount[] } {
   const byCase = new Map<number, StepFact[]>();
   for (const s of steps) {
     const list = byCase.get(s.caseId);
@@ -335,11 +339,16 @@ export function countSteps(steps: readonly StepFact[], r: Range, period: ReportP
   const order = (a: StepFact, b: StepFact): number => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id);
   const cohort = new Map<string, ChainCohortCount>();
   for (const list of byCase.values()) {
-    const left = list.filter((s) => s.kind === 'protected_shelter' && inRange(s.endDate, r)).sort(order).at(-1);
+    const left = list
+      .filter((s) => s.kind === 'protected_shelter' && inRange(s.endDate, r))
+      .sort(order)
+      .at(-1);
     if (!left || left.endDate === null) continue;
     const leftOn = left.endDate;
     const next = list.filter((s) => s.id !== left.id && s.startDate >= leftOn).sort(order)[0] ?? null;
-    const reachedLease = list.some((s) => s.id !== left.id && s.startDate >= left.startDate && (s.kind === 'own_lease' || s.outcome === 'own_lease')) || left.outcome === 'own_lease';
+    const reachedLease =
+      list.some((s) => s.id !== left.id && s.startDate >= left.startDate && (s.kind === 'own_lease' || s.outcome === 'own_lease')) ||
+      left.outcome === 'own_lease';
     const nextKind = next?.kind ?? null;
     const key = JSON.stringify([nextKind, reachedLease]);
     const c = cohort.get(key) ?? { period, nextKind, reachedLease, count: 0 };
@@ -364,7 +373,11 @@ export function countSteps(steps: readonly StepFact[], r: Range, period: ReportP
       obstacleCases.set(o, set);
     }
   }
-  return { cohort: [...cohort.values()], ended: [...ended.values()], obstacles: [...obstacleCases].map(([obstacle, set]) => ({ period, obstacle, cases: set.size })) };
+  return {
+    cohort: [...cohort.values()],
+    ended: [...ended.values()],
+    obstacles: [...obstacleCases].map(([obstacle, set]) => ({ period, obstacle, cases: set.size })),
+  };
 }
 
 /**
@@ -373,7 +386,12 @@ export function countSteps(steps: readonly StepFact[], r: Range, period: ReportP
  * its level and whether its review date lies before the period's last day. The database counts the
  * same way.
  */
-export function countRisk(cases: readonly (Pick<CaseFact, 'openedOn' | 'closedOn'> & { id: number })[], assessments: readonly AssessmentFact[], r: Range, period: ReportPeriod): RiskCount[] {
+export function countRisk(
+  cases: readonly (Pick<CaseFact, 'openedOn' | 'closedOn'> & { id: number })[],
+  assessments: readonly AssessmentFact[],
+  r: Range,
+  period: ReportPeriod,
+): RiskCount[] {
   const latest = new Map<number, AssessmentFact>();
   for (const a of assessments) {
     if (a.completedOn > r.to) continue;
@@ -478,7 +496,10 @@ function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built 
     values: byDistrict.get(d.slug) ?? [0, 0, 0, 0],
   }));
   if (facts.includeNoDistrict) districtRows.push({ key: 'none', labelKey: 'reports.row.no_district', values: byDistrict.get(null) ?? [0, 0, 0, 0] });
-  const districtTable = crossTable({ id: 'cases_by_district', period, titleKey: 'reports.table.cases_by_district', columns: flowCols }, districtRows, { totalColumn: false, rowRelation: flowRelation });
+  const districtTable = crossTable({ id: 'cases_by_district', period, titleKey: 'reports.table.cases_by_district', columns: flowCols }, districtRows, {
+    totalColumn: false,
+    rowRelation: flowRelation,
+  });
   tables.push(districtTable);
 
   const genderTable = crossTable(
@@ -512,7 +533,12 @@ function casesTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built 
 }
 
 function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
-  const columns = [col('placements'), col('started'), { key: 'shelter_days', labelKey: 'reports.col.shelter_days' }, { key: 'cost', labelKey: 'reports.col.cost' }];
+  const columns = [
+    col('placements'),
+    col('started'),
+    { key: 'shelter_days', labelKey: 'reports.col.shelter_days' },
+    { key: 'cost', labelKey: 'reports.col.cost' },
+  ];
   // One pass over tens of thousands of placements: each is classified and its days counted once,
   // and added to its shelter type's, its permit's and the total's sums (in the placements' order,
   // so the costs add up to the same sum every time).
@@ -540,7 +566,10 @@ function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Bu
     }
   }
   const build = (id: string, keys: readonly string[], sums: Map<string, Sums>, labelPrefix: string): RawTable => {
-    const groups = [...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, s: sums.get(k) ?? none(), total: undefined as true | undefined })), { key: 'total', labelKey: 'reports.row.total', s: total, total: true as const }];
+    const groups = [
+      ...keys.map((k) => ({ key: k, labelKey: `${labelPrefix}.${k}`, s: sums.get(k) ?? none(), total: undefined as true | undefined })),
+      { key: 'total', labelKey: 'reports.row.total', s: total, total: true as const },
+    ];
     const rows: RawRow[] = groups.map((g, i) => ({
       key: g.key,
       labelKey: g.labelKey,
@@ -552,7 +581,14 @@ function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Bu
         { kind: 'measure', unit: 'sek', value: Math.round(g.s.cost), n: g.s.placements, hideWith: [i, 0] },
       ],
     }));
-    return { id, period, titleKey: `reports.table.${id}`, columns, rows, relations: gridRelations(keys.length, 4, { rowTotals: false, columnTotals: true, columns: [0, 1] }) };
+    return {
+      id,
+      period,
+      titleKey: `reports.table.${id}`,
+      columns,
+      rows,
+      relations: gridRelations(keys.length, 4, { rowTotals: false, columnTotals: true, columns: [0, 1] }),
+    };
   };
   const typeTable = build('placements_by_shelter_type', SHELTER_TYPES, byType, 'reports.row.shelter_type');
   const permitTable = build('placements_by_permit', PERMIT_ROWS, byPermit, 'reports.row.permit');
@@ -568,7 +604,11 @@ function placementTables(facts: ReportFacts, r: Range, period: ReportPeriod): Bu
       {
         key: 'all',
         labelKey: 'reports.row.all_placements',
-        cells: [count(ended.length), { kind: 'measure', unit: 'days', value: round1(mean(lengths)), n: ended.length }, { kind: 'measure', unit: 'days', value: round1(median(lengths)), n: ended.length }],
+        cells: [
+          count(ended.length),
+          { kind: 'measure', unit: 'days', value: round1(mean(lengths)), n: ended.length },
+          { kind: 'measure', unit: 'days', value: round1(median(lengths)), n: ended.length },
+        ],
       },
     ],
     relations: [],
@@ -591,7 +631,11 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
   }
   const byRoute = crossTable(
     { id: 'moves_by_route', period, titleKey: 'reports.table.moves_by_route', columns: MOVE_OUTCOME_COLUMNS.map(col) },
-    MOVE_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}`, values: MOVE_OUTCOME_COLUMNS.map((o) => begun.get(`${route}|${o}`) ?? 0) })),
+    MOVE_ROUTES.map((route) => ({
+      key: route,
+      labelKey: `reports.row.route.${route}`,
+      values: MOVE_OUTCOME_COLUMNS.map((o) => begun.get(`${route}|${o}`) ?? 0),
+    })),
     { totalColumn: true },
   );
 
@@ -606,10 +650,16 @@ function moveTables(facts: ReportFacts, r: Range, period: ReportPeriod): Built {
     { totalColumn: false },
   );
 
-  const durationRows: RawRow[] = [...MOVE_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}` })), { key: 'total', labelKey: 'reports.row.total', total: true }].map((row) => {
+  const durationRows: RawRow[] = [
+    ...MOVE_ROUTES.map((route) => ({ key: route, labelKey: `reports.row.route.${route}` })),
+    { key: 'total', labelKey: 'reports.row.total', total: true },
+  ].map((row) => {
     const list = row.key === 'total' ? completed : completed.filter((m) => routeOf(m.route) === row.key);
     const n = countOf(list);
-    return { ...row, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((m) => ({ value: m.days, count: m.count })))), n }] };
+    return {
+      ...row,
+      cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((m) => ({ value: m.days, count: m.count })))), n }],
+    };
   });
   const duration: RawTable = {
     id: 'moves_duration',
@@ -635,7 +685,11 @@ function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
   const next = crossTable(
     { id: 'chain_next_step', period, titleKey: 'reports.table.chain_next_step', columns: [col('cases')] },
     [
-      ...STEP_KINDS.map((k) => ({ key: k, labelKey: `reports.row.step.${k}`, values: [countOf(cohort.filter((c) => c.nextKind !== null && kindOf(c.nextKind) === k))] })),
+      ...STEP_KINDS.map((k) => ({
+        key: k,
+        labelKey: `reports.row.step.${k}`,
+        values: [countOf(cohort.filter((c) => c.nextKind !== null && kindOf(c.nextKind) === k))],
+      })),
       { key: 'none_recorded', labelKey: 'reports.row.step.none_recorded', values: [countOf(cohort.filter((c) => c.nextKind === null))] },
     ],
     { totalColumn: false },
@@ -669,7 +723,11 @@ function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
     rows: STEP_KINDS.map((k) => {
       const list = ended.filter((s) => kindOf(s.kind) === k);
       const n = sum(list.map((s) => s.count));
-      return { key: k, labelKey: `reports.row.step.${k}`, cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((s) => ({ value: s.days, count: s.count })))), n }] };
+      return {
+        key: k,
+        labelKey: `reports.row.step.${k}`,
+        cells: [count(n), { kind: 'measure', unit: 'days', value: round1(medianOfCounts(list.map((s) => ({ value: s.days, count: s.count })))), n }],
+      };
     }),
     relations: [],
   };
@@ -678,7 +736,11 @@ function chainTables(facts: ReportFacts, period: ReportPeriod): Built {
     period,
     titleKey: 'reports.table.chain_obstacles',
     columns: [col('cases')],
-    rows: OBSTACLES.map((o) => ({ key: o, labelKey: `reports.row.obstacle.${o}`, cells: [count(sum(facts.obstacleCases.filter((c) => c.period === period && c.obstacle === o).map((c) => c.cases)))] })),
+    rows: OBSTACLES.map((o) => ({
+      key: o,
+      labelKey: `reports.row.obstacle.${o}`,
+      cells: [count(sum(facts.obstacleCases.filter((c) => c.period === period && c.obstacle === o).map((c) => c.cases)))],
+    })),
     relations: [],
   };
   return {
@@ -760,7 +822,14 @@ export function aggregateReport(facts: ReportFacts, current: Range, previous: Ra
     ['current', current],
     ['previous', previous],
   ] as const) {
-    for (const part of [casesTables(facts, r, period), placementTables(facts, r, period), moveTables(facts, r, period), chainTables(facts, period), riskTables(facts, r, period), kompottenTables(facts, period)]) {
+    for (const part of [
+      casesTables(facts, r, period),
+      placementTables(facts, r, period),
+      moveTables(facts, r, period),
+      chainTables(facts, period),
+      riskTables(facts, r, period),
+      kompottenTables(facts, period),
+    ]) {
       out.tables.push(...part.tables);
       out.links.push(...part.links);
     }
@@ -769,7 +838,8 @@ export function aggregateReport(facts: ReportFacts, current: Range, previous: Ra
   for (const table of ['cases_flow', 'cases_by_district', 'cases_by_gender']) {
     const rows = out.tables.find((t) => t.id === table && t.period === 'current')?.rows ?? [];
     for (const row of rows) {
-      const at = (period: ReportPeriod, c: string): CellAddress => (table === 'cases_flow' ? { table, period, row: c, col: 'cases' } : { table, period, row: row.key, col: c });
+      const at = (period: ReportPeriod, c: string): CellAddress =>
+        table === 'cases_flow' ? { table, period, row: c, col: 'cases' } : { table, period, row: row.key, col: c };
       if (table === 'cases_flow' && row.key !== 'open_at_start') continue;
       out.links.push([at('current', 'open_at_start'), at('previous', 'open_at_end')]);
     }

@@ -13,13 +13,40 @@ const report: Report = {
       id: 't',
       period: 'current',
       titleKey: 'title.t',
-      columns: [{ key: 'a', labelKey: 'col.a' }, { key: 'b', labelKey: 'col.b' }],
+      columns: [
+        { key: 'a', labelKey: 'col.a' },
+        { key: 'b', labelKey: 'col.b' },
+      ],
       rows: [
         { key: 'r1', labelKey: 'row.r1', cells: [{ kind: 'count', value: 12 }, { kind: 'suppressed' }] },
-        { key: 'r2', label: '=Södertälje; "x"', cells: [{ kind: 'measure', value: 20.46, unit: 'days' }, { kind: 'measure', value: null, unit: 'sek' }] },
+        {
+          key: 'r2',
+          label: '=Södertälje; "x"',
+          cells: [
+            { kind: 'measure', value: 20.46, unit: 'days' },
+            { kind: 'measure', value: null, unit: 'sek' },
+          ],
+        },
       ],
     },
-    { id: 't', period: 'previous', titleKey: 'title.t', columns: [{ key: 'a', labelKey: 'col.a' }, { key: 'b', labelKey: 'col.b' }], rows: [{ key: 'r1', cells: [{ kind: 'count', value: 7 }, { kind: 'measure', value: 1234.6, unit: 'sek' }] }] },
+    {
+      id: 't',
+      period: 'previous',
+      titleKey: 'title.t',
+      columns: [
+        { key: 'a', labelKey: 'col.a' },
+        { key: 'b', labelKey: 'col.b' },
+      ],
+      rows: [
+        {
+          key: 'r1',
+          cells: [
+            { kind: 'count', value: 7 },
+            { kind: 'measure', value: 1234.6, unit: 'sek' },
+          ],
+        },
+      ],
+    },
   ],
 };
 

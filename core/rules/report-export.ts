@@ -34,7 +34,13 @@ function labelOf(labels: Readonly<Record<string, string>>, key: string | undefin
   return Object.prototype.hasOwnProperty.call(labels, key) ? (labels[key] ?? key) : key;
 }
 
-function section(current: ReportTable, previous: ReportTable | undefined, labels: Readonly<Record<string, string>>, threshold: number, lang: ExportLanguage): ExportSection {
+function section(
+  current: ReportTable,
+  previous: ReportTable | undefined,
+  labels: Readonly<Record<string, string>>,
+  threshold: number,
+  lang: ExportLanguage,
+): ExportSection {
   const t = TEXTS[lang];
   const header: string[] = [t.row];
   for (const c of current.columns) {
@@ -61,7 +67,15 @@ export function exportDocument(
   const t = TEXTS[opts.language];
   const sections = report.tables
     .filter((x) => x.period === 'current')
-    .map((cur) => section(cur, report.tables.find((x) => x.period === 'previous' && x.id === cur.id), opts.labels, report.threshold, opts.language));
+    .map((cur) =>
+      section(
+        cur,
+        report.tables.find((x) => x.period === 'previous' && x.id === cur.id),
+        opts.labels,
+        report.threshold,
+        opts.language,
+      ),
+    );
   return {
     title: t.title,
     meta: [

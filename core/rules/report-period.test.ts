@@ -4,17 +4,29 @@ import { daysInRange, resolvePeriod } from './report-period';
 
 describe('resolvePeriod', () => {
   it('resolves a calendar year and the year before', () => {
-    expect(resolvePeriod({ kind: 'year', year: 2025 })).toEqual({ current: { from: '2025-01-01', to: '2025-12-31' }, previous: { from: '2024-01-01', to: '2024-12-31' } });
+    expect(resolvePeriod({ kind: 'year', year: 2025 })).toEqual({
+      current: { from: '2025-01-01', to: '2025-12-31' },
+      previous: { from: '2024-01-01', to: '2024-12-31' },
+    });
   });
 
   it('resolves tertials as four months, the first one going back to the previous year', () => {
-    expect(resolvePeriod({ kind: 'tertial', year: 2024, index: 1 })).toEqual({ current: { from: '2024-01-01', to: '2024-04-30' }, previous: { from: '2023-09-01', to: '2023-12-31' } });
+    expect(resolvePeriod({ kind: 'tertial', year: 2024, index: 1 })).toEqual({
+      current: { from: '2024-01-01', to: '2024-04-30' },
+      previous: { from: '2023-09-01', to: '2023-12-31' },
+    });
     expect(resolvePeriod({ kind: 'tertial', year: 2024, index: 2 }).current).toEqual({ from: '2024-05-01', to: '2024-08-31' });
-    expect(resolvePeriod({ kind: 'tertial', year: 2024, index: 3 })).toEqual({ current: { from: '2024-09-01', to: '2024-12-31' }, previous: { from: '2024-05-01', to: '2024-08-31' } });
+    expect(resolvePeriod({ kind: 'tertial', year: 2024, index: 3 })).toEqual({
+      current: { from: '2024-09-01', to: '2024-12-31' },
+      previous: { from: '2024-05-01', to: '2024-08-31' },
+    });
   });
 
   it('resolves quarters, with leap years', () => {
-    expect(resolvePeriod({ kind: 'quarter', year: 2024, index: 1 })).toEqual({ current: { from: '2024-01-01', to: '2024-03-31' }, previous: { from: '2023-10-01', to: '2023-12-31' } });
+    expect(resolvePeriod({ kind: 'quarter', year: 2024, index: 1 })).toEqual({
+      current: { from: '2024-01-01', to: '2024-03-31' },
+      previous: { from: '2023-10-01', to: '2023-12-31' },
+    });
     expect(resolvePeriod({ kind: 'quarter', year: 2024, index: 2 }).current).toEqual({ from: '2024-04-01', to: '2024-06-30' });
     expect(resolvePeriod({ kind: 'quarter', year: 2025, index: 4 }).previous).toEqual({ from: '2025-07-01', to: '2025-09-30' });
     expect(resolvePeriod({ kind: 'tertial', year: 2023, index: 1 }).current.to).toBe('2023-04-30');

@@ -89,11 +89,18 @@ describe('retention verdict', () => {
   });
 
   it('follows the number of years in the settings', () => {
-    expect(retentionVerdict(closed(), { ...rules, years: 10 }, '2026-01-01')).toMatchObject({ kind: 'keep', reason: 'not_due', dates: { dueAt: '2029-06-10' } });
+    expect(retentionVerdict(closed(), { ...rules, years: 10 }, '2026-01-01')).toMatchObject({
+      kind: 'keep',
+      reason: 'not_due',
+      dates: { dueAt: '2029-06-10' },
+    });
   });
 
   it('keeps everything in a research municipality', () => {
-    expect(retentionVerdict(closed({ lastEntryAt: '2001-01-01' }), { ...rules, researchMunicipality: true }, '2026-01-01')).toMatchObject({ kind: 'keep', reason: 'research_municipality' });
+    expect(retentionVerdict(closed({ lastEntryAt: '2001-01-01' }), { ...rules, researchMunicipality: true }, '2026-01-01')).toMatchObject({
+      kind: 'keep',
+      reason: 'research_municipality',
+    });
   });
 
   it('keeps survivors born on the 5th, 15th and 25th, but not the 4th, 6th, 14th, 16th, 24th or 26th', () => {
@@ -123,7 +130,10 @@ describe('retention verdict', () => {
   });
 
   it('keeps a kept-day survivor without asking, even with a child placed outside the home', () => {
-    expect(retentionVerdict(closed({ childPlacedOutsideHome: true, survivorPin: pinFor('19850625') }), rules, '2026-01-01')).toMatchObject({ kind: 'keep', reason: 'birth_day' });
+    expect(retentionVerdict(closed({ childPlacedOutsideHome: true, survivorPin: pinFor('19850625') }), rules, '2026-01-01')).toMatchObject({
+      kind: 'keep',
+      reason: 'birth_day',
+    });
   });
 
   it('does not flag a case that is not due yet', () => {
@@ -144,13 +154,17 @@ describe('retention verdict', () => {
   });
 });
 
-const isoDate = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2080, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2080, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const settingsArb = fc.record({ years: fc.integer({ min: 0, max: 50 }), keepBirthDays: fc.boolean(), researchMunicipality: fc.boolean() });
 const factsArb = fc.record({
   status: fc.constantFrom('open' as const, 'closed' as const),
   lastEntryAt: isoDate,
   survivorPin: fc.option(
-    fc.tuple(fc.integer({ min: 1930, max: 2010 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => pinFor(`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`)),
+    fc
+      .tuple(fc.integer({ min: 1930, max: 2010 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => pinFor(`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`)),
   ),
   childPlacedOutsideHome: fc.boolean(),
   decision: fc.option(fc.record({ decision: fc.constantFrom('purge' as const, 'keep' as const), lastEntryAt: isoDate })),

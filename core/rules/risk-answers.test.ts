@@ -8,7 +8,11 @@ const j = (outputId: string, level: Judgement['level'], text = '', reason = ''):
 
 describe('answers against a template', () => {
   it('keeps valid answers and drops empty ones', () => {
-    const r = checkAnswers(TEST_TEMPLATE, [a('threats', 'yes'), a('frequency', 'often'), a('notes', '  fri text '), a('prior', 'no', 7), a('escalation', '')], [7]);
+    const r = checkAnswers(
+      TEST_TEMPLATE,
+      [a('threats', 'yes'), a('frequency', 'often'), a('notes', '  fri text '), a('prior', 'no', 7), a('escalation', '')],
+      [7],
+    );
     expect(r.issues).toEqual([]);
     expect(r.answers).toEqual([a('threats', 'yes'), a('frequency', 'often'), a('notes', 'fri text'), a('prior', 'no', 7)]);
   });
@@ -16,7 +20,16 @@ describe('answers against a template', () => {
   it('names every answer that does not fit, by path', () => {
     const r = checkAnswers(
       TEST_TEMPLATE,
-      [a('nope', 'yes'), a('prior', 'yes'), a('prior', 'yes', 8), a('threats', 'yes', 7), a('threats', 'maybe'), a('frequency', 'always'), a('escalation', 'no'), a('escalation', 'yes')],
+      [
+        a('nope', 'yes'),
+        a('prior', 'yes'),
+        a('prior', 'yes', 8),
+        a('threats', 'yes', 7),
+        a('threats', 'maybe'),
+        a('frequency', 'always'),
+        a('escalation', 'no'),
+        a('escalation', 'yes'),
+      ],
       [7],
     );
     expect(r.issues).toEqual([
@@ -41,7 +54,12 @@ describe('answers against a template', () => {
   });
 
   it('carries over only what still fits the template and the perpetrators', () => {
-    const r = carryOver(TEST_TEMPLATE, [a('threats', 'yes'), a('removed_item', 'yes'), a('prior', 'yes', 7), a('prior', 'yes', 9)], [j('acute', 'high', '', 'skäl'), j('old_output', 'low')], [7]);
+    const r = carryOver(
+      TEST_TEMPLATE,
+      [a('threats', 'yes'), a('removed_item', 'yes'), a('prior', 'yes', 7), a('prior', 'yes', 9)],
+      [j('acute', 'high', '', 'skäl'), j('old_output', 'low')],
+      [7],
+    );
     expect(r.answers).toEqual([a('threats', 'yes'), a('prior', 'yes', 7)]);
     expect(r.judgements).toEqual([j('acute', 'high', '', 'skäl')]);
   });

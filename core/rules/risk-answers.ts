@@ -25,7 +25,11 @@ export function isValidValue(item: TemplateItem, value: string): boolean {
  * does not have, a per-perpetrator item without a perpetrator of the case (or a once-only item
  * with one), a value the item does not offer, or the same item answered twice for the same person.
  */
-export function checkAnswers(template: RiskTemplate, answers: readonly Answer[], perpetratorIds: readonly number[]): { answers: Answer[]; issues: AnswerIssue[] } {
+export function checkAnswers(
+  template: RiskTemplate,
+  answers: readonly Answer[],
+  perpetratorIds: readonly number[],
+): { answers: Answer[]; issues: AnswerIssue[] } {
   const items = itemsById(template);
   const perpetrators = new Set(perpetratorIds);
   const seen = new Set<string>();
@@ -38,7 +42,8 @@ export function checkAnswers(template: RiskTemplate, answers: readonly Answer[],
     if (item.perPerpetrator && a.perpetratorId !== null && !perpetrators.has(a.perpetratorId)) {
       return void issues.push({ path: ['answers', i, 'perpetratorId'], message: 'unknown_perpetrator' });
     }
-    if (!item.perPerpetrator && a.perpetratorId !== null) return void issues.push({ path: ['answers', i, 'perpetratorId'], message: 'perpetrator_not_allowed' });
+    if (!item.perPerpetrator && a.perpetratorId !== null)
+      return void issues.push({ path: ['answers', i, 'perpetratorId'], message: 'perpetrator_not_allowed' });
     const value = a.value.trim();
     if (value === '') return;
     if (!isValidValue(item, value)) return void issues.push({ path: ['answers', i, 'value'], message: 'invalid_value' });
@@ -81,6 +86,9 @@ export function carryOver(
   const fittingAnswers = answers.filter((a) => checkAnswers(template, [a], perpetratorIds).issues.length === 0);
   return {
     answers: checkAnswers(template, fittingAnswers, perpetratorIds).answers,
-    judgements: checkJudgements(template, judgements.filter((j) => checkJudgements(template, [j]).issues.length === 0)).judgements,
+    judgements: checkJudgements(
+      template,
+      judgements.filter((j) => checkJudgements(template, [j]).issues.length === 0),
+    ).judgements,
   };
 }

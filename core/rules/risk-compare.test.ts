@@ -9,7 +9,11 @@ const j = (outputId: string, level: Judgement['level']): Judgement => ({ outputI
 describe('risk comparison', () => {
   it('marks which factors changed, per perpetrator too', () => {
     const left = { template: TEST_TEMPLATE, answers: [a('threats', 'no'), a('escalation', 'yes'), a('prior', 'no', 1)], judgements: [] };
-    const right = { template: TEST_TEMPLATE, answers: [a('threats', 'yes'), a('escalation', 'yes'), a('prior', 'yes', 1), a('prior', 'yes', 3)], judgements: [] };
+    const right = {
+      template: TEST_TEMPLATE,
+      answers: [a('threats', 'yes'), a('escalation', 'yes'), a('prior', 'yes', 1), a('prior', 'yes', 3)],
+      judgements: [],
+    };
     const rows = compareAnswers(left, right, [1, 2]);
     const row = (itemId: string, perpetratorId: number | null = null) => rows.find((r) => r.itemId === itemId && r.perpetratorId === perpetratorId);
     expect(row('threats')).toMatchObject({ left: 'no', right: 'yes', changed: true });
@@ -25,9 +29,16 @@ describe('risk comparison', () => {
     const v2: RiskTemplate = {
       ...TEST_TEMPLATE,
       version: '2',
-      sections: [{ id: 'new', title: { en: 'New' }, items: [{ id: 'stalking', kind: 'yes_no_unknown', label: { en: 'Stalking' }, perPerpetrator: false }] }, ...TEST_TEMPLATE.sections],
+      sections: [
+        { id: 'new', title: { en: 'New' }, items: [{ id: 'stalking', kind: 'yes_no_unknown', label: { en: 'Stalking' }, perPerpetrator: false }] },
+        ...TEST_TEMPLATE.sections,
+      ],
     };
-    const rows = compareAnswers({ template: TEST_TEMPLATE, answers: [a('threats', 'yes')], judgements: [] }, { template: v2, answers: [a('stalking', 'yes')], judgements: [] }, []);
+    const rows = compareAnswers(
+      { template: TEST_TEMPLATE, answers: [a('threats', 'yes')], judgements: [] },
+      { template: v2, answers: [a('stalking', 'yes')], judgements: [] },
+      [],
+    );
     expect(rows[0]).toMatchObject({ itemId: 'stalking', left: null, right: 'yes', changed: true });
     expect(rows.find((r) => r.itemId === 'threats')).toMatchObject({ left: 'yes', right: null, changed: true });
   });

@@ -18,7 +18,11 @@ describe('risk completion', () => {
   });
 
   it('needs a reason as well as a level, and a reason of more than spaces', () => {
-    const gaps = completionGaps(TEST_TEMPLATE, [j('long_term', 'low', 'Inga hot senaste året'), j('acute', 'high', '   '), j('measures', null, '', 'Skyddat boende')]);
+    const gaps = completionGaps(TEST_TEMPLATE, [
+      j('long_term', 'low', 'Inga hot senaste året'),
+      j('acute', 'high', '   '),
+      j('measures', null, '', 'Skyddat boende'),
+    ]);
     expect(gaps).toEqual([{ outputId: 'acute', field: 'reason' }]);
     expect(missingOutputIds(TEST_TEMPLATE, [j('long_term', null, 'skäl'), j('acute', 'high', 'skäl'), j('measures', null, '', 'x')])).toEqual(['long_term']);
   });

@@ -18,7 +18,11 @@ describe('risk summary (support only)', () => {
   });
 
   it('counts present, absent and unknown per section with weights and scale degrees', () => {
-    const s = summarizeRisk(TEST_TEMPLATE, [once('threats', 'yes'), once('escalation', 'unknown'), once('frequency', 'sometimes'), once('notes', 'fri text'), once('support', 'yes')], []);
+    const s = summarizeRisk(
+      TEST_TEMPLATE,
+      [once('threats', 'yes'), once('escalation', 'unknown'), once('frequency', 'sometimes'), once('notes', 'fri text'), once('support', 'yes')],
+      [],
+    );
     const pattern = s.sections[0];
     expect(pattern).toMatchObject({ present: 2, unknown: 1, absent: 0, unanswered: 0, weightedScore: 2.5, maxWeightedScore: 4 });
     // A protective factor with weight 0 is counted but adds no points.
@@ -32,7 +36,11 @@ describe('risk summary (support only)', () => {
   });
 
   it('counts a per-perpetrator factor once when present for any perpetrator, and per perpetrator too', () => {
-    const s = summarizeRisk(TEST_TEMPLATE, [per('prior', 1, 'yes'), per('prior', 2, 'no'), per('orders', 2, 'yes'), per('orders', 1, 'unknown'), per('prior', 99, 'yes')], [1, 2]);
+    const s = summarizeRisk(
+      TEST_TEMPLATE,
+      [per('prior', 1, 'yes'), per('prior', 2, 'no'), per('orders', 2, 'yes'), per('orders', 1, 'unknown'), per('prior', 99, 'yes')],
+      [1, 2],
+    );
     expect(s.sections[1]).toMatchObject({ factors: 2, present: 2, weightedScore: 4 });
     expect(s.perPerpetrator).toEqual([
       { perpetratorId: 1, present: 1, unknown: 1, weightedScore: 1 },

@@ -107,7 +107,17 @@ export function summarizeRisk(template: RiskTemplate, answers: readonly Answer[]
 
   const perpetrators = new Map<number, PerpetratorSummary>(perpetratorIds.map((id) => [id, { perpetratorId: id, present: 0, unknown: 0, weightedScore: 0 }]));
   const sections: SectionSummary[] = template.sections.map((section) => {
-    const s: SectionSummary = { sectionId: section.id, title: section.title, factors: 0, present: 0, absent: 0, unknown: 0, unanswered: 0, weightedScore: 0, maxWeightedScore: 0 };
+    const s: SectionSummary = {
+      sectionId: section.id,
+      title: section.title,
+      factors: 0,
+      present: 0,
+      absent: 0,
+      unknown: 0,
+      unanswered: 0,
+      weightedScore: 0,
+      maxWeightedScore: 0,
+    };
     for (const item of section.items) {
       if (item.kind === 'text') continue;
       const weight = item.weight ?? 1;
@@ -138,7 +148,8 @@ export function summarizeRisk(template: RiskTemplate, answers: readonly Answer[]
     return s;
   });
 
-  const sum = (key: 'factors' | 'present' | 'absent' | 'unknown' | 'unanswered' | 'weightedScore' | 'maxWeightedScore'): number => round(sections.reduce((n, s) => n + s[key], 0));
+  const sum = (key: 'factors' | 'present' | 'absent' | 'unknown' | 'unanswered' | 'weightedScore' | 'maxWeightedScore'): number =>
+    round(sections.reduce((n, s) => n + s[key], 0));
   return {
     sections,
     factors: sum('factors'),

@@ -37,10 +37,14 @@ describe('safe distance', () => {
   });
 
   it('judges every perpetrator area, and warns if any one is near', () => {
-    const r = checkSafeDistance(municipality('2480'), [
-      { perpetratorId: 1, area: municipality('1280') },
-      { perpetratorId: 2, area: municipality('2480') },
-    ], OPTIONS);
+    const r = checkSafeDistance(
+      municipality('2480'),
+      [
+        { perpetratorId: 1, area: municipality('1280') },
+        { perpetratorId: 2, area: municipality('2480') },
+      ],
+      OPTIONS,
+    );
     expect(r.checks.map((c) => c.warning)).toEqual([false, true]);
     expect(r.warning).toBe(true);
   });

@@ -73,16 +73,31 @@ describe('publishTable', () => {
   it('hides measures over too few cases and those beside a hidden count', () => {
     const out = publishTable(
       table([
-        [{ kind: 'count', value: 3 }, { kind: 'measure', value: 40, unit: 'days', n: 6, hideWith: [0, 0] }],
-        [{ kind: 'count', value: 9 }, { kind: 'measure', value: 12.5, unit: 'days', n: 4 }],
-        [{ kind: 'count', value: 9 }, { kind: 'measure', value: 12.5, unit: 'days', n: 5 }],
+        [
+          { kind: 'count', value: 3 },
+          { kind: 'measure', value: 40, unit: 'days', n: 6, hideWith: [0, 0] },
+        ],
+        [
+          { kind: 'count', value: 9 },
+          { kind: 'measure', value: 12.5, unit: 'days', n: 4 },
+        ],
+        [
+          { kind: 'count', value: 9 },
+          { kind: 'measure', value: 12.5, unit: 'days', n: 5 },
+        ],
       ]),
       5,
     );
     expect(out.rows.map((r) => r.cells)).toEqual([
       [{ kind: 'suppressed' }, { kind: 'measure', value: null, unit: 'days' }],
-      [{ kind: 'count', value: 9 }, { kind: 'measure', value: null, unit: 'days' }],
-      [{ kind: 'count', value: 9 }, { kind: 'measure', value: 12.5, unit: 'days' }],
+      [
+        { kind: 'count', value: 9 },
+        { kind: 'measure', value: null, unit: 'days' },
+      ],
+      [
+        { kind: 'count', value: 9 },
+        { kind: 'measure', value: 12.5, unit: 'days' },
+      ],
     ]);
     expect(out).not.toHaveProperty('relations');
   });
@@ -93,7 +108,12 @@ describe('suppression (property): nothing hidden can be recomputed from the publ
   const count = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 60 }) });
   const tableArb = fc
     .record({ rows: fc.integer({ min: 1, max: 7 }), cols: fc.integer({ min: 1, max: 7 }), threshold: fc.integer({ min: 3, max: 8 }) })
-    .chain(({ rows, cols, threshold }) => fc.record({ threshold: fc.constant(threshold), interior: fc.array(fc.array(count, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }) }));
+    .chain(({ rows, cols, threshold }) =>
+      fc.record({
+        threshold: fc.constant(threshold),
+        interior: fc.array(fc.array(count, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      }),
+    );
 
   it('holds for random tables with row and column totals', () => {
     fc.assert(
@@ -137,14 +157,22 @@ describe('publishTables', () => {
     period,
     titleKey: id,
     columns: [{ key: 'n', labelKey: 'n' }],
-    rows: [...values.map((v, i) => ({ key: `r${i}`, cells: [{ kind: 'count' as const, value: v }] })), { key: 'total', total: true, cells: [{ kind: 'count' as const, value: values.reduce((a, b) => a + b, 0) }] }],
+    rows: [
+      ...values.map((v, i) => ({ key: `r${i}`, cells: [{ kind: 'count' as const, value: v }] })),
+      { key: 'total', total: true, cells: [{ kind: 'count' as const, value: values.reduce((a, b) => a + b, 0) }] },
+    ],
     relations: gridRelations(values.length, 1, { rowTotals: false, columnTotals: true }),
   });
 
   it('hides a figure shown in two tables in both when either table needs it hidden', () => {
     const a = one('a', 'current', [2, 10]);
     const b = one('b', 'current', [12, 0]);
-    const out = publishTables([a, b], 5, [[{ table: 'a', period: 'current', row: 'r1', col: 'n' }, { table: 'b', period: 'current', row: 'r0', col: 'n' }]]);
+    const out = publishTables([a, b], 5, [
+      [
+        { table: 'a', period: 'current', row: 'r1', col: 'n' },
+        { table: 'b', period: 'current', row: 'r0', col: 'n' },
+      ],
+    ]);
     expect(out[0]?.rows.map((r) => r.cells[0]?.kind)).toEqual(['suppressed', 'suppressed', 'count']);
     // b's r0 equals a's hidden r1, so it is hidden; then b's column needs a second hidden member.
     expect(out[1]?.rows[0]?.cells[0]).toEqual({ kind: 'suppressed' });

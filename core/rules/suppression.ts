@@ -51,7 +51,7 @@ export function suppressionMask(
   const valueAt = ([r, c]: CellRef): number | null => values[r]?.[c] ?? null;
   const isHidden = ([r, c]: CellRef): boolean => hidden[r]?.[c] === true;
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const relation of relations) {
       if (relation.filter(isHidden).length !== 1) continue;

@@ -12,14 +12,23 @@ const AFTER_Z: Readonly<Record<string, string>> = { å: '\u007f\u0002', ä: '\u0
 
 /** Letters with no decomposition that Swedish order files with others (their secondary weight: U+0004). */
 const FILED_AS: Readonly<Record<string, string>> = {
-  æ: 'ä', ø: 'ö', ü: 'y', ű: 'y', ß: 'ss', œ: 'oe', ð: 'd', đ: 'd', þ: 'th', ł: 'l', ı: 'i',
+  æ: 'ä',
+  ø: 'ö',
+  ü: 'y',
+  ű: 'y',
+  ß: 'ss',
+  œ: 'oe',
+  ð: 'd',
+  đ: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
 };
 
 const MARKS = /[\u0300-\u036f]/g;
 /** The common accents in the order Unicode's collation weighs them (acute before grave, …); others after, by code point. */
 const MARK_ORDER = '\u0301\u0300\u0306\u0302\u030c\u030a\u0308\u030b\u0303\u0307\u0327\u0328\u0304';
-const markWeights = (marks: string): string =>
-  [...marks].map((m) => (MARK_ORDER.includes(m) ? String.fromCharCode(0x10 + MARK_ORDER.indexOf(m)) : m)).join('');
+const markWeights = (marks: string): string => [...marks].map((m) => (MARK_ORDER.includes(m) ? String.fromCharCode(0x10 + MARK_ORDER.indexOf(m)) : m)).join('');
 const LEVELS = '\u0001';
 const PLAIN = '\u0002';
 const UPPER = '\u0003';

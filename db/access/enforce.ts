@@ -21,7 +21,8 @@ const EXPORT_OPERATION = /-export$/;
 export async function runInCaseScope<T>(store: Store, roles: readonly Role[], scope: CaseScope | null, op: string, run: () => Promise<T>): Promise<T> {
   const s = store.requireSession(roles);
   if (scope === null) return withAuditCase(null, run);
-  if (!isCaseScope(scope)) throw new DbError('invalid_input', 'The request does not say which case it concerns. Reload and try again.').because('scope_missing');
+  if (!isCaseScope(scope))
+    throw new DbError('invalid_input', 'The request does not say which case it concerns. Reload and try again.').because('scope_missing');
   const resolved = await resolveCaseScope(s.db, scope);
   if (resolved.kind === 'missing' || resolved.caseId === null) return withAuditCase(null, run);
   const caseId = resolved.caseId;

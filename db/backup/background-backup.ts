@@ -239,7 +239,11 @@ export class BackgroundBackup {
     if (outcome === null) {
       // The thread stopped without an answer (it could not start, or failed): recorded as a failure.
       await store.audit({ action: 'backup', entity: 'backup', outcome: 'failed' }).catch(() => undefined);
-      await recordAutomaticResult(store, at, new DbError('not_allowed', 'The automatic backup stopped before it finished. Back up now from Settings → Backups.').because('backup_interrupted'));
+      await recordAutomaticResult(
+        store,
+        at,
+        new DbError('not_allowed', 'The automatic backup stopped before it finished. Back up now from Settings → Backups.').because('backup_interrupted'),
+      );
       return;
     }
     if (outcome.kind === 'failed') {

@@ -82,7 +82,12 @@ export async function runBackupThread(port: MessagePort, init: BackupThreadInit)
     } else {
       // Copying reads every page of the live file: a bad one means the database itself is damaged.
       const damaged = !(err instanceof DbError) && isDamageError(err);
-      post({ kind: 'failed', damaged, message: err instanceof DbError ? err.message : failureText(err), ...(err instanceof DbError && err.reason ? { reason: err.reason } : {}) });
+      post({
+        kind: 'failed',
+        damaged,
+        message: err instanceof DbError ? err.message : failureText(err),
+        ...(err instanceof DbError && err.reason ? { reason: err.reason } : {}),
+      });
     }
   } finally {
     if (sqlite?.open) sqlite.close();

@@ -43,7 +43,9 @@ export async function backupSettings(store: Store): Promise<{ folder: string; ke
 /** A chosen folder must be a full path; it is created (0700) if missing, but an existing one keeps its mode. */
 export function prepareFolder(store: Store, folder: string): string {
   if (!path.isAbsolute(folder)) {
-    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]).because('backup_folder_absolute');
+    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [
+      { path: ['folder'], message: 'backup_folder_absolute' },
+    ]).because('backup_folder_absolute');
   }
   const resolved = path.resolve(folder);
   if (resolved === defaultBackupFolder(store)) {
@@ -81,7 +83,10 @@ function writeError(err: unknown): DbError {
   if (err instanceof DbError) return err;
   const code = (err as { code?: unknown }).code;
   const detail = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
-  return new DbError('not_allowed', `The backup could not be written to the backup folder${detail}. Check that the folder exists, is writable and has free space.`).because('backup_write_failed');
+  return new DbError(
+    'not_allowed',
+    `The backup could not be written to the backup folder${detail}. Check that the folder exists, is writable and has free space.`,
+  ).because('backup_write_failed');
 }
 
 /**
@@ -90,7 +95,10 @@ function writeError(err: unknown): DbError {
  * live database's at the moment of copying), write the manifest, rename atomically, fsync the
  * folder, prune to the newest `keep`. Audited as 'backup', ok or failed.
  */
-export async function createBackup(store: Store, options: { folder?: string | null; kind: 'manual' | 'automatic'; avoid?: string | null }): Promise<BackupEntry> {
+export async function createBackup(
+  store: Store,
+  options: { folder?: string | null; kind: 'manual' | 'automatic'; avoid?: string | null },
+): Promise<BackupEntry> {
   const s = store.requireSession();
   let tmp: string | null = null;
   try {

@@ -17,7 +17,10 @@ export interface Opener {
 }
 
 function damaged(why: string): never {
-  throw new DbError('backup_keyfile_damaged', `The key file stored with this backup is damaged (${why}). Restoring it would lock users out, so it cannot be used.`).because('backup_keyfile_damaged');
+  throw new DbError(
+    'backup_keyfile_damaged',
+    `The key file stored with this backup is damaged (${why}). Restoring it would lock users out, so it cannot be used.`,
+  ).because('backup_keyfile_damaged');
 }
 
 /** Canonical JSON of a key file: fixed field order, slots sorted by id, so a MAC does not depend on how JSON was written. */

@@ -107,14 +107,18 @@ export async function removeLeftover(store: Store, input: { name: string; restor
   const group = (await groupsOf(store, runningTemp)).find((g) => g.name === input.name);
   if (!group) throw new DbError('not_found', 'There is no such left-over file. Reload the list.').because('leftover_missing');
   if (group.kind === 'before_restore' && input.restoredDataConfirmed !== true) {
-    throw new DbError('not_allowed', 'Confirm that the restored data is right before removing the copy from before the restore.').because('leftover_confirm_first');
+    throw new DbError('not_allowed', 'Confirm that the restored data is right before removing the copy from before the restore.').because(
+      'leftover_confirm_first',
+    );
   }
   try {
     for (const file of group.files) fs.rmSync(path.join(group.dir, path.basename(file)), { force: true });
   } catch (err) {
     await store.audit({ action: 'delete', entity: 'backup_leftover', entityId: group.kind, outcome: 'failed' });
     const code = (err as { code?: unknown }).code;
-    throw new DbError('not_allowed', `The file could not be removed${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''}.`).because('leftover_remove_failed');
+    throw new DbError('not_allowed', `The file could not be removed${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''}.`).because(
+      'leftover_remove_failed',
+    );
   }
   await store.audit({ action: 'delete', entity: 'backup_leftover', entityId: group.kind });
 }

@@ -36,7 +36,10 @@ export const ManifestSchema = z.object({
   /** The installation's key file when the backup was made; restored together with the database. */
   keyfile: KeyfileSchema,
   /** HMAC of the key file copy under a key derived from the data key (db/backup/keyfile-check.ts); absent in older manifests. */
-  keyfileMac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  keyfileMac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -68,7 +71,9 @@ export function readManifest(backupFile: string): Manifest {
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > MANIFEST_VERSION) {
-    throw new DbError('database_from_future', 'This backup was made by a newer version of Fristad. Install the newer version to restore it.').because('backup_from_future');
+    throw new DbError('database_from_future', 'This backup was made by a newer version of Fristad. Install the newer version to restore it.').because(
+      'backup_from_future',
+    );
   }
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success || parsed.data.fileName !== path.basename(backupFile)) {
@@ -107,7 +112,10 @@ export function listBackups(folder: string): BackupEntry[] {
  */
 export function pruneBackups(folder: string, keep: number, except: string | null = null): string[] {
   const names = fs.readdirSync(folder);
-  const backups = names.filter((n) => BACKUP_FILE_PATTERN.test(n)).sort().reverse();
+  const backups = names
+    .filter((n) => BACKUP_FILE_PATTERN.test(n))
+    .sort()
+    .reverse();
   const removed: string[] = [];
   for (const name of backups.slice(Math.max(1, keep))) {
     if (name === except) continue;

@@ -101,7 +101,8 @@ export async function putBackupInPlace(
     sqlite = openKeyed(paths.db, dataKey, { fileMustExist: true });
     assertNotFromFuture(sqlite);
     applyRequiredPragmas(sqlite);
-    if (!integrityOk(sqlite)) throw new DbError('not_allowed', 'The restored database failed the integrity check. Nothing was changed.').because('restore_integrity_failed');
+    if (!integrityOk(sqlite))
+      throw new DbError('not_allowed', 'The restored database failed the integrity check. Nothing was changed.').because('restore_integrity_failed');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     const chain = await verifyAuditChain(db);
     if (!chain.ok || chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {

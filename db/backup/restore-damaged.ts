@@ -22,7 +22,9 @@ export interface DamagedCredentials {
 function folderOf(store: Store, folder: string | null | undefined): string {
   if (folder === null || folder === undefined) return defaultBackupFolder(store);
   if (!path.isAbsolute(folder)) {
-    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [{ path: ['folder'], message: 'backup_folder_absolute' }]).because('backup_folder_absolute');
+    throw new DbError('invalid_input', 'Choose the backup folder by its full path.', undefined, [
+      { path: ['folder'], message: 'backup_folder_absolute' },
+    ]).because('backup_folder_absolute');
   }
   return path.resolve(folder);
 }
@@ -84,7 +86,9 @@ export async function restoreDamaged(store: Store, input: DamagedCredentials & {
   const { keyfile, dataKey } = await store.checkPassphrase(input.username, input.passphrase);
   try {
     if (!confirmDamaged(store, dataKey)) {
-      throw new DbError('not_allowed', 'The database is not damaged. Unlock Fristad and restore a backup from Settings → Backups if you need to.').because('restore_not_damaged');
+      throw new DbError('not_allowed', 'The database is not damaged. Unlock Fristad and restore a backup from Settings → Backups if you need to.').because(
+        'restore_not_damaged',
+      );
     }
     const file = path.join(folder, input.fileName);
     const manifest = readManifest(file);

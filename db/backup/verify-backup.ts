@@ -13,9 +13,7 @@ import { sha256File, type Manifest } from './manifest';
 
 /** Row counts of every table, by name. Call it inside one synchronous stretch to get one snapshot. */
 export function countRows(sqlite: SqliteDb): Record<string, number> {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
     const row = sqlite.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number };
@@ -59,7 +57,12 @@ export function assertSameInstallation(manifest: Manifest, current: Keyfile): vo
  * (checkKeyfileCopy: against `live`, the backup's own slot copies, and the restorer's passphrase
  * when given). Returns the total number of rows.
  */
-export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: Manifest, keys: { live?: Keyfile | null; opener?: Opener } = {}): Promise<number> {
+export async function verifyBackupFile(
+  file: string,
+  dataKey: Buffer,
+  manifest: Manifest,
+  keys: { live?: Keyfile | null; opener?: Opener } = {},
+): Promise<number> {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -74,7 +77,10 @@ export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: 
     sqlite = openKeyed(file, dataKey, { readonly: true, fileMustExist: true });
   } catch (err) {
     if (err instanceof DbError && err.code === 'wrong_credentials') {
-      refuse("This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation's key.", 'backup_other_key');
+      refuse(
+        "This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation's key.",
+        'backup_other_key',
+      );
     }
     refuse('The backup file is damaged and cannot be opened.', 'backup_unreadable');
   }
@@ -93,7 +99,10 @@ export async function verifyBackupFile(file: string, dataKey: Buffer, manifest: 
     const counts = countRows(sqlite);
     if (!sameCounts(counts, manifest.tables)) refuse('The backup does not match its manifest (row counts).', 'backup_manifest_mismatch');
     const chain = await verifyAuditChain(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }));
-    if (!chain.ok) refuse(`The audit log inside the backup is broken at sequence ${chain.firstBadSequence}. It cannot be used.`, 'backup_chain_broken', { sequence: chain.firstBadSequence });
+    if (!chain.ok)
+      refuse(`The audit log inside the backup is broken at sequence ${chain.firstBadSequence}. It cannot be used.`, 'backup_chain_broken', {
+        sequence: chain.firstBadSequence,
+      });
     if (chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
       refuse('The audit log inside the backup does not end at the head recorded in its manifest. It cannot be used.', 'backup_chain_head');
     }

@@ -17,5 +17,9 @@ export const NFC = 'nfc';
 export function registerTextFunctions(db: SqliteDb): void {
   const text = (f: (s: string) => string) => (v: unknown) => (typeof v === 'string' ? f(v) : v);
   db.function(SV_SORT_KEY, { deterministic: true }, text(svSortKey));
-  db.function(NFC, { deterministic: true }, text((s) => s.normalize('NFC')));
+  db.function(
+    NFC,
+    { deterministic: true },
+    text((s) => s.normalize('NFC')),
+  );
 }

@@ -36,10 +36,7 @@ export function meetsFloor(params: KdfParams): boolean {
 /** Refuses parameters below the floor unless the process runs with the test-only setting. */
 export function assertAcceptable(params: KdfParams, env: NodeJS.ProcessEnv = process.env): void {
   if (!meetsFloor(params) && !testKdfAllowed(env)) {
-    throw new DbError(
-      'weak_key_settings',
-      'This database was made with test-only key settings below the required minimum and cannot be opened.',
-    );
+    throw new DbError('weak_key_settings', 'This database was made with test-only key settings below the required minimum and cannot be opened.');
   }
 }
 

@@ -48,11 +48,7 @@ export function canonicalSlot(slot: UserSlot): string {
 
 /** The slot id for a username: a salted hash, stable per installation. */
 export function slotIdFor(keyfile: Pick<Keyfile, 'slotSalt'>, username: string): string {
-  return crypto
-    .createHash('sha256')
-    .update(Buffer.from(keyfile.slotSalt, 'base64'))
-    .update(username.trim().toLowerCase(), 'utf8')
-    .digest('base64url');
+  return crypto.createHash('sha256').update(Buffer.from(keyfile.slotSalt, 'base64')).update(username.trim().toLowerCase(), 'utf8').digest('base64url');
 }
 
 /** Associated data binding a wrapped key to its slot, so slots cannot be swapped between users. */

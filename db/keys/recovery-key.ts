@@ -54,11 +54,7 @@ export function formatRecoveryKey(secret: Buffer): string {
 
 /** Reads a typed recovery key, forgiving case, spaces, dashes and look-alike letters; null if mistyped. */
 export function parseRecoveryKey(text: string): Buffer | null {
-  const cleaned = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== 52 + GROUP) return null;
   const secret = fromBase32(cleaned.slice(0, 52));
   if (!secret || secret.length !== 32) return null;

@@ -14,9 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role IN ('administrator', 'team_lead', 'caseworker', 'auditor')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role IN ('administrator', 'team_lead', 'caseworker', 'auditor')`))
     .addColumn('wrapped_key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('disabled_at', 'text')

@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('cases_status_updated').on('cases').columns(['status', 'updated_at']).execute();
   await db.schema.createIndex('cases_assigned').on('cases').columns(['assigned_user_id', 'status']).execute();
   await db.schema.createIndex('cases_district').on('cases').columns(['district_slug', 'status']).execute();
-  await db.schema.createIndex('cases_name').on('cases').expression(sql`survivor_name COLLATE NOCASE`).execute();
+  await db.schema
+    .createIndex('cases_name')
+    .on('cases')
+    .expression(sql`survivor_name COLLATE NOCASE`)
+    .execute();
 
   await db.schema
     .createTable('children')

@@ -10,7 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // External content: the index keeps trigrams and row ids, the text stays in `cases`. The
   // trigram tokenizer finds any substring of three or more characters; case_sensitive 0 folds
   // case for every alphabet (Å/å), as the search always has.
-  await sql`CREATE VIRTUAL TABLE cases_search USING fts5(case_number, survivor_name, content='cases', content_rowid='id', tokenize='trigram case_sensitive 0')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE cases_search USING fts5(case_number, survivor_name, content='cases', content_rowid='id', tokenize='trigram case_sensitive 0')`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
     INSERT INTO cases_search (rowid, case_number, survivor_name) VALUES (new.id, new.case_number, new.survivor_name);
   END`.execute(db);

@@ -16,7 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Cases being purged, filled and emptied inside the purge's own transaction; never holds a row
   // after a commit. No foreign key: the rows it names are being deleted.
-  await db.schema.createTable('retention_purging').addColumn('case_id', 'integer', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('retention_purging')
+    .addColumn('case_id', 'integer', (c) => c.primaryKey())
+    .execute();
 
   // A signed note is still never deleted, except with its whole case by a confirmed purge.
   await sql`DROP TRIGGER journal_notes_signed_undeletable`.execute(db);

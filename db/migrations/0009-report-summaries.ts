@@ -47,12 +47,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The report's two ways in: moves that began in the span, and moves completed in it, with every
   // column it counts by.
   const counted = ['case_id', 'route', 'to_kind', 'to_code', 'requested_on', 'last_on', 'last_status', 'id'];
-  await db.schema.createIndex('moves_begun').on('moves').columns(['first_on', 'completed_on', ...counted]).execute();
-  await db.schema.createIndex('moves_completed').on('moves').columns(['completed_on', 'first_on', ...counted]).execute();
+  await db.schema
+    .createIndex('moves_begun')
+    .on('moves')
+    .columns(['first_on', 'completed_on', ...counted])
+    .execute();
+  await db.schema
+    .createIndex('moves_completed')
+    .on('moves')
+    .columns(['completed_on', 'first_on', ...counted])
+    .execute();
   // What the report read moves by before (migration 0008), now unused: every change and every
   // move would keep paying for them.
   await db.schema.dropIndex('moves_report').execute();
   await db.schema.dropIndex('move_transitions_date').execute();
   // Kompotten requests of the span by date (the report scanned them all), with what it counts by.
-  await db.schema.createIndex('kompotten_requests_report').on('kompotten_requests').columns(['date', 'direction', 'counterpart_code', 'outcome', 'case_id']).execute();
+  await db.schema
+    .createIndex('kompotten_requests_report')
+    .on('kompotten_requests')
+    .columns(['date', 'direction', 'counterpart_code', 'outcome', 'case_id'])
+    .execute();
 }

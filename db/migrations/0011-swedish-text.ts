@@ -50,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The name's place in Swedish order (core/rules/swedish-order.ts), for the list's name sort and
   // its cursors. Triggers keep it, so every way a name is written keeps its key.
-  await db.schema.alterTable('cases').addColumn('survivor_name_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('cases')
+    .addColumn('survivor_name_key', 'text', (col) => col.notNull().defaultTo(''))
+    .execute();
   await sql`UPDATE cases SET survivor_name_key = sv_sort_key(survivor_name)`.execute(db);
   await sql`CREATE TRIGGER cases_name_key_insert AFTER INSERT ON cases BEGIN
     UPDATE cases SET survivor_name_key = sv_sort_key(new.survivor_name) WHERE id = new.id;
@@ -63,7 +66,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // As migration 0005's, folding accents too (é → e, and å → a: the index only narrows the
   // candidates, the search's pattern decides, so "asa" still does not find "Åsa").
-  await sql`CREATE VIRTUAL TABLE cases_search USING fts5(case_number, survivor_name, content='cases', content_rowid='id', tokenize='trigram case_sensitive 0 remove_diacritics 1')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE cases_search USING fts5(case_number, survivor_name, content='cases', content_rowid='id', tokenize='trigram case_sensitive 0 remove_diacritics 1')`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
     INSERT INTO cases_search (rowid, case_number, survivor_name) VALUES (new.id, new.case_number, new.survivor_name);
   END`.execute(db);

@@ -15,14 +15,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   const routes = `'within_city', 'kompotten', 'own_application', 'self_arranged', 'other'`;
   const places = `'municipality', 'district'`;
 
-  await sql.raw(`CREATE TABLE "moves_new" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id") on delete cascade,
+  await sql
+    .raw(
+      `CREATE TABLE "moves_new" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id") on delete cascade,
     "from_kind" text check (from_kind IN (${places})), "from_code" text, "to_kind" text not null check (to_kind IN (${places})), "to_code" text not null,
     "route" text not null check (route IN (${routes})), "status" text not null check (status IN (${statuses})),
     "receiving_contact" text default '' not null, "notes" text default '' not null, "check_json" text not null, "override_reason" text,
     "created_by" integer not null references "users" ("id"), "created_at" text not null,
-    "first_on" text, "requested_on" text, "completed_on" text, "last_on" text, "last_status" text)`).execute(db);
-  await sql.raw(`CREATE TABLE "move_transitions_new" ("id" integer primary key autoincrement, "move_id" integer not null references "moves" ("id") on delete cascade,
-    "status" text not null check (status IN (${statuses})), "date" text not null, "recorded_by" integer not null references "users" ("id"), "recorded_at" text not null)`).execute(db);
+    "first_on" text, "requested_on" text, "completed_on" text, "last_on" text, "last_status" text)`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TABLE "move_transitions_new" ("id" integer primary key autoincrement, "move_id" integer not null references "moves" ("id") on delete cascade,
+    "status" text not null check (status IN (${statuses})), "date" text not null, "recorded_by" integer not null references "users" ("id"), "recorded_at" text not null)`,
+    )
+    .execute(db);
 
   // Every column by name, the summary columns as they are (the triggers that keep them are not on
   // the new tables yet, so copying does not work them out again).
@@ -47,8 +55,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The indexes and triggers as migrations 0002, 0008 and 0009 left them.
   await sql`CREATE INDEX "moves_case" on "moves" ("case_id")`.execute(db);
-  await sql`CREATE INDEX "moves_begun" on "moves" ("first_on", "completed_on", "case_id", "route", "to_kind", "to_code", "requested_on", "last_on", "last_status", "id")`.execute(db);
-  await sql`CREATE INDEX "moves_completed" on "moves" ("completed_on", "first_on", "case_id", "route", "to_kind", "to_code", "requested_on", "last_on", "last_status", "id")`.execute(db);
+  await sql`CREATE INDEX "moves_begun" on "moves" ("first_on", "completed_on", "case_id", "route", "to_kind", "to_code", "requested_on", "last_on", "last_status", "id")`.execute(
+    db,
+  );
+  await sql`CREATE INDEX "moves_completed" on "moves" ("completed_on", "first_on", "case_id", "route", "to_kind", "to_code", "requested_on", "last_on", "last_status", "id")`.execute(
+    db,
+  );
   await sql`CREATE INDEX "move_transitions_move" on "move_transitions" ("move_id")`.execute(db);
   await sql`CREATE INDEX "move_transitions_report" on "move_transitions" ("move_id", "date", "id", "status")`.execute(db);
   const summarise = (move: string) => `
@@ -68,10 +80,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_on = CASE WHEN last_on IS NULL OR NEW.date >= last_on THEN NEW.date ELSE last_on END
     WHERE id = NEW.move_id;
   END`.execute(db);
-  await sql.raw(`CREATE TRIGGER move_transitions_summary_update AFTER UPDATE ON move_transitions BEGIN
+  await sql
+    .raw(
+      `CREATE TRIGGER move_transitions_summary_update AFTER UPDATE ON move_transitions BEGIN
     ${summarise('id IN (OLD.move_id, NEW.move_id)')};
-  END`).execute(db);
-  await sql.raw(`CREATE TRIGGER move_transitions_summary_delete AFTER DELETE ON move_transitions BEGIN
+  END`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER move_transitions_summary_delete AFTER DELETE ON move_transitions BEGIN
     ${summarise('id = OLD.move_id')};
-  END`).execute(db);
+  END`,
+    )
+    .execute(db);
 }

@@ -101,10 +101,7 @@ async function migrateInTransaction(db: Kysely<any>, pending: readonly Migration
           .execute();
       }
       await migration.up(trx);
-      await trx
-        .insertInto('schema_migrations')
-        .values({ version: migration.version, name: migration.name, applied_at: now().toISOString() })
-        .execute();
+      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name, applied_at: now().toISOString() }).execute();
       await sql.raw(`PRAGMA user_version = ${Math.trunc(migration.version)}`).execute(trx);
     }
     const broken = await sql`PRAGMA foreign_key_check`.execute(trx);

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { ReadDb, WriteDb } from '../handles';
 import type { Selectable } from 'kysely';
-import { AnswerSchema, JudgementSchema, type Answer, type Assessment, type AssessmentSummary, type Judgement, type RiskLevel, type RiskTemplate } from '../../core/contract';
+import {
+  AnswerSchema,
+  JudgementSchema,
+  type Answer,
+  type Assessment,
+  type AssessmentSummary,
+  type Judgement,
+  type RiskLevel,
+  type RiskTemplate,
+} from '../../core/contract';
 import { DbError } from '../errors';
 import type { AssessmentsTable } from '../schema';
 
@@ -159,7 +168,8 @@ async function guarded(update: () => Promise<unknown>): Promise<void> {
   try {
     await update();
   } catch (err) {
-    if (isReadOnlyRefusal(err)) throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
+    if (isReadOnlyRefusal(err))
+      throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
     throw err;
   }
 }
@@ -208,7 +218,11 @@ export async function completeAssessmentRow(
 }
 
 /** Keeps the case's current judged level (for the header, list filters and sorting) in step. */
-export async function setCaseLatestRisk(db: WriteDb, caseId: number, r: { assessmentId: number; level: RiskLevel; at: Date; nextReviewDate: string }): Promise<void> {
+export async function setCaseLatestRisk(
+  db: WriteDb,
+  caseId: number,
+  r: { assessmentId: number; level: RiskLevel; at: Date; nextReviewDate: string },
+): Promise<void> {
   await db
     .updateTable('cases')
     .set({ risk_level: r.level, risk_assessed_at: r.at.toISOString(), risk_assessment_id: r.assessmentId, next_review_date: r.nextReviewDate })

@@ -96,9 +96,7 @@ export async function appendAudits(db: ReadDb, entries: readonly AuditEntry[]): 
   return seq;
 }
 
-export type ChainVerification =
-  | { ok: true; rows: number; headSequence: number; headHash: string }
-  | { ok: false; rows: number; firstBadSequence: number };
+export type ChainVerification = { ok: true; rows: number; headSequence: number; headHash: string } | { ok: false; rows: number; firstBadSequence: number };
 
 /** Walks the whole chain in order and names the first row whose hash or link does not hold. */
 export async function verifyAuditChain(db: ReadDb, batchSize = 5000): Promise<ChainVerification> {
@@ -106,13 +104,7 @@ export async function verifyAuditChain(db: ReadDb, batchSize = 5000): Promise<Ch
   let expectedSeq = 1;
   let rows = 0;
   for (;;) {
-    const batch = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
+    const batch = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batchSize).execute();
     for (const row of batch) {
       // A gap means rows were deleted: the first missing sequence number is the bad one.
       if (row.seq !== expectedSeq) return { ok: false, rows, firstBadSequence: expectedSeq };
@@ -130,6 +122,9 @@ export async function verifyAuditChain(db: ReadDb, batchSize = 5000): Promise<Ch
 
 /** Counts audit rows; tests use it to prove that a refused call wrote nothing. */
 export async function countAuditRows(db: ReadDb): Promise<number> {
-  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

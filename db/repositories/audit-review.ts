@@ -115,7 +115,11 @@ function filtered(db: ReadDb, f: LogQuery, caseId: number | undefined): Joined {
  * Log rows matching the filters, newest first, one page at a time (cursor: rows below `before`).
  * A case number that names no case matches nothing.
  */
-export async function searchLog(db: ReadDb, f: LogQuery, page: { before?: number | undefined; limit: number }): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+export async function searchLog(
+  db: ReadDb,
+  f: LogQuery,
+  page: { before?: number | undefined; limit: number },
+): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   let caseId = f.caseId;
   if (f.caseNumber !== undefined) {
     const found = await caseIdByNumber(db, f.caseNumber);
@@ -176,7 +180,11 @@ export async function sampleReads(db: ReadDb, key: Buffer, month: string, size: 
 /** Which of the given sequence numbers exist in the log. */
 export async function existingSeqs(db: ReadDb, seqs: readonly number[]): Promise<number[]> {
   if (seqs.length === 0) return [];
-  const rows = await db.selectFrom('audit_log').select('seq').where('seq', 'in', [...seqs]).execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', 'in', [...seqs])
+    .execute();
   return rows.map((r) => r.seq);
 }
 
@@ -212,7 +220,16 @@ export async function caseLogEntries(db: ReadDb, caseId: number): Promise<CaseLo
   const rows = await db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.seq as seq', 'a.at as at', 'u.display_name as userName', 'a.role as role', 'a.action as action', 'a.entity as entity', 'a.outcome as outcome', 'a.reason as reason'])
+    .select([
+      'a.seq as seq',
+      'a.at as at',
+      'u.display_name as userName',
+      'a.role as role',
+      'a.action as action',
+      'a.entity as entity',
+      'a.outcome as outcome',
+      'a.reason as reason',
+    ])
     .where('a.case_id', '=', caseId)
     .orderBy('a.seq', 'asc')
     .execute();

@@ -158,7 +158,11 @@ function usableCursor(q: CaseListQuery): (CaseListCursor & { side: 'after' | 'be
  * The redundant first comparison is what lets SQLite seek the order's index to the cursor; the
  * id settles rows with the same key. Keys compare as the order does (the name by its sort key).
  */
-function keysetPage(keyset: Keyset, direction: CaseListQuery['direction'], cursor: { side: 'after' | 'before'; key: string; id: number }): { where: RawBuilder<unknown>; order: RawBuilder<unknown> } {
+function keysetPage(
+  keyset: Keyset,
+  direction: CaseListQuery['direction'],
+  cursor: { side: 'after' | 'before'; key: string; id: number },
+): { where: RawBuilder<unknown>; order: RawBuilder<unknown> } {
   const forward = (direction === 'asc') === (cursor.side === 'after');
   const past = sql.raw(forward ? '>' : '<');
   const reached = sql.raw(forward ? '>=' : '<=');
@@ -323,7 +327,13 @@ async function searchCases(
 async function listProtectedNotNamed(db: ReadDb, q: CaseListQuery, reader: CaseReader): Promise<{ shown: ProtectedNotNamed[]; total: number } | null> {
   if (reader.role !== 'team_lead' || q.offset !== 0) return null;
   const filtered =
-    q.query !== '' || q.assignedUserId !== null || q.districtSlug !== null || q.honourOnly || q.riskLevel !== null || q.overdueReviewOnly || q.openRemindersOnly;
+    q.query !== '' ||
+    q.assignedUserId !== null ||
+    q.districtSlug !== null ||
+    q.honourOnly ||
+    q.riskLevel !== null ||
+    q.overdueReviewOnly ||
+    q.openRemindersOnly;
   if (filtered) return null;
   const status = q.status === 'all' ? sql`1 = 1` : sql`c.status = ${q.status}`;
   const rows = await sql<{ id: number; case_number: string }>`

@@ -1,12 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ReadDb, WriteDb } from '../handles';
 import type { z } from 'zod';
-import {
-  VULNERABILITIES,
-  type CaseDetail,
-  type RiskLevel,
-  type CreateCaseInputSchema,
-} from '../../core/contract';
+import { VULNERABILITIES, type CaseDetail, type RiskLevel, type CreateCaseInputSchema } from '../../core/contract';
 import type { CasesTable } from '../schema';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -131,9 +126,5 @@ export async function closeCase(db: ReadDb, id: number, reason: string, at: Date
 
 /** Reopens a case; the closing fields are cleared (the audit log keeps that it was closed). */
 export async function reopenCase(db: ReadDb, id: number, at: Date): Promise<void> {
-  await db
-    .updateTable('cases')
-    .set({ status: 'open', closed_reason: null, closed_at: null, updated_at: at.toISOString() })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('cases').set({ status: 'open', closed_reason: null, closed_at: null, updated_at: at.toISOString() }).where('id', '=', id).execute();
 }

@@ -22,7 +22,10 @@ export async function loggedFailedUnlocks(db: ReadDb): Promise<Map<number, Faile
 }
 
 /** Adds attempts not yet in the log (newer than any logged row) to the logged counts. */
-export function withPendingFailures(logged: ReadonlyMap<number, FailedUnlocks>, pending: readonly { userId: number; at: string }[]): Map<number, FailedUnlocks> {
+export function withPendingFailures(
+  logged: ReadonlyMap<number, FailedUnlocks>,
+  pending: readonly { userId: number; at: string }[],
+): Map<number, FailedUnlocks> {
   const all = new Map(logged);
   for (const p of pending) {
     const had = all.get(p.userId);

@@ -94,4 +94,3 @@ export async function updateDraft(db: WriteDb, id: number, noteDate: string, bod
 export async function signNote(db: WriteDb, id: number, at: Date): Promise<void> {
   await guardSigned(() => db.updateTable('journal_notes').set({ status: 'signed', signed_at: at.toISOString() }).where('id', '=', id).execute());
 }
-

@@ -50,7 +50,13 @@ export async function listPerpetratorAreaPoints(db: ReadDb, caseId: number): Pro
           lon: r.districtLon,
         },
       });
-    } else if (r.municipalityCode !== null && r.municipalityName !== null && r.countyCode !== null && r.municipalityLat !== null && r.municipalityLon !== null) {
+    } else if (
+      r.municipalityCode !== null &&
+      r.municipalityName !== null &&
+      r.countyCode !== null &&
+      r.municipalityLat !== null &&
+      r.municipalityLon !== null
+    ) {
       points.push({
         ...base,
         area: {

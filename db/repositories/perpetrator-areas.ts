@@ -29,7 +29,9 @@ export async function insertAreas(db: WriteDb, perpetratorId: number, areas: rea
   if (areas.length === 0) return;
   await db
     .insertInto('perpetrator_areas')
-    .values(areas.map((a) => ({ perpetrator_id: perpetratorId, municipality_code: a.municipalityCode, district_slug: a.districtSlug, description: a.description })))
+    .values(
+      areas.map((a) => ({ perpetrator_id: perpetratorId, municipality_code: a.municipalityCode, district_slug: a.districtSlug, description: a.description })),
+    )
     .execute();
 }
 

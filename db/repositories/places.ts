@@ -21,7 +21,15 @@ export async function findDistrictPoint(db: ReadDb, slug: string): Promise<Place
   const d = await db.selectFrom('districts').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!d) return null;
   const stockholm = await db.selectFrom('municipalities').select('county_code').where('code', '=', STOCKHOLM_MUNICIPALITY_CODE).executeTakeFirst();
-  return { kind: 'district', code: d.slug, name: d.name, municipalityCode: STOCKHOLM_MUNICIPALITY_CODE, countyCode: stockholm?.county_code ?? '01', lat: d.lat, lon: d.lon };
+  return {
+    kind: 'district',
+    code: d.slug,
+    name: d.name,
+    municipalityCode: STOCKHOLM_MUNICIPALITY_CODE,
+    countyCode: stockholm?.county_code ?? '01',
+    lat: d.lat,
+    lon: d.lon,
+  };
 }
 
 /** Resolves a place reference against the reference tables, or null when it names no known place. */

@@ -16,6 +16,10 @@ export async function listMunicipalities(db: ReadDb): Promise<Municipality[]> {
 
 /** Stockholm's districts by name, in Swedish order (sv_sort_key: Å, Ä, Ö after Z). */
 export async function listDistricts(db: ReadDb): Promise<District[]> {
-  const rows = await db.selectFrom('districts').selectAll().orderBy(sql`sv_sort_key(name)`).execute();
+  const rows = await db
+    .selectFrom('districts')
+    .selectAll()
+    .orderBy(sql`sv_sort_key(name)`)
+    .execute();
   return rows.map((r) => ({ slug: r.slug, name: r.name, lat: r.lat, lon: r.lon }));
 }

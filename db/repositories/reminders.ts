@@ -36,7 +36,17 @@ function withNames(db: ReadDb) {
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .innerJoin('users as cb', 'cb.id', 'r.created_by')
     .leftJoin('users as au', 'au.id', 'c.assigned_user_id')
-    .select(['r.id', 'r.case_id', 'c.case_number', 'r.kind', 'r.due_date', 'r.note', 'r.done_at', 'cb.display_name as created_by_name', 'au.display_name as assigned_user_name']);
+    .select([
+      'r.id',
+      'r.case_id',
+      'c.case_number',
+      'r.kind',
+      'r.due_date',
+      'r.note',
+      'r.done_at',
+      'cb.display_name as created_by_name',
+      'au.display_name as assigned_user_name',
+    ]);
 }
 
 /** One reminder, or undefined. */

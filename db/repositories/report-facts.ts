@@ -27,7 +27,13 @@ const byName = sql`sv_sort_key(name)`;
 
 /** The districts of a scope that exist in the reference data, by name. */
 export async function districtsOf(db: ReadDb, slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
-  if (slugs.length > 0) return db.selectFrom('districts').select(['slug', 'name']).where('slug', 'in', [...slugs]).orderBy(byName).execute();
+  if (slugs.length > 0)
+    return db
+      .selectFrom('districts')
+      .select(['slug', 'name'])
+      .where('slug', 'in', [...slugs])
+      .orderBy(byName)
+      .execute();
   return db
     .selectFrom('districts')
     .select(['slug', 'name'])
@@ -149,7 +155,9 @@ async function readPlacements(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   );
   const placementRows = await sql<{ start_date: string; end_date: string | null; cost_per_day: number | null; shelter_id: number | null }>`
     SELECT h.start_date, h.end_date, h.cost_per_day, h.shelter_id FROM housing_steps h
-    WHERE h.kind = 'protected_shelter' AND h.start_date <= ${span.to} AND (h.end_date IS NULL OR h.end_date >= ${span.from}) ${inScope('h.case_id')}`.execute(db);
+    WHERE h.kind = 'protected_shelter' AND h.start_date <= ${span.to} AND (h.end_date IS NULL OR h.end_date >= ${span.from}) ${inScope('h.case_id')}`.execute(
+    db,
+  );
   const placements: PlacementFact[] = placementRows.rows.map((r) => ({
     startDate: r.start_date,
     endDate: r.end_date,
@@ -201,7 +209,13 @@ async function readMoves(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   );
   return {
     movesBegun: begun.map(([[period, statusAtEnd, route], n]): MovesBegunCount => ({ period, route, statusAtEnd, count: n })),
-    movesCompleted: completed.map(([[period, days, route, withinCity], n]): MovesCompletedCount => ({ period, route, withinCity: withinCity === 1, days: Number(days), count: n })),
+    movesCompleted: completed.map(([[period, days, route, withinCity], n]): MovesCompletedCount => ({
+      period,
+      route,
+      withinCity: withinCity === 1,
+      days: Number(days),
+      count: n,
+    })),
   };
 }
 
@@ -275,7 +289,15 @@ async function readObstacles(db: ReadDb, q: FactQuery): Promise<FactFragment> {
 async function readKompotten(db: ReadDb, q: FactQuery): Promise<FactFragment> {
   const { span, scoped, slugs, periodOf } = spanOf(q);
   // A request without a case belongs to no district: only whole-team reports count it.
-  const rows = await sql<{ period: ReportPeriod | null; direction: string; counterpart_code: string; name: string; outcome: string; protection_level: string | null; n: number }>`
+  const rows = await sql<{
+    period: ReportPeriod | null;
+    direction: string;
+    counterpart_code: string;
+    name: string;
+    outcome: string;
+    protection_level: string | null;
+    n: number;
+  }>`
     SELECT ${periodOf('k.date')} AS period, k.direction, k.counterpart_code, mu.name, k.outcome, c.protection_level, count(*) AS n
     FROM kompotten_requests k JOIN municipalities mu ON mu.code = k.counterpart_code LEFT JOIN cases c ON c.id = k.case_id
     WHERE k.date BETWEEN ${span.from} AND ${span.to} ${scoped ? sql`AND c.district_slug IN (${sql.join([...slugs])})` : sql``}

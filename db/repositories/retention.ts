@@ -12,7 +12,10 @@ export async function readRetentionSettings(db: ReadDb): Promise<RetentionRules>
   const research = await getSetting<unknown>(db, 'research_municipality', false);
   return {
     // An unreadable value keeps longer rather than purging early.
-    retentionYears: Number.isInteger(years) && (years as number) >= RETENTION_YEARS_MIN && (years as number) <= RETENTION_YEARS_MAX ? (years as number) : RETENTION_YEARS_DEFAULT,
+    retentionYears:
+      Number.isInteger(years) && (years as number) >= RETENTION_YEARS_MIN && (years as number) <= RETENTION_YEARS_MAX
+        ? (years as number)
+        : RETENTION_YEARS_DEFAULT,
     retentionKeepBirthDays: keep !== false,
     researchMunicipality: research === true,
   };
@@ -80,7 +83,13 @@ export async function readClosedCasesForRetention(db: ReadDb, caseNumbers?: read
       'd.decision',
       'd.last_entry_at as decision_last_entry_at',
       eb
-        .exists(eb.selectFrom('children as ch').select('ch.id').whereRef('ch.case_id', '=', 'c.id').where(sql<boolean>`trim(ch.placement) <> ''`))
+        .exists(
+          eb
+            .selectFrom('children as ch')
+            .select('ch.id')
+            .whereRef('ch.case_id', '=', 'c.id')
+            .where(sql<boolean>`trim(ch.placement) <> ''`),
+        )
         .as('child_placed'),
     ])
     .where('c.status', '=', 'closed');
@@ -118,7 +127,11 @@ export async function readClosedCasesForRetention(db: ReadDb, caseNumbers?: read
 
 /** How many cases are open (kept without further thought). */
 export async function countOpenCases(db: ReadDb): Promise<number> {
-  const r = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -146,7 +159,10 @@ export async function deleteCasesForRetention(db: WriteDb, caseIds: readonly num
   let deleted = 0;
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const ids = caseIds.slice(i, i + CHUNK);
-    await db.insertInto('retention_purging').values(ids.map((case_id) => ({ case_id }))).execute();
+    await db
+      .insertInto('retention_purging')
+      .values(ids.map((case_id) => ({ case_id })))
+      .execute();
     await db.updateTable('kompotten_requests').set({ notes: '', case_id: null }).where('case_id', 'in', ids).execute();
     const r = await db.deleteFrom('cases').where('id', 'in', ids).executeTakeFirst();
     deleted += Number(r.numDeletedRows);

@@ -47,7 +47,8 @@ export class TemplateCache {
     const cached = this.templates.get(key);
     if (cached) return cached;
     const row = await findInstrumentRow(this.db, templateId, version);
-    if (!row) throw new DbError('not_found', 'That version of the risk instrument is not installed. Reload and try again.').because('instrument_version_missing');
+    if (!row)
+      throw new DbError('not_found', 'That version of the risk instrument is not installed. Reload and try again.').because('instrument_version_missing');
     const template = parseStoredTemplate(row.json);
     this.templates.set(key, template);
     return template;
@@ -83,15 +84,32 @@ export async function insertInstrument(
 ): Promise<number> {
   const row = await db
     .insertInto('risk_instruments')
-    .values({ template_id: i.template.id, version: i.template.version, source: i.source, json: JSON.stringify(i.template), imported_at: i.at.toISOString(), imported_by: i.by })
+    .values({
+      template_id: i.template.id,
+      version: i.template.version,
+      source: i.source,
+      json: JSON.stringify(i.template),
+      imported_at: i.at.toISOString(),
+      imported_by: i.by,
+    })
     .onConflict((oc) => oc.columns(['template_id', 'version']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!row) throw new DbError('not_allowed', 'That version of the instrument is already installed. Give the file a new version number.').because('instrument_version_exists');
+  if (!row)
+    throw new DbError('not_allowed', 'That version of the instrument is already installed. Give the file a new version number.').because(
+      'instrument_version_exists',
+    );
   return row.id;
 }
 
 /** The contract's summary of one template version. */
 export function toInstrumentSummary(row: Pick<InstrumentRow, 'source'>, template: RiskTemplate, latest: boolean): InstrumentSummary {
-  return { templateId: template.id, version: template.version, title: template.title, target: template.target, source: row.source === 'builtin' ? 'builtin' : 'imported', latest };
+  return {
+    templateId: template.id,
+    version: template.version,
+    title: template.title,
+    target: template.target,
+    source: row.source === 'builtin' ? 'builtin' : 'imported',
+    latest,
+  };
 }

@@ -36,12 +36,7 @@ export async function updateWrappedKey(db: WriteDb, userId: number, wrappedKey: 
 
 /** Marks a user disabled; the row stays for the audit trail. */
 export async function disableUser(db: ReadDb, userId: number, at: Date): Promise<UserRow> {
-  return db
-    .updateTable('users')
-    .set({ disabled_at: at.toISOString() })
-    .where('id', '=', userId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.updateTable('users').set({ disabled_at: at.toISOString() }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Counts enabled users holding a role (used to keep at least one administrator). */

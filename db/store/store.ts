@@ -3,7 +3,21 @@ import type { WriteDb } from '../handles';
 import { writable } from '../handles';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import { CASE_PREFIX_DEFAULT, IDLE_LOCK_MINUTES_DEFAULT, MINIMUM_DISTANCE_KM_DEFAULT, MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT, REPORT_THRESHOLD_DEFAULT, REVEAL_MINUTES_DEFAULT, REVIEW_DAYS_DEFAULT, type Role, type RollbackWarning, type SessionUser, type Settings, ADMIN, USER_MANAGERS } from '../../core/contract';
+import {
+  CASE_PREFIX_DEFAULT,
+  IDLE_LOCK_MINUTES_DEFAULT,
+  MINIMUM_DISTANCE_KM_DEFAULT,
+  MINIMUM_DISTANCE_WITHIN_CITY_KM_DEFAULT,
+  REPORT_THRESHOLD_DEFAULT,
+  REVEAL_MINUTES_DEFAULT,
+  REVIEW_DAYS_DEFAULT,
+  type Role,
+  type RollbackWarning,
+  type SessionUser,
+  type Settings,
+  ADMIN,
+  USER_MANAGERS,
+} from '../../core/contract';
 import { auditHash as auditHashOf, GENESIS_HASH } from '../audit/chain';
 import { applyRequiredPragmas, isTruncatedDatabase, openKeyed, type SqliteDb } from '../connection/open';
 import { registerReportFunctions } from '../connection/report-functions';
@@ -130,7 +144,15 @@ export class Store {
   status(): StoreStatus {
     const s = this.session;
     if (s) {
-      return { state: 'unlocked', user: s.user, teamName: s.teamName, idleLockMinutes: s.idleLockMinutes, retryAfterSeconds: 0, damaged: false, rollbackWarning: s.rollbackWarning };
+      return {
+        state: 'unlocked',
+        user: s.user,
+        teamName: s.teamName,
+        idleLockMinutes: s.idleLockMinutes,
+        retryAfterSeconds: 0,
+        damaged: false,
+        rollbackWarning: s.rollbackWarning,
+      };
     }
     const exists = fs.existsSync(this.paths.keyfile);
     return {
@@ -330,11 +352,7 @@ export class Store {
     if (this.session) this.lock('switch_user');
     const secret = parseRecoveryKey(recoveryKeyText);
     const dataKey = secret
-      ? unwrapKey(
-          keyfile.recovery.wrapped,
-          this.recoveryKek(secret, Buffer.from(keyfile.recovery.salt, 'base64')),
-          recoveryAad(keyfile.installationId),
-        )
+      ? unwrapKey(keyfile.recovery.wrapped, this.recoveryKek(secret, Buffer.from(keyfile.recovery.salt, 'base64')), recoveryAad(keyfile.installationId))
       : null;
     if (!dataKey) this.failAttempt('failed_recover', null, RECOVERY_BUCKET, 'The recovery key is not right. Check it against the printed copy.');
 
@@ -368,7 +386,15 @@ export class Store {
     const slot = s.keyfile.slots[slotId];
     const check = slot ? unwrapKey(slot.wrapped, await deriveKek(current, slot.kdf), slotAad(s.keyfile.installationId, slotId)) : null;
     if (!check || !crypto.timingSafeEqual(check, s.dataKey)) {
-      await appendAudit(s.db, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, outcome: 'failed', at: this.now() });
+      await appendAudit(s.db, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'change_passphrase',
+        entity: 'user',
+        entityId: s.user.id,
+        outcome: 'failed',
+        at: this.now(),
+      });
       throw new DbError('wrong_credentials', 'The current passphrase is not right.');
     }
     check.fill(0);
@@ -435,9 +461,7 @@ export class Store {
       closeCompanions(s);
       try {
         s.sqlite
-          .prepare(
-            'INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          )
+          .prepare('INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(...this.lockAuditRow(s, reason));
       } catch (err) {
         // Locking must work on a full disk: the row waits beside the database for the next unlock.
@@ -511,7 +535,14 @@ export class Store {
     if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.').because('rollback_warning_none');
     await s.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('settings').where('key', '=', ROLLBACK_WARNING_SETTING).execute();
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'acknowledge', entity: 'rollback_warning', entityId: warning.kind, at: this.now() });
+      await appendAudit(trx, {
+        userId: s.user.id,
+        role: s.user.role,
+        action: 'acknowledge',
+        entity: 'rollback_warning',
+        entityId: warning.kind,
+        at: this.now(),
+      });
     });
     s.rollbackWarning = null;
     this.writeWitness(s);
@@ -555,14 +586,25 @@ export class Store {
     const witnessed = decodeWitness(witnessKey(dataKey, id), id, text);
     const detectedAt = this.now().toISOString();
     if (witnessed === 'tampered') {
-      return { ok: false, warning: { kind: 'tampered', witnessedSequence: null, witnessedHash: null, witnessedAt: null, foundSequence: found.sequence, detectedAt } };
+      return {
+        ok: false,
+        warning: { kind: 'tampered', witnessedSequence: null, witnessedHash: null, witnessedAt: null, foundSequence: found.sequence, detectedAt },
+      };
     }
-    const hashAt = (seq: number): string | undefined => (sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+    const hashAt = (seq: number): string | undefined =>
+      (sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
     const kind = compareWithWitness(witnessed, { sequence: found.sequence, hashAt });
     if (kind === 'same') return { ok: true };
     return {
       ok: false,
-      warning: { kind, witnessedSequence: witnessed.sequence, witnessedHash: witnessed.hash, witnessedAt: witnessed.seenAt, foundSequence: found.sequence, detectedAt },
+      warning: {
+        kind,
+        witnessedSequence: witnessed.sequence,
+        witnessedHash: witnessed.hash,
+        witnessedAt: witnessed.seenAt,
+        foundSequence: found.sequence,
+        detectedAt,
+      },
     };
   }
 
@@ -618,7 +660,14 @@ export class Store {
     try {
       await s.db.transaction().execute(async (trx) => {
         for (const r of rows) {
-          await appendAudit(trx, { userId: r.userId, role: r.role, action: r.action, entity: 'session', entityId: r.entityId ?? undefined, at: new Date(r.at) });
+          await appendAudit(trx, {
+            userId: r.userId,
+            role: r.role,
+            action: r.action,
+            entity: 'session',
+            entityId: r.entityId ?? undefined,
+            at: new Date(r.at),
+          });
         }
       });
       clearDeferredAudit(this.paths.deferredAudit);
@@ -673,7 +722,18 @@ export class Store {
     writePacing(this.paths.pacing, withSuccess(readPacing(this.paths.pacing), succeeded, this.now()));
     const { teamName, idleLockMinutes } = await this.readSettings(db);
     restrictDatabaseFiles(this.paths.db);
-    this.session = { sqlite, db: writable(db), dataKey, keyfile, user: toSessionUser(row), teamName, idleLockMinutes, closers: [], rollbackWarning: null, witnessedAt: 0 };
+    this.session = {
+      sqlite,
+      db: writable(db),
+      dataKey,
+      keyfile,
+      user: toSessionUser(row),
+      teamName,
+      idleLockMinutes,
+      closers: [],
+      rollbackWarning: null,
+      witnessedAt: 0,
+    };
   }
 
   /** The slot a username names, the key it unwraps (null when wrong or unknown) and the pacing bucket of the attempt. */
@@ -688,7 +748,11 @@ export class Store {
       // Spend the same work for an unknown user, so timing does not tell which usernames exist.
       // The work paces the name: a slow hash of it, so a passphrase typed as a username is not
       // kept in the pacing file any weaker than in the key file.
-      const hashed = await deriveKek(username.trim().toLowerCase(), { alg: 'argon2id', ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR), salt: keyfile.slotSalt });
+      const hashed = await deriveKek(username.trim().toLowerCase(), {
+        alg: 'argon2id',
+        ...(testKdfAllowed(this.env) ? KDF_TEST : KDF_FLOOR),
+        salt: keyfile.slotSalt,
+      });
       const bucket = `name:${hashed.subarray(0, 16).toString('base64url')}`;
       hashed.fill(0);
       return { slotId: null, slot, bucket, dataKey: null };

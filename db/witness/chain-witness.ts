@@ -30,7 +30,13 @@ export function decodeWitness(key: Buffer, installationId: string, text: string)
   try {
     const w = JSON.parse(text) as Record<string, unknown>;
     if (w.format !== FORMAT || w.version !== VERSION || w.installationId !== installationId) return 'tampered';
-    if (typeof w.sequence !== 'number' || !Number.isSafeInteger(w.sequence) || typeof w.hash !== 'string' || typeof w.seenAt !== 'string' || typeof w.mac !== 'string') {
+    if (
+      typeof w.sequence !== 'number' ||
+      !Number.isSafeInteger(w.sequence) ||
+      typeof w.hash !== 'string' ||
+      typeof w.seenAt !== 'string' ||
+      typeof w.mac !== 'string'
+    ) {
       return 'tampered';
     }
     const head = { sequence: w.sequence, hash: w.hash, seenAt: w.seenAt };

@@ -29,7 +29,11 @@ async function run<C extends Channel>(host: DbHost, channel: C, input: unknown):
   }
   const parsed = channels[channel].input.safeParse(text.value);
   if (!parsed.success) {
-    return failure({ code: 'invalid_input', message: 'Some of the information is missing or not valid. Check the marked fields.', issues: toIssues(parsed.error) });
+    return failure({
+      code: 'invalid_input',
+      message: 'Some of the information is missing or not valid. Check the marked fields.',
+      issues: toIssues(parsed.error),
+    });
   }
   const result = await runChannel(host, channel, parsed.data as ParsedInput<C>);
   // The renderer sees only contract types: unknown fields are stripped here.

@@ -133,7 +133,14 @@ function headerRefusal(req: http.IncomingMessage, origin: string, token: string)
   return null;
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, api: Api, origin: string, token: string, expectsContinue: boolean): Promise<void> {
+async function handleApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  api: Api,
+  origin: string,
+  token: string,
+  expectsContinue: boolean,
+): Promise<void> {
   const refusal = headerRefusal(req, origin, token);
   if (refusal) return refuse(res, ...refusal, hasBody(req));
   if (expectsContinue) res.writeContinue();

@@ -15,11 +15,7 @@ export function isAppUrl(url: string): boolean {
   }
   // Node parses app: as a non-special scheme, whose URL.origin is "null"; compare the parts.
   return (
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.hostname.toLowerCase() === APP_HOST &&
-    parsed.port === '' &&
-    parsed.username === '' &&
-    parsed.password === ''
+    parsed.protocol === `${APP_SCHEME}:` && parsed.hostname.toLowerCase() === APP_HOST && parsed.port === '' && parsed.username === '' && parsed.password === ''
   );
 }
 

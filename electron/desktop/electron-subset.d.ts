@@ -40,10 +40,7 @@ export interface App {
   on(event: 'before-quit', listener: (event: Event) => void): this;
   on(event: 'will-quit', listener: (event: Event) => void): this;
   on(event: 'window-all-closed', listener: () => void): this;
-  on(
-    event: 'second-instance',
-    listener: (event: Event, argv: string[], workingDirectory: string, additionalData: unknown) => void,
-  ): this;
+  on(event: 'second-instance', listener: (event: Event, argv: string[], workingDirectory: string, additionalData: unknown) => void): this;
   on(event: 'web-contents-created', listener: (event: Event, webContents: WebContents) => void): this;
   /** Makes every renderer sandboxed whatever its webPreferences say; only before `ready`. */
   enableSandbox(): void;
@@ -210,10 +207,7 @@ export interface WebContents {
       frameRoutingId: number,
     ) => void,
   ): this;
-  on(
-    event: 'will-attach-webview',
-    listener: (event: Event, webPreferences: WebPreferences, params: Record<string, string>) => void,
-  ): this;
+  on(event: 'will-attach-webview', listener: (event: Event, webPreferences: WebPreferences, params: Record<string, string>) => void): this;
   getURL(): string;
   isDestroyed(): boolean;
   loadURL(url: string, options?: LoadURLOptions): Promise<void>;
@@ -238,10 +232,7 @@ export interface IpcMainInvokeEvent extends Event {
 }
 
 export interface IpcMain {
-  handle(
-    channel: string,
-    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown,
-  ): void;
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> | unknown): void;
   removeHandler(channel: string): void;
 }
 
@@ -334,31 +325,15 @@ export interface WebRequest {
     filter: WebRequestFilter,
     listener: ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null,
   ): void;
-  onBeforeRequest(
-    listener: ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null,
-  ): void;
+  onBeforeRequest(listener: ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null): void;
 }
 
 export interface Session {
   setPermissionRequestHandler(
-    handler:
-      | ((
-          webContents: WebContents,
-          permission: string,
-          callback: (permissionGranted: boolean) => void,
-          details: PermissionRequest,
-        ) => void)
-      | null,
+    handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void, details: PermissionRequest) => void) | null,
   ): void;
   setPermissionCheckHandler(
-    handler:
-      | ((
-          webContents: WebContents | null,
-          permission: string,
-          requestingOrigin: string,
-          details: PermissionCheckHandlerHandlerDetails,
-        ) => boolean)
-      | null,
+    handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string, details: PermissionCheckHandlerHandlerDetails) => boolean) | null,
   ): void;
   setDevicePermissionHandler(handler: ((details: DevicePermissionHandlerHandlerDetails) => boolean) | null): void;
   setSpellCheckerEnabled(enable: boolean): void;

@@ -27,13 +27,7 @@ export function registerInvokeHandler(api: Api, getWindow: () => BrowserWindow |
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => handleInvoke(api, getWindow(), event, channel, input));
 }
 
-async function handleInvoke(
-  api: Api,
-  window: BrowserWindow | null,
-  event: IpcMainInvokeEvent,
-  channel: unknown,
-  input: unknown,
-): Promise<ApiResult<unknown>> {
+async function handleInvoke(api: Api, window: BrowserWindow | null, event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   if (!isTrustedSender(event, window)) {
     logCode('ipc_forbidden_sender');
     return { ok: false, error: { code: 'forbidden', message: 'This caller may not use the Fristad API.' } };
@@ -75,7 +69,12 @@ async function printReport(window: BrowserWindow, result: ApiResult<unknown>): P
     const pdf = await stampFooter(printed, file.data.chainHeadLine);
     return {
       ok: true,
-      result: { fileName: file.data.fileName, mimeType: 'application/pdf', base64: Buffer.from(pdf).toString('base64'), chainHeadLine: file.data.chainHeadLine },
+      result: {
+        fileName: file.data.fileName,
+        mimeType: 'application/pdf',
+        base64: Buffer.from(pdf).toString('base64'),
+        chainHeadLine: file.data.chainHeadLine,
+      },
     };
   } catch (error) {
     logCode('report_print_failed', error);

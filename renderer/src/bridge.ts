@@ -22,10 +22,7 @@ export const LOCAL_ERROR = {
 } as const;
 
 /** The answer every channel gives, whichever bridge carried it. */
-export const EnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ApiErrorSchema }),
-]);
+export const EnvelopeSchema = z.union([z.object({ ok: z.literal(true), result: z.unknown() }), z.object({ ok: z.literal(false), error: ApiErrorSchema })]);
 
 function failure(error: ApiError): ApiResult<unknown> {
   return { ok: false, error };

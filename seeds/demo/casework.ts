@@ -140,10 +140,21 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     // A move, walked some way through its workflow.
     if (rnd.chance(0.7)) {
       const route = rnd.pick(MOVE_ROUTES);
-      const to = route === 'within_city' ? { kind: 'district' as const, code: rnd.pick(stockholmDistricts) } : { kind: 'municipality' as const, code: rnd.pick(KOMPOTTEN_DEMO_MEMBERS) };
+      const to =
+        route === 'within_city'
+          ? { kind: 'district' as const, code: rnd.pick(stockholmDistricts) }
+          : { kind: 'municipality' as const, code: rnd.pick(KOMPOTTEN_DEMO_MEMBERS) };
       const move = await movesOps['moves:create'](
         w,
-        CreateMoveInputSchema.parse({ caseId, from: { kind: 'district', code: input.districtSlug ?? 'farsta' }, to, route, receivingContact: 'Mottagande handläggare (fiktiv)', notes: '', plannedDate: addDays(created, 3) }),
+        CreateMoveInputSchema.parse({
+          caseId,
+          from: { kind: 'district', code: input.districtSlug ?? 'farsta' },
+          to,
+          route,
+          receivingContact: 'Mottagande handläggare (fiktiv)',
+          notes: '',
+          plannedDate: addDays(created, 3),
+        }),
       );
       const path: MoveStatus[] = ['requested', 'offered', 'accepted', 'completed'];
       const steps = rnd.int(0, 4);
@@ -152,10 +163,28 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
         date = addDays(date, rnd.int(2, 20));
         if (date > today) break;
         const status = path[s] as MoveStatus;
-        await movesOps['moves:transition'](w, TransitionMoveInputSchema.parse({ id: move.id, to: status, date, overrideReason: status === 'accepted' ? 'Bedömt tillsammans med den enskilde (fiktivt exempel).' : undefined }));
+        await movesOps['moves:transition'](
+          w,
+          TransitionMoveInputSchema.parse({
+            id: move.id,
+            to: status,
+            date,
+            overrideReason: status === 'accepted' ? 'Bedömt tillsammans med den enskilde (fiktivt exempel).' : undefined,
+          }),
+        );
       }
       if (route === 'kompotten') {
-        await movesOps['kompotten:add-request'](w, AddRequestInputSchema.parse({ direction: 'sent', counterpartCode: to.code, caseId, date: addDays(created, 4), outcome: rnd.pick(['pending', 'accepted', 'declined'] as const), notes: '' }));
+        await movesOps['kompotten:add-request'](
+          w,
+          AddRequestInputSchema.parse({
+            direction: 'sent',
+            counterpartCode: to.code,
+            caseId,
+            date: addDays(created, 4),
+            outcome: rnd.pick(['pending', 'accepted', 'declined'] as const),
+            notes: '',
+          }),
+        );
       }
     }
 
@@ -200,7 +229,15 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     for (let s = 0; s < rnd.int(1, 4); s++) {
       await housingOps['support:add'](
         w,
-        AddSupportInputSchema.parse({ caseId, kind: rnd.pick(SUPPORT_KINDS), agency: rnd.pick(AGENCIES), status: rnd.pick(SUPPORT_STATUSES), startDate: addDays(created, rnd.int(0, 30)), endDate: null, notes: '' }),
+        AddSupportInputSchema.parse({
+          caseId,
+          kind: rnd.pick(SUPPORT_KINDS),
+          agency: rnd.pick(AGENCIES),
+          status: rnd.pick(SUPPORT_STATUSES),
+          startDate: addDays(created, rnd.int(0, 30)),
+          endDate: null,
+          notes: '',
+        }),
       );
     }
 
@@ -217,7 +254,12 @@ export async function fillDemoCasework(w: WorkerState, count: number, seed = 202
     if (rnd.chance(0.6)) {
       await journalOps['reminders:create'](
         w,
-        CreateReminderInputSchema.parse({ caseId, kind: rnd.pick(['follow_up', 'placement_end', 'other'] as const), dueDate: addDays(today, rnd.int(-10, 20)), note: 'Följ upp (fiktivt exempel)' }),
+        CreateReminderInputSchema.parse({
+          caseId,
+          kind: rnd.pick(['follow_up', 'placement_end', 'other'] as const),
+          dueDate: addDays(today, rnd.int(-10, 20)),
+          note: 'Följ upp (fiktivt exempel)',
+        }),
       );
     }
   }

@@ -1,4 +1,12 @@
-import { REVIEW_DAYS_DEFAULT, SaveDraftInputSchema, type Answer, type CaseDetail, type Judgement, type RiskLevel, type RiskTemplate } from '../../core/contract';
+import {
+  REVIEW_DAYS_DEFAULT,
+  SaveDraftInputSchema,
+  type Answer,
+  type CaseDetail,
+  type Judgement,
+  type RiskLevel,
+  type RiskTemplate,
+} from '../../core/contract';
 import { addDays, localIsoDate } from '../../core/rules/calendar';
 import type { WorkerState } from '../../app/state';
 import { riskOps } from '../../app/risk';
@@ -36,13 +44,26 @@ const REASONS: Record<RiskLevel, readonly string[]> = {
 };
 
 const CHILD_REASONS: Record<RiskLevel, readonly string[]> = {
-  high: ['Fiktivt skäl: pappan har hotat att ta barnet utomlands och vet vilken skola barnet går i.', 'Fiktivt skäl: barnet har själv utsatts för våld och förövaren söker kontakt via släktingar.'],
-  medium: ['Fiktivt skäl: barnet har bytt skola men är fortsatt oroligt; umgänget är tillfälligt stoppat.', 'Fiktivt skäl: barnet har sett våldet under lång tid; inga nya hot mot barnet.'],
-  low: ['Fiktivt skäl: barnet bor tryggt med mamma, skolan har en säkerhetsplan och barnet har samtalsstöd.', 'Fiktivt skäl: inga hot mot barnet och ingen kontakt från förövaren sedan flytten.'],
+  high: [
+    'Fiktivt skäl: pappan har hotat att ta barnet utomlands och vet vilken skola barnet går i.',
+    'Fiktivt skäl: barnet har själv utsatts för våld och förövaren söker kontakt via släktingar.',
+  ],
+  medium: [
+    'Fiktivt skäl: barnet har bytt skola men är fortsatt oroligt; umgänget är tillfälligt stoppat.',
+    'Fiktivt skäl: barnet har sett våldet under lång tid; inga nya hot mot barnet.',
+  ],
+  low: [
+    'Fiktivt skäl: barnet bor tryggt med mamma, skolan har en säkerhetsplan och barnet har samtalsstöd.',
+    'Fiktivt skäl: inga hot mot barnet och ingen kontakt från förövaren sedan flytten.',
+  ],
 };
 
 const OUTPUT_TEXTS: Record<string, readonly string[]> = {
-  likely_targets: ['Fiktivt: den våldsutsatta och barnen.', 'Fiktivt: den våldsutsatta, hennes nya partner och systern som hjälpt henne.', 'Fiktivt: den våldsutsatta; i andra hand personal på boendet.'],
+  likely_targets: [
+    'Fiktivt: den våldsutsatta och barnen.',
+    'Fiktivt: den våldsutsatta, hennes nya partner och systern som hjälpt henne.',
+    'Fiktivt: den våldsutsatta; i andra hand personal på boendet.',
+  ],
   scenarios: [
     'Fiktivt: han söker upp henne vid hämtning på förskolan när han får veta den nya adressen.',
     'Fiktivt: släktingar försöker övertala eller tvinga henne att följa med tillbaka till familjen.',
@@ -53,8 +74,14 @@ const OUTPUT_TEXTS: Record<string, readonly string[]> = {
     'Fiktivt: flytt via Kompotten, information till skolan och kontaktförbud.',
     'Fiktivt: trygghetslarm, samordning med polisen och uppföljning varannan vecka.',
   ],
-  next_steps: ['Fiktivt: fördjupad riskbedömning inom en vecka och kontakt med skyddat boende.', 'Fiktivt: polisanmälan diskuterad med henne; ny bedömning efter samtal med skolan.'],
-  child_needs: ['Fiktivt: trygg vuxen i skolan, samtalsstöd och förutsägbara rutiner.', 'Fiktivt: skydd vid hämtning och lämning, barngrupp och kontakt med BUP.'],
+  next_steps: [
+    'Fiktivt: fördjupad riskbedömning inom en vecka och kontakt med skyddat boende.',
+    'Fiktivt: polisanmälan diskuterad med henne; ny bedömning efter samtal med skolan.',
+  ],
+  child_needs: [
+    'Fiktivt: trygg vuxen i skolan, samtalsstöd och förutsägbara rutiner.',
+    'Fiktivt: skydd vid hämtning och lämning, barngrupp och kontakt med BUP.',
+  ],
 };
 
 const SURVIVOR_VIEWS = [
@@ -65,9 +92,16 @@ const SURVIVOR_VIEWS = [
   '',
 ];
 
-const CHILD_VIEWS = ['Fiktivt: barnet berättar att hon är rädd att pappa ska komma till skolan.', 'Fiktivt: barnet säger att det är lugnare nu och vill gå kvar i den nya skolan.', ''];
+const CHILD_VIEWS = [
+  'Fiktivt: barnet berättar att hon är rädd att pappa ska komma till skolan.',
+  'Fiktivt: barnet säger att det är lugnare nu och vill gå kvar i den nya skolan.',
+  '',
+];
 
-const NOTES = ['Fiktiv anteckning: uppgifterna kommer från samtal med den enskilde och från polisen.', 'Fiktiv anteckning: oklart om hoten fortsatt efter flytten.'];
+const NOTES = [
+  'Fiktiv anteckning: uppgifterna kommer från samtal med den enskilde och från polisen.',
+  'Fiktiv anteckning: oklart om hoten fortsatt efter flytten.',
+];
 
 /** Items about honour-based control: seldom present outside honour contexts. */
 const HONOUR_ITEM = /honour|collective|forced_marriage|abroad|marriage|abduction/;
@@ -94,7 +128,8 @@ function answersFor(template: RiskTemplate, s: number, perpetratorIds: readonly 
         if (item.kind === 'scale') {
           const scored = (item.options ?? []).filter((o) => o.score !== undefined).sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
           const unknown = (item.options ?? []).find((o) => o.score === undefined);
-          const option = unknown && rnd.chance(0.08) ? unknown : scored[Math.min(scored.length - 1, Math.max(0, Math.round(sp * (scored.length - 1) + (rnd.next() - 0.5))))];
+          const option =
+            unknown && rnd.chance(0.08) ? unknown : scored[Math.min(scored.length - 1, Math.max(0, Math.round(sp * (scored.length - 1) + (rnd.next() - 0.5))))];
           if (option) answers.push({ itemId: item.id, perpetratorId, value: option.value });
           return;
         }
@@ -120,7 +155,8 @@ function evolve(previous: readonly Answer[], fresh: readonly Answer[], rnd: Seed
 
 function judgementsFor(template: RiskTemplate, s: number, forChild: boolean, rnd: SeededRandom): Judgement[] {
   return template.outputs.map((o) => {
-    if (o.kind === 'text') return { outputId: o.id, level: null, text: rnd.pick(OUTPUT_TEXTS[o.id] ?? OUTPUT_TEXTS.protective_measures ?? ['Fiktivt.']), reason: '' };
+    if (o.kind === 'text')
+      return { outputId: o.id, level: null, text: rnd.pick(OUTPUT_TEXTS[o.id] ?? OUTPUT_TEXTS.protective_measures ?? ['Fiktivt.']), reason: '' };
     const level = o.headline ? levelFor(s) : levelFor(clamp(s + (rnd.next() - 0.4) * 0.25));
     return { outputId: o.id, level, text: '', reason: rnd.pick((forChild ? CHILD_REASONS : REASONS)[level]) };
   });
@@ -136,7 +172,17 @@ function at(date: string, hour: number, minute: number): Date {
 async function assess(
   w: WorkerState,
   rnd: SeededRandom,
-  p: { caseId: number; childId: number | null; template: RiskTemplate; s: number; date: string; perpetratorIds: number[]; honour: boolean; previous: { id: number; answers: Answer[] } | null; complete: boolean },
+  p: {
+    caseId: number;
+    childId: number | null;
+    template: RiskTemplate;
+    s: number;
+    date: string;
+    perpetratorIds: number[];
+    honour: boolean;
+    previous: { id: number; answers: Answer[] } | null;
+    complete: boolean;
+  },
 ): Promise<{ id: number; answers: Answer[]; level: RiskLevel | null; date: string }> {
   const draft = await riskOps['risk:start'](
     w,
@@ -150,7 +196,13 @@ async function assess(
   const judgements = p.complete ? judgementsFor(p.template, p.s, p.childId !== null, rnd) : draft.judgements.map((j) => ({ ...j, reason: '' }));
   await riskOps['risk:save-draft'](
     w,
-    SaveDraftInputSchema.parse({ id: draft.id, answers, judgements, survivorView: rnd.pick(p.childId === null ? SURVIVOR_VIEWS : CHILD_VIEWS), nextReviewDate: null }),
+    SaveDraftInputSchema.parse({
+      id: draft.id,
+      answers,
+      judgements,
+      survivorView: rnd.pick(p.childId === null ? SURVIVOR_VIEWS : CHILD_VIEWS),
+      nextReviewDate: null,
+    }),
   );
   if (!p.complete) return { id: draft.id, answers, level: null, date: p.date };
   const done = await riskOps['risk:complete'](w, { id: draft.id }, at(p.date, 14, rnd.int(0, 59)));
@@ -194,18 +246,48 @@ export async function addDemoRiskHistory(w: WorkerState, rnd: SeededRandom, temp
 
   const first = dates[0] ?? today;
   if (rnd.chance(0.5) && created < first) {
-    await assess(w, rnd, { caseId: detail.id, childId: null, template: templates.screening, s: used[0] ?? 0.5, date: created, perpetratorIds, honour, previous: null, complete: true });
+    await assess(w, rnd, {
+      caseId: detail.id,
+      childId: null,
+      template: templates.screening,
+      s: used[0] ?? 0.5,
+      date: created,
+      perpetratorIds,
+      honour,
+      previous: null,
+      complete: true,
+    });
   }
   let previous: { id: number; answers: Answer[] } | null = null;
   const history: { date: string; s: number }[] = [];
   for (const [i, d] of dates.entries()) {
     const s = used[i] ?? 0.5;
-    previous = await assess(w, rnd, { caseId: detail.id, childId: null, template: templates.spj, s, date: d, perpetratorIds, honour, previous, complete: true });
+    previous = await assess(w, rnd, {
+      caseId: detail.id,
+      childId: null,
+      template: templates.spj,
+      s,
+      date: d,
+      perpetratorIds,
+      honour,
+      previous,
+      complete: true,
+    });
     history.push({ date: d, s });
   }
   if (previous && rnd.chance(0.12)) {
     const last = history[history.length - 1];
-    await assess(w, rnd, { caseId: detail.id, childId: null, template: templates.spj, s: last?.s ?? 0.5, date: today, perpetratorIds, honour, previous, complete: false });
+    await assess(w, rnd, {
+      caseId: detail.id,
+      childId: null,
+      template: templates.spj,
+      s: last?.s ?? 0.5,
+      date: today,
+      perpetratorIds,
+      honour,
+      previous,
+      complete: false,
+    });
   }
 
   for (const child of detail.children) {
@@ -213,7 +295,17 @@ export async function addDemoRiskHistory(w: WorkerState, rnd: SeededRandom, temp
     let childPrevious: { id: number; answers: Answer[] } | null = null;
     for (const h of history.slice(-rnd.int(1, 2))) {
       const s = clamp(h.s * (0.6 + rnd.next() * 0.5));
-      childPrevious = await assess(w, rnd, { caseId: detail.id, childId: child.id, template: templates.child, s, date: h.date, perpetratorIds, honour, previous: childPrevious, complete: true });
+      childPrevious = await assess(w, rnd, {
+        caseId: detail.id,
+        childId: child.id,
+        template: templates.child,
+        s,
+        date: h.date,
+        perpetratorIds,
+        honour,
+        previous: childPrevious,
+        complete: true,
+      });
     }
   }
 }

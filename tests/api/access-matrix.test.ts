@@ -1,6 +1,23 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, channels, type Assessment, type CaseDetail, type CaseListRow, type CaseShares, type Channel, type HousingStep, type JournalNote, type KompottenRequest, type Move, type ProtectedNotNamed, type Reminder, type Role, type Shelter, type SupportItem } from '../../core/contract';
+import {
+  CHANNEL_NAMES,
+  channels,
+  type Assessment,
+  type CaseDetail,
+  type CaseListRow,
+  type CaseShares,
+  type Channel,
+  type HousingStep,
+  type JournalNote,
+  type KompottenRequest,
+  type Move,
+  type ProtectedNotNamed,
+  type Reminder,
+  type Role,
+  type Shelter,
+  type SupportItem,
+} from '../../core/contract';
 import type { Runtime } from '../../electron/api/types';
 import { UNSCOPED_CASEWORK } from '../../core/contract/unscoped-channels';
 import { caseInput, defined } from '../helpers/casework';
@@ -45,17 +62,40 @@ async function buildFixture(overrides: Parameters<typeof caseInput>[0] = {}): Pr
     'cases:create',
     caseInput({
       children: [{ name: 'Barn Påhittat', birthYear: 2016, school: '', needs: '', placement: '' }],
-      perpetrators: [{ name: 'Förövare Påhittad', relation: 'former_partner', collective: false, notes: '', areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }] }],
+      perpetrators: [
+        {
+          name: 'Förövare Påhittad',
+          relation: 'former_partner',
+          collective: false,
+          notes: '',
+          areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }],
+        },
+      ],
       ...overrides,
     }),
   );
   const note = await ok<JournalNote>(runtime, 'journal:create', { caseId: c.id, noteDate: '2026-03-02', body: 'Samtal (fiktivt).', correctsNoteId: null });
   const reminder = await ok<Reminder>(runtime, 'reminders:create', { caseId: c.id, kind: 'follow_up', dueDate: '2026-01-01', note: '' });
-  const move = await ok<Move>(runtime, 'moves:create', { caseId: c.id, from: null, to: { kind: 'municipality', code: '1980' }, route: 'kompotten', receivingContact: '', notes: '', plannedDate: '2026-02-01' });
+  const move = await ok<Move>(runtime, 'moves:create', {
+    caseId: c.id,
+    from: null,
+    to: { kind: 'municipality', code: '1980' },
+    route: 'kompotten',
+    receivingContact: '',
+    notes: '',
+    plannedDate: '2026-02-01',
+  });
   const step = await ok<HousingStep>(runtime, 'housing:add-step', { caseId: c.id, ...STEP });
   const support = await ok<SupportItem>(runtime, 'support:add', { caseId: c.id, ...SUPPORT });
   const assessment = await ok<Assessment>(runtime, 'risk:start', { caseId: c.id, childId: null, templateId: 'fristad-spj-adult', copyFromId: null });
-  const request = await ok<KompottenRequest>(runtime, 'kompotten:add-request', { direction: 'sent', counterpartCode: '1980', caseId: c.id, date: '2026-02-03', outcome: 'pending', notes: '' });
+  const request = await ok<KompottenRequest>(runtime, 'kompotten:add-request', {
+    direction: 'sent',
+    counterpartCode: '1980',
+    caseId: c.id,
+    date: '2026-02-03',
+    outcome: 'pending',
+    notes: '',
+  });
   return {
     caseId: c.id,
     caseNumber: c.caseNumber,
@@ -102,7 +142,19 @@ const SHELTER = {
 } as const;
 const CHILD = { name: 'Barn Påhittat', birthYear: 2016, school: '', needs: '', placement: '' };
 const PERPETRATOR = { name: 'Förövare Påhittad', relation: 'former_partner', collective: false, notes: '', areas: [] };
-const LIST = { query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 } as const;
+const LIST = {
+  query: '',
+  status: 'all',
+  assignedUserId: null,
+  districtSlug: null,
+  protectedOnly: false,
+  honourOnly: false,
+  openRemindersOnly: false,
+  sort: 'updated',
+  direction: 'desc',
+  offset: 0,
+  limit: 500,
+} as const;
 const PERIOD = { kind: 'year', year: new Date().getFullYear() } as const;
 const BACKUP_FILE = 'fristad-20200101-000000.fbak';
 
@@ -124,7 +176,12 @@ const INPUTS: { [C in Channel]: (f: Fixture) => unknown } = {
   'session:acknowledge-rollback': () => ({}),
   'users:assignees': () => ({}),
   'users:list': () => ({}),
-  'users:create': () => ({ username: `new-${Math.random().toString(36).slice(2, 8)}`, displayName: 'Ny Påhittad', role: 'caseworker', passphrase: 'a brand new long passphrase' }),
+  'users:create': () => ({
+    username: `new-${Math.random().toString(36).slice(2, 8)}`,
+    displayName: 'Ny Påhittad',
+    role: 'caseworker',
+    passphrase: 'a brand new long passphrase',
+  }),
   'users:disable': () => ({ username: 'nobody-here' }),
   'reference:counties': () => ({}),
   'reference:municipalities': () => ({}),
@@ -163,7 +220,15 @@ const INPUTS: { [C in Channel]: (f: Fixture) => unknown } = {
   'people:remove-perpetrator': (f) => ({ id: f.perpetratorId }),
   'moves:list': (f) => ({ caseId: f.caseId }),
   'moves:check-destination': (f) => ({ caseId: f.caseId, to: { kind: 'municipality', code: '1980' } }),
-  'moves:create': (f) => ({ caseId: f.caseId, from: null, to: { kind: 'municipality', code: '1980' }, route: 'kompotten', receivingContact: '', notes: '', plannedDate: '2026-02-01' }),
+  'moves:create': (f) => ({
+    caseId: f.caseId,
+    from: null,
+    to: { kind: 'municipality', code: '1980' },
+    route: 'kompotten',
+    receivingContact: '',
+    notes: '',
+    plannedDate: '2026-02-01',
+  }),
   'moves:transition': (f) => ({ id: f.moveId, to: 'requested', date: '2026-02-02' }),
   'kompotten:members': () => ({}),
   'kompotten:set-member': () => ({ municipalityCode: '1980', member: true, contact: '' }),
@@ -356,7 +421,14 @@ beforeAll(async () => {
   const assigned = { assignedUserId: defined(ids.kim) };
   matrixCase = await buildFixture(assigned);
   kimsCase = await buildFixture(assigned);
-  caselessRequest = await ok<KompottenRequest>(runtime, 'kompotten:add-request', { direction: 'received', counterpartCode: '1980', caseId: null, date: '2026-02-04', outcome: 'pending', notes: '' });
+  caselessRequest = await ok<KompottenRequest>(runtime, 'kompotten:add-request', {
+    direction: 'received',
+    counterpartCode: '1980',
+    caseId: null,
+    date: '2026-02-04',
+    outcome: 'pending',
+    notes: '',
+  });
 });
 afterAll(async () => close());
 
@@ -459,7 +531,9 @@ const NOT_CASE_IDS: Record<string, string> = {
 function caseIdChannels(): Map<Channel, string[]> {
   const found = new Map<Channel, string[]>();
   for (const channel of CHANNEL_NAMES) {
-    const keys = [...new Set(keyPaths(channels[channel].input))].filter((k) => ID_KEY.test(k) && NOT_CASE_IDS[k] === undefined && NOT_CASE_IDS[`${channel} ${k}`] === undefined);
+    const keys = [...new Set(keyPaths(channels[channel].input))].filter(
+      (k) => ID_KEY.test(k) && NOT_CASE_IDS[k] === undefined && NOT_CASE_IDS[`${channel} ${k}`] === undefined,
+    );
     if (keys.length > 0) found.set(channel, keys);
   }
   return found;
@@ -486,7 +560,9 @@ describe('every channel whose input names a case is scoped to it, or says why no
       'risk:save-draft': ['answers.[].perpetratorId', 'id'],
       'risk:compare': ['leftId', 'rightId'],
     };
-    const several = Object.fromEntries([...caseIdChannels()].filter(([c, keys]) => channels[c].caseScope !== undefined && keys.length > 1).map(([c, keys]) => [c, [...keys].sort()]));
+    const several = Object.fromEntries(
+      [...caseIdChannels()].filter(([c, keys]) => channels[c].caseScope !== undefined && keys.length > 1).map(([c, keys]) => [c, [...keys].sort()]),
+    );
     expect(several).toEqual(SAME_CASE_CHECKED);
   });
 
@@ -506,7 +582,10 @@ describe('per-case access', () => {
     await as('kia');
     for (const channel of SCOPED) expect(await codeOf(channel, INPUTS[channel](kimsCase)), channel).toBe('forbidden');
     const r = await runtime.invoke('cases:get', { id: kimsCase.caseId });
-    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'This case is not shared with you. Ask its caseworker or your team lead.', reason: 'access_not_named' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'This case is not shared with you. Ask its caseworker or your team lead.', reason: 'access_not_named' },
+    });
 
     // Each refusal wrote exactly one row (the team lead counts them).
     await as('lea');
@@ -519,7 +598,11 @@ describe('per-case access', () => {
 
     await as('kim');
     const shared = await ok<CaseShares>(runtime, 'cases:share', { caseId: kimsCase.caseId, userId: defined(ids.kia) });
-    expect(shared).toMatchObject({ assignee: { id: ids.kim }, creator: null, shares: [{ userId: ids.kia, role: 'caseworker', grantedByName: 'kim (fiktiv)' }] });
+    expect(shared).toMatchObject({
+      assignee: { id: ids.kim },
+      creator: null,
+      shares: [{ userId: ids.kia, role: 'caseworker', grantedByName: 'kim (fiktiv)' }],
+    });
     await as('kia');
     const answered: Record<string, string> = {};
     // Removing the case's people would leave nothing for the refusals below to name.
@@ -590,7 +673,12 @@ describe('protected identities', () => {
     secret = await ok<CaseDetail>(
       runtime,
       'cases:create',
-      caseInput({ survivor: { ...caseInput().survivor, name: 'Hemliga Påhittadsson' }, protectionLevel: 'skyddad_folkbokforing', districtSlug: 'skarholmen', assignedUserId: defined(ids.kim) }),
+      caseInput({
+        survivor: { ...caseInput().survivor, name: 'Hemliga Påhittadsson' },
+        protectionLevel: 'skyddad_folkbokforing',
+        districtSlug: 'skarholmen',
+        assignedUserId: defined(ids.kim),
+      }),
     );
     await ok(runtime, 'reminders:create', { caseId: secret.id, kind: 'follow_up', dueDate: '2026-01-02', note: '' });
   });
@@ -651,7 +739,11 @@ describe('a case’s log extract follows the case', () => {
 
   async function deniedRows(caseId: number): Promise<{ action: string; entity: string; user: string | undefined }[]> {
     await as('gun');
-    const page = await ok<{ rows: { action: string; entity: string; outcome: string; user: { username: string } | null }[] }>(runtime, 'audit:search', { caseId, outcome: 'denied', limit: 500 });
+    const page = await ok<{ rows: { action: string; entity: string; outcome: string; user: { username: string } | null }[] }>(runtime, 'audit:search', {
+      caseId,
+      outcome: 'denied',
+      limit: 500,
+    });
     return page.rows.map((r) => ({ action: r.action, entity: r.entity, user: r.user?.username }));
   }
 
@@ -663,7 +755,12 @@ describe('a case’s log extract follows the case', () => {
       const after = await deniedRows(c);
       expect(after.length, String(c)).toBe(before + 3);
       expect(after.slice(0, 3).map((r) => r.user)).toEqual(['kia', 'kia', 'kia']);
-      expect(after.slice(0, 3).map((r) => `${r.action} ${r.entity}`).sort()).toEqual(['export audit.case-extract-export', 'print case_log_extract', 'read audit.case-extract']);
+      expect(
+        after
+          .slice(0, 3)
+          .map((r) => `${r.action} ${r.entity}`)
+          .sort(),
+      ).toEqual(['export audit.case-extract-export', 'print case_log_extract', 'read audit.case-extract']);
     }
   });
 
@@ -677,7 +774,10 @@ describe('a case’s log extract follows the case', () => {
       const page = await ok<{ rows: { caseId: number | null }[] }>(runtime, 'audit:search', { caseId: secretCase.id, limit: 500 });
       expect(page.rows.length).toBeGreaterThan(0);
       expect(page.rows.every((r) => r.caseId === secretCase.id)).toBe(true);
-      const own = await ok<{ rows: { action: string; entity: string; caseId: number | null; user: { username: string } | null }[] }>(runtime, 'audit:search', { caseId: secretCase.id, limit: 1 });
+      const own = await ok<{ rows: { action: string; entity: string; caseId: number | null; user: { username: string } | null }[] }>(runtime, 'audit:search', {
+        caseId: secretCase.id,
+        limit: 1,
+      });
       expect(own.rows[0]).toMatchObject({ action: 'read', entity: 'audit_log', caseId: secretCase.id, user: { username } });
     }
   });

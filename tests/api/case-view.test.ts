@@ -27,7 +27,15 @@ async function populatedCase(overrides: Parameters<typeof caseInput>[0] = {}): P
   const caseId = c.id;
   await ok(runtime, 'journal:create', { caseId, noteDate: '2026-03-02', body: 'Samtal (fiktivt).', correctsNoteId: null });
   await ok(runtime, 'reminders:create', { caseId, kind: 'follow_up', dueDate: '2026-01-01', note: '' });
-  await ok(runtime, 'moves:create', { caseId, from: null, to: { kind: 'municipality', code: '1980' }, route: 'kompotten', receivingContact: 'Mottagare (fiktiv)', notes: '', plannedDate: '2026-02-01' });
+  await ok(runtime, 'moves:create', {
+    caseId,
+    from: null,
+    to: { kind: 'municipality', code: '1980' },
+    route: 'kompotten',
+    receivingContact: 'Mottagare (fiktiv)',
+    notes: '',
+    plannedDate: '2026-02-01',
+  });
   await ok(runtime, 'housing:add-step', {
     caseId,
     childId: null,
@@ -106,7 +114,9 @@ describe('cases:open', () => {
     await ok(runtime, 'cases:open', { id: c.id });
     const rows = probe.auditSince(before);
     expect(rows.map((r) => `${r.action} ${r.entity} ${r.outcome}`)).toEqual(
-      ['case', 'assessments', 'moves', 'kompotten_requests', 'housing_steps', 'support_items', 'journal', 'reminders', 'case_shares'].map((e) => `read ${e} ok`),
+      ['case', 'assessments', 'moves', 'kompotten_requests', 'housing_steps', 'support_items', 'journal', 'reminders', 'case_shares'].map(
+        (e) => `read ${e} ok`,
+      ),
     );
     expect((await ok<{ ok: boolean }>(runtime, 'audit:verify')).ok).toBe(true);
   });

@@ -13,7 +13,14 @@ let kim: number;
 beforeAll(async () => {
   ({ runtime, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
-  kim = (await ok<{ id: number }>(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' })).id;
+  kim = (
+    await ok<{ id: number }>(runtime, 'users:create', {
+      username: 'kim',
+      displayName: 'Kim Handläggare',
+      role: 'caseworker',
+      passphrase: 'kims long passphrase',
+    })
+  ).id;
   await ok(runtime, 'users:create', { username: 'gun', displayName: 'Gun Granskare', role: 'auditor', passphrase: 'guns long passphrase' });
   // Casework is a team lead's here: the administrator sees no case content.
   await ok(runtime, 'users:create', { username: 'tove', displayName: 'Tove Gruppledare', role: 'team_lead', passphrase: 'toves long passphrase' });
@@ -43,7 +50,13 @@ const newCase = caseInput({
     { name: 'Andra Barnet', birthYear: 2020, school: '', needs: 'Förskola', placement: '' },
   ],
   perpetrators: [
-    { name: 'Förövare A', relation: 'former_partner', collective: false, notes: '', areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }] },
+    {
+      name: 'Förövare A',
+      relation: 'former_partner',
+      collective: false,
+      notes: '',
+      areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }],
+    },
     {
       name: 'Förövare B',
       relation: 'sibling',
@@ -96,7 +109,19 @@ describe('cases through the API', () => {
   });
 
   it('lists and searches it', async () => {
-    const list = { query: '', status: 'open', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 50 };
+    const list = {
+      query: '',
+      status: 'open',
+      assignedUserId: null,
+      districtSlug: null,
+      protectedOnly: false,
+      honourOnly: false,
+      openRemindersOnly: false,
+      sort: 'updated',
+      direction: 'desc',
+      offset: 0,
+      limit: 50,
+    };
     let page: { total: number; rows: CaseListRow[] } | undefined;
     expect(
       await auditedRows(async () => {
@@ -104,7 +129,15 @@ describe('cases through the API', () => {
       }),
     ).toBe(1);
     expect(page?.total).toBe(1);
-    expect(page?.rows[0]).toMatchObject({ id: created.id, survivorName: 'Signe Påhittad', districtName: 'Spånga-Tensta', protectionLevel: 'fingerade_personuppgifter', honourContext: true, openReminders: 0, nextDue: null });
+    expect(page?.rows[0]).toMatchObject({
+      id: created.id,
+      survivorName: 'Signe Påhittad',
+      districtName: 'Spånga-Tensta',
+      protectionLevel: 'fingerade_personuppgifter',
+      honourContext: true,
+      openReminders: 0,
+      nextDue: null,
+    });
     expect((await ok<{ total: number }>(runtime, 'cases:list', { ...list, query: 'SPÅNGA', protectedOnly: true, honourOnly: true })).total).toBe(1);
     expect((await ok<{ total: number }>(runtime, 'cases:list', { ...list, query: 'nobody' })).total).toBe(0);
     expect(await errorCode(runtime, 'cases:list', { ...list, limit: 10_000 })).toBe('invalid_input');
@@ -139,23 +172,42 @@ describe('cases through the API', () => {
     expect(closed.status).toBe('closed');
     const refused = await runtime.invoke('cases:update', input);
     expect(refused).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.stringMatching(/Reopen the case/), reason: 'case_closed' } });
-    expect(await errorCode(runtime, 'people:add-child', { caseId: id, name: 'Tredje', birthYear: null, school: '', needs: '', placement: '' })).toBe('not_allowed');
+    expect(await errorCode(runtime, 'people:add-child', { caseId: id, name: 'Tredje', birthYear: null, school: '', needs: '', placement: '' })).toBe(
+      'not_allowed',
+    );
     expect((await ok<CaseDetail>(runtime, 'cases:reopen', { id })).status).toBe('open');
-    const withChild = await ok<CaseDetail>(runtime, 'people:add-child', { caseId: id, name: 'Tredje Barnet', birthYear: 2023, school: '', needs: '', placement: '' });
+    const withChild = await ok<CaseDetail>(runtime, 'people:add-child', {
+      caseId: id,
+      name: 'Tredje Barnet',
+      birthYear: 2023,
+      school: '',
+      needs: '',
+      placement: '',
+    });
     expect(withChild.children).toHaveLength(3);
     const removed = await ok<CaseDetail>(runtime, 'people:remove-perpetrator', { id: defined(created.perpetrators[0]).id });
     expect(removed.perpetrators).toHaveLength(1);
   });
 
   it('keeps a journal: draft, sign, correction; a signed note is never updated', async () => {
-    const draft = await ok<JournalNote>(runtime, 'journal:create', { caseId: created.id, noteDate: '2026-03-02', body: 'Första samtalet.', correctsNoteId: null });
+    const draft = await ok<JournalNote>(runtime, 'journal:create', {
+      caseId: created.id,
+      noteDate: '2026-03-02',
+      body: 'Första samtalet.',
+      correctsNoteId: null,
+    });
     expect(draft.status).toBe('draft');
     const signed = await ok<JournalNote>(runtime, 'journal:sign', { id: draft.id });
     expect(signed.status).toBe('signed');
     const r = await runtime.invoke('journal:update-draft', { id: draft.id, noteDate: '2026-03-02', body: 'Ändrat i efterhand' });
     expect(r).toEqual({ ok: false, error: { code: 'not_allowed', message: expect.any(String), reason: 'note_signed_read_only' } });
     if (!r.ok) expect(r.error.message).not.toMatch(/journal_notes|trigger|Ändrat/);
-    const fix = await ok<JournalNote>(runtime, 'journal:create', { caseId: created.id, noteDate: '2026-03-03', body: 'Rättelse av föregående.', correctsNoteId: draft.id });
+    const fix = await ok<JournalNote>(runtime, 'journal:create', {
+      caseId: created.id,
+      noteDate: '2026-03-03',
+      body: 'Rättelse av föregående.',
+      correctsNoteId: draft.id,
+    });
     await ok(runtime, 'journal:sign', { id: fix.id });
     let notes: JournalNote[] = [];
     expect(
@@ -174,7 +226,12 @@ describe('cases through the API', () => {
     const today = new Date();
     const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const yesterday = iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1));
-    const overdue = await ok<Reminder>(runtime, 'reminders:create', { caseId: created.id, kind: 'placement_end', dueDate: yesterday, note: 'Placeringen slutar' });
+    const overdue = await ok<Reminder>(runtime, 'reminders:create', {
+      caseId: created.id,
+      kind: 'placement_end',
+      dueDate: yesterday,
+      note: 'Placeringen slutar',
+    });
     const todays = await ok<Reminder>(runtime, 'reminders:create', { caseId: created.id, kind: 'follow_up', dueDate: iso(today), note: '' });
     expect(await auditedRows(() => ok(runtime, 'reminders:list', { caseId: created.id }))).toBe(1);
 
@@ -189,7 +246,17 @@ describe('cases through the API', () => {
     expect(due?.overdue[0]).toMatchObject({ caseNumber: created.caseNumber, kind: 'placement_end' });
 
     const listed = await ok<{ rows: CaseListRow[] }>(runtime, 'cases:list', {
-      query: '', status: 'open', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: true, sort: 'next_due', direction: 'asc', offset: 0, limit: 10,
+      query: '',
+      status: 'open',
+      assignedUserId: null,
+      districtSlug: null,
+      protectedOnly: false,
+      honourOnly: false,
+      openRemindersOnly: true,
+      sort: 'next_due',
+      direction: 'asc',
+      offset: 0,
+      limit: 10,
     });
     expect(listed.rows[0]).toMatchObject({ id: created.id, openReminders: 2, nextDue: yesterday });
 
@@ -206,7 +273,12 @@ describe('cases through the API', () => {
       expect((await ok<CaseDetail>(runtime, 'cases:get', { id: created.id })).id).toBe(created.id);
       expect(await ok(runtime, 'reminders:due', { scope: 'mine' })).toEqual({ overdue: [], thisWeek: [] });
       expect(await errorCode(runtime, 'reminders:due', { scope: 'team' })).toBe('forbidden');
-      const kimsDraft = await ok<JournalNote>(runtime, 'journal:create', { caseId: created.id, noteDate: '2026-03-04', body: 'Kims utkast', correctsNoteId: null });
+      const kimsDraft = await ok<JournalNote>(runtime, 'journal:create', {
+        caseId: created.id,
+        noteDate: '2026-03-04',
+        body: 'Kims utkast',
+        correctsNoteId: null,
+      });
       await asLead();
       expect(await errorCode(runtime, 'journal:sign', { id: kimsDraft.id })).toBe('not_allowed');
       await as('gun', 'guns long passphrase');

@@ -75,7 +75,9 @@ describe('sessions through the API', () => {
     // (administrators and auditors see no case content).
     const assignees = await ok<{ displayName: string; role: string }[]>(runtime, 'users:assignees');
     expect(assignees.map((a) => a.role).sort()).toEqual(['caseworker']);
-    expect(await errorCode(runtime, 'users:create', { username: 'eve', displayName: 'Eve', role: 'administrator', passphrase: 'eves long passphrase' })).toBe('forbidden');
+    expect(await errorCode(runtime, 'users:create', { username: 'eve', displayName: 'Eve', role: 'administrator', passphrase: 'eves long passphrase' })).toBe(
+      'forbidden',
+    );
     expect(await errorCode(runtime, 'settings:update', { idleLockMinutes: 240 })).toBe('forbidden');
     expect(await errorCode(runtime, 'audit:verify')).toBe('forbidden');
     await ok(runtime, 'session:unlock', { username: 'gun', passphrase: 'guns long passphrase' });
@@ -98,7 +100,9 @@ describe('sessions through the API', () => {
   });
 
   it('changes the passphrase through the API', async () => {
-    expect(await errorCode(runtime, 'session:change-passphrase', { currentPassphrase: 'nope', newPassphrase: 'the next long passphrase' })).toBe('wrong_credentials');
+    expect(await errorCode(runtime, 'session:change-passphrase', { currentPassphrase: 'nope', newPassphrase: 'the next long passphrase' })).toBe(
+      'wrong_credentials',
+    );
     await ok(runtime, 'session:change-passphrase', { currentPassphrase: ADMIN.passphrase, newPassphrase: 'the next long passphrase' });
     await ok(runtime, 'session:lock');
     await ok(runtime, 'session:unlock', { username: 'admin', passphrase: 'the next long passphrase' });

@@ -26,7 +26,8 @@ async function failedByUser(): Promise<Record<string, UserListRow['failedUnlocks
 
 describe('failed unlocks in the users list', () => {
   it('shows a team lead the failures against the accounts they manage since each one’s last unlock', async () => {
-    for (const username of ['kim', 'kim', 'gun', 'nobody']) expect(await errorCode(runtime, 'session:unlock', { username, passphrase: 'a wrong passphrase' })).toBe('wrong_credentials');
+    for (const username of ['kim', 'kim', 'gun', 'nobody'])
+      expect(await errorCode(runtime, 'session:unlock', { username, passphrase: 'a wrong passphrase' })).toBe('wrong_credentials');
     await as('lea');
     const seen = await failedByUser();
     expect(seen.kim).toMatchObject({ count: 2 });

@@ -109,34 +109,76 @@ async function revealIfProtected(real: Real, c: CaseModel): Promise<void> {
 }
 
 function stepInput(childId: number | null, startDate: string, endDate: string | null, parallel: boolean) {
-  return { childId, kind: 'other', startDate, endDate, provider: '', shelterId: null, place: null, costPerDay: null, outcome: endDate ? 'moved_on' : 'ongoing', obstacles: [], obstacleNote: '', parallel };
+  return {
+    childId,
+    kind: 'other',
+    startDate,
+    endDate,
+    provider: '',
+    shelterId: null,
+    place: null,
+    costPerDay: null,
+    outcome: endDate ? 'moved_on' : 'ongoing',
+    obstacles: [],
+    obstacleNote: '',
+    parallel,
+  };
 }
 
 class CreateCase implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly withChild: boolean, readonly perpetratorNearby: boolean, readonly name: string) {}
+  constructor(
+    readonly withChild: boolean,
+    readonly perpetratorNearby: boolean,
+    readonly name: string,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const input = caseInput({
       survivor: { ...caseInput().survivor, name: this.name },
       children: this.withChild ? [{ name: 'Modell Barn', birthYear: 2018, school: '', needs: '', placement: '' }] : [],
-      perpetrators: this.perpetratorNearby ? [{ name: 'Modell Förövare', relation: 'partner', collective: false, notes: '', areas: [{ municipalityCode: NEAR, districtSlug: null, description: '' }] }] : [],
+      perpetrators: this.perpetratorNearby
+        ? [
+            {
+              name: 'Modell Förövare',
+              relation: 'partner',
+              collective: false,
+              notes: '',
+              areas: [{ municipalityCode: NEAR, districtSlug: null, description: '' }],
+            },
+          ]
+        : [],
     });
     const c = await call<CaseDetail>(r, 'cases:create', input, 'ok');
     if (!c) return;
     expect(c.status).toBe('open');
-    m.cases.push({ id: c.id, status: 'open', name: this.name, protectionLevel: 'none', childId: c.children[0]?.id ?? null, perpetratorNearby: this.perpetratorNearby });
+    m.cases.push({
+      id: c.id,
+      status: 'open',
+      name: this.name,
+      protectionLevel: 'none',
+      childId: c.children[0]?.id ?? null,
+      perpetratorNearby: this.perpetratorNearby,
+    });
     m.writes++;
   }
   toString = (): string => `CreateCase(${this.withChild}, ${this.perpetratorNearby})`;
 }
 
 class UpdateCase implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly name: string, readonly protect: boolean) {}
+  constructor(
+    readonly pick: number,
+    readonly name: string,
+    readonly protect: boolean,
+  ) {}
   check = (m: Readonly<Model>): boolean => m.cases.length > 0;
   async run(m: Model, r: Real): Promise<void> {
     const c = m.cases[this.pick % m.cases.length] as CaseModel;
     const level = this.protect ? 'sekretessmarkering' : 'none';
-    const { children: _children, perpetrators: _perpetrators, ...fields } = caseInput({ protectionLevel: level, survivor: { ...caseInput().survivor, name: this.name } });
+    const {
+      children: _children,
+      perpetrators: _perpetrators,
+      ...fields
+    } = caseInput({ protectionLevel: level, survivor: { ...caseInput().survivor, name: this.name } });
     const input = { ...fields, id: c.id };
     const expected: Expect = c.status === 'closed' ? 'not_allowed' : 'ok';
     await revealIfProtected(r, c);
@@ -176,11 +218,23 @@ class ReopenCase implements fc.AsyncCommand<Model, Real> {
 }
 
 class AddMove implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly near: boolean, readonly date: number) {}
+  constructor(
+    readonly pick: number,
+    readonly near: boolean,
+    readonly date: number,
+  ) {}
   check = (m: Readonly<Model>): boolean => m.cases.length > 0;
   async run(m: Model, r: Real): Promise<void> {
     const c = m.cases[this.pick % m.cases.length] as CaseModel;
-    const input = { caseId: c.id, from: null, to: { kind: 'municipality', code: this.near ? NEAR : FAR }, route: 'own_application', receivingContact: '', notes: '', plannedDate: day(this.date) };
+    const input = {
+      caseId: c.id,
+      from: null,
+      to: { kind: 'municipality', code: this.near ? NEAR : FAR },
+      route: 'own_application',
+      receivingContact: '',
+      notes: '',
+      plannedDate: day(this.date),
+    };
     await revealIfProtected(r, c);
     const move = await call<Move>(r, 'moves:create', input, c.status === 'closed' ? 'not_allowed' : 'ok');
     if (!move) return;
@@ -195,7 +249,13 @@ class AddMove implements fc.AsyncCommand<Model, Real> {
 
 class TransitionMove implements fc.AsyncCommand<Model, Real> {
   /** `next` picks one of the statuses the workflow allows from where the move is (most runs), else `any`. */
-  constructor(readonly pick: number, readonly next: number | null, readonly any: MoveStatus, readonly delta: number, readonly withReason: boolean) {}
+  constructor(
+    readonly pick: number,
+    readonly next: number | null,
+    readonly any: MoveStatus,
+    readonly delta: number,
+    readonly withReason: boolean,
+  ) {}
   check = (m: Readonly<Model>): boolean => m.moves.length > 0;
   to: MoveStatus = 'planned';
   async run(m: Model, r: Real): Promise<void> {
@@ -224,7 +284,13 @@ class TransitionMove implements fc.AsyncCommand<Model, Real> {
 }
 
 class AddStep implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly forChild: boolean, readonly start: number, readonly length: number | null, readonly parallel: boolean) {}
+  constructor(
+    readonly pick: number,
+    readonly forChild: boolean,
+    readonly start: number,
+    readonly length: number | null,
+    readonly parallel: boolean,
+  ) {}
   check = (m: Readonly<Model>): boolean => m.cases.length > 0;
   async run(m: Model, r: Real): Promise<void> {
     const c = m.cases[this.pick % m.cases.length] as CaseModel;
@@ -243,7 +309,10 @@ class AddStep implements fc.AsyncCommand<Model, Real> {
 }
 
 class EndStep implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly end: number) {}
+  constructor(
+    readonly pick: number,
+    readonly end: number,
+  ) {}
   check = (m: Readonly<Model>): boolean => m.steps.length > 0;
   async run(m: Model, r: Real): Promise<void> {
     const step = m.steps[this.pick % m.steps.length] as StepModel;
@@ -253,7 +322,8 @@ class EndStep implements fc.AsyncCommand<Model, Real> {
     let expected: Expect = 'ok';
     if (c.status === 'closed') expected = 'not_allowed';
     else if (endDate < step.startDate) expected = 'invalid_input';
-    else if (!step.parallel && m.steps.some((s) => s.id !== step.id && s.caseId === c.id && s.childId === step.childId && !s.parallel && overlaps(span, s))) expected = 'overlap';
+    else if (!step.parallel && m.steps.some((s) => s.id !== step.id && s.caseId === c.id && s.childId === step.childId && !s.parallel && overlaps(span, s)))
+      expected = 'overlap';
     const input = { id: step.id, ...stepInput(step.childId, step.startDate, endDate, step.parallel) };
     await revealIfProtected(r, c);
     if (!(await call<HousingStep>(r, 'housing:update-step', input, expected))) return;
@@ -320,11 +390,13 @@ async function compare(m: Model): Promise<void> {
       childId: c.childId,
     });
     const moves = await ok<Move[]>(runtime, 'moves:list', { caseId: c.id });
-    expect(moves.map((x) => ({ id: x.id, status: x.status, transitions: x.transitions.length, lastDate: x.transitions.at(-1)?.date })).sort((a, b) => a.id - b.id)).toEqual(
-      m.moves.filter((x) => x.caseId === c.id).map((x) => ({ id: x.id, status: x.status, transitions: x.transitions, lastDate: x.lastDate })),
-    );
+    expect(
+      moves.map((x) => ({ id: x.id, status: x.status, transitions: x.transitions.length, lastDate: x.transitions.at(-1)?.date })).sort((a, b) => a.id - b.id),
+    ).toEqual(m.moves.filter((x) => x.caseId === c.id).map((x) => ({ id: x.id, status: x.status, transitions: x.transitions, lastDate: x.lastDate })));
     const steps = await ok<HousingStep[]>(runtime, 'housing:list', { caseId: c.id });
-    expect(steps.map((s) => ({ id: s.id, childId: s.childId, startDate: s.startDate, endDate: s.endDate, parallel: s.parallel })).sort((a, b) => a.id - b.id)).toEqual(
+    expect(
+      steps.map((s) => ({ id: s.id, childId: s.childId, startDate: s.startDate, endDate: s.endDate, parallel: s.parallel })).sort((a, b) => a.id - b.id),
+    ).toEqual(
       m.steps.filter((s) => s.caseId === c.id).map((s) => ({ id: s.id, childId: s.childId, startDate: s.startDate, endDate: s.endDate, parallel: s.parallel })),
     );
   }

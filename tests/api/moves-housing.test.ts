@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ApiResult, CaseDetail, HousingStep, KompottenMember, KompottenRequest, Move, SafeDistanceCheck, Shelter, SupportItem } from '../../core/contract';
+import type {
+  ApiError,
+  ApiResult,
+  CaseDetail,
+  HousingStep,
+  KompottenMember,
+  KompottenRequest,
+  Move,
+  SafeDistanceCheck,
+  Shelter,
+  SupportItem,
+} from '../../core/contract';
 import type { Runtime } from '../../electron/api/types';
 import { caseInput, defined } from '../helpers/casework';
 import { errorCode, ok, testRuntime } from '../helpers/runtime';
@@ -26,7 +37,15 @@ beforeAll(async () => {
     caseInput({
       survivor: { ...caseInput().survivor, name: SURVIVOR },
       children: [{ name: CHILD, birthYear: 2016, school: '', needs: '', placement: '' }],
-      perpetrators: [{ name: PERPETRATOR, relation: 'former_partner', collective: false, notes: '', areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }] }],
+      perpetrators: [
+        {
+          name: PERPETRATOR,
+          relation: 'former_partner',
+          collective: false,
+          notes: '',
+          areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }],
+        },
+      ],
     }),
   );
 });
@@ -63,14 +82,26 @@ describe('moves through the API', () => {
 
   it('creates a move and takes it through its workflow, one audit row per change, refusing a skipped step and an unexplained warning', async () => {
     let move: Move | undefined;
-    const input = { caseId: theCase.id, from: null, to: { kind: 'municipality', code: '1980' }, route: 'own_application', receivingContact: '', notes: 'Hemlig anteckning', plannedDate: '2026-02-01' };
+    const input = {
+      caseId: theCase.id,
+      from: null,
+      to: { kind: 'municipality', code: '1980' },
+      route: 'own_application',
+      receivingContact: '',
+      notes: 'Hemlig anteckning',
+      plannedDate: '2026-02-01',
+    };
     expect(
       await auditedRows(async () => {
         move = await ok<Move>(runtime, 'moves:create', input);
       }),
     ).toBe(1);
     const id = defined(move).id;
-    expect(move).toMatchObject({ status: 'planned', check: { warning: true }, transitions: [{ status: 'planned', date: '2026-02-01', recordedBy: 'Tove Gruppledare' }] });
+    expect(move).toMatchObject({
+      status: 'planned',
+      check: { warning: true },
+      transitions: [{ status: 'planned', date: '2026-02-01', recordedBy: 'Tove Gruppledare' }],
+    });
 
     const skip = await failure('moves:transition', { id, to: 'offered', date: '2026-02-02' });
     expect(skip.code).toBe('not_allowed');
@@ -79,7 +110,9 @@ describe('moves through the API', () => {
     expect(skip).toMatchObject({ reason: 'move_transition_skips', params: { from: 'planned', to: 'offered', allowed: ['requested', 'cancelled'] } });
     expect(await auditedRows(() => ok(runtime, 'moves:transition', { id, to: 'requested', date: '2026-02-02' }))).toBe(1);
     await ok(runtime, 'moves:transition', { id, to: 'offered', date: '2026-02-05' });
-    expect(await auditedRows(async () => expect((await failure('moves:transition', { id, to: 'accepted', date: '2026-02-06' })).code).toBe('reason_required'))).toBe(0);
+    expect(
+      await auditedRows(async () => expect((await failure('moves:transition', { id, to: 'accepted', date: '2026-02-06' })).code).toBe('reason_required')),
+    ).toBe(0);
     expect(await failure('moves:transition', { id, to: 'accepted', date: '2026-02-06' })).toMatchObject({ reason: 'move_too_close' });
     const accepted = await ok<Move>(runtime, 'moves:transition', { id, to: 'accepted', date: '2026-02-06', overrideReason: 'Bedömt med polisen.' });
     expect(accepted).toMatchObject({ status: 'accepted', overrideReason: 'Bedömt med polisen.' });
@@ -97,10 +130,20 @@ describe('moves through the API', () => {
   it('refuses invalid input naming the fields, and writes nothing', async () => {
     expect(
       await auditedRows(async () => {
-        const e = await failure('moves:create', { caseId: theCase.id, from: null, to: { kind: 'municipality', code: '' }, route: 'teleport', receivingContact: '', notes: '', plannedDate: '2026-02-30' });
+        const e = await failure('moves:create', {
+          caseId: theCase.id,
+          from: null,
+          to: { kind: 'municipality', code: '' },
+          route: 'teleport',
+          receivingContact: '',
+          notes: '',
+          plannedDate: '2026-02-30',
+        });
         expect(e.code).toBe('invalid_input');
         expect((e.issues ?? []).map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['to.code', 'route', 'plannedDate']));
-        expect(await errorCode(runtime, 'moves:transition', { id: 1, to: 'accepted', date: '2026-02-06', overrideReason: 'x'.repeat(1001) })).toBe('invalid_input');
+        expect(await errorCode(runtime, 'moves:transition', { id: 1, to: 'accepted', date: '2026-02-06', overrideReason: 'x'.repeat(1001) })).toBe(
+          'invalid_input',
+        );
       }),
     ).toBe(0);
   });
@@ -118,7 +161,14 @@ describe('Kompotten through the API', () => {
     expect(await ok(runtime, 'kompotten:members', {})).toEqual(members);
     expect(await errorCode(runtime, 'kompotten:set-member', { municipalityCode: 'VST', member: true, contact: '' })).toBe('invalid_input');
 
-    const request = await ok<KompottenRequest>(runtime, 'kompotten:add-request', { direction: 'sent', counterpartCode: '1980', caseId: theCase.id, date: '2026-02-03', outcome: 'pending', notes: '' });
+    const request = await ok<KompottenRequest>(runtime, 'kompotten:add-request', {
+      direction: 'sent',
+      counterpartCode: '1980',
+      caseId: theCase.id,
+      date: '2026-02-03',
+      outcome: 'pending',
+      notes: '',
+    });
     expect(request).toMatchObject({ caseNumber: theCase.caseNumber, counterpartName: 'Västerås' });
     const updated = await ok<KompottenRequest>(runtime, 'kompotten:update-request', { id: request.id, outcome: 'accepted', notes: 'Erbjudande' });
     expect(updated.outcome).toBe('accepted');
@@ -179,16 +229,39 @@ describe('housing chain, shelters and support through the API', () => {
     ).toBe(1);
     expect(first).toMatchObject({ shelterName: 'Påhittade boendet 2', permitOverrideReason: 'Enda lediga platsen.', place: { name: 'Västerås' } });
 
-    const clash = await failure('housing:add-step', { ...step, caseId: theCase.id, kind: 'transitional', startDate: '2026-02-01', endDate: null, outcome: 'ongoing' });
+    const clash = await failure('housing:add-step', {
+      ...step,
+      caseId: theCase.id,
+      kind: 'transitional',
+      startDate: '2026-02-01',
+      endDate: null,
+      outcome: 'ongoing',
+    });
     expect(clash.code).toBe('overlap');
     expect(clash.message).toContain('2026-01-01 to 2026-03-01');
     expect(clash).toMatchObject({ reason: 'step_overlap', params: { start: '2026-01-01', end: '2026-03-01' } });
     expect(Object.keys(clash.params ?? {}).sort()).toEqual(['end', 'kind', 'start']);
 
     const childId = defined(theCase.children[0]).id;
-    const childStep = await ok<HousingStep>(runtime, 'housing:add-step', { ...step, caseId: theCase.id, childId, kind: 'transitional', startDate: '2026-02-01', endDate: null, outcome: 'ongoing' });
+    const childStep = await ok<HousingStep>(runtime, 'housing:add-step', {
+      ...step,
+      caseId: theCase.id,
+      childId,
+      kind: 'transitional',
+      startDate: '2026-02-01',
+      endDate: null,
+      outcome: 'ongoing',
+    });
     expect(childStep.childName).toBe(CHILD);
-    const moved = await ok<HousingStep>(runtime, 'housing:update-step', { ...step, id: childStep.id, childId, kind: 'transitional', startDate: '2026-02-02', endDate: null, outcome: 'ongoing' });
+    const moved = await ok<HousingStep>(runtime, 'housing:update-step', {
+      ...step,
+      id: childStep.id,
+      childId,
+      kind: 'transitional',
+      startDate: '2026-02-02',
+      endDate: null,
+      outcome: 'ongoing',
+    });
     expect(moved.startDate).toBe('2026-02-02');
 
     let listed: HousingStep[] = [];
@@ -203,18 +276,51 @@ describe('housing chain, shelters and support through the API', () => {
   });
 
   it('keeps a support plan', async () => {
-    const item = await ok<SupportItem>(runtime, 'support:add', { caseId: theCase.id, kind: 'school', agency: 'Skolan', status: 'requested', startDate: '2026-02-01', endDate: null, notes: '' });
-    const done = await ok<SupportItem>(runtime, 'support:update', { id: item.id, kind: 'school', agency: 'Skolan', status: 'done', startDate: '2026-02-01', endDate: '2026-02-20', notes: '' });
+    const item = await ok<SupportItem>(runtime, 'support:add', {
+      caseId: theCase.id,
+      kind: 'school',
+      agency: 'Skolan',
+      status: 'requested',
+      startDate: '2026-02-01',
+      endDate: null,
+      notes: '',
+    });
+    const done = await ok<SupportItem>(runtime, 'support:update', {
+      id: item.id,
+      kind: 'school',
+      agency: 'Skolan',
+      status: 'done',
+      startDate: '2026-02-01',
+      endDate: '2026-02-20',
+      notes: '',
+    });
     expect(done.status).toBe('done');
     expect(await auditedRows(() => ok(runtime, 'support:list', { caseId: theCase.id }))).toBe(1);
-    expect((await failure('support:update', { id: item.id, kind: 'school', agency: '', status: 'done', startDate: '2026-02-01', endDate: '2026-01-01', notes: '' })).code).toBe('invalid_input');
-    expect(await errorCode(runtime, 'support:add', { caseId: theCase.id, kind: 'astrology', agency: '', status: 'done', startDate: null, endDate: null, notes: '' })).toBe('invalid_input');
+    expect(
+      (await failure('support:update', { id: item.id, kind: 'school', agency: '', status: 'done', startDate: '2026-02-01', endDate: '2026-01-01', notes: '' }))
+        .code,
+    ).toBe('invalid_input');
+    expect(
+      await errorCode(runtime, 'support:add', { caseId: theCase.id, kind: 'astrology', agency: '', status: 'done', startDate: null, endDate: null, notes: '' }),
+    ).toBe('invalid_input');
   });
 
   it('refuses changes once the case is closed, and an auditor reads none of it', async () => {
     await ok(runtime, 'cases:close', { id: theCase.id, reason: 'Egen bostad' });
-    expect(await errorCode(runtime, 'support:add', { caseId: theCase.id, kind: 'school', agency: '', status: 'needed', startDate: null, endDate: null, notes: '' })).toBe('not_allowed');
-    expect(await errorCode(runtime, 'moves:create', { caseId: theCase.id, from: null, to: { kind: 'municipality', code: '1480' }, route: 'other', receivingContact: '', notes: '', plannedDate: '2026-04-01' })).toBe('not_allowed');
+    expect(
+      await errorCode(runtime, 'support:add', { caseId: theCase.id, kind: 'school', agency: '', status: 'needed', startDate: null, endDate: null, notes: '' }),
+    ).toBe('not_allowed');
+    expect(
+      await errorCode(runtime, 'moves:create', {
+        caseId: theCase.id,
+        from: null,
+        to: { kind: 'municipality', code: '1480' },
+        route: 'other',
+        receivingContact: '',
+        notes: '',
+        plannedDate: '2026-04-01',
+      }),
+    ).toBe('not_allowed');
     expect(await ok<HousingStep[]>(runtime, 'housing:list', { caseId: theCase.id })).toHaveLength(2);
 
     await ok(runtime, 'session:unlock', { username: 'gun', passphrase: 'guns long passphrase' });

@@ -59,7 +59,13 @@ async function exportReport(format: 'csv' | 'xlsx' | 'pdf', report: Report): Pro
     for (const c of t.columns) labels[c.labelKey] = c.key;
     for (const r of t.rows) if (r.labelKey) labels[r.labelKey] = r.key;
   }
-  const file = await ok<ReportExportFile>(runtime, 'reports:export', { period: { kind: 'year', year: new Date().getFullYear() }, districtSlugs: [], format, language: 'sv', labels });
+  const file = await ok<ReportExportFile>(runtime, 'reports:export', {
+    period: { kind: 'year', year: new Date().getFullYear() },
+    districtSlugs: [],
+    format,
+    language: 'sv',
+    labels,
+  });
   return Buffer.from(file.base64, 'base64');
 }
 
@@ -67,7 +73,19 @@ async function exportReport(format: 'csv' | 'xlsx' | 'pdf', report: Report): Pro
 async function readEverything(): Promise<Record<string, string>> {
   const id = theCase.id;
   const caseId = { caseId: id };
-  const list = { query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 50 };
+  const list = {
+    query: '',
+    status: 'all',
+    assignedUserId: null,
+    districtSlug: null,
+    protectedOnly: false,
+    honourOnly: false,
+    openRemindersOnly: false,
+    sort: 'updated',
+    direction: 'desc',
+    offset: 0,
+    limit: 50,
+  };
   const reads: Record<string, unknown> = {
     'cases:get': await ok(runtime, 'cases:get', { id }),
     'cases:open': await ok(runtime, 'cases:open', { id }),
@@ -118,7 +136,15 @@ beforeAll(async () => {
       protectionLevel: 'skyddad_folkbokforing',
       districtSlug: CASE_DISTRICT.code,
       children: [{ name: 'Barn Påhittad', birthYear: 2016, school: TEXT_CANARIES.school, needs: '', placement: TEXT_CANARIES.placement }],
-      perpetrators: [{ name: 'Förövare Påhittad', relation: 'former_partner', collective: false, notes: '', areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }] }],
+      perpetrators: [
+        {
+          name: 'Förövare Påhittad',
+          relation: 'former_partner',
+          collective: false,
+          notes: '',
+          areas: [{ municipalityCode: '1480', districtSlug: null, description: '' }],
+        },
+      ],
     }),
   );
   const year = new Date().getFullYear();
@@ -141,10 +167,42 @@ beforeAll(async () => {
     obstacleNote: '',
     parallel: false,
   };
-  await ok<HousingStep>(runtime, 'housing:add-step', { ...step, kind: 'protected_shelter', startDate: `${year}-01-01`, endDate: `${year}-01-20`, provider: '', shelterId: shelter.id, place: { kind: 'municipality', code: NEW_MUNICIPALITY.code }, outcome: 'moved_on' });
-  await ok<HousingStep>(runtime, 'housing:add-step', { ...step, kind: 'transitional', startDate: `${year}-01-21`, endDate: null, provider: TEXT_CANARIES.provider, shelterId: null, place: { kind: 'municipality', code: NEW_MUNICIPALITY.code } });
-  await ok(runtime, 'support:add', { caseId: theCase.id, kind: 'legal', agency: TEXT_CANARIES.agency, status: 'in_progress', startDate: `${year}-01-02`, endDate: null, notes: '' });
-  await ok(runtime, 'kompotten:add-request', { direction: 'sent', counterpartCode: NEW_MUNICIPALITY.code, caseId: theCase.id, date: `${year}-01-06`, outcome: 'accepted', notes: '' });
+  await ok<HousingStep>(runtime, 'housing:add-step', {
+    ...step,
+    kind: 'protected_shelter',
+    startDate: `${year}-01-01`,
+    endDate: `${year}-01-20`,
+    provider: '',
+    shelterId: shelter.id,
+    place: { kind: 'municipality', code: NEW_MUNICIPALITY.code },
+    outcome: 'moved_on',
+  });
+  await ok<HousingStep>(runtime, 'housing:add-step', {
+    ...step,
+    kind: 'transitional',
+    startDate: `${year}-01-21`,
+    endDate: null,
+    provider: TEXT_CANARIES.provider,
+    shelterId: null,
+    place: { kind: 'municipality', code: NEW_MUNICIPALITY.code },
+  });
+  await ok(runtime, 'support:add', {
+    caseId: theCase.id,
+    kind: 'legal',
+    agency: TEXT_CANARIES.agency,
+    status: 'in_progress',
+    startDate: `${year}-01-02`,
+    endDate: null,
+    notes: '',
+  });
+  await ok(runtime, 'kompotten:add-request', {
+    direction: 'sent',
+    counterpartCode: NEW_MUNICIPALITY.code,
+    caseId: theCase.id,
+    date: `${year}-01-06`,
+    outcome: 'accepted',
+    notes: '',
+  });
   await ok(runtime, 'reminders:create', { caseId: theCase.id, kind: 'follow_up', dueDate: `${year + 1}-01-01`, note: '' });
 });
 afterAll(async () => close());
@@ -192,7 +250,12 @@ describe('a case with protected personal data, unrevealed', () => {
       'audit:protected-access': await ok(runtime, 'audit:protected-access', {}),
     };
     const files: Record<string, ReportExportFile> = {
-      'audit:export search': await ok<ReportExportFile>(runtime, 'audit:export', { view: 'search', filters: { caseId: theCase.id }, format: 'csv', language: 'sv' }),
+      'audit:export search': await ok<ReportExportFile>(runtime, 'audit:export', {
+        view: 'search',
+        filters: { caseId: theCase.id },
+        format: 'csv',
+        language: 'sv',
+      }),
       'audit:export protected': await ok<ReportExportFile>(runtime, 'audit:export', { view: 'protected', format: 'pdf', language: 'sv' }),
     };
     await ok(runtime, 'session:unlock', LEAD);
@@ -230,7 +293,16 @@ describe('the same case, revealed', () => {
     const reads = await readEverything();
     const all = Object.values(reads).join('\n');
     expect(canariesIn(all).sort()).toEqual(
-      [...Object.keys(TEXT_CANARIES).filter((k) => k !== 'shelterName'), 'shelterName', `code ${NEW_MUNICIPALITY.code}`, NEW_MUNICIPALITY.name, `code ${OLD_DISTRICT.code}`, OLD_DISTRICT.name, `code ${CASE_DISTRICT.code}`, CASE_DISTRICT.name].sort(),
+      [
+        ...Object.keys(TEXT_CANARIES).filter((k) => k !== 'shelterName'),
+        'shelterName',
+        `code ${NEW_MUNICIPALITY.code}`,
+        NEW_MUNICIPALITY.name,
+        `code ${OLD_DISTRICT.code}`,
+        OLD_DISTRICT.name,
+        `code ${CASE_DISTRICT.code}`,
+        CASE_DISTRICT.name,
+      ].sort(),
     );
     const detail = JSON.parse(defined(reads['cases:get'])) as CaseDetail;
     expect(detail.survivor.safeContact).toBe(TEXT_CANARIES.safeContact);

@@ -16,7 +16,8 @@ beforeAll(async () => {
   await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Teamledare', role: 'team_lead', passphrase: 'leas long passphrase' });
   // The cases are the team lead's: administrators do no casework.
   await ok(runtime, 'session:unlock', { username: 'lea', passphrase: 'leas long passphrase' });
-  for (let i = 0; i < 6; i++) await ok(runtime, 'cases:create', caseInput({ districtSlug: 'skarholmen', survivor: { ...caseInput().survivor, name: `Hemlig Person ${i}` } }));
+  for (let i = 0; i < 6; i++)
+    await ok(runtime, 'cases:create', caseInput({ districtSlug: 'skarholmen', survivor: { ...caseInput().survivor, name: `Hemlig Person ${i}` } }));
 });
 afterAll(async () => close());
 
@@ -41,7 +42,9 @@ describe('reports:generate', () => {
   it('validates the period', async () => {
     await as('admin', ADMIN.passphrase);
     expect(await errorCode(runtime, 'reports:generate', { period: { kind: 'quarter', year }, districtSlugs: [] })).toBe('invalid_input');
-    expect(await errorCode(runtime, 'reports:generate', { period: { kind: 'custom', from: '2025-03-01', to: '2025-01-01' }, districtSlugs: [] })).toBe('invalid_input');
+    expect(await errorCode(runtime, 'reports:generate', { period: { kind: 'custom', from: '2025-03-01', to: '2025-01-01' }, districtSlugs: [] })).toBe(
+      'invalid_input',
+    );
   });
 
   it('lets the administrator set the threshold, never below 3', async () => {

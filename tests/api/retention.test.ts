@@ -12,18 +12,27 @@ let caseNumber: string;
 beforeAll(async () => {
   ({ runtime, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
-  for (const [username, role] of [['kim', 'caseworker'], ['lea', 'team_lead'], ['ada', 'auditor']] as const) {
+  for (const [username, role] of [
+    ['kim', 'caseworker'],
+    ['lea', 'team_lead'],
+    ['ada', 'auditor'],
+  ] as const) {
     await ok(runtime, 'users:create', { username, displayName: `${username} (fiktiv)`, role, passphrase: `${username} long passphrase` });
   }
   // The case is Kim's: administrators do no casework.
   await ok(runtime, 'session:unlock', { username: 'kim', passphrase: 'kim long passphrase' });
-  const created = await ok<{ id: number; caseNumber: string }>(runtime, 'cases:create', caseInput({ survivor: { ...caseInput().survivor, name: 'Hemlig Person' } }));
+  const created = await ok<{ id: number; caseNumber: string }>(
+    runtime,
+    'cases:create',
+    caseInput({ survivor: { ...caseInput().survivor, name: 'Hemlig Person' } }),
+  );
   caseNumber = created.caseNumber;
   await ok(runtime, 'cases:close', { id: created.id, reason: 'Avslutat (fiktivt)' });
 });
 afterAll(async () => close());
 
-const as = (username: string) => ok(runtime, 'session:unlock', { username, passphrase: username === ADMIN.username ? ADMIN.passphrase : `${username} long passphrase` });
+const as = (username: string) =>
+  ok(runtime, 'session:unlock', { username, passphrase: username === ADMIN.username ? ADMIN.passphrase : `${username} long passphrase` });
 
 describe('retention channels', () => {
   it('show a team lead and an administrator the preview, with case numbers only', async () => {

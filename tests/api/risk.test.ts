@@ -14,7 +14,14 @@ let theCase: CaseDetail;
 beforeAll(async () => {
   ({ runtime, close } = await testRuntime());
   await ok(runtime, 'session:setup', ADMIN);
-  const kim = (await ok<{ id: number }>(runtime, 'users:create', { username: 'kim', displayName: 'Kim Handläggare', role: 'caseworker', passphrase: 'kims long passphrase' })).id;
+  const kim = (
+    await ok<{ id: number }>(runtime, 'users:create', {
+      username: 'kim',
+      displayName: 'Kim Handläggare',
+      role: 'caseworker',
+      passphrase: 'kims long passphrase',
+    })
+  ).id;
   await ok(runtime, 'users:create', { username: 'lea', displayName: 'Lea Teamledare', role: 'team_lead', passphrase: 'leas long passphrase' });
   await ok(runtime, 'users:create', { username: 'gun', displayName: 'Gun Granskare', role: 'auditor', passphrase: 'guns long passphrase' });
   // The case is Kim's, made by the team lead Lea: administrators do no casework.
@@ -27,8 +34,20 @@ beforeAll(async () => {
       honourContext: true,
       children: [{ name: 'Lilla Påhittad', birthYear: 2016, school: '', needs: '', placement: '' }],
       perpetrators: [
-        { name: 'Förövare Ett (fiktiv)', relation: 'former_partner', collective: true, notes: '', areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }] },
-        { name: 'Förövare Två (fiktiv)', relation: 'sibling', collective: true, notes: '', areas: [{ municipalityCode: '1980', districtSlug: null, description: '' }] },
+        {
+          name: 'Förövare Ett (fiktiv)',
+          relation: 'former_partner',
+          collective: true,
+          notes: '',
+          areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }],
+        },
+        {
+          name: 'Förövare Två (fiktiv)',
+          relation: 'sibling',
+          collective: true,
+          notes: '',
+          areas: [{ municipalityCode: '1980', districtSlug: null, description: '' }],
+        },
       ],
     }),
   );
@@ -49,7 +68,9 @@ async function auditedRows(call: () => Promise<unknown>): Promise<number> {
 }
 
 function judgeAll(template: RiskTemplate, level: Judgement['level']): Judgement[] {
-  return template.outputs.map((o) => (o.kind === 'level' ? { outputId: o.id, level, text: '', reason: 'Fiktivt skäl.' } : { outputId: o.id, level: null, text: 'Fiktiv text.', reason: '' }));
+  return template.outputs.map((o) =>
+    o.kind === 'level' ? { outputId: o.id, level, text: '', reason: 'Fiktivt skäl.' } : { outputId: o.id, level: null, text: 'Fiktiv text.', reason: '' },
+  );
 }
 
 describe('risk:* through the API', () => {
@@ -107,14 +128,30 @@ describe('risk:* through the API', () => {
     const rows = await auditedRows(() => ok(runtime, 'risk:complete', { id: draft.id }));
     expect(rows).toBe(2);
     const done = await ok<Assessment>(runtime, 'risk:get', { id: draft.id });
-    expect(done).toMatchObject({ status: 'completed', headlineLevel: 'high', nextReviewDate: addDays(localIsoDate(new Date()), 14), answers, completedByName: 'Lea Teamledare' });
+    expect(done).toMatchObject({
+      status: 'completed',
+      headlineLevel: 'high',
+      nextReviewDate: addDays(localIsoDate(new Date()), 14),
+      answers,
+      completedByName: 'Lea Teamledare',
+    });
     expect(await errorCode(runtime, 'risk:save-draft', saveInput)).toBe('not_allowed');
 
     const header = await ok<CaseDetail>(runtime, 'cases:get', { id: theCase.id });
     expect(header.latestRisk).toMatchObject({ assessmentId: draft.id, level: 'high' });
     const list = await ok<{ rows: CaseListRow[] }>(runtime, 'cases:list', {
-      query: '', status: 'open', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false,
-      riskLevel: 'high', sort: 'risk_level', direction: 'desc', offset: 0, limit: 50,
+      query: '',
+      status: 'open',
+      assignedUserId: null,
+      districtSlug: null,
+      protectedOnly: false,
+      honourOnly: false,
+      openRemindersOnly: false,
+      riskLevel: 'high',
+      sort: 'risk_level',
+      direction: 'desc',
+      offset: 0,
+      limit: 50,
     });
     expect(list.rows.map((r) => r.id)).toEqual([theCase.id]);
     const reminders = await ok<Reminder[]>(runtime, 'reminders:list', { caseId: theCase.id });
@@ -131,7 +168,11 @@ describe('risk:* through the API', () => {
       nextReviewDate: null,
     });
     await ok(runtime, 'risk:complete', { id: copy.id });
-    const compared = await ok<{ rows: { itemId: string; perpetratorId: number | null; changed: boolean }[]; judgements: { changed: boolean }[] }>(runtime, 'risk:compare', { leftId: draft.id, rightId: copy.id });
+    const compared = await ok<{ rows: { itemId: string; perpetratorId: number | null; changed: boolean }[]; judgements: { changed: boolean }[] }>(
+      runtime,
+      'risk:compare',
+      { leftId: draft.id, rightId: copy.id },
+    );
     expect(compared.rows.filter((r) => r.changed).map((r) => [r.itemId, r.perpetratorId])).toEqual([['f.role', p2]]);
     expect(compared.judgements.every((j) => j.changed)).toBe(true);
 

@@ -19,7 +19,19 @@ beforeAll(async () => {
 });
 afterAll(async () => close());
 
-const list = { query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 50 };
+const list = {
+  query: '',
+  status: 'all',
+  assignedUserId: null,
+  districtSlug: null,
+  protectedOnly: false,
+  honourOnly: false,
+  openRemindersOnly: false,
+  sort: 'updated',
+  direction: 'desc',
+  offset: 0,
+  limit: 50,
+};
 
 describe('text in decomposed form through the API', () => {
   it('stores a decomposed name in NFC, and finds it by åsa, Åsa and ÅSA', async () => {
@@ -36,7 +48,10 @@ describe('text in decomposed form through the API', () => {
     await ok(runtime, 'cases:create', caseInput({ survivor: { ...caseInput().survivor, name: 'Asa Annan' } }));
     for (const query of ['åsa', 'Åsa', 'ÅSA', 'A\u030Asa']) {
       const page = await ok<{ total: number; rows: CaseListRow[] }>(runtime, 'cases:list', { ...list, query });
-      expect(page.rows.map((r) => r.survivorName), query).toEqual(['Åsa Fiktiv']);
+      expect(
+        page.rows.map((r) => r.survivorName),
+        query,
+      ).toEqual(['Åsa Fiktiv']);
     }
   });
 

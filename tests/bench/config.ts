@@ -8,7 +8,11 @@ export const ANCHOR_DATE = '2026-01-01';
 export const REPORT_YEAR = 2025;
 
 /** The installation's first user: sets up, and makes the backups (only administrators may). */
-export const BENCH_ADMIN = { username: 'bench.admin', displayName: 'Bench Administratör (fiktiv)', passphrase: 'bench passphrase for fictional data only' } as const;
+export const BENCH_ADMIN = {
+  username: 'bench.admin',
+  displayName: 'Bench Administratör (fiktiv)',
+  passphrase: 'bench passphrase for fictional data only',
+} as const;
 /** Who the measured casework runs as: a team lead sees every case (administrators see none). */
 export const BENCH_USER = { username: 'bench.lead', displayName: 'Bench Teamledare (fiktiv)', passphrase: 'bench passphrase for fictional data only' } as const;
 export const BENCH_TEAM = 'Benchteamet (fiktiva uppgifter)';

@@ -7,7 +7,19 @@ import { BENCH_ADMIN, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
 import { SEARCH_ALL, SEARCH_OPEN, type Measurement, type Repeats } from './measure';
-import { filteredListInput, OPEN_CASE, openCase, REPORT_AS_APP, REPORT_FIRST, REPORTS_VIEW_OPENS, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
+import {
+  filteredListInput,
+  OPEN_CASE,
+  openCase,
+  REPORT_AS_APP,
+  REPORT_FIRST,
+  REPORTS_VIEW_OPENS,
+  searchInputs,
+  smallWriteInput,
+  YEAR_REPORT,
+  type Call,
+  type WorkloadData,
+} from './workload';
 
 /** The first unlock of a day: until the unlock answers, the day's backup left to its thread. */
 export const FIRST_UNLOCK_OF_DAY = 'first unlock of a day (no backup yet)';
@@ -15,7 +27,8 @@ export const FIRST_UNLOCK_OF_DAY = 'first unlock of a day (no backup yet)';
 /** Removes the bench database's backups, so the next unlock is the first of a day. */
 function removeBackups(folder: string): void {
   if (!fs.existsSync(folder)) return;
-  for (const name of fs.readdirSync(folder)) if (name.startsWith('fristad-') || name.startsWith('.fristad-')) fs.rmSync(path.join(folder, name), { force: true });
+  for (const name of fs.readdirSync(folder))
+    if (name.startsWith('fristad-') || name.startsWith('.fristad-')) fs.rmSync(path.join(folder, name), { force: true });
 }
 
 /** Waits until the automatic backup has put its copy in place (its manifest appears last but one). */
@@ -41,16 +54,35 @@ export interface EventLoopResult {
  * event loop is watched: unlocking (KDF and all), searching, opening cases, lists, the year report,
  * the housing-chain review, a backup and a burst of writes.
  */
-export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadData, all: Repeats, workerPath: string, log: (line: string) => void): Promise<EventLoopResult> {
+export async function measureThroughWorker(
+  dbs: BenchDatabases,
+  data: WorkloadData,
+  all: Repeats,
+  workerPath: string,
+  log: (line: string) => void,
+): Promise<EventLoopResult> {
   // Fewer repetitions than in-process: this run is about the event loop, and the heavy operations run
   // in it once (the year report three times: it is also the report's own target, as the app makes it).
-  const repeats: Repeats = { ...all, searches: Math.min(all.searches, 250), opens: Math.min(all.opens, 50), lists: Math.min(all.lists, 20), reports: Math.min(all.reports, 3), reviews: Math.min(all.reviews, 5), backups: Math.min(all.backups, 1), writes: Math.min(all.writes, 200) };
+  const repeats: Repeats = {
+    ...all,
+    searches: Math.min(all.searches, 250),
+    opens: Math.min(all.opens, 50),
+    lists: Math.min(all.lists, 20),
+    reports: Math.min(all.reports, 3),
+    reviews: Math.min(all.reviews, 5),
+    backups: Math.min(all.backups, 1),
+    writes: Math.min(all.writes, 200),
+  };
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   const memory = new MemoryWatch().start();
   const host = new DbHost({ workerPath, dataDir: dbs.encDir, env: productionEnv() });
   const call: Call = (op, input) => host.call(op as OperationName, input as never, 'unlocked');
-  const as = (roles: ('team_lead' | 'administrator')[]): Call => (op, input) => host.call(op as OperationName, input as never, roles);
-  const unlockAs = (user: { username: string; passphrase: string }): Promise<unknown> => host.call('session:unlock', { username: user.username, passphrase: user.passphrase }, 'public');
+  const as =
+    (roles: ('team_lead' | 'administrator')[]): Call =>
+    (op, input) =>
+      host.call(op as OperationName, input as never, roles);
+  const unlockAs = (user: { username: string; passphrase: string }): Promise<unknown> =>
+    host.call('session:unlock', { username: user.username, passphrase: user.passphrase }, 'public');
   const results: Measurement[] = [];
   histogram.enable();
   try {
@@ -72,7 +104,8 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
     results.push({ op: SEARCH_OPEN, ms: await sample(searchOpen.length, (i) => call('cases:list', searchOpen[i])) });
     results.push({ op: SEARCH_ALL, ms: await sample(searchAll.length, (i) => call('cases:list', searchAll[i])) });
     // As the handler asks it: the worker first checks the user may open the case.
-    const scoped: Call = (op, input) => host.call(op as OperationName, input as never, { roles: ['caseworker', 'team_lead'], caseScope: { case: (input as { id: number }).id } });
+    const scoped: Call = (op, input) =>
+      host.call(op as OperationName, input as never, { roles: ['caseworker', 'team_lead'], caseScope: { case: (input as { id: number }).id } });
     results.push({ op: OPEN_CASE, ms: await sample(repeats.opens, (i) => openCase(scoped, data.openableCaseIds[i % data.openableCaseIds.length] as number)) });
     results.push({ op: 'case list, first page, filters', ms: await sample(repeats.lists, (i) => call('cases:list', filteredListInput(data, i))) });
     // As the app does: the reports view opens and starts the second reader; then a report is asked for.
@@ -85,7 +118,10 @@ export async function measureThroughWorker(dbs: BenchDatabases, data: WorkloadDa
       // Only an administrator makes backups: the session switches user around it, as people would.
       await host.call('session:lock', { reason: 'user' }, 'public');
       await unlockAs(BENCH_ADMIN);
-      results.push({ op: 'backup (copy + full verify)', ms: await sample(repeats.backups, () => as(['administrator'])('backup:create', { folder: path.join(dbs.encDir, 'backups') })) });
+      results.push({
+        op: 'backup (copy + full verify)',
+        ms: await sample(repeats.backups, () => as(['administrator'])('backup:create', { folder: path.join(dbs.encDir, 'backups') })),
+      });
       await host.call('session:lock', { reason: 'user' }, 'public');
       await unlockAs(BENCH_USER);
     }

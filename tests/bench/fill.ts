@@ -15,7 +15,38 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 // Invented syllables give many distinct, plainly fictional surnames, so search results vary as they would.
-const FIRST = ['Alma', 'Amira', 'Anna', 'Aya', 'Bella', 'Dilan', 'Elin', 'Emma', 'Fatima', 'Hanna', 'Ida', 'Jasmin', 'Lina', 'Maja', 'Maryam', 'Nour', 'Sara', 'Selma', 'Sofia', 'Zeynep', 'Åsa', 'Ebba', 'Leyla', 'Noor', 'Olga', 'Rut', 'Tove', 'Ulla', 'Vera', 'Yara'];
+const FIRST = [
+  'Alma',
+  'Amira',
+  'Anna',
+  'Aya',
+  'Bella',
+  'Dilan',
+  'Elin',
+  'Emma',
+  'Fatima',
+  'Hanna',
+  'Ida',
+  'Jasmin',
+  'Lina',
+  'Maja',
+  'Maryam',
+  'Nour',
+  'Sara',
+  'Selma',
+  'Sofia',
+  'Zeynep',
+  'Åsa',
+  'Ebba',
+  'Leyla',
+  'Noor',
+  'Olga',
+  'Rut',
+  'Tove',
+  'Ulla',
+  'Vera',
+  'Yara',
+];
 const FIRST_MEN = ['Adam', 'Ali', 'Elias', 'Erik', 'Hassan', 'Johan', 'Karim', 'Lucas', 'Omar', 'Viktor', 'Örjan', 'Sami'];
 const CHILD = ['Alva', 'Ebba', 'Leo', 'Liam', 'Mila', 'Noah', 'Nora', 'Sam', 'Saga', 'Yusuf', 'Vera', 'Ines'];
 const SYL_A = ['Ex', 'På', 'Fik', 'Dem', 'Test', 'Lå', 'Prov', 'Öv', 'Skis', 'Ut', 'Lek', 'Fan', 'Dik', 'Sag', 'Myt'];
@@ -119,40 +150,125 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
     user: sqlite.prepare(insertSql('users', ['username', 'display_name', 'role', 'wrapped_key', 'created_at', 'disabled_at'])),
     setting: sqlite.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     shelter: sqlite.prepare(
-      insertSql('shelters', ['name', 'operator', 'municipality_code', 'ivo_kind', 'ivo_number', 'ivo_valid_until', 'capacity_adults', 'capacity_children', 'specialisations', 'languages', 'contact']),
+      insertSql('shelters', [
+        'name',
+        'operator',
+        'municipality_code',
+        'ivo_kind',
+        'ivo_number',
+        'ivo_valid_until',
+        'capacity_adults',
+        'capacity_children',
+        'specialisations',
+        'languages',
+        'contact',
+      ]),
     ),
     member: sqlite.prepare(insertSql('kompotten_members', ['municipality_code', 'contact', 'added_at'])),
     case: sqlite.prepare(
       insertSql('cases', [
-        'id', 'case_number', 'status', 'closed_reason', 'closed_at', 'survivor_name', 'survivor_pin', 'survivor_gender', 'survivor_birth_year', 'survivor_language',
-        'interpreter_needed', 'safe_contact', 'protection_level', 'honour_context', 'vulnerabilities', 'vulnerability_note', 'district_slug', 'assigned_user_id',
-        'created_by', 'created_at', 'updated_at', 'risk_level', 'risk_assessed_at', 'risk_assessment_id', 'next_review_date',
+        'id',
+        'case_number',
+        'status',
+        'closed_reason',
+        'closed_at',
+        'survivor_name',
+        'survivor_pin',
+        'survivor_gender',
+        'survivor_birth_year',
+        'survivor_language',
+        'interpreter_needed',
+        'safe_contact',
+        'protection_level',
+        'honour_context',
+        'vulnerabilities',
+        'vulnerability_note',
+        'district_slug',
+        'assigned_user_id',
+        'created_by',
+        'created_at',
+        'updated_at',
+        'risk_level',
+        'risk_assessed_at',
+        'risk_assessment_id',
+        'next_review_date',
       ]),
     ),
     child: sqlite.prepare(insertSql('children', ['id', 'case_id', 'name', 'birth_year', 'school', 'needs', 'placement'])),
     perpetrator: sqlite.prepare(insertSql('perpetrators', ['id', 'case_id', 'name', 'relation', 'collective', 'notes'])),
     area: sqlite.prepare(insertSql('perpetrator_areas', ['perpetrator_id', 'municipality_code', 'district_slug', 'description'])),
     move: sqlite.prepare(
-      insertSql('moves', ['id', 'case_id', 'from_kind', 'from_code', 'to_kind', 'to_code', 'route', 'status', 'receiving_contact', 'notes', 'check_json', 'override_reason', 'created_by', 'created_at']),
+      insertSql('moves', [
+        'id',
+        'case_id',
+        'from_kind',
+        'from_code',
+        'to_kind',
+        'to_code',
+        'route',
+        'status',
+        'receiving_contact',
+        'notes',
+        'check_json',
+        'override_reason',
+        'created_by',
+        'created_at',
+      ]),
     ),
     transition: sqlite.prepare(insertSql('move_transitions', ['move_id', 'status', 'date', 'recorded_by', 'recorded_at'])),
-    request: sqlite.prepare(insertSql('kompotten_requests', ['id', 'direction', 'counterpart_code', 'case_id', 'date', 'outcome', 'notes', 'created_by', 'created_at'])),
+    request: sqlite.prepare(
+      insertSql('kompotten_requests', ['id', 'direction', 'counterpart_code', 'case_id', 'date', 'outcome', 'notes', 'created_by', 'created_at']),
+    ),
     step: sqlite.prepare(
       insertSql('housing_steps', [
-        'id', 'case_id', 'child_id', 'kind', 'start_date', 'end_date', 'provider', 'shelter_id', 'place_kind', 'place_code', 'cost_per_day', 'outcome', 'obstacles',
-        'obstacle_note', 'parallel', 'permit_override_reason', 'created_by', 'created_at',
+        'id',
+        'case_id',
+        'child_id',
+        'kind',
+        'start_date',
+        'end_date',
+        'provider',
+        'shelter_id',
+        'place_kind',
+        'place_code',
+        'cost_per_day',
+        'outcome',
+        'obstacles',
+        'obstacle_note',
+        'parallel',
+        'permit_override_reason',
+        'created_by',
+        'created_at',
       ]),
     ),
     support: sqlite.prepare(insertSql('support_items', ['id', 'case_id', 'kind', 'agency', 'status', 'start_date', 'end_date', 'notes'])),
-    note: sqlite.prepare(insertSql('journal_notes', ['id', 'case_id', 'note_date', 'body', 'status', 'author_id', 'created_at', 'signed_at', 'corrects_note_id'])),
+    note: sqlite.prepare(
+      insertSql('journal_notes', ['id', 'case_id', 'note_date', 'body', 'status', 'author_id', 'created_at', 'signed_at', 'corrects_note_id']),
+    ),
     reminder: sqlite.prepare(insertSql('reminders', ['id', 'case_id', 'kind', 'due_date', 'note', 'done_at', 'created_by', 'created_at'])),
     assessment: sqlite.prepare(
       insertSql('assessments', [
-        'id', 'case_id', 'child_id', 'template_id', 'template_version', 'status', 'answers_json', 'judgements_json', 'survivor_view', 'headline_level',
-        'next_review_date', 'copied_from_id', 'started_by', 'started_at', 'completed_by', 'completed_at',
+        'id',
+        'case_id',
+        'child_id',
+        'template_id',
+        'template_version',
+        'status',
+        'answers_json',
+        'judgements_json',
+        'survivor_view',
+        'headline_level',
+        'next_review_date',
+        'copied_from_id',
+        'started_by',
+        'started_at',
+        'completed_by',
+        'completed_at',
       ]),
     ),
-    audit: sqlite.prepare(insertSql('audit_log', ['seq', 'at', 'user_id', 'role', 'action', 'entity', 'entity_id', 'outcome', 'prev_hash', 'hash', 'case_id', 'reason'])),
+    audit: sqlite.prepare(
+      insertSql('audit_log', ['seq', 'at', 'user_id', 'role', 'action', 'entity', 'entity_id', 'outcome', 'prev_hash', 'hash', 'case_id', 'reason']),
+    ),
   };
 
   const writeAudit = (at: number, r: Row): void => {
@@ -264,14 +380,29 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
     for (let c = 0; c < kids; c++) {
       const id = nextId('child');
       childIds.push(id);
-      const row = { id, case_id: caseId, name: `${rnd.pick(CHILD)} ${syllableName(rnd)}`, birth_year: rnd.int(2005, 2025), school: rnd.pick(['Förskolan Exempel (fiktiv)', 'Påhittade skolan (fiktiv)', '']), needs: '', placement: '' };
+      const row = {
+        id,
+        case_id: caseId,
+        name: `${rnd.pick(CHILD)} ${syllableName(rnd)}`,
+        birth_year: rnd.int(2005, 2025),
+        school: rnd.pick(['Förskolan Exempel (fiktiv)', 'Påhittade skolan (fiktiv)', '']),
+        needs: '',
+        placement: '',
+      };
       later.push(() => stmt.child.run(row));
     }
     const perps: { id: number; name: string; area: { kind: string; code: string } }[] = [];
     for (let p = 0, n = honour ? rnd.int(2, 3) : 1; p < n; p++) {
       const id = nextId('perpetrator');
       const name = `${rnd.pick(FIRST_MEN)} ${syllableName(rnd)}`;
-      const row = { id, case_id: caseId, name, relation: honour ? rnd.pick(RELATIONS) : rnd.pick(['partner', 'former_partner']), collective: honour ? 1 : 0, notes: '' };
+      const row = {
+        id,
+        case_id: caseId,
+        name,
+        relation: honour ? rnd.pick(RELATIONS) : rnd.pick(['partner', 'former_partner']),
+        collective: honour ? 1 : 0,
+        notes: '',
+      };
       const inCity = rnd.chance(0.6);
       const area = inCity ? { kind: 'district', code: rnd.pick(districts) } : { kind: 'municipality', code: rnd.pick(municipalities) };
       const areaRow = { perpetrator_id: id, municipality_code: inCity ? '0180' : area.code, district_slug: inCity ? area.code : null, description: '' };
@@ -304,7 +435,9 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
           { itemId: 'threats_to_kill', perpetratorId: null, value: rnd.pick(['yes', 'no', 'unknown']) },
           { itemId: 'separation', perpetratorId: null, value: rnd.pick(['yes', 'no']) },
         ]),
-        judgements_json: completed ? JSON.stringify([{ outputId: 'acute_risk', level, text: '', reason: 'Fiktivt skäl: bedömt tillsammans med den enskilde.' }]) : '[]',
+        judgements_json: completed
+          ? JSON.stringify([{ outputId: 'acute_risk', level, text: '', reason: 'Fiktivt skäl: bedömt tillsammans med den enskilde.' }])
+          : '[]',
         survivor_view: 'Fiktivt: hon känner sig tryggare sedan flytten.',
         headline_level: completed ? level : null,
         next_review_date: completed ? review : null,
@@ -325,7 +458,10 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
       id: caseId,
       case_number: `RVT-${year}-${String(sequence).padStart(4, '0')}`,
       status: closedAt === null ? 'open' : 'closed',
-      closed_reason: closedAt === null ? null : rnd.pick(['Eget boende ordnat (fiktivt).', 'Flyttat till annan kommun (fiktivt).', 'Insatsen avslutad på egen begäran (fiktivt).']),
+      closed_reason:
+        closedAt === null
+          ? null
+          : rnd.pick(['Eget boende ordnat (fiktivt).', 'Flyttat till annan kommun (fiktivt).', 'Insatsen avslutad på egen begäran (fiktivt).']),
       closed_at: closedAt === null ? null : isoTime(closedAt),
       survivor_name: `${rnd.pick(woman ? FIRST : FIRST_MEN)} ${syllableName(rnd)}`,
       survivor_pin: null,
@@ -363,7 +499,16 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
       const checks = perps.map((p) => {
         const km = rnd.int(3, 600);
         const name = (p.area.kind === 'district' ? districtNames.get(p.area.code) : municipalityNames.get(p.area.code)) ?? p.area.code;
-        return { perpetratorId: p.id, perpetratorName: p.name, area: { ...p.area, name }, distanceKm: km, sameMunicipality: km < 15, sameCounty: km < 80, warning: km < 30, reasons: km < 30 ? ['too_close'] : [] };
+        return {
+          perpetratorId: p.id,
+          perpetratorName: p.name,
+          area: { ...p.area, name },
+          distanceKm: km,
+          sameMunicipality: km < 15,
+          sameCounty: km < 80,
+          warning: km < 30,
+          reasons: km < 30 ? ['too_close'] : [],
+        };
       });
       const warning = checks.some((c) => c.warning);
       const steps = rnd.int(0, 4);
@@ -401,7 +546,17 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
       }
       if (route === 'kompotten' && rnd.chance(0.5)) {
         const rid = nextId('request');
-        stmt.request.run({ id: rid, direction: 'sent', counterpart_code: to.code, case_id: caseId, date: isoDay(planned + DAY), outcome: rnd.pick(['pending', 'accepted', 'declined', 'withdrawn']), notes: '', created_by: worker.id, created_at: isoTime(planned + DAY) });
+        stmt.request.run({
+          id: rid,
+          direction: 'sent',
+          counterpart_code: to.code,
+          case_id: caseId,
+          date: isoDay(planned + DAY),
+          outcome: rnd.pick(['pending', 'accepted', 'declined', 'withdrawn']),
+          notes: '',
+          created_by: worker.id,
+          created_at: isoTime(planned + DAY),
+        });
         ev(planned + DAY, 'create', 'kompotten_request', rid);
       }
     }
@@ -445,7 +600,16 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
     for (let s = 0, n = rnd.int(1, 3); s < n; s++) {
       const id = nextId('support');
       const t = at(rnd.next() * 0.3);
-      stmt.support.run({ id, case_id: caseId, kind: rnd.pick(SUPPORT_KINDS), agency: 'Exempelmottagningen (fiktiv)', status: rnd.pick(SUPPORT_STATUSES), start_date: isoDay(t), end_date: null, notes: '' });
+      stmt.support.run({
+        id,
+        case_id: caseId,
+        kind: rnd.pick(SUPPORT_KINDS),
+        agency: 'Exempelmottagningen (fiktiv)',
+        status: rnd.pick(SUPPORT_STATUSES),
+        start_date: isoDay(t),
+        end_date: null,
+        notes: '',
+      });
       ev(t, 'create', 'support_item', id);
     }
 
@@ -455,7 +619,17 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
       const t = at(n / 10 + rnd.next() / 20);
       const signed = n < 9 || closedAt !== null || rnd.chance(0.5);
       const body = `${rnd.pick(NOTE_PARTS)} ${rnd.pick(NOTE_PARTS)}${rnd.chance(0.3) ? ` ${rnd.pick(NOTE_PARTS)}` : ''}`;
-      stmt.note.run({ id, case_id: caseId, note_date: isoDay(t), body, status: signed ? 'signed' : 'draft', author_id: worker.id, created_at: isoTime(t), signed_at: signed ? isoTime(t + 3600_000) : null, corrects_note_id: null });
+      stmt.note.run({
+        id,
+        case_id: caseId,
+        note_date: isoDay(t),
+        body,
+        status: signed ? 'signed' : 'draft',
+        author_id: worker.id,
+        created_at: isoTime(t),
+        signed_at: signed ? isoTime(t + 3600_000) : null,
+        corrects_note_id: null,
+      });
       ev(t, 'create', 'journal_note', id);
       if (signed) ev(t + 3600_000, 'sign', 'journal_note', id);
     }
@@ -463,7 +637,16 @@ export function fillCasework(ctx: FillContext): { auditRows: number } {
     if (rnd.chance(0.6)) {
       const id = nextId('reminder');
       const due = at(0.9);
-      stmt.reminder.run({ id, case_id: caseId, kind: rnd.pick(['follow_up', 'placement_end', 'review', 'other']), due_date: isoDay(due + 14 * DAY), note: 'Följ upp (fiktivt exempel)', done_at: closedAt === null && rnd.chance(0.5) ? null : isoTime(Math.min(due + 10 * DAY, end)), created_by: worker.id, created_at: isoTime(due) });
+      stmt.reminder.run({
+        id,
+        case_id: caseId,
+        kind: rnd.pick(['follow_up', 'placement_end', 'review', 'other']),
+        due_date: isoDay(due + 14 * DAY),
+        note: 'Följ upp (fiktivt exempel)',
+        done_at: closedAt === null && rnd.chance(0.5) ? null : isoTime(Math.min(due + 10 * DAY, end)),
+        created_by: worker.id,
+        created_at: isoTime(due),
+      });
       ev(due, 'create', 'reminder', id);
     }
 

@@ -98,7 +98,14 @@ function removeDbFiles(file: string): void {
  * The encrypted installation and its plain reference for a seed and scale: reused from `dir` when
  * they were made with the same seed, scale, schema version and generator, otherwise made afresh.
  */
-export async function prepareDatabases(options: { dir: string; scale: number; seed: number; fresh: boolean; mode: GenerationMode; log: (line: string) => void }): Promise<BenchDatabases> {
+export async function prepareDatabases(options: {
+  dir: string;
+  scale: number;
+  seed: number;
+  fresh: boolean;
+  mode: GenerationMode;
+  log: (line: string) => void;
+}): Promise<BenchDatabases> {
   const { dir, scale, seed, log } = options;
   const encDir = path.join(dir, 'encrypted');
   const encFile = path.join(encDir, 'fristad.db');

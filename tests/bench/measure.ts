@@ -24,7 +24,17 @@ import { BENCH_TEAM, BENCH_USER } from './config';
 import { productionEnv, type BenchDatabases } from './generate';
 import { MemoryWatch, sample } from './stats';
 import { RevealGrants } from '../../app/reveal-grants';
-import { filteredListInput, OPEN_CASE, openCase, REPORT_ONE_CONNECTION, searchInputs, smallWriteInput, YEAR_REPORT, type Call, type WorkloadData } from './workload';
+import {
+  filteredListInput,
+  OPEN_CASE,
+  openCase,
+  REPORT_ONE_CONNECTION,
+  searchInputs,
+  smallWriteInput,
+  YEAR_REPORT,
+  type Call,
+  type WorkloadData,
+} from './workload';
 
 export type Variant = 'encrypted' | 'plain';
 
@@ -97,7 +107,12 @@ async function openPlainSession(file: string): Promise<Opened> {
   };
   const session = { sqlite, db, user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role } };
   // Reports read on one connection, as the encrypted run in-process does (no second thread).
-  const w = { active: { requireSession: () => session, isUnlocked: true }, demo: null, reveals: new RevealGrants(), factsElsewhere: () => undefined } as unknown as WorkerState;
+  const w = {
+    active: { requireSession: () => session, isUnlocked: true },
+    demo: null,
+    reveals: new RevealGrants(),
+    factsElsewhere: () => undefined,
+  } as unknown as WorkerState;
   return {
     sqlite,
     db,
@@ -130,7 +145,13 @@ async function openEncryptedSession(dbs: BenchDatabases): Promise<Opened> {
   const w = new WorkerState(dbs.encDir, path.join(dbs.encDir, 'unused-demo'), productionEnv());
   await w.real.unlock(BENCH_USER.username, BENCH_USER.passphrase);
   const s = w.real.requireSession();
-  return { sqlite: s.sqlite, db: s.db, call: callOn(w), close: () => w.real.lock('shutdown'), backup: async () => void (await createBackup(w.real, { kind: 'manual' })) };
+  return {
+    sqlite: s.sqlite,
+    db: s.db,
+    call: callOn(w),
+    close: () => w.real.lock('shutdown'),
+    backup: async () => void (await createBackup(w.real, { kind: 'manual' })),
+  };
 }
 
 /** The quick reads the encrypted/plain ratio is read from: the i-th request of each, on a session. */
@@ -156,7 +177,12 @@ function pairedReads(data: WorkloadData, repeats: Repeats): { op: string; n: num
  * slows down for a while at times, and measured one database after the other, such a spell fell on
  * one of them only and moved a ratio by a third (1.0 to 1.5 for the same code).
  */
-export async function measurePairedReads(dbs: BenchDatabases, data: WorkloadData, repeats: Repeats, log: (line: string) => void): Promise<Record<Variant, Measurement[]>> {
+export async function measurePairedReads(
+  dbs: BenchDatabases,
+  data: WorkloadData,
+  repeats: Repeats,
+  log: (line: string) => void,
+): Promise<Record<Variant, Measurement[]>> {
   const sessions: Record<Variant, Opened> = { encrypted: await openEncryptedSession(dbs), plain: await openPlainSession(dbs.plainFile) };
   try {
     const out: Record<Variant, Measurement[]> = { encrypted: [], plain: [] };

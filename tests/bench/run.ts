@@ -5,7 +5,17 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { BENCH_SEED, countsFor } from './config';
 import { measureThroughWorker, type EventLoopResult } from './event-loop';
 import { prepareDatabases, type GenerationMode } from './generate';
-import { FULL_REPEATS, measurePairedReads, measureVariant, OPEN_DATABASE, SEARCH_ALL, SEARCH_OPEN, SEARCH_QUERY_ONLY, type Measurement, type Repeats } from './measure';
+import {
+  FULL_REPEATS,
+  measurePairedReads,
+  measureVariant,
+  OPEN_DATABASE,
+  SEARCH_ALL,
+  SEARCH_OPEN,
+  SEARCH_QUERY_ONLY,
+  type Measurement,
+  type Repeats,
+} from './measure';
 import { percentile } from './stats';
 import { OPEN_CASE, REPORT_AS_APP, REPORT_FIRST, REPORT_ONE_CONNECTION, workloadData } from './workload';
 
@@ -100,9 +110,17 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
 
   const reader = new Database(dbs.plainFile, { readonly: true });
   const data = workloadData(reader, o.seed);
-  const rowCounts = reader.prepare("SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM moves) AS moves, (SELECT count(*) FROM housing_steps) AS steps, (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM journal_notes) AS notes, (SELECT count(*) FROM audit_log) AS audit").get() as Record<string, number>;
+  const rowCounts = reader
+    .prepare(
+      'SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM moves) AS moves, (SELECT count(*) FROM housing_steps) AS steps, (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM journal_notes) AS notes, (SELECT count(*) FROM audit_log) AS audit',
+    )
+    .get() as Record<string, number>;
   reader.close();
-  log(`  rows: ${Object.entries(rowCounts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `  rows: ${Object.entries(rowCounts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 
   // Both files are read through once, so both variants start with the file in the operating
   // system's cache and SQLite's own cache empty: otherwise whichever file the system had evicted
@@ -137,13 +155,15 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       try {
         scroll = await o.scroll(dbs.encDir, counts.cases, log);
       } catch (err) {
-        scroll = { failed: err instanceof Error ? err.message.split('\n')[0] ?? 'failed' : String(err) };
+        scroll = { failed: err instanceof Error ? (err.message.split('\n')[0] ?? 'failed') : String(err) };
         log(`  Chromium: the scroll bench failed: ${scroll.failed}`);
       }
     }
     const rows = buildRows(enc.results, plain.results, viaWorker, enc.memory, plain.memory, scroll);
     const machine = machineLine();
-    const table = `${renderTable(rows)}\n\nScale ${o.scale}: ${Object.entries(rowCounts).map(([k, v]) => `${v} ${k}`).join(', ')}. Machine: ${machine}.`;
+    const table = `${renderTable(rows)}\n\nScale ${o.scale}: ${Object.entries(rowCounts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}. Machine: ${machine}.`;
     return { rows, table, machine };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -211,7 +231,13 @@ function buildRows(
     target: '',
   });
   if (scroll && 'failed' in scroll) {
-    rows.push({ operation: 'Chromium: scroll the case list', encrypted: `failed: ${scroll.failed}`, plain: '–', ratio: '–', target: 'no frame > 50 ms not measured' });
+    rows.push({
+      operation: 'Chromium: scroll the case list',
+      encrypted: `failed: ${scroll.failed}`,
+      plain: '–',
+      ratio: '–',
+      target: 'no frame > 50 ms not measured',
+    });
   } else if (scroll) {
     rows.push({
       operation: `Chromium: scroll the case list through ${scroll.rows} rows, frame p95 / max`,
@@ -225,7 +251,16 @@ function buildRows(
 }
 
 /** Reads `--scale`, `--seed`, `--dir`, `--fresh`, `--mode`, `--quick`, `--no-backup` and `--no-browser`. */
-export function parseBenchArgs(argv: readonly string[]): { scale: number; seed: number; dir: string; fresh: boolean; mode: GenerationMode; quick: boolean; backup: boolean; browser: boolean } {
+export function parseBenchArgs(argv: readonly string[]): {
+  scale: number;
+  seed: number;
+  dir: string;
+  fresh: boolean;
+  mode: GenerationMode;
+  quick: boolean;
+  backup: boolean;
+  browser: boolean;
+} {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -236,7 +271,16 @@ export function parseBenchArgs(argv: readonly string[]): { scale: number; seed: 
   const mode = (value('--mode') ?? 'rekey') as GenerationMode;
   if (mode !== 'rekey' && mode !== 'direct') throw new Error('--mode is rekey or direct.');
   const dir = path.resolve(value('--dir') ?? path.join(os.tmpdir(), 'fristad-bench', `scale-${scale}-seed-${seed}`));
-  return { scale, seed, dir, fresh: argv.includes('--fresh'), mode, quick: argv.includes('--quick'), backup: !argv.includes('--no-backup'), browser: !argv.includes('--no-browser') };
+  return {
+    scale,
+    seed,
+    dir,
+    fresh: argv.includes('--fresh'),
+    mode,
+    quick: argv.includes('--quick'),
+    backup: !argv.includes('--no-backup'),
+    browser: !argv.includes('--no-browser'),
+  };
 }
 
 /** Fewer repetitions: for the smoke run and for quick looks. */

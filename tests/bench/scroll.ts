@@ -17,11 +17,17 @@ export function findChromium(): string | null {
  * the case list and scrolls from the first row to the last, two screens per frame, timing each
  * frame with requestAnimationFrame in the page. The rows come page by page from the real API.
  */
-export async function scrollBench(o: { root: string; encDir: string; rows: number; log: (line: string) => void }): Promise<{ maxFrameMs: number; p95FrameMs: number; frames: number; rows: number }> {
+export async function scrollBench(o: {
+  root: string;
+  encDir: string;
+  rows: number;
+  log: (line: string) => void;
+}): Promise<{ maxFrameMs: number; p95FrameMs: number; frames: number; rows: number }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium was not found (/usr/bin/chromium or CHROMIUM_PATH); run with --no-browser to skip the scroll bench.');
   const hostFile = path.join(o.root, 'dist/node/browser-host.cjs');
-  if (!fs.existsSync(hostFile) || !fs.existsSync(path.join(o.root, 'dist/renderer/index.html'))) throw new Error('The app is not built: run `npm run build` first.');
+  if (!fs.existsSync(hostFile) || !fs.existsSync(path.join(o.root, 'dist/renderer/index.html')))
+    throw new Error('The app is not built: run `npm run build` first.');
   o.log('  Chromium: starting browser mode on the bench installation');
   const host = spawn(process.execPath, [hostFile, '--data-dir', o.encDir, '--no-open'], { env: productionEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -36,7 +42,15 @@ export async function scrollBench(o: { root: string; encDir: string; rows: numbe
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -72,15 +86,30 @@ export async function scrollBench(o: { root: string; encDir: string; rows: numbe
         };
         await invoke('session:unlock', { username, passphrase });
         const list = (await invoke('cases:list', {
-          query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false,
-          openRemindersOnly: false, riskLevel: null, overdueReviewOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 1,
+          query: '',
+          status: 'all',
+          assignedUserId: null,
+          districtSlug: null,
+          protectedOnly: false,
+          honourOnly: false,
+          openRemindersOnly: false,
+          riskLevel: null,
+          overdueReviewOnly: false,
+          sort: 'updated',
+          direction: 'desc',
+          offset: 0,
+          limit: 1,
         })) as { total: number };
         return list.total;
       },
       [token, BENCH_USER.username, BENCH_USER.passphrase] as const,
     );
     await page.reload();
-    await page.getByRole('button', { name: 'Ärenden' }).or(page.getByRole('link', { name: 'Ärenden' })).first().click();
+    await page
+      .getByRole('button', { name: 'Ärenden' })
+      .or(page.getByRole('link', { name: 'Ärenden' }))
+      .first()
+      .click();
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('all');
     const grid = page.getByRole('grid');
     await page.waitForFunction((n) => document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === String(n + 1), visible, { timeout: 120_000 });
@@ -109,7 +138,11 @@ export async function scrollBench(o: { root: string; encDir: string; rows: numbe
         }),
     );
     // The last rows must have arrived: the final row is rendered with its case number.
-    await page.waitForFunction((n) => document.querySelector(`[role="grid"] [role="row"][aria-rowindex="${n + 1}"]:not([aria-busy])`)?.textContent?.includes('RVT-') ?? false, visible, { timeout: 600_000 });
+    await page.waitForFunction(
+      (n) => document.querySelector(`[role="grid"] [role="row"][aria-rowindex="${n + 1}"]:not([aria-busy])`)?.textContent?.includes('RVT-') ?? false,
+      visible,
+      { timeout: 600_000 },
+    );
     return { maxFrameMs: Math.max(...frames), p95FrameMs: percentile(frames, 95), frames: frames.length, rows: visible };
   } finally {
     await browser.close();

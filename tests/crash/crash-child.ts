@@ -63,10 +63,7 @@ async function writes(config: Extract<ChildConfig, { mode: 'writes' | 'backups' 
       say(`ack case ${detail.id} ${marker}`);
     } else if (drafts.length === 0 || r < 0.75) {
       const caseId = pick(cases);
-      const note = await operations['journal:create'](
-        w,
-        CreateNoteInputSchema.parse({ caseId, noteDate: '2026-11-26', body: marker, correctsNoteId: null }),
-      );
+      const note = await operations['journal:create'](w, CreateNoteInputSchema.parse({ caseId, noteDate: '2026-11-26', body: marker, correctsNoteId: null }));
       drafts.push(note.id);
       say(`ack note ${note.id} ${caseId} ${marker}`);
     } else {

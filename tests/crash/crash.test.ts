@@ -118,7 +118,10 @@ async function freshInstallation(): Promise<string> {
 }
 
 /** Opens the store as the app does and checks the file, the audit chain and what must be in it. */
-async function withReopened<T>(dataDir: string, check: (sqlite: ReturnType<Store['requireSession']>['sqlite'], db: Kysely<DB>, store: Store) => Promise<T>): Promise<T> {
+async function withReopened<T>(
+  dataDir: string,
+  check: (sqlite: ReturnType<Store['requireSession']>['sqlite'], db: Kysely<DB>, store: Store) => Promise<T>,
+): Promise<T> {
   const store = new Store(dataDir, { env: TEST_ENV });
   await store.unlock(ADMIN.username, ADMIN.passphrase);
   try {
@@ -136,7 +139,10 @@ async function withReopened<T>(dataDir: string, check: (sqlite: ReturnType<Store
 async function expectNoPartialWrites(db: Kysely<DB>): Promise<{ cases: Map<number, string>; notes: Map<number, { body: string; status: string }> }> {
   const audit = await db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).execute();
   const audited = (action: string, entity: string): string[] =>
-    audit.filter((a) => a.action === action && a.entity === entity).map((a) => a.entity_id ?? '').sort();
+    audit
+      .filter((a) => a.action === action && a.entity === entity)
+      .map((a) => a.entity_id ?? '')
+      .sort();
 
   const cases = await db.selectFrom('cases').select(['id', 'vulnerability_note']).execute();
   expect(audited('create', 'case')).toEqual(cases.map((c) => String(c.id)).sort());
@@ -151,7 +157,12 @@ async function expectNoPartialWrites(db: Kysely<DB>): Promise<{ cases: Map<numbe
 
   const notes = await db.selectFrom('journal_notes').select(['id', 'body', 'status']).execute();
   expect(audited('create', 'journal_note')).toEqual(notes.map((n) => String(n.id)).sort());
-  expect(audited('sign', 'journal_note')).toEqual(notes.filter((n) => n.status === 'signed').map((n) => String(n.id)).sort());
+  expect(audited('sign', 'journal_note')).toEqual(
+    notes
+      .filter((n) => n.status === 'signed')
+      .map((n) => String(n.id))
+      .sort(),
+  );
   return {
     cases: new Map(cases.map((c) => [c.id, c.vulnerability_note])),
     notes: new Map(notes.map((n) => [n.id, { body: n.body, status: n.status }])),
@@ -228,7 +239,11 @@ describe('kill -9 during work', () => {
         } finally {
           dataKeyStore.lock('shutdown');
         }
-        expect(listBackups(folder).map((b) => b.fileName).sort()).toEqual(names.filter((n) => BACKUP_FILE_PATTERN.test(n)).sort());
+        expect(
+          listBackups(folder)
+            .map((b) => b.fileName)
+            .sort(),
+        ).toEqual(names.filter((n) => BACKUP_FILE_PATTERN.test(n)).sort());
       });
     }
     expect(ackedBackups.size).toBeGreaterThanOrEqual(6);
@@ -255,7 +270,9 @@ describe('kill -9 during a migration', () => {
     const insertCase = sqlite.prepare(
       "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES (?, 'open', 'Fiktiv Person', 'woman', 'none', 1, ?, ?)",
     );
-    const insertNote = sqlite.prepare("INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at) VALUES (?, '2026-11-26', ?, 'draft', 1, ?)");
+    const insertNote = sqlite.prepare(
+      "INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at) VALUES (?, '2026-11-26', ?, 'draft', 1, ?)",
+    );
     sqlite.transaction(() => {
       for (let i = 1; i <= CASES; i++) {
         const id = Number(insertCase.run(`RVT-2026-${String(i).padStart(4, '0')}`, now, now).lastInsertRowid);

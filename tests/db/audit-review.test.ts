@@ -44,7 +44,11 @@ async function readAt(userId: number, role: Role, caseId: number, at: string): P
 
 beforeAll(async () => {
   ({ w, cleanup } = await freshWorker());
-  ids = { kim: await addUser(w, 'kim', 'caseworker', 'Kim Handläggare'), lea: await addUser(w, 'lea', 'team_lead', 'Lea Ledare'), gun: await addUser(w, 'gun', 'auditor', 'Gun Granskare') };
+  ids = {
+    kim: await addUser(w, 'kim', 'caseworker', 'Kim Handläggare'),
+    lea: await addUser(w, 'lea', 'team_lead', 'Lea Ledare'),
+    gun: await addUser(w, 'gun', 'auditor', 'Gun Granskare'),
+  };
   const a = await createCase(w, { survivor: { ...caseInput().survivor, name: CANARY_NAME } });
   const b = await createCase(w, { protectionLevel: 'skyddad_folkbokforing', survivor: { ...caseInput().survivor, name: CANARY_PROTECTED } });
   plain = { id: a.id, caseNumber: a.caseNumber };
@@ -59,10 +63,27 @@ beforeAll(async () => {
     await casesOps['cases:get'](w, { id: hidden.id });
   });
   const db = w.active.requireSession().db;
-  await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'reveal', entity: 'protected_identity', entityId: hidden.id, caseId: hidden.id, reason: 'Behövde ringa boendet' });
-  await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'update', entity: 'move', entityId: 1, caseId: plain.id, reason: 'Avståndsvarning åsidosatt: utövaren bor i Kanarieby' });
+  await appendAudit(db, {
+    userId: ids.kim,
+    role: 'caseworker',
+    action: 'reveal',
+    entity: 'protected_identity',
+    entityId: hidden.id,
+    caseId: hidden.id,
+    reason: 'Behövde ringa boendet',
+  });
+  await appendAudit(db, {
+    userId: ids.kim,
+    role: 'caseworker',
+    action: 'update',
+    entity: 'move',
+    entityId: 1,
+    caseId: plain.id,
+    reason: 'Avståndsvarning åsidosatt: utövaren bor i Kanarieby',
+  });
   // March 2025: 30 reads of cases, 2 reads of no case; April 2025: 3 reads.
-  for (let i = 0; i < 30; i++) await readAt(ids.kim, 'caseworker', i % 2 === 0 ? plain.id : hidden.id, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00`);
+  for (let i = 0; i < 30; i++)
+    await readAt(ids.kim, 'caseworker', i % 2 === 0 ? plain.id : hidden.id, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00`);
   await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'read', entity: 'case_list', at: new Date('2025-03-05T10:00:00') });
   await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'read', entity: 'reminders_due', at: new Date('2025-03-06T10:00:00') });
   for (let i = 0; i < 3; i++) await readAt(ids.kim, 'caseworker', plain.id, `2025-04-1${i}T10:00:00`);
@@ -152,7 +173,10 @@ describe('audit:sample', () => {
 
   it('is not simply the first or last reads of the month', async () => {
     const seqs = (await sample('2025-03', 10)).rows.map((r) => r.seq);
-    const month = (await search({ from: '2025-03-01', to: '2025-03-31', actions: ['read'], limit: 500 })).rows.filter((r) => r.caseId !== null).map((r) => r.seq).sort((a, b) => a - b);
+    const month = (await search({ from: '2025-03-01', to: '2025-03-31', actions: ['read'], limit: 500 })).rows
+      .filter((r) => r.caseId !== null)
+      .map((r) => r.seq)
+      .sort((a, b) => a - b);
     expect(seqs).not.toEqual(month.slice(0, 10));
     expect(seqs).not.toEqual(month.slice(-10));
   });
@@ -225,18 +249,32 @@ describe('audit:export', () => {
     const header = lines.find((l) => l.startsWith('Nr;'));
     expect(header?.split(';')).toHaveLength(13);
     const noteRow = lines.find((l) => l.includes('journalanteckning'));
-    expect(noteRow?.split(';').slice(2, 8)).toEqual(['Kim Handläggare (kim)', 'Handläggare', 'Skapade', 'journalanteckning', expect.any(String), plain.caseNumber]);
+    expect(noteRow?.split(';').slice(2, 8)).toEqual([
+      'Kim Handläggare (kim)',
+      'Handläggare',
+      'Skapade',
+      'journalanteckning',
+      expect.any(String),
+      plain.caseNumber,
+    ]);
   });
 
   it('guards against formulas in free text', async () => {
     const db = w.active.requireSession().db;
-    await appendAudit(db, { userId: ids.kim, role: 'caseworker', action: 'reveal', entity: 'protected_identity', caseId: hidden.id, reason: '=HYPERLINK("http://x")' });
+    await appendAudit(db, {
+      userId: ids.kim,
+      role: 'caseworker',
+      action: 'reveal',
+      entity: 'protected_identity',
+      caseId: hidden.id,
+      reason: '=HYPERLINK("http://x")',
+    });
     const text = (await exportLog({ view: 'protected', format: 'csv', language: 'en' })).bytes.toString('utf8');
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain('Selection: every access to cases with protected personal details');
   });
 
-  it('exports a month\'s sample and a PDF that holds the rows and the chain head', async () => {
+  it("exports a month's sample and a PDF that holds the rows and the chain head", async () => {
     const { bytes: csv } = await exportLog({ view: 'sample', month: '2025-03', size: 5, format: 'csv', language: 'sv' });
     expect(csv.toString('utf8')).toContain('stickprov 2025-03: 5 av 30 läsningar i ärenden');
     const { file, bytes } = await exportLog({ view: 'search', filters: { caseId: hidden.id }, format: 'pdf', language: 'sv' });
@@ -301,7 +339,9 @@ describe('audit:record-print', () => {
     expect(row).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.lea, outcome: 'ok' });
     // Kim is not named on the case: the print is refused, and the refusal is the row written.
     await loginAs(w, 'kim');
-    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id }))).code).toBe('forbidden');
+    expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract', entityId: String(plain.id), caseId: plain.id }))).code).toBe(
+      'forbidden',
+    );
     const [denied] = await auditTail(w, 1);
     expect(denied).toMatchObject({ action: 'print', entity: 'case_log_extract', case_id: plain.id, user_id: ids.kim, outcome: 'denied' });
     expect((await failureOf(auditReviewOps['audit:record-print'](w, { entity: 'case_log_extract' }))).code).toBe('invalid_input');

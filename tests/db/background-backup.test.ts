@@ -113,7 +113,9 @@ describe('the automatic backup on its own thread', () => {
     await w.backgroundBackup()?.settled();
     for (let i = 0; i < 60; i++) await createCase(w, { vulnerabilityNote: `Anteckning ${i} ${'y'.repeat(400)}` });
     const { sqlite } = w.active.requireSession();
-    const pages = (sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'cases' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((r) => r.pageno);
+    const pages = (sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'cases' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map(
+      (r) => r.pageno,
+    );
     const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
     const offset = ((pages[Math.floor(pages.length / 2)] ?? 2) - 1) * pageSize + Math.floor(pageSize / 2);
     w.active.lock('user');

@@ -103,7 +103,13 @@ describe('backup: create', () => {
 
     const { rows } = await verifyBackup(store, entry.fileName);
     expect(rows).toBe(Object.values(manifest.tables).reduce((a, b) => a + b, 0));
-    const tail = await store.requireSession().db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'outcome']).orderBy('seq', 'desc').limit(2).execute();
+    const tail = await store
+      .requireSession()
+      .db.selectFrom('audit_log')
+      .select(['action', 'entity', 'entity_id', 'outcome'])
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
     expect(tail).toEqual([
       { action: 'verify', entity: 'backup', entity_id: entry.fileName, outcome: 'ok' },
       { action: 'backup', entity: 'backup', entity_id: entry.fileName, outcome: 'ok' },
@@ -165,7 +171,11 @@ describe('backup: automatic daily backup', () => {
     const { store, dir } = await fresh();
     const blocked = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocked, 'a file where the folder should be');
-    await store.requireSession().db.insertInto('settings').values({ key: 'backup_folder', value: JSON.stringify(blocked) }).execute();
+    await store
+      .requireSession()
+      .db.insertInto('settings')
+      .values({ key: 'backup_folder', value: JSON.stringify(blocked) })
+      .execute();
     const result = await runDailyBackup(store);
     expect(result).toMatchObject({ ok: false, fileName: null });
     expect((await backupStatus(store)).lastAutomatic).toMatchObject({ ok: false });

@@ -29,7 +29,19 @@ const db = () => w.active.requireSession().db;
 const listAll = () =>
   casesOps['cases:list'](
     w,
-    ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 }),
+    ListCasesInputSchema.parse({
+      query: '',
+      status: 'all',
+      assignedUserId: null,
+      districtSlug: null,
+      protectedOnly: false,
+      honourOnly: false,
+      openRemindersOnly: false,
+      sort: 'updated',
+      direction: 'desc',
+      offset: 0,
+      limit: 500,
+    }),
   );
 
 describe('case access rules', () => {
@@ -81,7 +93,18 @@ describe('case access rules', () => {
 
 describe('runInCaseScope', () => {
   it('refuses a user not named on the case, writing one denied row with the case and no content', async () => {
-    const c = await createCase(w, { assignedUserId: kim, survivor: { name: 'Hemlig Påhittad', personalIdentityNumber: '', gender: 'woman', birthYear: null, language: '', interpreterNeeded: false, safeContact: '' } });
+    const c = await createCase(w, {
+      assignedUserId: kim,
+      survivor: {
+        name: 'Hemlig Påhittad',
+        personalIdentityNumber: '',
+        gender: 'woman',
+        birthYear: null,
+        language: '',
+        interpreterNeeded: false,
+        safeContact: '',
+      },
+    });
     const note = await journalOps['journal:create'](w, { caseId: c.id, noteDate: '2026-01-01', body: 'Hemlig text', correctsNoteId: null });
     await loginAs(w, 'kia');
     try {
@@ -94,7 +117,16 @@ describe('runInCaseScope', () => {
       expect(ran).toBe(false);
       expect(refusal).toEqual({ code: 'forbidden', message: 'This case is not shared with you. Ask its caseworker or your team lead.' });
       const [row] = await auditTail(w, 1);
-      expect(row).toMatchObject({ user_id: kia, role: 'caseworker', action: 'update', entity: 'journal.update-draft', entity_id: String(note.id), outcome: 'denied', case_id: c.id, reason: null });
+      expect(row).toMatchObject({
+        user_id: kia,
+        role: 'caseworker',
+        action: 'update',
+        entity: 'journal.update-draft',
+        entity_id: String(note.id),
+        outcome: 'denied',
+        case_id: c.id,
+        reason: null,
+      });
       expect(JSON.stringify(row)).not.toMatch(/Hemlig/);
 
       await failureOf(runInCaseScope(w.active, CASE_ROLES, { case: c.id }, 'journal:list', async () => undefined));
@@ -123,7 +155,9 @@ describe('runInCaseScope', () => {
   });
 
   it('lets a missing row through to the operation, which answers not_found in its own words', async () => {
-    expect((await failureOf(runInCaseScope(w.active, CASE_ROLES, { note: 999_999 }, 'journal:sign', () => journalOps['journal:sign'](w, { id: 999_999 })))).code).toBe('not_found');
+    expect(
+      (await failureOf(runInCaseScope(w.active, CASE_ROLES, { note: 999_999 }, 'journal:sign', () => journalOps['journal:sign'](w, { id: 999_999 })))).code,
+    ).toBe('not_found');
   });
 });
 
@@ -164,7 +198,19 @@ describe('protected cases a team lead is not named on, at scale', () => {
       expect(numbers).toEqual([...numbers].sort());
       const later = await casesOps['cases:list'](
         w,
-        ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 200, limit: 200 }),
+        ListCasesInputSchema.parse({
+          query: '',
+          status: 'all',
+          assignedUserId: null,
+          districtSlug: null,
+          protectedOnly: false,
+          honourOnly: false,
+          openRemindersOnly: false,
+          sort: 'updated',
+          direction: 'desc',
+          offset: 200,
+          limit: 200,
+        }),
       );
       expect(later.protectedNotNamed).toBeUndefined();
       expect(later.protectedNotNamedTotal).toBeUndefined();

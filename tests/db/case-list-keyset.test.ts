@@ -87,7 +87,12 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('keyset pages of the case list', () => {
-  const variants = (): Partial<ListCasesInput>[] => [{ status: 'all' }, { status: 'open' }, { status: 'open', protectedOnly: true }, { status: 'all', assignedUserId: lead }];
+  const variants = (): Partial<ListCasesInput>[] => [
+    { status: 'all' },
+    { status: 'open' },
+    { status: 'open', protectedOnly: true },
+    { status: 'all', assignedUserId: lead },
+  ];
 
   for (const sort of KEYSET_SORTS) {
     for (const direction of ['asc', 'desc'] as const) {
@@ -128,7 +133,12 @@ describe('keyset pages of the case list', () => {
   it('mask the district of a protected case on a keyset page as on an OFFSET page', async () => {
     const pages = await offsetPages({ sort: 'name', direction: 'asc' });
     // A protected case with a district, past the first page.
-    const protectedRow = defined(pages.slice(1).flatMap((p) => p.rows).find((r) => r.protectionLevel !== 'none' && r.id % 2 === 0));
+    const protectedRow = defined(
+      pages
+        .slice(1)
+        .flatMap((p) => p.rows)
+        .find((r) => r.protectionLevel !== 'none' && r.id % 2 === 0),
+    );
     expect(protectedRow.districtName).toEqual({ masked: true });
     const k = pages.findIndex((p) => p.rows.some((r) => r.id === protectedRow.id));
     const page = await list({ sort: 'name', direction: 'asc', offset: k * LIMIT, cursor: { side: 'after', ...defined(pages[k - 1]?.bounds).last } });
@@ -145,7 +155,9 @@ describe('keyset pages of the case list', () => {
       expect(byCursor.rows.length).toBeGreaterThan(0);
       // Cases hidden from the lead but on Kim's list are there; nobody else's.
       const { sqlite } = w.active.requireSession();
-      const own = sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE assigned_user_id = ? OR (assigned_user_id IS NULL AND created_by = ?)`).get(kim, kim) as { n: number };
+      const own = sqlite
+        .prepare(`SELECT count(*) AS n FROM cases WHERE assigned_user_id = ? OR (assigned_user_id IS NULL AND created_by = ?)`)
+        .get(kim, kim) as { n: number };
       expect(byCursor.rows).toHaveLength(Math.min(500, own.n));
     } finally {
       await loginAs(w, 'lea');
@@ -184,7 +196,9 @@ describe('the count of the case list', () => {
   async function listRecording(q: Partial<ListCasesInput>) {
     const { sqlite } = w.active.requireSession();
     const statements: string[] = [];
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => {
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
         statements.push(event.query.sql);
       },
     });
@@ -234,7 +248,11 @@ describe('the keyset query plan', () => {
       [{ status: 'open', sort: 'updated', direction: 'asc' }, at, /SEARCH c USING INDEX cases_status_updated \(status=\? AND updated_at>\?\)/],
       [{ status: 'all', sort: 'updated', direction: 'desc' }, at, /SEARCH c USING (COVERING )?INDEX cases_(updated|search_all) \(updated_at<\?\)/],
       [{ status: 'all', sort: 'name', direction: 'asc' }, { key: 'Bodil', id: 600 }, /SEARCH c USING INDEX cases_name_key \(survivor_name_key>\?\)/],
-      [{ status: 'all', sort: 'case_number', direction: 'desc' }, { key: 'RVT-2024-05000', id: 600 }, /SEARCH c USING INDEX sqlite_autoindex_cases_1 \(case_number<\?\)/],
+      [
+        { status: 'all', sort: 'case_number', direction: 'desc' },
+        { key: 'RVT-2024-05000', id: 600 },
+        /SEARCH c USING INDEX sqlite_autoindex_cases_1 \(case_number<\?\)/,
+      ],
     ];
     for (const [q, cursor, expected] of checks) {
       const p = plan(q, cursor);

@@ -19,7 +19,20 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const input = (query: string, more: Partial<ListCasesInput> = {}) =>
-  ListCasesInputSchema.parse({ query, status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'name', direction: 'asc', offset: 0, limit: 50, ...more });
+  ListCasesInputSchema.parse({
+    query,
+    status: 'all',
+    assignedUserId: null,
+    districtSlug: null,
+    protectedOnly: false,
+    honourOnly: false,
+    openRemindersOnly: false,
+    sort: 'name',
+    direction: 'asc',
+    offset: 0,
+    limit: 50,
+    ...more,
+  });
 const names = async (query: string): Promise<string[]> => (await casesOps['cases:list'](w, input(query))).rows.map((r) => r.survivorName);
 
 describe('search through the trigram index (migration 0005)', () => {
@@ -67,7 +80,9 @@ describe('search through the trigram index (migration 0005)', () => {
     const session = w.active.requireSession();
     const plan = (query: string, more: Partial<ListCasesInput>, how: Parameters<typeof caseSearchIdsQuery>[5]): string => {
       const compiled = caseSearchIdsQuery(input(query, more), '2026-01-01', session.user, [], [], how).compile(session.db);
-      return (session.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+      return (session.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
     };
     const candidates = plan('åsa', { sort: 'updated', direction: 'desc' }, { kind: 'candidates', phrase: '"åsa"' });
     expect(candidates).toMatch(/cases_search VIRTUAL TABLE/);

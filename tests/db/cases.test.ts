@@ -60,7 +60,11 @@ describe('cases.create and cases.get', () => {
     await setSetting(db, 'case_prefix', 'AB');
     expect((await createCase(w)).caseNumber).toBe(`AB-${year}-0001`);
     await setSetting(db, 'case_prefix', 'ABC');
-    await db.updateTable('cases').set({ case_number: `ABC-${year}-9999` }).where('case_number', '=', `ABC-${year}-0001`).execute();
+    await db
+      .updateTable('cases')
+      .set({ case_number: `ABC-${year}-9999` })
+      .where('case_number', '=', `ABC-${year}-0001`)
+      .execute();
     expect((await createCase(w)).caseNumber).toBe(`ABC-${year}-10000`);
     expect((await createCase(w)).caseNumber).toBe(`ABC-${year}-10001`);
     await setSetting(db, 'case_prefix', 'RVT');
@@ -104,7 +108,14 @@ describe('cases.create and cases.get', () => {
     const detail = await get(created.id);
     expect(await auditCount(w)).toBe(before2 + 1);
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'read', entity: 'case', entity_id: String(created.id) });
-    expect(detail).toEqual({ ...created, survivor: detail.survivor, districtSlug: 'skarholmen', districtName: 'Skärholmen', children: detail.children, reveal: detail.reveal });
+    expect(detail).toEqual({
+      ...created,
+      survivor: detail.survivor,
+      districtSlug: 'skarholmen',
+      districtName: 'Skärholmen',
+      children: detail.children,
+      reveal: detail.reveal,
+    });
     expect(detail.children.map((c) => c.school)).toEqual(['Fiktiva skolan', '']);
     expect(detail).toMatchObject({
       status: 'open',
@@ -226,8 +237,16 @@ describe('people on a case', () => {
     expect(d.perpetrators[0]?.areas.map((a) => a.municipalityName)).toEqual(['Stockholm', 'Upplands Väsby']);
 
     // Areas are replaced wholesale.
-    d = await casesOps['people:update-perpetrator'](w, { id: pId, ...perpetrator, collective: true, areas: [{ municipalityCode: '1280', districtSlug: null, description: 'Släkt' }] });
-    expect(d.perpetrators[0]).toMatchObject({ collective: true, areas: [expect.objectContaining({ municipalityCode: '1280', municipalityName: 'Malmö', description: 'Släkt' })] });
+    d = await casesOps['people:update-perpetrator'](w, {
+      id: pId,
+      ...perpetrator,
+      collective: true,
+      areas: [{ municipalityCode: '1280', districtSlug: null, description: 'Släkt' }],
+    });
+    expect(d.perpetrators[0]).toMatchObject({
+      collective: true,
+      areas: [expect.objectContaining({ municipalityCode: '1280', municipalityName: 'Malmö', description: 'Släkt' })],
+    });
     const areaRows = await w.active.requireSession().db.selectFrom('perpetrator_areas').selectAll().where('perpetrator_id', '=', pId).execute();
     expect(areaRows).toHaveLength(1);
 
@@ -243,9 +262,13 @@ describe('people on a case', () => {
   it('refuses people changes on closed cases, unknown people and bad areas', async () => {
     const c = await createCase(w, { children: [child] });
     const childId = defined(c.children[0]).id;
-    expect((await failureOf(casesOps['people:add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [{ municipalityCode: '0000', districtSlug: null, description: '' }] }))).code).toBe(
-      'invalid_input',
-    );
+    expect(
+      (
+        await failureOf(
+          casesOps['people:add-perpetrator'](w, { caseId: c.id, ...perpetrator, areas: [{ municipalityCode: '0000', districtSlug: null, description: '' }] }),
+        )
+      ).code,
+    ).toBe('invalid_input');
     await casesOps['cases:close'](w, { id: c.id, reason: 'Klart' });
     const before = await auditCount(w);
     for (const p of [
@@ -275,8 +298,7 @@ describe('people on a case', () => {
 });
 
 describe('cases:list', () => {
-  const list = (q: Partial<ListCasesInput>) =>
-    casesOps['cases:list'](w, listInput(q));
+  const list = (q: Partial<ListCasesInput>) => casesOps['cases:list'](w, listInput(q));
 
   it('searches as you type over case number, name and district, folding case for å, ä and ö', async () => {
     const a = await createCase(w, { survivor: { ...caseInput().survivor, name: 'Åsa Öberg-Älvén' }, districtSlug: 'hagersten-alvsjo' });
@@ -327,8 +349,7 @@ describe('cases.list at scale', () => {
   let users: number[];
   const districtName: Record<string, string> = { bromma: 'Bromma', farsta: 'Farsta', skarholmen: 'Skärholmen', sodermalm: 'Södermalm', ostermalm: 'Östermalm' };
 
-  const listBig = (q: Partial<ListCasesInput>) =>
-    casesOps['cases:list'](big, listInput({ status: 'open', limit: 50, ...q }));
+  const listBig = (q: Partial<ListCasesInput>) => casesOps['cases:list'](big, listInput({ status: 'open', limit: 50, ...q }));
   const byKeys =
     (key: (m: Model) => string | null, dir: 1 | -1) =>
     (a: Model, b: Model): number => {
@@ -352,7 +373,9 @@ describe('cases.list at scale', () => {
       `INSERT INTO cases (id, case_number, status, survivor_name, survivor_gender, protection_level, honour_context, district_slug, assigned_user_id, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'woman', ?, ?, ?, ?, 1, ?, ?)`,
     );
-    const insertReminder = sqlite.prepare(`INSERT INTO reminders (case_id, kind, due_date, note, done_at, created_by, created_at) VALUES (?, 'follow_up', ?, '', ?, 1, '2024-01-01T00:00:00.000Z')`);
+    const insertReminder = sqlite.prepare(
+      `INSERT INTO reminders (case_id, kind, due_date, note, done_at, created_by, created_at) VALUES (?, 'follow_up', ?, '', ?, 1, '2024-01-01T00:00:00.000Z')`,
+    );
     model = [];
     const started = performance.now();
     sqlite.transaction(() => {
@@ -370,7 +393,18 @@ describe('cases.list at scale', () => {
           updatedAt: new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 2) * 60_000).toISOString(),
           nextDue: null,
         };
-        insertCase.run(m.id, m.caseNumber, m.status, m.name, m.protectedCase ? 'skyddad_folkbokforing' : 'none', m.honour ? 1 : 0, m.district, m.assigned, m.updatedAt, m.updatedAt);
+        insertCase.run(
+          m.id,
+          m.caseNumber,
+          m.status,
+          m.name,
+          m.protectedCase ? 'skyddad_folkbokforing' : 'none',
+          m.honour ? 1 : 0,
+          m.district,
+          m.assigned,
+          m.updatedAt,
+          m.updatedAt,
+        );
         if (i % 5 === 0) {
           const due = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
           insertReminder.run(i, due, null);
@@ -412,9 +446,15 @@ describe('cases.list at scale', () => {
     } as const;
     for (const [sort, key] of Object.entries(keys) as [keyof typeof keys, (m: Model) => string | null][]) {
       for (const direction of ['asc', 'desc'] as const) {
-        const expected = [...all].sort(byKeys(key, direction === 'asc' ? 1 : -1)).slice(100, 200).map((m) => m.id);
+        const expected = [...all]
+          .sort(byKeys(key, direction === 'asc' ? 1 : -1))
+          .slice(100, 200)
+          .map((m) => m.id);
         const page = await listBig({ status: 'all', sort, direction, offset: 100, limit: 100 });
-        expect(page.rows.map((r) => r.id), `${sort} ${direction}`).toEqual(expected);
+        expect(
+          page.rows.map((r) => r.id),
+          `${sort} ${direction}`,
+        ).toEqual(expected);
       }
     }
     // Empty keys come last in both directions.
@@ -441,7 +481,10 @@ describe('cases.list at scale', () => {
     await check({ status: 'all', protectedOnly: true }, (m) => m.protectedCase);
     await check({ honourOnly: true }, (m) => m.status === 'open' && m.honour);
     await check({ status: 'all', openRemindersOnly: true }, (m) => m.nextDue !== null);
-    await check({ protectedOnly: true, honourOnly: true, openRemindersOnly: true }, (m) => m.status === 'open' && m.protectedCase && m.honour && m.nextDue !== null);
+    await check(
+      { protectedOnly: true, honourOnly: true, openRemindersOnly: true },
+      (m) => m.status === 'open' && m.protectedCase && m.honour && m.nextDue !== null,
+    );
     await check({ status: 'all', query: 'åsa' }, (m) => m.name.startsWith('Åsa'));
     await check({ status: 'all', query: 'ANNA' }, (m) => m.name.toLowerCase().startsWith('anna'));
     await check({ status: 'all', query: 'södermalm' }, (m) => m.district === 'sodermalm');
@@ -475,10 +518,16 @@ describe('cases.list at scale', () => {
             const first = await listBig({ query, status, sort, direction, offset: 0, limit: 120 });
             expect(first.total, label).toBe(Math.min(expected.length, CASE_SEARCH_CAP));
             expect(first.capped ?? false, label).toBe(expected.length > CASE_SEARCH_CAP);
-            expect(first.rows.map((r) => r.id), label).toEqual(expected.slice(0, 120).map((m) => m.id));
+            expect(
+              first.rows.map((r) => r.id),
+              label,
+            ).toEqual(expected.slice(0, 120).map((m) => m.id));
             // The second page stops at the cap.
             const second = await listBig({ query, status, sort, direction, offset: 120, limit: 120 });
-            expect(second.rows.map((r) => r.id), label).toEqual(expected.slice(120, Math.min(240, CASE_SEARCH_CAP)).map((m) => m.id));
+            expect(
+              second.rows.map((r) => r.id),
+              label,
+            ).toEqual(expected.slice(120, Math.min(240, CASE_SEARCH_CAP)).map((m) => m.id));
           }
         }
       }

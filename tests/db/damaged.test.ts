@@ -86,7 +86,10 @@ describe('a damaged database file', () => {
     if (!unlocked.ok) expect(unlocked.error.message).toMatch(/restore/i);
     expect(w.status()).toMatchObject({ state: 'locked', damaged: true });
     // Wrong passphrases stay wrong, and are counted towards the pause like at unlocking.
-    expect(await call(w, 'session:damaged-backups', { ...credentials, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(await call(w, 'session:damaged-backups', { ...credentials, passphrase: 'not the passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_credentials' },
+    });
     expect(readPendingAttempts(w.active.paths.pendingAttempts)).toHaveLength(1);
 
     const listed = await call(w, 'session:damaged-backups', credentials);
@@ -153,13 +156,19 @@ describe('a damaged database file', () => {
     await addUser(w, 'cilla', 'caseworker');
     const backup = await createBackup(w.active, { kind: 'manual' });
     w.active.lock('user');
-    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
 
     flipBit(w.active.paths.db, 200);
     const asCaseworker = await call(w, 'session:restore-damaged', { username: 'cilla', passphrase: 'cilla long passphrase', fileName: backup.fileName });
     expect(asCaseworker).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(fs.readdirSync(w.active.paths.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
-    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: 'fristad-20200101-000000.fbak' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: 'fristad-20200101-000000.fbak' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
   it.each([0, 100])('a database file cut to %i bytes is damage: never replaced by a new empty one, and a backup restores it', async (size) => {
     const w = await setUp();
@@ -175,7 +184,9 @@ describe('a damaged database file', () => {
     expect(fs.statSync(w.active.paths.db).size).toBe(size);
     expect(readPendingAttempts(w.active.paths.pendingAttempts)).toHaveLength(0);
     // The recovery key path opens the same file and must not make a new one either.
-    expect(await call(w, 'session:recover', { recoveryKey: 'AAAA', username: ADMIN.username, newPassphrase: 'a brand new passphrase' })).toMatchObject({ ok: false });
+    expect(await call(w, 'session:recover', { recoveryKey: 'AAAA', username: ADMIN.username, newPassphrase: 'a brand new passphrase' })).toMatchObject({
+      ok: false,
+    });
     expect(fs.statSync(w.active.paths.db).size).toBe(size);
 
     expect(await call(w, 'session:restore-damaged', { ...credentials, fileName: backup.fileName })).toMatchObject({ ok: true, result: { damaged: false } });

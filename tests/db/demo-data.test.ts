@@ -30,10 +30,23 @@ describe('fictional demo data', () => {
     const { sqlite } = w.real.requireSession();
     const count = (table: string): number => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect(count('cases')).toBe(DEMO_CASE_COUNT);
-    for (const table of ['children', 'perpetrators', 'perpetrator_areas', 'moves', 'move_transitions', 'housing_steps', 'support_items', 'journal_notes', 'reminders', 'shelters', 'kompotten_members', 'kompotten_requests']) {
+    for (const table of [
+      'children',
+      'perpetrators',
+      'perpetrator_areas',
+      'moves',
+      'move_transitions',
+      'housing_steps',
+      'support_items',
+      'journal_notes',
+      'reminders',
+      'shelters',
+      'kompotten_members',
+      'kompotten_requests',
+    ]) {
       expect(count(table), table).toBeGreaterThan(0);
     }
-    expect(count("cases WHERE honour_context = 1")).toBeGreaterThan(10);
+    expect(count('cases WHERE honour_context = 1')).toBeGreaterThan(10);
     expect(count("moves WHERE status = 'completed'")).toBeGreaterThan(0);
     expect(count("journal_notes WHERE status = 'signed'")).toBeGreaterThan(0);
   });
@@ -63,14 +76,26 @@ describe('fictional demo data', () => {
     const overdue = count(`cases WHERE next_review_date < '${today}'`);
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(count('cases WHERE risk_level IS NOT NULL') / 2);
-    expect(count(`cases c WHERE c.risk_assessment_id <> (SELECT a.id FROM assessments a WHERE a.case_id = c.id AND a.child_id IS NULL AND a.status = 'completed' ORDER BY a.completed_at DESC, a.id DESC LIMIT 1)`)).toBe(0);
+    expect(
+      count(
+        `cases c WHERE c.risk_assessment_id <> (SELECT a.id FROM assessments a WHERE a.case_id = c.id AND a.child_id IS NULL AND a.status = 'completed' ORDER BY a.completed_at DESC, a.id DESC LIMIT 1)`,
+      ),
+    ).toBe(0);
     expect(count("reminders WHERE kind = 'review' AND done_at IS NULL")).toBeGreaterThan(120);
   });
 
   it('uses only obviously fictional names', () => {
     const { sqlite } = w.real.requireSession();
-    const names = (sqlite.prepare('SELECT survivor_name AS n FROM cases UNION ALL SELECT name FROM children UNION ALL SELECT name FROM perpetrators').all() as { n: string }[]).map((r) => r.n);
-    for (const name of names) expect(SURNAMES.some((s) => name.endsWith(s)), name).toBe(true);
+    const names = (
+      sqlite.prepare('SELECT survivor_name AS n FROM cases UNION ALL SELECT name FROM children UNION ALL SELECT name FROM perpetrators').all() as {
+        n: string;
+      }[]
+    ).map((r) => r.n);
+    for (const name of names)
+      expect(
+        SURNAMES.some((s) => name.endsWith(s)),
+        name,
+      ).toBe(true);
     const shelters = (sqlite.prepare('SELECT name FROM shelters').all() as { name: string }[]).map((r) => r.name);
     for (const s of shelters) expect(s).toMatch(/fiktiv/);
   });
@@ -101,7 +126,19 @@ describe('the demo login', () => {
     expect(user.role).toBe('team_lead');
     const page = await casesOps['cases:list'](
       w,
-      ListCasesInputSchema.parse({ query: '', status: 'all', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'updated', direction: 'desc', offset: 0, limit: 500 }),
+      ListCasesInputSchema.parse({
+        query: '',
+        status: 'all',
+        assignedUserId: null,
+        districtSlug: null,
+        protectedOnly: false,
+        honourOnly: false,
+        openRemindersOnly: false,
+        sort: 'updated',
+        direction: 'desc',
+        offset: 0,
+        limit: 500,
+      }),
     );
     expect(page.total).toBeGreaterThan(DEMO_CASE_COUNT / 2);
     expect(page.rows.some((r) => r.protectionLevel !== 'none')).toBe(true);

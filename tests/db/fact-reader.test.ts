@@ -34,7 +34,8 @@ afterAll(() => {
 const { current, previous } = resolvePeriod({ kind: 'year', year: 2024 });
 const Q: FactQuery = { current, previous, slugs: [] };
 const prepare = () => reportsOps['reports:prepare'](w, {});
-const generate = (input: ReportInput) => reportsOps['reports:generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:generate']>[1]);
+const generate = (input: ReportInput) =>
+  reportsOps['reports:generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:generate']>[1]);
 
 function readerOf(dataKey: Buffer): FactReader {
   const r = new FactReader(READER, w.active.paths.db, dataKey);

@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AddStepInputSchema, ShelterInputSchema, UpdateStepInputSchema, type AddStepInput, type HousingStep, type Shelter, type ShelterInput } from '../../core/contract';
+import {
+  AddStepInputSchema,
+  ShelterInputSchema,
+  UpdateStepInputSchema,
+  type AddStepInput,
+  type HousingStep,
+  type Shelter,
+  type ShelterInput,
+} from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
 import { housingOps } from '../../app/housing';
 import { localIsoDate } from '../../core/rules/calendar';
@@ -35,7 +43,8 @@ const shelterInput = (overrides: Partial<ShelterInput> = {}): ShelterInput => ({
   ...overrides,
 });
 
-const createShelter = (overrides: Partial<ShelterInput> = {}): Promise<Shelter> => housingOps['shelters:create'](w, ShelterInputSchema.parse(shelterInput(overrides)));
+const createShelter = (overrides: Partial<ShelterInput> = {}): Promise<Shelter> =>
+  housingOps['shelters:create'](w, ShelterInputSchema.parse(shelterInput(overrides)));
 
 const stepInput = (caseId: number, overrides: Partial<AddStepInput> = {}): AddStepInput => ({
   caseId,
@@ -228,7 +237,13 @@ describe('housing chain: shelters without a valid IVO permit', () => {
   it('needs no reason while the permit is valid on the start date, nor for a step that is not a shelter placement', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
     const shelter = await createShelter({ ivoValidUntil: '2025-01-31' });
-    const ok = await addStep(caseId, { kind: 'protected_shelter', shelterId: shelter.id, startDate: '2025-01-31', endDate: '2025-02-10', permitOverrideReason: 'onödig' });
+    const ok = await addStep(caseId, {
+      kind: 'protected_shelter',
+      shelterId: shelter.id,
+      startDate: '2025-01-31',
+      endDate: '2025-02-10',
+      permitOverrideReason: 'onödig',
+    });
     expect(ok.permitOverrideReason).toBeNull();
     await addStep(caseId, { kind: 'other', shelterId: shelter.id, startDate: '2025-03-01', endDate: '2025-03-10' });
   });
@@ -246,7 +261,9 @@ describe('housing chain: shelters without a valid IVO permit', () => {
     const shelter = await createShelter({ ivoValidUntil: '2025-01-31' });
     const step = await addStep(caseId, { kind: 'protected_shelter', shelterId: shelter.id, startDate: '2025-01-10', endDate: '2025-02-10' });
     expect(await codeOf(updateStep(step, { startDate: '2025-02-01' }))).toBe('reason_required');
-    expect((await updateStep(step, { startDate: '2025-02-01', permitOverrideReason: 'Akut, inget annat fanns.' })).permitOverrideReason).toBe('Akut, inget annat fanns.');
+    expect((await updateStep(step, { startDate: '2025-02-01', permitOverrideReason: 'Akut, inget annat fanns.' })).permitOverrideReason).toBe(
+      'Akut, inget annat fanns.',
+    );
   });
 });
 
@@ -256,12 +273,21 @@ describe('shelter register', () => {
     const expired = await createShelter({ name: 'Boende B', ivoValidUntil: daysFromToday(-1) });
     const missing = await createShelter({ name: 'Boende C', ivoKind: 'registration' });
     const openEnded = await createShelter({ name: 'Boende D', ivoValidUntil: null });
-    expect(valid).toMatchObject({ municipalityCode: '1980', municipalityName: 'Västerås', permitStatus: 'valid', specialisations: ['honour_violence'], occupancy: { adults: 0, children: 0 } });
+    expect(valid).toMatchObject({
+      municipalityCode: '1980',
+      municipalityName: 'Västerås',
+      permitStatus: 'valid',
+      specialisations: ['honour_violence'],
+      occupancy: { adults: 0, children: 0 },
+    });
     expect(expired.permitStatus).toBe('expired');
     expect(missing.permitStatus).toBe('missing');
     expect(openEnded.permitStatus).toBe('valid');
 
-    const updated = await housingOps['shelters:update'](w, { ...ShelterInputSchema.parse(shelterInput({ name: 'Boende B', ivoValidUntil: daysFromToday(365), municipalityCode: '0380' })), id: expired.id });
+    const updated = await housingOps['shelters:update'](w, {
+      ...ShelterInputSchema.parse(shelterInput({ name: 'Boende B', ivoValidUntil: daysFromToday(365), municipalityCode: '0380' })),
+      id: expired.id,
+    });
     expect(updated).toMatchObject({ id: expired.id, permitStatus: 'valid', municipalityName: 'Uppsala' });
     expect((await auditRows(db)).filter((r) => r.entity === 'shelter').map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'update']);
 

@@ -25,7 +25,15 @@ const create = (body: string, noteDate = '2026-03-02', caseId = c.id, correctsNo
 describe('journal notes', () => {
   it('writes a draft by the current user, edits it, and signs it', async () => {
     const draft = await create('  Samtal med klienten.  ');
-    expect(draft).toMatchObject({ caseId: c.id, status: 'draft', body: 'Samtal med klienten.', authorName: 'Test Administratör', signedAt: null, correctsNoteId: null, correctedByNoteIds: [] });
+    expect(draft).toMatchObject({
+      caseId: c.id,
+      status: 'draft',
+      body: 'Samtal med klienten.',
+      authorName: 'Test Administratör',
+      signedAt: null,
+      correctsNoteId: null,
+      correctedByNoteIds: [],
+    });
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'journal_note', entity_id: String(draft.id) });
 
     const edited = await journalOps['journal:update-draft'](w, { id: draft.id, noteDate: '2026-03-03', body: 'Samtal med klienten, uppföljning.' });
@@ -77,7 +85,10 @@ describe('journal notes', () => {
     const original = await journalOps['journal:sign'](w, { id: (await create('Fel datum angivet', '2026-02-01')).id });
     const draft = await create('Ännu ett utkast');
     const elsewhere = await journalOps['journal:sign'](w, { id: (await create('Annat ärende', '2026-02-01', other.id)).id });
-    expect(await failureOf(create('rättelse', '2026-03-05', c.id, draft.id))).toEqual({ code: 'not_allowed', message: expect.stringMatching(/signed note of the same case/) });
+    expect(await failureOf(create('rättelse', '2026-03-05', c.id, draft.id))).toEqual({
+      code: 'not_allowed',
+      message: expect.stringMatching(/signed note of the same case/),
+    });
     expect((await failureOf(create('rättelse', '2026-03-05', c.id, elsewhere.id))).code).toBe('not_allowed');
     expect((await failureOf(create('rättelse', '2026-03-05', c.id, 999_999))).code).toBe('not_allowed');
 

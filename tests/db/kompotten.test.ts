@@ -20,7 +20,9 @@ afterEach(() => cleanup());
 const setMember = (municipalityCode: string, member: boolean, contact = '') =>
   movesOps['kompotten:set-member'](w, SetMemberInputSchema.parse({ municipalityCode, member, contact }));
 
-const addRequest = (overrides: Partial<{ direction: 'sent' | 'received'; counterpartCode: string; caseId: number | null; date: string; outcome: string; notes: string }> = {}): Promise<KompottenRequest> =>
+const addRequest = (
+  overrides: Partial<{ direction: 'sent' | 'received'; counterpartCode: string; caseId: number | null; date: string; outcome: string; notes: string }> = {},
+): Promise<KompottenRequest> =>
   movesOps['kompotten:add-request'](
     w,
     AddRequestInputSchema.parse({ direction: 'sent', counterpartCode: '1980', caseId: null, date: '2026-01-15', outcome: 'pending', notes: '', ...overrides }),
@@ -65,7 +67,16 @@ describe('Kompotten requests ledger', () => {
     const a = await insertCaseFixture(db, userId);
     const b = await insertCaseFixture(db, userId);
     const sent = await addRequest({ caseId: a.caseId, date: '2026-01-10', notes: 'Skickad via säker e-post' });
-    expect(sent).toMatchObject({ direction: 'sent', counterpartCode: '1980', counterpartName: 'Västerås', caseId: a.caseId, caseNumber: a.caseNumber, date: '2026-01-10', outcome: 'pending', notes: 'Skickad via säker e-post' });
+    expect(sent).toMatchObject({
+      direction: 'sent',
+      counterpartCode: '1980',
+      counterpartName: 'Västerås',
+      caseId: a.caseId,
+      caseNumber: a.caseNumber,
+      date: '2026-01-10',
+      outcome: 'pending',
+      notes: 'Skickad via säker e-post',
+    });
     const received = await addRequest({ direction: 'received', counterpartCode: '0380', date: '2026-01-20' });
     expect(received).toMatchObject({ caseId: null, caseNumber: null, counterpartName: 'Uppsala' });
     const forB = await addRequest({ caseId: b.caseId, date: '2026-01-05' });
@@ -84,7 +95,10 @@ describe('Kompotten requests ledger', () => {
   it('updates the outcome and notes, and audits adds and updates', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
     const r = await addRequest({ caseId });
-    const updated = await movesOps['kompotten:update-request'](w, UpdateRequestInputSchema.parse({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden' }));
+    const updated = await movesOps['kompotten:update-request'](
+      w,
+      UpdateRequestInputSchema.parse({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden' }),
+    );
     expect(updated).toMatchObject({ id: r.id, outcome: 'accepted', notes: 'Lägenhet erbjuden', caseId, counterpartCode: '1980' });
     const audit = (await auditRows(db)).filter((x) => x.entity === 'kompotten_request');
     expect(audit.map((x) => [x.action, x.entity_id])).toEqual([
@@ -113,7 +127,15 @@ describe('Kompotten requests ledger', () => {
     const { caseId } = await insertCaseFixture(db, userId);
     await movesOps['moves:create'](
       w,
-      CreateMoveInputSchema.parse({ caseId, from: null, to: { kind: 'municipality', code: '1980' }, route: 'kompotten', receivingContact: '', notes: '', plannedDate: '2026-02-01' }),
+      CreateMoveInputSchema.parse({
+        caseId,
+        from: null,
+        to: { kind: 'municipality', code: '1980' },
+        route: 'kompotten',
+        receivingContact: '',
+        notes: '',
+        plannedDate: '2026-02-01',
+      }),
     );
     expect(await movesOps['kompotten:requests'](w, { caseId: null })).toEqual([]);
   });

@@ -25,10 +25,15 @@ describe('migration 0011 from version 10 with data', () => {
     );
     const names = [`${D.Å}sa Fiktiv`, `${D.Ö}rjan Fiktiv`, 'Zelda Fiktiv', `${D.é}mile Durand`, 'Asa Annan', 'Eva Fiktiv'];
     names.forEach((name, i) => insertCase.run(`RVT-2026-000${i + 1}`, name, `Ring ${D.ö}vre`, NOW, NOW));
-    run("INSERT INTO children (case_id, name, school) VALUES (1, ?, ?)", `Bj${D.ö}rn`, `Sk${D.ö}ndal`);
+    run('INSERT INTO children (case_id, name, school) VALUES (1, ?, ?)', `Bj${D.ö}rn`, `Sk${D.ö}ndal`);
     run("INSERT INTO perpetrators (case_id, name, relation, notes) VALUES (1, ?, 'former_partner', ?)", `P${D.ä}r`, `N${D.ä}ra`);
     run("INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at) VALUES (1, '2026-11-26', ?, 'draft', 1, ?)", `Utkast ${D.ä}`, NOW);
-    run("INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at, signed_at) VALUES (1, '2026-11-26', ?, 'signed', 1, ?, ?)", `Signerad ${D.ä}`, NOW, NOW);
+    run(
+      "INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at, signed_at) VALUES (1, '2026-11-26', ?, 'signed', 1, ?, ?)",
+      `Signerad ${D.ä}`,
+      NOW,
+      NOW,
+    );
     run("INSERT INTO reminders (case_id, kind, due_date, note, created_by, created_at) VALUES (1, 'follow_up', '2026-12-01', ?, 1, ?)", `P${D.å}minn`, NOW);
     run(
       "INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, outcome, prev_hash, hash, reason) VALUES (1, ?, 1, 'team_lead', 'x', 'case', '1', 'ok', 'p', 'h', ?)",

@@ -22,7 +22,8 @@ async function installation(): Promise<{ store: Store; dir: string; clock: { now
   const store = new Store(t.dir, { env: TEST_ENV, now: () => clock.now });
   cleanups.unshift(() => store.lock('shutdown'));
   await store.setup(ADMIN);
-  for (const username of ['ana', 'bo']) await store.createUser({ username, displayName: `${username} (fiktiv)`, role: 'caseworker', passphrase: PASS(username) });
+  for (const username of ['ana', 'bo'])
+    await store.createUser({ username, displayName: `${username} (fiktiv)`, role: 'caseworker', passphrase: PASS(username) });
   store.lock();
   return { store, dir: t.dir, clock };
 }
@@ -74,7 +75,11 @@ describe('pacing failed unlocks per account and for the installation', () => {
     await store.unlock('ana', PASS('ana'));
     expect((await failed()).length).toBe(2);
     // Bo's failures are still paced after their rows moved into the log.
-    expect(Object.values(readPacing(`${dir}/fristad.pacing.json`).accounts).map((a) => a.failures).sort()).toEqual([1, 1]);
+    expect(
+      Object.values(readPacing(`${dir}/fristad.pacing.json`).accounts)
+        .map((a) => a.failures)
+        .sort(),
+    ).toEqual([1, 1]);
   });
 
   it('grows one account’s delay while another unlocks without waiting', async () => {
@@ -127,7 +132,8 @@ describe('pacing failed unlocks per account and for the installation', () => {
 
   it('paces recovery-key attempts for the installation, whichever username is given', async () => {
     const { store } = await installation();
-    for (const username of ['ana', 'bo', 'admin']) expect(await outcome(store.recover('AAAA-BBBB', username, 'a brand new long passphrase'))).toBe('wrong_recovery_key');
+    for (const username of ['ana', 'bo', 'admin'])
+      expect(await outcome(store.recover('AAAA-BBBB', username, 'a brand new long passphrase'))).toBe('wrong_recovery_key');
     expect(await outcome(store.recover('AAAA-BBBB', 'ana', 'a brand new long passphrase'))).toBe('wait 2');
     // The accounts themselves are not paced by it.
     expect(await outcome(store.unlock('ana', PASS('ana')))).toBe('ok');

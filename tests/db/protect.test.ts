@@ -99,7 +99,11 @@ describe('masking in the worker', () => {
     expect(shown.reveal.revealedUntil).toBe('2026-03-02T09:03:00.000Z');
 
     const s = w.active.requireSession();
-    const row = await s.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'case_id', 'reason', 'user_id']).where('action', '=', 'reveal').executeTakeFirstOrThrow();
+    const row = await s.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'entity_id', 'case_id', 'reason', 'user_id'])
+      .where('action', '=', 'reveal')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ action: 'reveal', entity: 'case', entity_id: String(c.id), case_id: c.id, reason: REASON, user_id: s.user.id });
 
     clock += 3 * 60_000 - 1;
@@ -155,9 +159,23 @@ describe('masking in the worker', () => {
     });
     const move = await movesOps['moves:create'](
       w,
-      CreateMoveInputSchema.parse({ caseId: c.id, from: null, to: { kind: 'municipality', code: '2584' }, route: 'kompotten', receivingContact: 'Kontakt Kiruna', notes: '', plannedDate: '2026-03-10' }),
+      CreateMoveInputSchema.parse({
+        caseId: c.id,
+        from: null,
+        to: { kind: 'municipality', code: '2584' },
+        route: 'kompotten',
+        receivingContact: 'Kontakt Kiruna',
+        notes: '',
+        plannedDate: '2026-03-10',
+      }),
     );
-    expect(move).toMatchObject({ to: { masked: true }, from: { masked: true }, receivingContact: { masked: true }, check: { masked: true }, status: 'planned' });
+    expect(move).toMatchObject({
+      to: { masked: true },
+      from: { masked: true },
+      receivingContact: { masked: true },
+      check: { masked: true },
+      status: 'planned',
+    });
     const step = await housingOps['housing:add-step'](
       w,
       AddStepInputSchema.parse({
@@ -176,8 +194,17 @@ describe('masking in the worker', () => {
         parallel: false,
       }),
     );
-    expect(step).toMatchObject({ shelterId: { masked: true }, shelterName: { masked: true }, place: { masked: true }, provider: { masked: true }, costPerDay: 1200 });
-    const item = await housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'school', agency: 'Skolan i Kiruna', status: 'needed', startDate: null, endDate: null, notes: '' }));
+    expect(step).toMatchObject({
+      shelterId: { masked: true },
+      shelterName: { masked: true },
+      place: { masked: true },
+      provider: { masked: true },
+      costPerDay: 1200,
+    });
+    const item = await housingOps['support:add'](
+      w,
+      AddSupportInputSchema.parse({ caseId: c.id, kind: 'school', agency: 'Skolan i Kiruna', status: 'needed', startDate: null, endDate: null, notes: '' }),
+    );
     expect(item.agency).toEqual({ masked: true });
     await movesOps['kompotten:add-request'](w, { direction: 'sent', counterpartCode: '2584', caseId: c.id, date: '2026-03-02', outcome: 'pending', notes: '' });
     await movesOps['kompotten:add-request'](w, { direction: 'sent', counterpartCode: '1980', caseId: null, date: '2026-03-02', outcome: 'pending', notes: '' });
@@ -238,24 +265,44 @@ describe('writing while masked', () => {
         parallel: false,
       }),
     );
-    const stepChange = { id: step.id, childId: null, kind: 'transitional', startDate: '2026-03-01', endDate: '2026-04-01', costPerDay: null, outcome: 'moved_on', obstacles: [], obstacleNote: '', parallel: false };
-    expect(await housingOps['housing:update-step'](w, UpdateStepInputSchema.parse(stepChange))).toMatchObject({ endDate: '2026-04-01', place: { masked: true } });
+    const stepChange = {
+      id: step.id,
+      childId: null,
+      kind: 'transitional',
+      startDate: '2026-03-01',
+      endDate: '2026-04-01',
+      costPerDay: null,
+      outcome: 'moved_on',
+      obstacles: [],
+      obstacleNote: '',
+      parallel: false,
+    };
+    expect(await housingOps['housing:update-step'](w, UpdateStepInputSchema.parse(stepChange))).toMatchObject({
+      endDate: '2026-04-01',
+      place: { masked: true },
+    });
     expect((await failureOf(housingOps['housing:update-step'](w, UpdateStepInputSchema.parse({ ...stepChange, place: null })))).code).toBe('reveal_required');
 
-    const item = await housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId: c.id, kind: 'legal', agency: 'Advokatbyrån', status: 'needed', startDate: null, endDate: null, notes: '' }));
+    const item = await housingOps['support:add'](
+      w,
+      AddSupportInputSchema.parse({ caseId: c.id, kind: 'legal', agency: 'Advokatbyrån', status: 'needed', startDate: null, endDate: null, notes: '' }),
+    );
     const itemChange = { id: item.id, kind: 'legal', status: 'done', startDate: null, endDate: null, notes: 'Klart' };
     expect(await housingOps['support:update'](w, UpdateSupportInputSchema.parse(itemChange))).toMatchObject({ status: 'done', agency: { masked: true } });
     expect((await failureOf(housingOps['support:update'](w, UpdateSupportInputSchema.parse({ ...itemChange, agency: '' })))).code).toBe('reveal_required');
 
     await reveal(c.id);
-    expect((await housingOps['housing:list'](w, { caseId: c.id }))[0]).toMatchObject({ provider: 'Hyresvärden AB', place: { code: 'skarholmen' }, outcome: 'moved_on' });
+    expect((await housingOps['housing:list'](w, { caseId: c.id }))[0]).toMatchObject({
+      provider: 'Hyresvärden AB',
+      place: { code: 'skarholmen' },
+      outcome: 'moved_on',
+    });
     expect((await housingOps['support:list'](w, { caseId: c.id }))[0]).toMatchObject({ agency: 'Advokatbyrån', notes: 'Klart' });
   });
 });
 
 describe('the case list', () => {
-  const list = (changes: Partial<ListCasesInput>) =>
-    casesOps['cases:list'](w, listInput({ sort: 'case_number', direction: 'asc', limit: 100, ...changes }));
+  const list = (changes: Partial<ListCasesInput>) => casesOps['cases:list'](w, listInput({ sort: 'case_number', direction: 'asc', limit: 100, ...changes }));
 
   it('masks the district and does not let a district filter, search or sort tell it', async () => {
     const hidden = await protectedCase();

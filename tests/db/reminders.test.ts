@@ -39,7 +39,16 @@ describe('reminders per case', () => {
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'reminder', entity_id: String(late.id) });
     const early = await remind(c, '2026-04-01');
     const done = await remind(c, '2026-01-01');
-    expect(late).toMatchObject({ caseId: c.id, caseNumber: c.caseNumber, kind: 'follow_up', dueDate: '2026-05-01', note: 'Uppföljning', doneAt: null, createdByName: 'Tove (fiktiv)', assignedUserName: 'Kim (fiktiv)' });
+    expect(late).toMatchObject({
+      caseId: c.id,
+      caseNumber: c.caseNumber,
+      kind: 'follow_up',
+      dueDate: '2026-05-01',
+      note: 'Uppföljning',
+      doneAt: null,
+      createdByName: 'Tove (fiktiv)',
+      assignedUserName: 'Kim (fiktiv)',
+    });
 
     const completed = await journalOps['reminders:complete'](w, { id: done.id });
     expect(completed.doneAt).not.toBeNull();

@@ -56,7 +56,10 @@ function expectedRows(id: string): string[][] {
   const prev = previousOf(id);
   return cur.rows.map((r) => {
     const pr = prev?.rows.find((x) => x.key === r.key);
-    return [r.label ?? labels[r.labelKey ?? ''] ?? r.key, ...cur.columns.flatMap((c, i) => [csvText(r.cells[i]), csvText(pr?.cells[prev?.columns.findIndex((x) => x.key === c.key) ?? -1])])];
+    return [
+      r.label ?? labels[r.labelKey ?? ''] ?? r.key,
+      ...cur.columns.flatMap((c, i) => [csvText(r.cells[i]), csvText(pr?.cells[prev?.columns.findIndex((x) => x.key === c.key) ?? -1])]),
+    ];
   });
 }
 
@@ -69,7 +72,7 @@ describe('reports:export', () => {
     expect((await exportAs('pdf')).file.mimeType).toBe('application/pdf');
   });
 
-  it('writes a CSV with a BOM and `;` whose figures are the report\'s', async () => {
+  it("writes a CSV with a BOM and `;` whose figures are the report's", async () => {
     const { bytes } = await exportAs('csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -95,7 +98,8 @@ describe('reports:export', () => {
   it('writes an XLSX with one sheet per table and numeric cells equal to the figures', async () => {
     const { bytes } = await exportAs('xlsx');
     const files = unzipSync(new Uint8Array(bytes));
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']) expect(files[part], part).toBeDefined();
+    for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'])
+      expect(files[part], part).toBeDefined();
     const sheets = Object.keys(files).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
     const tables = currentTables();
     expect(sheets).toHaveLength(tables.length + 1);
@@ -126,7 +130,13 @@ describe('reports:export', () => {
     const { bytes } = await exportAs('pdf');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)) }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)),
+    }).promise;
     const pages: string[][] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const content = await (await doc.getPage(p)).getTextContent();
@@ -157,7 +167,13 @@ describe('reports:export', () => {
       if (format === 'csv') expect(bytes.toString('utf8').split('\r\n')).toContain(`"${line}"`);
       else {
         const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-        const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)) }).promise;
+        const doc = await pdfjs.getDocument({
+          data: new Uint8Array(bytes),
+          isEvalSupported: false,
+          useSystemFonts: false,
+          disableFontFace: true,
+          standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)),
+        }).promise;
         const content = await (await doc.getPage(1)).getTextContent();
         const text = content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
         await doc.destroy();

@@ -2,7 +2,16 @@ import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../core/rules/calendar';
 import { resolvePeriod } from '../../core/rules/report-period';
-import { countMoves, countRisk, countSteps, type AssessmentFact, type MoveFact, type Range, type ReportPeriod, type StepFact } from '../../core/rules/report-aggregate';
+import {
+  countMoves,
+  countRisk,
+  countSteps,
+  type AssessmentFact,
+  type MoveFact,
+  type Range,
+  type ReportPeriod,
+  type StepFact,
+} from '../../core/rules/report-aggregate';
 import type { WorkerState } from '../../worker/worker-state';
 import { claimPart, FACT_PARTS, readFactPart, readReportFacts, snapshotMark, type FactPart, type PartsRead } from '../../db/repositories/report-facts';
 import type { DB } from '../../db/schema';
@@ -23,14 +32,22 @@ beforeAll(async () => {
   const move = sqlite.prepare('SELECT id, recorded_by FROM move_transitions ORDER BY id DESC LIMIT 1').get() as { id: number; recorded_by: number } | undefined;
   if (move) {
     const t = sqlite.prepare('SELECT move_id, date FROM move_transitions WHERE id = ?').get(move.id) as { move_id: number; date: string };
-    sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', ?, ?, '2024-06-01T10:00:00.000Z')").run(t.move_id, t.date, move.recorded_by);
+    sqlite
+      .prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', ?, ?, '2024-06-01T10:00:00.000Z')")
+      .run(t.move_id, t.date, move.recorded_by);
   }
   // A move that began in 2024 and changed again in 2025: its status at the end of 2024 is not its latest.
-  const spanning = sqlite.prepare("SELECT t.move_id, t.recorded_by FROM move_transitions t GROUP BY t.move_id HAVING min(t.date) BETWEEN '2024-01-01' AND '2024-12-31' AND max(t.date) <= '2024-12-31' ORDER BY t.move_id LIMIT 1").get() as
-    | { move_id: number; recorded_by: number }
-    | undefined;
+  const spanning = sqlite
+    .prepare(
+      "SELECT t.move_id, t.recorded_by FROM move_transitions t GROUP BY t.move_id HAVING min(t.date) BETWEEN '2024-01-01' AND '2024-12-31' AND max(t.date) <= '2024-12-31' ORDER BY t.move_id LIMIT 1",
+    )
+    .get() as { move_id: number; recorded_by: number } | undefined;
   if (!spanning) throw new Error('the report dataset has no move that began in 2024');
-  sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', '2025-01-15', ?, '2025-01-15T10:00:00.000Z')").run(spanning.move_id, spanning.recorded_by);
+  sqlite
+    .prepare(
+      "INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'cancelled', '2025-01-15', ?, '2025-01-15T10:00:00.000Z')",
+    )
+    .run(spanning.move_id, spanning.recorded_by);
 });
 afterAll(() => cleanup());
 
@@ -38,11 +55,13 @@ const byKey = <T>(rows: readonly T[]): string[] => rows.map((r) => JSON.stringif
 
 function rawFacts(sqlite: ReturnType<WorkerState['active']['requireSession']>['sqlite']) {
   const localDay = (iso: string): string => localIsoDate(new Date(iso));
-  const cases = (sqlite.prepare('SELECT id, created_at, closed_at FROM cases').all() as { id: number; created_at: string; closed_at: string | null }[]).map((c) => ({
-    id: c.id,
-    openedOn: localDay(c.created_at),
-    closedOn: c.closed_at === null ? null : localDay(c.closed_at),
-  }));
+  const cases = (sqlite.prepare('SELECT id, created_at, closed_at FROM cases').all() as { id: number; created_at: string; closed_at: string | null }[]).map(
+    (c) => ({
+      id: c.id,
+      openedOn: localDay(c.created_at),
+      closedOn: c.closed_at === null ? null : localDay(c.closed_at),
+    }),
+  );
   const steps: StepFact[] = (
     sqlite.prepare('SELECT id, case_id, kind, start_date, end_date, outcome, obstacles FROM housing_steps WHERE child_id IS NULL ORDER BY id').all() as {
       id: number;
@@ -53,17 +72,31 @@ function rawFacts(sqlite: ReturnType<WorkerState['active']['requireSession']>['s
       outcome: string;
       obstacles: string;
     }[]
-  ).map((s) => ({ id: s.id, caseId: s.case_id, kind: s.kind, startDate: s.start_date, endDate: s.end_date, outcome: s.outcome, obstacles: JSON.parse(s.obstacles) as string[] }));
+  ).map((s) => ({
+    id: s.id,
+    caseId: s.case_id,
+    kind: s.kind,
+    startDate: s.start_date,
+    endDate: s.end_date,
+    outcome: s.outcome,
+    obstacles: JSON.parse(s.obstacles) as string[],
+  }));
   const moves = new Map<number, MoveFact & { transitions: { status: string; date: string }[] }>();
   for (const r of sqlite
-    .prepare('SELECT m.id, m.case_id, m.route, m.to_kind, m.to_code, t.status, t.date FROM moves m JOIN move_transitions t ON t.move_id = m.id ORDER BY m.id, t.date, t.id')
+    .prepare(
+      'SELECT m.id, m.case_id, m.route, m.to_kind, m.to_code, t.status, t.date FROM moves m JOIN move_transitions t ON t.move_id = m.id ORDER BY m.id, t.date, t.id',
+    )
     .all() as { id: number; case_id: number; route: string; to_kind: string; to_code: string; status: string; date: string }[]) {
     const m = moves.get(r.id) ?? { caseId: r.case_id, route: r.route, withinCity: r.to_kind === 'district' || r.to_code === '0180', transitions: [] };
     m.transitions.push({ status: r.status, date: r.date });
     moves.set(r.id, m);
   }
   const assessments: AssessmentFact[] = (
-    sqlite.prepare("SELECT case_id, completed_at, headline_level, next_review_date FROM assessments WHERE status = 'completed' AND child_id IS NULL ORDER BY completed_at, id").all() as {
+    sqlite
+      .prepare(
+        "SELECT case_id, completed_at, headline_level, next_review_date FROM assessments WHERE status = 'completed' AND child_id IS NULL ORDER BY completed_at, id",
+      )
+      .all() as {
       case_id: number;
       completed_at: string;
       headline_level: string | null;
@@ -88,7 +121,8 @@ describe('report facts: the database counts as the rules in core do', () => {
       });
       if (year === 2024) {
         // The dataset has something of each kind in 2024, so the comparison below is not of empty lists.
-        for (const list of [facts.movesBegun, facts.movesCompleted, facts.chainCohort, facts.stepsEnded, facts.obstacleCases, facts.risk]) expect(list.length).toBeGreaterThan(0);
+        for (const list of [facts.movesBegun, facts.movesCompleted, facts.chainCohort, facts.stepsEnded, facts.obstacleCases, facts.risk])
+          expect(list.length).toBeGreaterThan(0);
       }
       expect(byKey(facts.movesBegun)).toEqual(byKey(expected.flatMap((e) => e.moves.begun)));
       expect(byKey(facts.movesCompleted)).toEqual(byKey(expected.flatMap((e) => e.moves.completed)));
@@ -113,16 +147,31 @@ describe('report facts: the database counts as the rules in core do', () => {
       FROM moves m`;
     const mismatches = (): unknown[] =>
       (sqlite.prepare(SUMMARY_FROM_CHANGES).all() as Record<string, string | null>[]).filter(
-        (r) => r.first_on !== r.first_want || r.requested_on !== r.requested_want || r.completed_on !== r.completed_want || r.last_on !== r.last_want || r.last_status !== r.status_want,
+        (r) =>
+          r.first_on !== r.first_want ||
+          r.requested_on !== r.requested_want ||
+          r.completed_on !== r.completed_want ||
+          r.last_on !== r.last_want ||
+          r.last_status !== r.status_want,
       );
     expect((sqlite.prepare('SELECT count(*) AS n FROM moves WHERE first_on IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(5);
     expect(mismatches()).toEqual([]);
     // The report looks up the status at a period's end only for moves changed after it: some are.
-    expect((sqlite.prepare("SELECT count(*) AS n FROM moves WHERE first_on <= '2024-12-31' AND last_on > '2024-12-31'").get() as { n: number }).n).toBeGreaterThan(0);
+    expect(
+      (sqlite.prepare("SELECT count(*) AS n FROM moves WHERE first_on <= '2024-12-31' AND last_on > '2024-12-31'").get() as { n: number }).n,
+    ).toBeGreaterThan(0);
     // A change dated before the others, one edited and one removed: the summary follows each.
-    const t = sqlite.prepare('SELECT id, move_id, recorded_by FROM move_transitions ORDER BY id LIMIT 1 OFFSET 3').get() as { id: number; move_id: number; recorded_by: number };
+    const t = sqlite.prepare('SELECT id, move_id, recorded_by FROM move_transitions ORDER BY id LIMIT 1 OFFSET 3').get() as {
+      id: number;
+      move_id: number;
+      recorded_by: number;
+    };
     const change = sqlite.transaction(() => {
-      sqlite.prepare("INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'requested', '2001-01-01', ?, '2024-06-01T10:00:00.000Z')").run(t.move_id, t.recorded_by);
+      sqlite
+        .prepare(
+          "INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, 'requested', '2001-01-01', ?, '2024-06-01T10:00:00.000Z')",
+        )
+        .run(t.move_id, t.recorded_by);
       sqlite.prepare("UPDATE move_transitions SET date = '2031-01-01', status = 'completed' WHERE id = ?").run(t.id);
       expect(mismatches()).toEqual([]);
       sqlite.prepare('DELETE FROM move_transitions WHERE id = ?').run(t.id);
@@ -185,7 +234,16 @@ describe('report facts: the database counts as the rules in core do', () => {
       (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail).join('\n'),
     );
     const all = plans.join('\n');
-    for (const index of ['cases_report', 'housing_steps_report', 'housing_steps_chain', 'moves_begun', 'moves_completed', 'move_transitions_report', 'kompotten_requests_report', 'assessments_latest']) {
+    for (const index of [
+      'cases_report',
+      'housing_steps_report',
+      'housing_steps_chain',
+      'moves_begun',
+      'moves_completed',
+      'move_transitions_report',
+      'kompotten_requests_report',
+      'assessments_latest',
+    ]) {
       expect(all).toContain(`COVERING INDEX ${index}`);
     }
     // No full scan of a table with free text or answers in it.

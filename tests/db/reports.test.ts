@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const generate = (input: ReportInput) => reportsOps['reports:generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:generate']>[1]);
+const generate = (input: ReportInput) =>
+  reportsOps['reports:generate'](w, ReportInputSchema.parse(input) as Parameters<(typeof reportsOps)['reports:generate']>[1]);
 const YEAR_2024: ReportInput = { period: { kind: 'year', year: 2024 }, districtSlugs: [] };
 
 function table(report: Report, id: string, period: 'current' | 'previous' = 'current') {

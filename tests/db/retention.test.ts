@@ -64,10 +64,42 @@ describe('retention preview', () => {
     expect(p.today).toBe('2026-03-01');
     expect(p.rules).toEqual({ retentionYears: 5, retentionKeepBirthDays: true, researchMunicipality: false });
     expect(p.purge).toEqual([
-      { caseNumber: 'RVT-A-DUE-TODAY', closedAt: '2021-03-01', lastEntryAt: '2021-03-01', dueAt: '2026-03-01', deadline: '2027-12-31', overdue: false, decided: false },
-      { caseNumber: 'RVT-C-OVERDUE', closedAt: '2019-06-10', lastEntryAt: '2019-06-10', dueAt: '2024-06-10', deadline: '2025-12-31', overdue: true, decided: false },
-      { caseNumber: 'RVT-F-BORN-16', closedAt: '2019-06-10', lastEntryAt: '2019-06-10', dueAt: '2024-06-10', deadline: '2025-12-31', overdue: true, decided: false },
-      { caseNumber: 'RVT-I-LEAP', closedAt: '2020-02-29', lastEntryAt: '2020-02-29', dueAt: '2025-03-01', deadline: '2026-12-31', overdue: false, decided: false },
+      {
+        caseNumber: 'RVT-A-DUE-TODAY',
+        closedAt: '2021-03-01',
+        lastEntryAt: '2021-03-01',
+        dueAt: '2026-03-01',
+        deadline: '2027-12-31',
+        overdue: false,
+        decided: false,
+      },
+      {
+        caseNumber: 'RVT-C-OVERDUE',
+        closedAt: '2019-06-10',
+        lastEntryAt: '2019-06-10',
+        dueAt: '2024-06-10',
+        deadline: '2025-12-31',
+        overdue: true,
+        decided: false,
+      },
+      {
+        caseNumber: 'RVT-F-BORN-16',
+        closedAt: '2019-06-10',
+        lastEntryAt: '2019-06-10',
+        dueAt: '2024-06-10',
+        deadline: '2025-12-31',
+        overdue: true,
+        decided: false,
+      },
+      {
+        caseNumber: 'RVT-I-LEAP',
+        closedAt: '2020-02-29',
+        lastEntryAt: '2020-02-29',
+        dueAt: '2025-03-01',
+        deadline: '2026-12-31',
+        overdue: false,
+        decided: false,
+      },
     ]);
     expect(p.manual).toEqual([
       { caseNumber: 'RVT-G-NO-PIN', reasons: ['birth_day_unknown'], lastEntryAt: '2019-06-10', dueAt: '2024-06-10', deadline: '2025-12-31', overdue: true },
@@ -83,7 +115,9 @@ describe('retention preview', () => {
     for (const source of LATEST_SOURCES) await add(`RVT-SRC-${source}`, '2021-03-02', { latestIn: source });
     expect((await preview()).purge).toEqual([]);
     const next = await preview(TOMORROW);
-    expect(next.purge.map((c) => [c.caseNumber, c.lastEntryAt])).toEqual(LATEST_SOURCES.map((s) => [`RVT-SRC-${s}`, '2021-03-02']).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')));
+    expect(next.purge.map((c) => [c.caseNumber, c.lastEntryAt])).toEqual(
+      LATEST_SOURCES.map((s) => [`RVT-SRC-${s}`, '2021-03-02']).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
+    );
   });
 
   it('follows the settings: years, the birth-day rule and a research municipality', async () => {
@@ -127,9 +161,21 @@ describe('retention decisions', () => {
     p = await decide('RVT-H-CHILD-PLACED', 'keep');
     expect(p.manual).toEqual([]);
     expect(p.kept.decided_keep).toBe(1);
-    const audit = await db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'case_id', 'reason']).where('entity', '=', 'retention_decision').orderBy('seq').execute();
-    const ids = await db.selectFrom('cases').select(['id', 'case_number']).where('case_number', 'in', ['RVT-G-NO-PIN', 'RVT-H-CHILD-PLACED']).orderBy('case_number').execute();
-    expect(audit).toEqual(ids.map((c, i) => ({ action: 'update', entity: 'retention_decision', entity_id: i === 0 ? 'purge' : 'keep', case_id: c.id, reason: null })));
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'entity_id', 'case_id', 'reason'])
+      .where('entity', '=', 'retention_decision')
+      .orderBy('seq')
+      .execute();
+    const ids = await db
+      .selectFrom('cases')
+      .select(['id', 'case_number'])
+      .where('case_number', 'in', ['RVT-G-NO-PIN', 'RVT-H-CHILD-PLACED'])
+      .orderBy('case_number')
+      .execute();
+    expect(audit).toEqual(
+      ids.map((c, i) => ({ action: 'update', entity: 'retention_decision', entity_id: i === 0 ? 'purge' : 'keep', case_id: c.id, reason: null })),
+    );
 
     // A change of mind is allowed while the case is in question.
     p = await decide('RVT-H-CHILD-PLACED', 'purge');
@@ -137,7 +183,10 @@ describe('retention decisions', () => {
 
     // A later entry in the case makes the old decision void.
     const id = ids[1]?.id ?? 0;
-    await db.insertInto('support_items').values({ case_id: id, kind: 'legal', agency: '', status: 'done', start_date: '2019-09-01', end_date: null, notes: '' }).execute();
+    await db
+      .insertInto('support_items')
+      .values({ case_id: id, kind: 'legal', agency: '', status: 'done', start_date: '2019-09-01', end_date: null, notes: '' })
+      .execute();
     p = await preview();
     expect(p.manual.map((m) => [m.caseNumber, m.lastEntryAt])).toEqual([['RVT-H-CHILD-PLACED', '2019-09-01']]);
   });
@@ -170,7 +219,9 @@ async function canaryRows(): Promise<string[]> {
   for (const t of tables.rows) {
     const cols = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${t.name})`.execute(db);
     for (const c of cols.rows) {
-      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t.name)} WHERE CAST(${sql.ref(c.name)} AS TEXT) LIKE ${`%${CANARY}%`}`.execute(db);
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t.name)} WHERE CAST(${sql.ref(c.name)} AS TEXT) LIKE ${`%${CANARY}%`}`.execute(
+        db,
+      );
       if (Number(r.rows[0]?.n) > 0) hits.push(`${t.name}.${c.name}`);
     }
   }
@@ -194,7 +245,13 @@ describe('retention purge', () => {
     await add('RVT-P2', '2018-01-10', { pin: pinFor('19850601'), bodyBytes: bigNote });
     await add('RVT-P3', '2020-02-29', { pin: pinFor('19850630'), bodyBytes: bigNote });
     // Shares no trigram with the canary (the index folds accents: BEHÅLL would keep "all").
-    const keepId = await insertRetentionCase(db, adminId, { caseNumber: 'RVT-KEEP', lastEntry: '2019-06-10', pin: pinFor('19850605'), canary: 'BEVARAD', bodyBytes: bigNote });
+    const keepId = await insertRetentionCase(db, adminId, {
+      caseNumber: 'RVT-KEEP',
+      lastEntry: '2019-06-10',
+      pin: pinFor('19850605'),
+      canary: 'BEVARAD',
+      bodyBytes: bigNote,
+    });
     const purgeIds = (await db.selectFrom('cases').select('id').where('case_number', 'like', 'RVT-P%').execute()).map((r) => r.id);
     const moveIds = (await db.selectFrom('moves').select('id').where('case_id', 'in', purgeIds).execute()).map((r) => r.id);
     const perpIds = (await db.selectFrom('perpetrators').select('id').where('case_id', 'in', purgeIds).execute()).map((r) => r.id);

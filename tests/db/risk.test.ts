@@ -43,7 +43,9 @@ const save = (a: Pick<Assessment, 'id'> & Partial<Pick<Assessment, 'answers' | '
 /** A full judgement of every output of a template, each level `level`. */
 function judgeAll(template: RiskTemplate, level: Judgement['level']): Judgement[] {
   return template.outputs.map((o) =>
-    o.kind === 'level' ? { outputId: o.id, level, text: '', reason: 'Fiktivt skäl för bedömningen.' } : { outputId: o.id, level: null, text: 'Fiktiv text.', reason: '' },
+    o.kind === 'level'
+      ? { outputId: o.id, level, text: '', reason: 'Fiktivt skäl för bedömningen.' }
+      : { outputId: o.id, level: null, text: 'Fiktiv text.', reason: '' },
   );
 }
 
@@ -60,7 +62,11 @@ async function refusal(p: Promise<unknown>): Promise<DbError> {
   throw new Error('expected the operation to fail');
 }
 
-async function completed(caseId: number, level: Judgement['level'], options: { templateId?: string; childId?: number | null; now?: Date; answers?: Assessment['answers'] } = {}): Promise<Assessment> {
+async function completed(
+  caseId: number,
+  level: Judgement['level'],
+  options: { templateId?: string; childId?: number | null; now?: Date; answers?: Assessment['answers'] } = {},
+): Promise<Assessment> {
   const templateId = options.templateId ?? 'fristad-spj-adult';
   const draft = await start(caseId, templateId, options.childId ?? null, null, options.now);
   const template = await instrument(templateId, draft.templateVersion);
@@ -93,7 +99,16 @@ describe('starting and saving a draft', () => {
   it('starts a draft on the latest version, audited as a create', async () => {
     const c = await newCase();
     const draft = await start(c.caseId);
-    expect(draft).toMatchObject({ caseId: c.caseId, childId: null, templateId: 'fristad-spj-adult', templateVersion: '1', status: 'draft', answers: [], judgements: [], completedAt: null });
+    expect(draft).toMatchObject({
+      caseId: c.caseId,
+      childId: null,
+      templateId: 'fristad-spj-adult',
+      templateVersion: '1',
+      status: 'draft',
+      answers: [],
+      judgements: [],
+      completedAt: null,
+    });
     expect(draft.startedByName).toBe('Tove Gruppledare (fiktiv)');
     expect((await auditTail(w, 1))[0]).toMatchObject({ action: 'create', entity: 'assessment', entity_id: String(draft.id) });
   });
@@ -173,7 +188,13 @@ describe('completing an assessment', () => {
   it('is refused without the judgement, listing every missing output, and changes nothing', async () => {
     const c = await newCase();
     const draft = await start(c.caseId);
-    await save({ id: draft.id, judgements: [{ outputId: 'acute_risk', level: 'high', text: '', reason: '  ' }, { outputId: 'scenarios', level: null, text: 'Fiktivt scenario', reason: '' }] });
+    await save({
+      id: draft.id,
+      judgements: [
+        { outputId: 'acute_risk', level: 'high', text: '', reason: '  ' },
+        { outputId: 'scenarios', level: null, text: 'Fiktivt scenario', reason: '' },
+      ],
+    });
     const before = await auditCount(w);
     const err = await refusal(riskOps['risk:complete'](w, { id: draft.id }));
     expect(err.code).toBe('invalid_input');
@@ -200,11 +221,18 @@ describe('completing an assessment', () => {
       { action: 'sign', entity: 'assessment', entity_id: String(done.id) },
       { action: 'create', entity: 'reminder', entity_id: expect.any(String) },
     ]);
-    expect(done).toMatchObject({ status: 'completed', headlineLevel: 'high', nextReviewDate: addDays(today(), 14), completedByName: 'Tove Gruppledare (fiktiv)' });
+    expect(done).toMatchObject({
+      status: 'completed',
+      headlineLevel: 'high',
+      nextReviewDate: addDays(today(), 14),
+      completedByName: 'Tove Gruppledare (fiktiv)',
+    });
     const header = await casesOps['cases:get'](w, { id: c.caseId });
     expect(header.latestRisk).toEqual({ assessmentId: done.id, level: 'high', assessedAt: done.completedAt, nextReviewDate: addDays(today(), 14) });
     const reminders = await journalOps['reminders:list'](w, { caseId: c.caseId });
-    expect(reminders).toEqual([expect.objectContaining({ kind: 'review', dueDate: addDays(today(), 14), doneAt: null, note: `Ompröva riskbedömning #${done.id}` })]);
+    expect(reminders).toEqual([
+      expect.objectContaining({ kind: 'review', dueDate: addDays(today(), 14), doneAt: null, note: `Ompröva riskbedömning #${done.id}` }),
+    ]);
   });
 
   it('uses the review-day settings, and a review date the caseworker chose', async () => {
@@ -234,7 +262,9 @@ describe('completing an assessment', () => {
     const again = await refusal(save({ id: done.id }));
     expect(again.code).toBe('not_allowed');
     expect((await failureOf(riskOps['risk:complete'](w, { id: done.id }))).code).toBe('not_allowed');
-    const direct = await refusal(updateAssessmentDraft(db(), done.id, { answers: [], judgements: [], survivorView: '', nextReviewDate: null, headlineLevel: null }));
+    const direct = await refusal(
+      updateAssessmentDraft(db(), done.id, { answers: [], judgements: [], survivorView: '', nextReviewDate: null, headlineLevel: null }),
+    );
     expect(direct.code).toBe('not_allowed');
     expect(direct.message).not.toMatch(/SQL|trigger|UPDATE/i);
     expect(await auditCount(w)).toBe(before);
@@ -257,7 +287,13 @@ describe('completing an assessment', () => {
     const survivor = await completed(c.caseId, 'low');
     const childId = defined(c.childIds[0]);
     const child = await completed(c.caseId, 'high', { templateId: 'fristad-child', childId });
-    expect(child).toMatchObject({ childId, childName: 'Barn Testsson', templateId: 'fristad-child', headlineLevel: 'high', nextReviewDate: addDays(today(), 14) });
+    expect(child).toMatchObject({
+      childId,
+      childName: 'Barn Testsson',
+      templateId: 'fristad-child',
+      headlineLevel: 'high',
+      nextReviewDate: addDays(today(), 14),
+    });
     expect((await casesOps['cases:get'](w, { id: c.caseId })).latestRisk).toMatchObject({ assessmentId: survivor.id, level: 'low' });
     const reminders = await journalOps['reminders:list'](w, { caseId: c.caseId });
     expect(reminders.map((r) => r.note).sort()).toEqual([`Ompröva riskbedömning #${child.id} (barn)`, `Ompröva riskbedömning #${survivor.id}`].sort());
@@ -276,14 +312,31 @@ describe('completing an assessment', () => {
     const list = (overrides: Record<string, unknown>) =>
       casesOps['cases:list'](
         w,
-        ListCasesInputSchema.parse({ query: '', status: 'open', assignedUserId: null, districtSlug: null, protectedOnly: false, honourOnly: false, openRemindersOnly: false, sort: 'case_number', direction: 'asc', offset: 0, limit: 500, ...overrides }),
+        ListCasesInputSchema.parse({
+          query: '',
+          status: 'open',
+          assignedUserId: null,
+          districtSlug: null,
+          protectedOnly: false,
+          honourOnly: false,
+          openRemindersOnly: false,
+          sort: 'case_number',
+          direction: 'asc',
+          offset: 0,
+          limit: 500,
+          ...overrides,
+        }),
       );
     const high = (await list({ riskLevel: 'high' })).rows.map((r) => r.id);
     expect(high).toEqual(expect.arrayContaining([overdue.caseId, current.caseId]));
     const overdueRows = (await list({ overdueReviewOnly: true })).rows;
     expect(overdueRows.map((r) => r.id)).toContain(overdue.caseId);
     expect(overdueRows.map((r) => r.id)).not.toContain(current.caseId);
-    expect(overdueRows.find((r) => r.id === overdue.caseId)).toMatchObject({ riskLevel: 'high', reviewOverdue: true, nextReviewDate: addDays(localIsoDate(longAgo), 14) });
+    expect(overdueRows.find((r) => r.id === overdue.caseId)).toMatchObject({
+      riskLevel: 'high',
+      reviewOverdue: true,
+      nextReviewDate: addDays(localIsoDate(longAgo), 14),
+    });
   });
 });
 
@@ -292,9 +345,21 @@ describe('copies, history and comparison', () => {
     const c = await newCase();
     const [p1] = c.perpetratorIds as [number];
     const template = await instrument('fristad-spj-adult');
-    const first = await completed(c.caseId, 'high', { answers: [{ itemId: 'p.threats_to_kill', perpetratorId: null, value: 'yes' }, { itemId: 'f.breached_orders', perpetratorId: p1, value: 'yes' }] });
+    const first = await completed(c.caseId, 'high', {
+      answers: [
+        { itemId: 'p.threats_to_kill', perpetratorId: null, value: 'yes' },
+        { itemId: 'f.breached_orders', perpetratorId: p1, value: 'yes' },
+      ],
+    });
     const copy = await start(c.caseId, 'fristad-spj-adult', null, first.id);
-    expect(copy).toMatchObject({ status: 'draft', copiedFromId: first.id, answers: first.answers, judgements: judgeAll(template, 'high'), survivorView: '', nextReviewDate: null });
+    expect(copy).toMatchObject({
+      status: 'draft',
+      copiedFromId: first.id,
+      answers: first.answers,
+      judgements: judgeAll(template, 'high'),
+      survivorView: '',
+      nextReviewDate: null,
+    });
     expect(copy.id).not.toBe(first.id);
 
     const other = await newCase();
@@ -342,8 +407,18 @@ describe('copies, history and comparison', () => {
   it('compares two assessments of the same person factor by factor, audited as two reads', async () => {
     const c = await newCase();
     const [p1, p2] = c.perpetratorIds as [number, number];
-    const left = await completed(c.caseId, 'high', { answers: [{ itemId: 'p.stalking', perpetratorId: null, value: 'yes' }, { itemId: 'f.can_locate', perpetratorId: p1, value: 'yes' }] });
-    const right = await completed(c.caseId, 'medium', { answers: [{ itemId: 'p.stalking', perpetratorId: null, value: 'yes' }, { itemId: 'f.can_locate', perpetratorId: p1, value: 'no' }] });
+    const left = await completed(c.caseId, 'high', {
+      answers: [
+        { itemId: 'p.stalking', perpetratorId: null, value: 'yes' },
+        { itemId: 'f.can_locate', perpetratorId: p1, value: 'yes' },
+      ],
+    });
+    const right = await completed(c.caseId, 'medium', {
+      answers: [
+        { itemId: 'p.stalking', perpetratorId: null, value: 'yes' },
+        { itemId: 'f.can_locate', perpetratorId: p1, value: 'no' },
+      ],
+    });
     const result = await riskOps['risk:compare'](w, { leftId: left.id, rightId: right.id });
     expect(result.left.id).toBe(left.id);
     expect(result.right.id).toBe(right.id);
@@ -376,7 +451,9 @@ describe('imported instruments', () => {
       ...TEST_TEMPLATE,
       id: 'org-instrument',
       version: '1.10',
-      sections: [{ id: 'only', title: { sv: 'Ny sektion' }, items: [{ id: 'new_item', kind: 'yes_no_unknown', label: { sv: 'Ny fråga' }, perPerpetrator: false }] }],
+      sections: [
+        { id: 'only', title: { sv: 'Ny sektion' }, items: [{ id: 'new_item', kind: 'yes_no_unknown', label: { sv: 'Ny fråga' }, perPerpetrator: false }] },
+      ],
     };
     await riskOps['risk:import-instrument'](w, { json: JSON.stringify(v2Template) });
     await riskOps['risk:import-instrument'](w, { json: file({ version: '1.9' }) });
@@ -387,7 +464,10 @@ describe('imported instruments', () => {
       ['1', false],
     ]);
 
-    expect(await riskOps['risk:get'](w, { id: old.id })).toMatchObject({ templateVersion: '1', answers: [{ itemId: 'threats', perpetratorId: null, value: 'yes' }] });
+    expect(await riskOps['risk:get'](w, { id: old.id })).toMatchObject({
+      templateVersion: '1',
+      answers: [{ itemId: 'threats', perpetratorId: null, value: 'yes' }],
+    });
     expect(await instrument('org-instrument', '1')).toEqual({ ...TEST_TEMPLATE, id: 'org-instrument' });
     const fresh = await start(c.caseId, 'org-instrument', null, old.id);
     expect(fresh.templateVersion).toBe('1.10');

@@ -63,7 +63,12 @@ function putBack(w: WorkerState, aside: string): void {
 }
 
 async function rowsOf(w: WorkerState, action: string): Promise<{ entity: string; entity_id: string | null; outcome: string }[]> {
-  return w.active.requireSession().db.selectFrom('audit_log').select(['entity', 'entity_id', 'outcome']).where('action', '=', action as never).execute();
+  return w.active
+    .requireSession()
+    .db.selectFrom('audit_log')
+    .select(['entity', 'entity_id', 'outcome'])
+    .where('action', '=', action as never)
+    .execute();
 }
 
 const unlockAdmin = (w: WorkerState): Promise<void> => w.active.unlock(ADMIN.username, ADMIN.passphrase);

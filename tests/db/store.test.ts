@@ -48,7 +48,12 @@ describe('Store: setup, unlock, lock', () => {
     expect(store.status().state).toBe('new');
     const { recoveryKey } = await store.setup(ADMIN);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
-    expect(store.status()).toMatchObject({ state: 'unlocked', user: { username: 'admin', role: 'administrator' }, teamName: 'Testteamet', idleLockMinutes: 10 });
+    expect(store.status()).toMatchObject({
+      state: 'unlocked',
+      user: { username: 'admin', role: 'administrator' },
+      teamName: 'Testteamet',
+      idleLockMinutes: 10,
+    });
     store.lock();
     expect(store.status().state).toBe('locked');
     await store.unlock('admin', ADMIN.passphrase);
@@ -161,7 +166,9 @@ describe('Store: setup, unlock, lock', () => {
     const { store } = fresh();
     await store.setup(ADMIN);
     await store.createUser({ username: 'kalle', displayName: 'Kalle Test', role: 'caseworker', passphrase: 'kalles long passphrase' });
-    expect(await codeOf(store.createUser({ username: 'KALLE', displayName: 'Dup', role: 'caseworker', passphrase: 'kalles long passphrase' }))).toBe('user_exists');
+    expect(await codeOf(store.createUser({ username: 'KALLE', displayName: 'Dup', role: 'caseworker', passphrase: 'kalles long passphrase' }))).toBe(
+      'user_exists',
+    );
     store.lock();
     await store.unlock('kalle', 'kalles long passphrase');
     expect(store.status().user?.role).toBe('caseworker');

@@ -18,17 +18,36 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 type Fields = { kind: string; agency: string; status: string; startDate: string | null; endDate: string | null; notes: string };
-const fields = (overrides: Partial<Fields> = {}): Fields => ({ kind: 'school', agency: 'Grundskoleförvaltningen', status: 'requested', startDate: '2026-01-10', endDate: null, notes: '', ...overrides });
+const fields = (overrides: Partial<Fields> = {}): Fields => ({
+  kind: 'school',
+  agency: 'Grundskoleförvaltningen',
+  status: 'requested',
+  startDate: '2026-01-10',
+  endDate: null,
+  notes: '',
+  ...overrides,
+});
 
-const add = (caseId: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId, ...fields(overrides) }));
-const update = (id: number, overrides: Partial<Fields> = {}): Promise<SupportItem> => housingOps['support:update'](w, UpdateSupportInputSchema.parse({ id, ...fields(overrides) }));
+const add = (caseId: number, overrides: Partial<Fields> = {}): Promise<SupportItem> =>
+  housingOps['support:add'](w, AddSupportInputSchema.parse({ caseId, ...fields(overrides) }));
+const update = (id: number, overrides: Partial<Fields> = {}): Promise<SupportItem> =>
+  housingOps['support:update'](w, UpdateSupportInputSchema.parse({ id, ...fields(overrides) }));
 
 describe('Bryt upp support plan', () => {
   it('adds, updates and lists a case’s items in the order they were added, auditing each', async () => {
     const { caseId } = await insertCaseFixture(db, userId);
     const other = await insertCaseFixture(db, userId);
     const school = await add(caseId, { notes: 'Skolan informerad om skyddsbehov' });
-    expect(school).toEqual({ id: school.id, caseId, kind: 'school', agency: 'Grundskoleförvaltningen', status: 'requested', startDate: '2026-01-10', endDate: null, notes: 'Skolan informerad om skyddsbehov' });
+    expect(school).toEqual({
+      id: school.id,
+      caseId,
+      kind: 'school',
+      agency: 'Grundskoleförvaltningen',
+      status: 'requested',
+      startDate: '2026-01-10',
+      endDate: null,
+      notes: 'Skolan informerad om skyddsbehov',
+    });
     const legal = await add(caseId, { kind: 'legal', agency: 'Juridisk rådgivning', status: 'needed', startDate: null });
     await add(other.caseId);
 

@@ -46,7 +46,14 @@ describe('the case list sorted by name', () => {
       const forwards: string[] = [];
       let cursor: CaseListCursor | null = null;
       for (let offset = 0; offset < whole.length; offset += 3) {
-        const page: ListAnswer = await list({ sort: 'name', direction, limit: 3, offset, withTotal: false, cursor: cursor ? { side: 'after', ...cursor } : null });
+        const page: ListAnswer = await list({
+          sort: 'name',
+          direction,
+          limit: 3,
+          offset,
+          withTotal: false,
+          cursor: cursor ? { side: 'after', ...cursor } : null,
+        });
         forwards.push(...names(page));
         cursor = page.bounds ? page.bounds.last : null;
         if (page.rows.length < 3) break;
@@ -88,7 +95,7 @@ describe('the search', () => {
     expect(await found('øst')).toEqual(['Oskar Øst']);
   });
 
-  it("uses a trigram index whose candidates hold every letter the search folds (so no match is lost)", () => {
+  it('uses a trigram index whose candidates hold every letter the search folds (so no match is lost)', () => {
     const { sqlite } = w.active.requireSession();
     const created = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases_search'").get() as { sql: string }).sql;
     const tokenize = defined(/tokenize='([^']+)'/.exec(created)?.[1], 'the tokenizer');

@@ -86,12 +86,15 @@ describe('app:// refuses everything else', () => {
     await expectRefused(response, response.status);
   });
 
-  it.each(['app://evil/index.html', 'app://fristad.evil/index.html', 'app://fristad:8080/index.html', 'app://user@fristad/index.html', 'https://fristad/index.html'])(
-    'answers 404 for another origin: %s',
-    async (url) => {
-      await expectRefused(await serve(rawRequest(url)), 404);
-    },
-  );
+  it.each([
+    'app://evil/index.html',
+    'app://fristad.evil/index.html',
+    'app://fristad:8080/index.html',
+    'app://user@fristad/index.html',
+    'https://fristad/index.html',
+  ])('answers 404 for another origin: %s', async (url) => {
+    await expectRefused(await serve(rawRequest(url)), 404);
+  });
 
   it.each(['POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'])('answers 405 to %s', async (method) => {
     await expectRefused(await serve(rawRequest(APP_PAGE_URL, method)), 405);

@@ -55,7 +55,14 @@ describe('fristad:invoke', () => {
   });
 
   it('refuses our main frame once it shows another origin', async () => {
-    for (const url of ['https://example.org/', 'file:///C:/x.html', 'app://other/index.html', 'app://fristad:99/index.html', 'about:blank', 'data:text/html,x']) {
+    for (const url of [
+      'https://example.org/',
+      'file:///C:/x.html',
+      'app://other/index.html',
+      'app://fristad:99/index.html',
+      'about:blank',
+      'data:text/html,x',
+    ]) {
       win.webContents.mainFrame.url = url;
       await expectForbidden(eventFrom(win.webContents, win.webContents.mainFrame));
     }

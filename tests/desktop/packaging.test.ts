@@ -9,7 +9,10 @@ const config = fs.readFileSync(path.resolve(__dirname, '../../electron-builder.y
 /** The list items under a top-level key of the YAML file. */
 function listUnder(key: string): string[] {
   const block = new RegExp(`^${key}:\\n((?:  - .*\\n)+)`, 'm').exec(config)?.[1] ?? '';
-  return block.split('\n').filter(Boolean).map((line) => line.replace(/^ {2}- /, '').replace(/^"|"$/g, ''));
+  return block
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.replace(/^ {2}- /, '').replace(/^"|"$/g, ''));
 }
 
 describe('electron-builder.yml', () => {
@@ -34,7 +37,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('hardens the binary with fuses and has no update channel', () => {
-    for (const line of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'onlyLoadAppFromAsar: true']) {
+    for (const line of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'onlyLoadAppFromAsar: true',
+    ]) {
       expect(config).toContain(`  ${line}\n`);
     }
     expect(config).toMatch(/^publish: null$/m);

@@ -30,10 +30,12 @@ describe('windowOptions', () => {
 });
 
 describe('content security', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-    const [name = '', ...values] = d.trim().split(/\s+/);
-    return [name, values.join(' ')] as const;
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values.join(' ')] as const;
+    }),
+  );
 
   it('allows only our own origin, with no inline or eval code', () => {
     expect(Object.fromEntries(directives)).toEqual({

@@ -115,9 +115,7 @@ describe('startDesktop: the window', () => {
     await startDesktop(harness().deps);
     expect(fake.app.sandboxEnabled).toBe(true);
     expect(fake.protocol.privilegedCalls).toHaveLength(1);
-    expect(fake.protocol.privilegedCalls[0]).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
-    ]);
+    expect(fake.protocol.privilegedCalls[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }]);
   });
 
   it('keeps DevTools out of an installed build', async () => {
@@ -142,7 +140,15 @@ describe('startDesktop: what the page may do', () => {
   it('refuses every navigation away from our page, any redirect, window.open and <webview>', async () => {
     await startDesktop(harness().deps);
     const contents = onlyWindow().webContents;
-    const elsewhere = ['https://example.org/', 'app://fristad/other.html', 'app://fristad.evil/index.html', 'app://evil/index.html', 'file:///etc/passwd', 'data:text/html,x', 'javascript:alert(1)'];
+    const elsewhere = [
+      'https://example.org/',
+      'app://fristad/other.html',
+      'app://fristad.evil/index.html',
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'javascript:alert(1)',
+    ];
     for (const url of elsewhere) {
       const event = fake.fakeEvent({ url });
       contents.emit('will-navigate', event, url, false, true, 1, 1);

@@ -28,7 +28,12 @@ function sourceFiles(dir: string): string[] {
 function expectHardened(prefs: unknown, where: string): void {
   expect(prefs, where).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
   expect((prefs as { webSecurity?: unknown }).webSecurity, where).not.toBe(false);
-  expect(prefs, where).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webviewTag: false, allowRunningInsecureContent: false });
+  expect(prefs, where).toMatchObject({
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    allowRunningInsecureContent: false,
+  });
 }
 
 describe('the source creates renderers in one way only', () => {
@@ -39,7 +44,9 @@ describe('the source creates renderers in one way only', () => {
   });
 
   it('builds every BrowserWindow from windowOptions(), and nothing else that renders web content', () => {
-    const constructions = files.flatMap(({ file, text }) => [...text.matchAll(/new\s+BrowserWindow\s*\(([^)]{0,40})/g)].map((m) => ({ file, args: m[1] ?? '' })));
+    const constructions = files.flatMap(({ file, text }) =>
+      [...text.matchAll(/new\s+BrowserWindow\s*\(([^)]{0,40})/g)].map((m) => ({ file, args: m[1] ?? '' })),
+    );
     expect(constructions.length).toBeGreaterThan(0);
     for (const c of constructions) expect(c.args, `${c.file}: new BrowserWindow(${c.args}…`).toMatch(/^\s*windowOptions\(/);
     for (const { file, text } of files) {
@@ -50,7 +57,9 @@ describe('the source creates renderers in one way only', () => {
   it('sets webPreferences in window-options.ts only, and never to an unsafe value anywhere', () => {
     for (const { file, text } of files) {
       if (file !== path.join('desktop', 'window-options.ts')) expect(text, file).not.toMatch(/webPreferences\s*:/);
-      expect(text, file).not.toMatch(/nodeIntegration\w*\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|allowRunningInsecureContent\s*:\s*true/);
+      expect(text, file).not.toMatch(
+        /nodeIntegration\w*\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|allowRunningInsecureContent\s*:\s*true/,
+      );
     }
   });
 
@@ -73,39 +82,42 @@ describe('every window created at run time', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it.each([false, true])('is sandboxed, isolated, without Node and with web security, through start, focus, locks and reloads (packaged: %s)', async (isPackaged) => {
-    fake.app.isPackaged = isPackaged;
-    const bundleDir = path.join(tmp, 'dist', 'node');
-    fs.mkdirSync(bundleDir, { recursive: true });
-    fs.mkdirSync(path.join(tmp, 'dist', 'renderer'), { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Fristad</title>');
-    let autoLock: (() => void) | undefined;
-    const runtime: Runtime = {
-      invoke: vi.fn((channel: unknown) => Promise.resolve<ApiResult<unknown>>({ ok: true, result: { channel } })),
-      shutdown: vi.fn(() => Promise.resolve()),
-      demoCredentials: null,
-    };
-    const signals = new EventEmitter();
-    await startDesktop({
-      argv: isPackaged ? ['Fristad', '--data-dir', path.join(tmp, 'data')] : ['electron', '.', '--data-dir', path.join(tmp, 'data')],
-      env: {},
-      platform: 'linux',
-      bundleDir,
-      createRuntime: (options: RuntimeOptions) => {
-        autoLock = options.onAutoLock;
-        return Promise.resolve(runtime);
-      },
-      signals,
-    });
-    // Everything that could bring a window up again: a second launch, the screen lock, an idle lock.
-    fake.app.emit('second-instance', fake.fakeEvent(), [], tmp);
-    fake.powerMonitor.emit('lock-screen');
-    autoLock?.();
-    fake.app.emit('activate');
-    await new Promise((resolve) => setImmediate(resolve));
+  it.each([false, true])(
+    'is sandboxed, isolated, without Node and with web security, through start, focus, locks and reloads (packaged: %s)',
+    async (isPackaged) => {
+      fake.app.isPackaged = isPackaged;
+      const bundleDir = path.join(tmp, 'dist', 'node');
+      fs.mkdirSync(bundleDir, { recursive: true });
+      fs.mkdirSync(path.join(tmp, 'dist', 'renderer'), { recursive: true });
+      fs.writeFileSync(path.join(tmp, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Fristad</title>');
+      let autoLock: (() => void) | undefined;
+      const runtime: Runtime = {
+        invoke: vi.fn((channel: unknown) => Promise.resolve<ApiResult<unknown>>({ ok: true, result: { channel } })),
+        shutdown: vi.fn(() => Promise.resolve()),
+        demoCredentials: null,
+      };
+      const signals = new EventEmitter();
+      await startDesktop({
+        argv: isPackaged ? ['Fristad', '--data-dir', path.join(tmp, 'data')] : ['electron', '.', '--data-dir', path.join(tmp, 'data')],
+        env: {},
+        platform: 'linux',
+        bundleDir,
+        createRuntime: (options: RuntimeOptions) => {
+          autoLock = options.onAutoLock;
+          return Promise.resolve(runtime);
+        },
+        signals,
+      });
+      // Everything that could bring a window up again: a second launch, the screen lock, an idle lock.
+      fake.app.emit('second-instance', fake.fakeEvent(), [], tmp);
+      fake.powerMonitor.emit('lock-screen');
+      autoLock?.();
+      fake.app.emit('activate');
+      await new Promise((resolve) => setImmediate(resolve));
 
-    expect(fake.app.enableSandbox).toHaveBeenCalled();
-    expect(fake.BrowserWindow.instances.length).toBeGreaterThan(0);
-    for (const win of fake.BrowserWindow.instances) expectHardened(win.options.webPreferences, `window ${win.id}`);
-  });
+      expect(fake.app.enableSandbox).toHaveBeenCalled();
+      expect(fake.BrowserWindow.instances.length).toBeGreaterThan(0);
+      for (const win of fake.BrowserWindow.instances) expectHardened(win.options.webPreferences, `window ${win.id}`);
+    },
+  );
 });

@@ -52,7 +52,11 @@ afterAll(async () => {
 
 describe("a caseworker's day in Chromium", () => {
   it('creates a case with two children and two perpetrators in different municipalities', async () => {
-    await page.getByRole('button', { name: 'Ärenden' }).or(page.getByRole('link', { name: 'Ärenden' })).first().click();
+    await page
+      .getByRole('button', { name: 'Ärenden' })
+      .or(page.getByRole('link', { name: 'Ärenden' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Nytt ärende' }).click();
     await page.getByRole('heading', { name: 'Nytt ärende' }).waitFor();
     await page.getByLabel('Namn', { exact: true }).first().fill('Sara Exempelsson');
@@ -73,7 +77,10 @@ describe("a caseworker's day in Chromium", () => {
       await person.getByLabel('Kommun').selectOption({ label: municipality });
     }
     await page.getByRole('button', { name: 'Skapa ärendet' }).click();
-    await page.getByRole('heading', { name: /Sara Exempelsson/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Sara Exempelsson/ })
+      .first()
+      .waitFor();
     expect(await page.getByText('Alva Exempelsson').first().isVisible()).toBe(true);
     expect(await page.getByText('Olle Förövarsson').first().isVisible()).toBe(true);
   });
@@ -86,7 +93,12 @@ describe("a caseworker's day in Chromium", () => {
     await to.press('Enter');
     const warning = page.getByRole('alert').filter({ hasText: /Varning: Enköping/ });
     await warning.waitFor();
-    expect(await page.getByRole('table', { name: /Avståndskontroll för Enköping/ }).getByRole('row').count()).toBe(3);
+    expect(
+      await page
+        .getByRole('table', { name: /Avståndskontroll för Enköping/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(3);
 
     await page.getByRole('button', { name: 'Välj en annan destination' }).click();
     await to.fill('Göteborg');
@@ -164,8 +176,14 @@ describe("a caseworker's day in Chromium", () => {
     await page.getByRole('button', { name: 'Signera', exact: true }).click();
     await page.getByRole('button', { name: 'Ja, signera' }).click();
     await page.getByText('Anteckningen är signerad.').waitFor();
-    await page.getByText(/Rättad av anteckningen/).first().waitFor();
-    await page.getByText(/Rättar anteckningen/).first().waitFor();
+    await page
+      .getByText(/Rättad av anteckningen/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/Rättar anteckningen/)
+      .first()
+      .waitFor();
   });
 
   it('finds the case again by searching, and the audit chain holds', async () => {

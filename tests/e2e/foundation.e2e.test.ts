@@ -66,7 +66,11 @@ describe('first run, lock and unlock in Chromium', () => {
     await page.getByRole('heading', { name: /Välkommen, Anna Administratör/ }).waitFor();
 
     // The audit view confirms the chain holds after all of this.
-    await page.getByRole('link', { name: 'Logg' }).or(page.getByRole('button', { name: 'Logg' })).first().click();
+    await page
+      .getByRole('link', { name: 'Logg' })
+      .or(page.getByRole('button', { name: 'Logg' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Kontrollera loggkedjan' }).click();
     await page.getByText(/Loggkedjan är hel/).waitFor();
 
@@ -79,7 +83,11 @@ describe('first run, lock and unlock in Chromium', () => {
     const origin = new URL(app.url).origin;
     await page.goto(`${origin}/`);
     const status = await page.evaluate(async () => {
-      const r = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'session:status', input: {} }) });
+      const r = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ channel: 'session:status', input: {} }),
+      });
       return r.status;
     });
     expect(status).toBe(401);

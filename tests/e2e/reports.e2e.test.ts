@@ -73,7 +73,10 @@ describe('reports to socialnämnden in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^rapport-/);
     const file = await download.path();
     expect(looksRight(fs.readFileSync(file))).toBe(true);
-    await page.getByText(/är sparad i hämtade filer/).first().waitFor();
+    await page
+      .getByText(/är sparad i hämtade filer/)
+      .first()
+      .waitFor();
     expect(watch.errors).toEqual([]);
   });
 });

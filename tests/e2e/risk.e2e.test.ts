@@ -56,7 +56,15 @@ beforeAll(async () => {
   await api('session:unlock', { username: 'hanna', passphrase: PASSPHRASE });
   // Making a case through the UI is covered by caseworker-day.e2e.test.ts; here it starts made.
   await api('cases:create', {
-    survivor: { name: 'Sara Exempelsson', personalIdentityNumber: '', gender: 'woman', birthYear: 1991, language: 'svenska', interpreterNeeded: false, safeContact: '' },
+    survivor: {
+      name: 'Sara Exempelsson',
+      personalIdentityNumber: '',
+      gender: 'woman',
+      birthYear: 1991,
+      language: 'svenska',
+      interpreterNeeded: false,
+      safeContact: '',
+    },
     protectionLevel: 'none',
     honourContext: true,
     vulnerabilities: [],
@@ -89,7 +97,9 @@ describe('a risk assessment and a reassessment in Chromium', () => {
     await survivorGroup().getByRole('button', { name: 'Ny bedömning', exact: true }).click();
     await survivorGroup().getByLabel('Instrument').selectOption({ label: INSTRUMENT });
     await survivorGroup().getByRole('button', { name: 'Påbörja bedömningen' }).click();
-    await panel().getByRole('heading', { name: `Sara Exempelsson (den våldsutsatta): ${INSTRUMENT}` }).waitFor();
+    await panel()
+      .getByRole('heading', { name: `Sara Exempelsson (den våldsutsatta): ${INSTRUMENT}` })
+      .waitFor();
 
     await once('Våldet har ökat i frekvens eller blivit grövre över tid.').getByLabel('Ja', { exact: true }).check();
     await once('Det har förekommit hot om att döda den våldsutsatta, barnen, närstående eller en ny partner.').getByLabel('Ja', { exact: true }).check();
@@ -124,13 +134,21 @@ describe('a risk assessment and a reassessment in Chromium', () => {
     await header.getByText('Risknivå: Hög').waitFor();
     await header.getByText(/^Nästa omprövning /).waitFor();
     const reminders = page.locator('section.case-section').filter({ has: page.getByRole('heading', { level: 2, name: 'Påminnelser' }) });
-    await reminders.locator('.reminder').filter({ hasText: 'Omprövning' }).filter({ hasText: /Ompröva riskbedömning/ }).waitFor();
+    await reminders
+      .locator('.reminder')
+      .filter({ hasText: 'Omprövning' })
+      .filter({ hasText: /Ompröva riskbedömning/ })
+      .waitFor();
   });
 
   it('starts a reassessment as a copy, changes a factor and the level, and completes it', async () => {
     await panel().getByRole('button', { name: 'Stäng bedömningen' }).click();
-    await survivorGroup().getByRole('button', { name: /^Ny bedömning som kopia av den senaste/ }).click();
-    await panel().getByText(/Påbörjad som kopia av en tidigare bedömning/).waitFor();
+    await survivorGroup()
+      .getByRole('button', { name: /^Ny bedömning som kopia av den senaste/ })
+      .click();
+    await panel()
+      .getByText(/Påbörjad som kopia av en tidigare bedömning/)
+      .waitFor();
     // The copy starts from the earlier answers and judgement.
     expect(await perPerpetrator(PRIOR_VIOLENCE, OLLE).getByLabel('Ja', { exact: true }).isChecked()).toBe(true);
     expect(await once('Akut risk (visas i ärendets sidhuvud)').getByLabel('Hög', { exact: true }).isChecked()).toBe(true);

@@ -23,7 +23,11 @@ function api(channel: string, input: unknown = {}): Promise<unknown> {
 async function unlockAs(username: string): Promise<void> {
   await api('session:unlock', { username, passphrase: PASSPHRASE });
   await page.reload();
-  await page.getByRole('button', { name: 'Ärenden' }).or(page.getByRole('link', { name: 'Ärenden' })).first().waitFor();
+  await page
+    .getByRole('button', { name: 'Ärenden' })
+    .or(page.getByRole('link', { name: 'Ärenden' }))
+    .first()
+    .waitFor();
 }
 
 let caseNumber = '';
@@ -57,9 +61,16 @@ afterAll(async () => {
 
 describe('trust in Chromium', () => {
   it('masks a protected case until the caseworker reveals it with a reason', async () => {
-    await page.getByRole('button', { name: 'Ärenden' }).or(page.getByRole('link', { name: 'Ärenden' })).first().click();
+    await page
+      .getByRole('button', { name: 'Ärenden' })
+      .or(page.getByRole('link', { name: 'Ärenden' }))
+      .first()
+      .click();
     await page.getByRole('grid').getByRole('row').filter({ hasText: 'Sara Skyddad' }).click();
-    await page.getByRole('heading', { name: /Sara Skyddad/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Sara Skyddad/ })
+      .first()
+      .waitFor();
     await page.getByText('Skyddad uppgift').first().waitFor();
     expect(await page.content()).not.toContain(CANARY_CONTACT);
 
@@ -75,7 +86,11 @@ describe('trust in Chromium', () => {
 
   it('shows a team lead who is not named on the case only its number, and refuses to open it', async () => {
     await unlockAs('lena');
-    await page.getByRole('button', { name: 'Ärenden' }).or(page.getByRole('link', { name: 'Ärenden' })).first().click();
+    await page
+      .getByRole('button', { name: 'Ärenden' })
+      .or(page.getByRole('link', { name: 'Ärenden' }))
+      .first()
+      .click();
     await page.getByText('Skyddat – inte namngiven').waitFor();
     expect(await page.getByText(caseNumber).first().isVisible()).toBe(true);
     expect(await page.content()).not.toContain('Sara Skyddad');
@@ -83,7 +98,11 @@ describe('trust in Chromium', () => {
   });
 
   it('lists the reveal with its reason under protected-case access in the log review', async () => {
-    await page.getByRole('button', { name: 'Logg' }).or(page.getByRole('link', { name: 'Logg' })).first().click();
+    await page
+      .getByRole('button', { name: 'Logg' })
+      .or(page.getByRole('link', { name: 'Logg' }))
+      .first()
+      .click();
     await page.getByRole('radio', { name: 'Skyddade ärenden' }).check();
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     const table = page.getByRole('table', { name: 'Loggrader' });

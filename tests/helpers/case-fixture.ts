@@ -57,7 +57,11 @@ export async function insertCaseFixture(db: Kysely<DB>, userId: number, options:
     .executeTakeFirstOrThrow();
   const childIds: number[] = [];
   for (const name of options.children ?? []) {
-    const r = await db.insertInto('children').values({ case_id: c.id, name, birth_year: 2018, school: '', needs: '', placement: '' }).returning('id').executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('children')
+      .values({ case_id: c.id, name, birth_year: 2018, school: '', needs: '', placement: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     childIds.push(r.id);
   }
   const perpetratorIds: number[] = [];
@@ -83,5 +87,9 @@ export async function insertAreaFixture(db: Kysely<DB>, perpetratorId: number, a
 
 /** Closes a case the way cases:close leaves it. */
 export async function closeCaseFixture(db: Kysely<DB>, caseId: number): Promise<void> {
-  await db.updateTable('cases').set({ status: 'closed', closed_reason: 'Testfall avslutat', closed_at: new Date().toISOString() }).where('id', '=', caseId).execute();
+  await db
+    .updateTable('cases')
+    .set({ status: 'closed', closed_reason: 'Testfall avslutat', closed_at: new Date().toISOString() })
+    .where('id', '=', caseId)
+    .execute();
 }

@@ -59,7 +59,9 @@ const NO_VALID_CALL: ReadonlySet<Channel> = new Set(['session:open-demo']);
 
 /** The own property names of the built-in prototypes a pollution would land on. */
 function prototypeKeys(): string {
-  return JSON.stringify([Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype].map((p) => Object.getOwnPropertyNames(p).sort()));
+  return JSON.stringify(
+    [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype].map((p) => Object.getOwnPropertyNames(p).sort()),
+  );
 }
 
 /** A user whose role the channel's handler admits, so payloads that pass validation reach the operation. */
@@ -109,10 +111,26 @@ export function fuzzChannels(part: number, parts: number): void {
         'cases:create',
         caseInput({
           children: [{ name: 'Fiktivt Barn', birthYear: 2016, school: '', needs: '', placement: '' }],
-          perpetrators: [{ name: 'Fiktiv Förövare', relation: 'former_partner', collective: false, notes: '', areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }] }],
+          perpetrators: [
+            {
+              name: 'Fiktiv Förövare',
+              relation: 'former_partner',
+              collective: false,
+              notes: '',
+              areas: [{ municipalityCode: '0180', districtSlug: null, description: '' }],
+            },
+          ],
         }),
       );
-      await ok(runtime, 'moves:create', { caseId: c.id, from: null, to: { kind: 'municipality', code: '1980' }, route: 'own_application', receivingContact: '', notes: '', plannedDate: '2026-02-01' });
+      await ok(runtime, 'moves:create', {
+        caseId: c.id,
+        from: null,
+        to: { kind: 'municipality', code: '1980' },
+        route: 'own_application',
+        receivingContact: '',
+        notes: '',
+        plannedDate: '2026-02-01',
+      });
     }
   });
 

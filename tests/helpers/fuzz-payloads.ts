@@ -61,23 +61,7 @@ const DOMAIN_STRINGS = [
   '\uD800',
 ];
 
-const NUMBERS: readonly unknown[] = [
-  Number.NaN,
-  Infinity,
-  -Infinity,
-  -0,
-  0,
-  1,
-  2,
-  3,
-  -1,
-  0.5,
-  2 ** 31,
-  2 ** 53,
-  Number.MAX_VALUE,
-  Number.MIN_VALUE,
-  1e21,
-];
+const NUMBERS: readonly unknown[] = [Number.NaN, Infinity, -Infinity, -0, 0, 1, 2, 3, -1, 0.5, 2 ** 31, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE, 1e21];
 
 /** A leaf value that is wrong or almost right; cheap to build and to refuse. */
 export const nastyLeaf: fc.Arbitrary<unknown> = fc.oneof(
@@ -182,7 +166,14 @@ export function shaped(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
         return fc.oneof(
           { weight: 6, arbitrary: base },
           // A polluting or unknown key next to the right ones.
-          { weight: 1, arbitrary: fc.tuple(base, keyArbitrary([]), nastyLeaf).map(([o, k, v]) => Object.defineProperty({ ...(o as object) }, k, { value: v, enumerable: true, configurable: true, writable: true }) as unknown) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(base, keyArbitrary([]), nastyLeaf)
+              .map(
+                ([o, k, v]) => Object.defineProperty({ ...(o as object) }, k, { value: v, enumerable: true, configurable: true, writable: true }) as unknown,
+              ),
+          },
         );
       }
       case 'optional':
@@ -208,7 +199,11 @@ export function shaped(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       case 'intersection':
         return shaped(d.left as z.ZodType, depth + 1);
       case 'record':
-        return fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...POLLUTION_KEYS, ...DOMAIN_STRINGS)), shaped(d.valueType as z.ZodType, depth + 1), { maxKeys: 4 });
+        return fc.dictionary(
+          fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...POLLUTION_KEYS, ...DOMAIN_STRINGS)),
+          shaped(d.valueType as z.ZodType, depth + 1),
+          { maxKeys: 4 },
+        );
       case 'string':
         return fc.oneof(fc.constantFrom(...DOMAIN_STRINGS), fc.string({ maxLength: 30 }).map(safeString));
       case 'number':
@@ -250,9 +245,9 @@ export const FIXED_HOSTILE: readonly unknown[] = [
 
 /** A shaped payload with one top-level field replaced by an extreme value. */
 function shapedWithExtreme(input: z.ZodType, keys: readonly string[]): fc.Arbitrary<unknown> {
-  return fc.tuple(shaped(input), fc.constantFrom(...keys), extremeValue).map(([o, k, v]) =>
-    o !== null && typeof o === 'object' && !Array.isArray(o) ? { ...(o as object), [k]: v } : v,
-  );
+  return fc
+    .tuple(shaped(input), fc.constantFrom(...keys), extremeValue)
+    .map(([o, k, v]) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? { ...(o as object), [k]: v } : v));
 }
 
 /**

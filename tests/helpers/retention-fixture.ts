@@ -99,7 +99,10 @@ export async function insertRetentionCase(db: Kysely<DB>, userId: number, o: Ret
     .values({ case_id: caseId, name: `Förövare ${canary}`, relation: 'former_partner', collective: 0, notes: canary })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('perpetrator_areas').values({ perpetrator_id: perpetrator.id, municipality_code: '0180', district_slug: null, description: canary }).execute();
+  await db
+    .insertInto('perpetrator_areas')
+    .values({ perpetrator_id: perpetrator.id, municipality_code: '0180', district_slug: null, description: canary })
+    .execute();
   const move = await db
     .insertInto('moves')
     .values({
@@ -119,7 +122,10 @@ export async function insertRetentionCase(db: Kysely<DB>, userId: number, o: Ret
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('move_transitions').values({ move_id: move.id, status: 'completed', date: dateOf('transition_date'), recorded_by: userId, recorded_at: at(EARLY) }).execute();
+  await db
+    .insertInto('move_transitions')
+    .values({ move_id: move.id, status: 'completed', date: dateOf('transition_date'), recorded_by: userId, recorded_at: at(EARLY) })
+    .execute();
   for (const childId of [null, child.id]) {
     await db
       .insertInto('housing_steps')
@@ -144,20 +150,49 @@ export async function insertRetentionCase(db: Kysely<DB>, userId: number, o: Ret
       })
       .execute();
   }
-  await db.insertInto('support_items').values({ case_id: caseId, kind: 'legal', agency: canary, status: 'done', start_date: EARLY, end_date: dateOf('support_end'), notes: canary }).execute();
+  await db
+    .insertInto('support_items')
+    .values({ case_id: caseId, kind: 'legal', agency: canary, status: 'done', start_date: EARLY, end_date: dateOf('support_end'), notes: canary })
+    .execute();
   const body = canary.padEnd(o.bodyBytes ?? canary.length, ` ${canary}`);
   const note = await db
     .insertInto('journal_notes')
-    .values({ case_id: caseId, note_date: dateOf('journal_note_date'), body, status: 'signed', author_id: userId, created_at: at(EARLY), signed_at: at(dateOf('journal_signed')), corrects_note_id: null })
+    .values({
+      case_id: caseId,
+      note_date: dateOf('journal_note_date'),
+      body,
+      status: 'signed',
+      author_id: userId,
+      created_at: at(EARLY),
+      signed_at: at(dateOf('journal_signed')),
+      corrects_note_id: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
     .insertInto('journal_notes')
-    .values({ case_id: caseId, note_date: EARLY, body: `Rättelse ${canary}`, status: 'signed', author_id: userId, created_at: at(EARLY), signed_at: at(EARLY), corrects_note_id: note.id })
+    .values({
+      case_id: caseId,
+      note_date: EARLY,
+      body: `Rättelse ${canary}`,
+      status: 'signed',
+      author_id: userId,
+      created_at: at(EARLY),
+      signed_at: at(EARLY),
+      corrects_note_id: note.id,
+    })
     .execute();
   await db
     .insertInto('reminders')
-    .values({ case_id: caseId, kind: 'follow_up', due_date: dateOf('reminder_due'), note: canary, done_at: at(dateOf('reminder_done')), created_by: userId, created_at: at(EARLY) })
+    .values({
+      case_id: caseId,
+      kind: 'follow_up',
+      due_date: dateOf('reminder_due'),
+      note: canary,
+      done_at: at(dateOf('reminder_done')),
+      created_by: userId,
+      created_at: at(EARLY),
+    })
     .execute();
   const first = await db
     .insertInto('assessments')
@@ -182,12 +217,41 @@ export async function insertRetentionCase(db: Kysely<DB>, userId: number, o: Ret
     .executeTakeFirstOrThrow();
   await db
     .insertInto('assessments')
-    .values({ case_id: caseId, child_id: child.id, template_id: 'child', template_version: '1', status: 'draft', answers_json: '[]', judgements_json: '[]', survivor_view: canary, headline_level: null, next_review_date: null, copied_from_id: first.id, started_by: userId, started_at: at(EARLY), completed_by: null, completed_at: null })
+    .values({
+      case_id: caseId,
+      child_id: child.id,
+      template_id: 'child',
+      template_version: '1',
+      status: 'draft',
+      answers_json: '[]',
+      judgements_json: '[]',
+      survivor_view: canary,
+      headline_level: null,
+      next_review_date: null,
+      copied_from_id: first.id,
+      started_by: userId,
+      started_at: at(EARLY),
+      completed_by: null,
+      completed_at: null,
+    })
     .execute();
   await db
     .insertInto('kompotten_requests')
-    .values({ direction: 'sent', counterpart_code: '1980', case_id: caseId, date: dateOf('kompotten_date'), outcome: 'accepted', notes: canary, created_by: userId, created_at: at(EARLY) })
+    .values({
+      direction: 'sent',
+      counterpart_code: '1980',
+      case_id: caseId,
+      date: dateOf('kompotten_date'),
+      outcome: 'accepted',
+      notes: canary,
+      created_by: userId,
+      created_at: at(EARLY),
+    })
     .execute();
-  if (o.sharedWith !== undefined) await db.insertInto('case_shares').values({ case_id: caseId, user_id: o.sharedWith, granted_by: userId, granted_at: at(EARLY) }).execute();
+  if (o.sharedWith !== undefined)
+    await db
+      .insertInto('case_shares')
+      .values({ case_id: caseId, user_id: o.sharedWith, granted_by: userId, granted_at: at(EARLY) })
+      .execute();
   return caseId;
 }

@@ -8,7 +8,9 @@ import { addUser, freshWorker, loginAs } from './casework';
  * freshWorker, plus the session's database and user id that fixtures and assertions need. With
  * `asTeamLead`, the session is a team lead's (`lead`): administrators see no case content.
  */
-export async function unlockedWorkerState(options: { asTeamLead?: boolean } = {}): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
+export async function unlockedWorkerState(
+  options: { asTeamLead?: boolean } = {},
+): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
   const { w, cleanup } = await freshWorker();
   if (options.asTeamLead) {
     await addUser(w, 'lead', 'team_lead', 'Lena Gruppledare (fiktiv)');

@@ -106,7 +106,12 @@ describe('browser-mode host', () => {
     expect((await request({ path: '/api/invoke', headers: goodHeaders() })).status).toBe(405);
     expect((await request({ method: 'POST', path: '/api/invoke', headers: goodHeaders(), body: 'not json' })).status).toBe(400);
     // A real 413 now, not a reset the old test had to accept as one (tests/host/request-limits.test.ts has the rest).
-    const big = await request({ method: 'POST', path: '/api/invoke', headers: goodHeaders(), body: JSON.stringify({ channel: 'x', input: 'y'.repeat(API_REQUEST_MAX_BYTES) }) });
+    const big = await request({
+      method: 'POST',
+      path: '/api/invoke',
+      headers: goodHeaders(),
+      body: JSON.stringify({ channel: 'x', input: 'y'.repeat(API_REQUEST_MAX_BYTES) }),
+    });
     expect(big.status).toBe(413);
     const textPlain = await request({ method: 'POST', path: '/api/invoke', headers: { ...goodHeaders(), 'Content-Type': 'text/plain' }, body });
     expect(textPlain.status).toBe(415);

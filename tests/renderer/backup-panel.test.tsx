@@ -70,7 +70,15 @@ describe('backup panel', () => {
   it('shows a failed automatic backup as an alert', async () => {
     await openSettings(
       ADMIN,
-      backupStatus({ lastAutomatic: { at: NEW.createdAt, ok: false, fileName: null, message: 'The backup could not be written to the backup folder (EACCES).', reason: 'backup_write_failed' } }),
+      backupStatus({
+        lastAutomatic: {
+          at: NEW.createdAt,
+          ok: false,
+          fileName: null,
+          message: 'The backup could not be written to the backup folder (EACCES).',
+          reason: 'backup_write_failed',
+        },
+      }),
     );
     const alert = await screen.findByText(/Den automatiska säkerhetskopian .* misslyckades/);
     expect(alert.closest('[role="alert"]')?.textContent).toContain('Säkerhetskopian kunde inte skrivas.');
@@ -98,7 +106,12 @@ describe('backup panel', () => {
 
   it('backs up now and reloads the list', async () => {
     const { bridge, user } = await openSettings();
-    const fresh: BackupEntry = { ...NEW, fileName: 'fristad-20260302-120000.fbak', createdAt: '2026-03-02T12:00:00.000Z', auditHead: { sequence: 63, hash: 'c'.repeat(64) } };
+    const fresh: BackupEntry = {
+      ...NEW,
+      fileName: 'fristad-20260302-120000.fbak',
+      createdAt: '2026-03-02T12:00:00.000Z',
+      auditHead: { sequence: 63, hash: 'c'.repeat(64) },
+    };
     bridge.ok('backup:create', fresh);
     await screen.findByRole('heading', { name: 'Säkerhetskopior' });
     bridge.ok('backup:status', backupStatus({ backups: [fresh, NEW, OLD] }));
@@ -116,7 +129,11 @@ describe('backup panel', () => {
     expect(await screen.findByText(/är hel: 1\s234 rader, loggen slutar på sekvensnummer 41\./)).toBeTruthy();
     expect(bridge.callsTo('backup:verify')).toEqual([{ fileName: OLD.fileName }]);
 
-    bridge.fail('backup:verify', { code: 'not_allowed', message: 'The backup failed the database integrity check. It cannot be used.', reason: 'backup_integrity_failed' });
+    bridge.fail('backup:verify', {
+      code: 'not_allowed',
+      message: 'The backup failed the database integrity check. It cannot be used.',
+      reason: 'backup_integrity_failed',
+    });
     await user.click(within(rowOf(57)).getByRole('button', { name: /^Kontrollera säkerhetskopian från/ }));
     expect(await screen.findByText('Säkerhetskopian klarade inte databasens integritetskontroll. Den kan inte användas.')).toBeTruthy();
     expect(screen.queryByText(/integrity check/)).toBeNull();
@@ -151,7 +168,14 @@ describe('backup panel', () => {
   });
 
   it('lists left-over files with size and date and removes them by name; a before-restore copy only once confirmed', async () => {
-    const temp: Leftover = { name: '.fristad-20260301-070000.fbak.tmp-4242', kind: 'backup_temp', place: 'backup_folder', files: 1, sizeBytes: 1024 * 1024, modifiedAt: OLD.createdAt };
+    const temp: Leftover = {
+      name: '.fristad-20260301-070000.fbak.tmp-4242',
+      kind: 'backup_temp',
+      place: 'backup_folder',
+      files: 1,
+      sizeBytes: 1024 * 1024,
+      modifiedAt: OLD.createdAt,
+    };
     const restored: Leftover = {
       name: 'fristad.db.before-restore-2026-03-02T10-00-00-000Z',
       kind: 'before_restore',

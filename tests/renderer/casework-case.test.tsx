@@ -10,7 +10,9 @@ import { button, input, renderApp } from './render-app';
 
 /** Opens case 3 straight from the casework store, as the To-do view does. */
 async function openCaseView(detail: CaseDetail = caseDetail(), setup?: (bridge: ReturnType<typeof caseworkBridge>) => void) {
-  const bridge = caseworkBridge(CASEWORKER).ok('cases:list', { total: 1, rows: [caseRow(2)] }).ok('cases:get', detail);
+  const bridge = caseworkBridge(CASEWORKER)
+    .ok('cases:list', { total: 1, rows: [caseRow(2)] })
+    .ok('cases:get', detail);
   setup?.(bridge);
   const app = renderApp();
   await screen.findByRole('heading', { name: 'Välkommen, Cecilia Exempelsson' });
@@ -59,7 +61,9 @@ describe('case view', () => {
     expect(screen.getByText('Heder')).toBeTruthy();
 
     const nav = screen.getByRole('navigation', { name: 'Delar av ärendet' });
-    const links = within(nav).getAllByRole('button').map((b) => b.textContent);
+    const links = within(nav)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
     expect(links.slice(0, 3)).toEqual(['Översikt', 'Hotbild och riskbedömning', 'Personer']);
     expect(links.slice(-3)).toEqual(['Journal', 'Påminnelser', 'Delas med']);
     await user.click(within(nav).getByRole('button', { name: 'Journal' }));
@@ -76,7 +80,17 @@ describe('case view', () => {
     const { bridge, user } = await openCaseView(caseDetail(), (b) => statefulJournal(b, [note({ id: 7, body: 'Första samtalet (fiktivt).' })]));
     await waitFor(() => expect(noteArticle(/Första samtalet/)).toBeTruthy());
     expect(bridge.callsTo('cases:open')).toEqual([{ id: 3 }]);
-    for (const channel of ['cases:get', 'risk:list', 'moves:list', 'kompotten:requests', 'housing:list', 'support:list', 'journal:list', 'reminders:list', 'cases:shares'] as const) {
+    for (const channel of [
+      'cases:get',
+      'risk:list',
+      'moves:list',
+      'kompotten:requests',
+      'housing:list',
+      'support:list',
+      'journal:list',
+      'reminders:list',
+      'cases:shares',
+    ] as const) {
       expect({ channel, calls: bridge.callsTo(channel) }).toEqual({ channel, calls: [] });
     }
     await user.click(button('Ny anteckning'));
@@ -103,7 +117,9 @@ describe('case view', () => {
     const draft = await waitFor(() => noteArticle(/Samtal med kvinnan/));
     expect(draft.querySelector('.note-body')?.textContent).toBe('Samtal med kvinnan.\nHon vill flytta.');
     expect(within(draft).getByText('Utkast')).toBeTruthy();
-    expect(bridge.callsTo('journal:create')).toEqual([{ caseId: 3, noteDate: '2026-03-02', body: 'Samtal med kvinnan.\nHon vill flytta.', correctsNoteId: null }]);
+    expect(bridge.callsTo('journal:create')).toEqual([
+      { caseId: 3, noteDate: '2026-03-02', body: 'Samtal med kvinnan.\nHon vill flytta.', correctsNoteId: null },
+    ]);
 
     await user.click(within(draft).getByRole('button', { name: 'Ändra utkastet' }));
     await user.type(screen.getByLabelText('Anteckning'), ' Rättat.');
@@ -121,7 +137,11 @@ describe('case view', () => {
     // A signed note has no edit controls, only the correction.
     expect(within(signed).queryByRole('button', { name: 'Ändra utkastet' })).toBeNull();
     expect(within(signed).queryByRole('button', { name: 'Signera' })).toBeNull();
-    expect(within(signed).getAllByRole('button').map((b) => b.textContent)).toEqual(['Skriv en rättelse']);
+    expect(
+      within(signed)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Skriv en rättelse']);
 
     await user.click(within(signed).getByRole('button', { name: 'Skriv en rättelse' }));
     expect(screen.getByRole('form', { name: /Rättelse av anteckningen från/ })).toBeTruthy();
@@ -159,7 +179,14 @@ describe('case view', () => {
     await openCaseView(caseDetail(), (bridge) =>
       statefulJournal(bridge, [
         note({ id: 1, body: 'Kollegans utkast', authorId: TEAM_LEAD.id, authorName: TEAM_LEAD.displayName }),
-        note({ id: 2, body: 'Signerad av kollega', authorId: TEAM_LEAD.id, authorName: TEAM_LEAD.displayName, status: 'signed', signedAt: '2026-03-02T10:00:00.000Z' }),
+        note({
+          id: 2,
+          body: 'Signerad av kollega',
+          authorId: TEAM_LEAD.id,
+          authorName: TEAM_LEAD.displayName,
+          status: 'signed',
+          signedAt: '2026-03-02T10:00:00.000Z',
+        }),
       ]),
     );
     const draft = await waitFor(() => noteArticle('Kollegans utkast'));
@@ -181,7 +208,11 @@ describe('case view', () => {
     expect(within(namesake).queryAllByRole('button')).toHaveLength(0);
     expect(within(namesake).getByText(/bara den som skrev det kan ändra/)).toBeTruthy();
     const mine = noteArticle('Mitt utkast');
-    expect(within(mine).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ändra utkastet', 'Signera']);
+    expect(
+      within(mine)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Ändra utkastet', 'Signera']);
   });
 
   it('adds a child through people:add-child and removes it after confirmation', async () => {
@@ -193,7 +224,11 @@ describe('case view', () => {
     await user.type(input('Barnets namn'), 'Barn Ett');
     await user.type(input('Födelseår'), '2016');
     await user.type(input('Förskola eller skola'), 'Skola A');
-    await user.click(within(screen.getByRole('region', { name: 'Personer' })).getAllByRole('button', { name: 'Lägg till barn' }).at(-1) as HTMLElement);
+    await user.click(
+      within(screen.getByRole('region', { name: 'Personer' }))
+        .getAllByRole('button', { name: 'Lägg till barn' })
+        .at(-1) as HTMLElement,
+    );
     expect(await screen.findByText('Barnet har lagts till.')).toBeTruthy();
     expect(bridge.callsTo('people:add-child')).toEqual([{ caseId: 3, name: 'Barn Ett', birthYear: 2016, school: 'Skola A', needs: '', placement: '' }]);
     expect(screen.getByRole('heading', { level: 3, name: 'Barn (1)' })).toBeTruthy();
@@ -215,11 +250,19 @@ describe('case view', () => {
     const closed = caseDetail({ status: 'closed', closedReason: 'Flyttat till egen bostad', closedAt: '2026-03-05T10:00:00.000Z' });
     bridge.ok('cases:close', closed).ok('cases:reopen', caseDetail());
     await user.click(button('Avsluta ärendet'));
-    await user.click(within(screen.getByRole('region', { name: 'Översikt' })).getAllByRole('button', { name: 'Avsluta ärendet' }).at(-1) as HTMLElement);
+    await user.click(
+      within(screen.getByRole('region', { name: 'Översikt' }))
+        .getAllByRole('button', { name: 'Avsluta ärendet' })
+        .at(-1) as HTMLElement,
+    );
     expect(screen.getByText('Fyll i det här fältet.')).toBeTruthy();
     expect(bridge.callsTo('cases:close')).toHaveLength(0);
     await user.type(screen.getByLabelText('Varför avslutas ärendet?'), 'Flyttat till egen bostad');
-    await user.click(within(screen.getByRole('region', { name: 'Översikt' })).getAllByRole('button', { name: 'Avsluta ärendet' }).at(-1) as HTMLElement);
+    await user.click(
+      within(screen.getByRole('region', { name: 'Översikt' }))
+        .getAllByRole('button', { name: 'Avsluta ärendet' })
+        .at(-1) as HTMLElement,
+    );
     expect(await screen.findByText('Ärendet är avslutat.')).toBeTruthy();
     expect(bridge.callsTo('cases:close')).toEqual([{ id: 3, reason: 'Flyttat till egen bostad' }]);
     expect(screen.getByText('Motivering: Flyttat till egen bostad')).toBeTruthy();
@@ -235,16 +278,17 @@ describe('case view', () => {
 
   it('offers every colleague in the edit form, and keeps a current assignee who is no longer listed', async () => {
     const { bridge, user } = await openCaseView(caseDetail({ assignedUser: { id: 44, displayName: 'Doris Påhittad' } }));
-    bridge.on('cases:update', (input) => ({ ok: true, result: caseDetail({ id: input.id, assignedUser: { id: TEAM_LEAD.id, displayName: TEAM_LEAD.displayName } }) }));
+    bridge.on('cases:update', (input) => ({
+      ok: true,
+      result: caseDetail({ id: input.id, assignedUser: { id: TEAM_LEAD.id, displayName: TEAM_LEAD.displayName } }),
+    }));
     await user.click(button('Ändra uppgifter'));
     const select = screen.getByLabelText('Handläggare');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Ingen tilldelad',
-      'Jag (Cecilia Exempelsson)',
-      ADMIN.displayName,
-      TEAM_LEAD.displayName,
-      'Doris Påhittad',
-    ]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)', ADMIN.displayName, TEAM_LEAD.displayName, 'Doris Påhittad']);
     expect(bridge.callsTo('users:list')).toHaveLength(0);
     await user.selectOptions(select, String(TEAM_LEAD.id));
     await user.click(button('Spara'));
@@ -254,7 +298,11 @@ describe('case view', () => {
 
   it('shows the API’s explanation when no field can show what is wrong', async () => {
     const { bridge, user } = await openCaseView();
-    bridge.fail('cases:update', { code: 'invalid_input', message: 'The assigned caseworker is not an active user. Choose another.', reason: 'assignee_not_case_user' });
+    bridge.fail('cases:update', {
+      code: 'invalid_input',
+      message: 'The assigned caseworker is not an active user. Choose another.',
+      reason: 'assignee_not_case_user',
+    });
     await user.click(button('Ändra uppgifter'));
     await user.click(button('Spara'));
     const alert = await screen.findByText('Den ansvariga är inte en aktiv handläggare eller gruppledare. Välj någon annan.');
@@ -278,7 +326,10 @@ describe('case view', () => {
     bridge.fail('cases:close', { code: 'not_allowed', message: 'The case is already closed. Reload it.', reason: 'case_already_closed' });
     await user.click(button('Avsluta ärendet'));
     await user.type(screen.getByLabelText('Varför avslutas ärendet?'), 'Flyttat');
-    const submit = (): HTMLElement => within(screen.getByRole('region', { name: 'Översikt' })).getAllByRole('button', { name: 'Avsluta ärendet' }).at(-1) as HTMLElement;
+    const submit = (): HTMLElement =>
+      within(screen.getByRole('region', { name: 'Översikt' }))
+        .getAllByRole('button', { name: 'Avsluta ärendet' })
+        .at(-1) as HTMLElement;
     await user.click(submit());
     expect(await screen.findByText('Ändringen är inte tillåten i det här läget.')).toBeTruthy();
     expect(screen.getByText('Ärendet är redan avslutat.')).toBeTruthy();

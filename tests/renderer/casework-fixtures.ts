@@ -108,23 +108,25 @@ export function assignee(user: SessionUser): Assignee {
 /** An unlocked session with reference data, settings and the colleagues cases can be assigned to. */
 export function caseworkBridge(user: SessionUser = CASEWORKER): FakeBridge {
   resetCaseworkState();
-  return installBridge()
-    .ok('session:status', unlockedStatus(user))
-    .ok('reference:districts', DISTRICTS)
-    .ok('reference:municipalities', MUNICIPALITIES)
-    .ok('settings:get', settings())
-    .ok('users:assignees', [assignee(ADMIN), assignee(TEAM_LEAD), assignee(CASEWORKER)])
-    .ok('journal:list', [])
-    .ok('reminders:list', [])
-    // The placement sections mounted in the case view (another feature) start empty.
-    .ok('moves:list', [])
-    .ok('kompotten:requests', [])
-    .ok('housing:list', [])
-    .ok('shelters:list', [])
-    .ok('support:list', [])
-    // The risk section (another feature) starts with no assessments.
-    .ok('risk:list', [])
-    .ok('risk:instruments', [])
-    // The sharing section: a case named on its assignee alone.
-    .ok('cases:shares', { assignee: null, creator: null, shares: [] });
+  return (
+    installBridge()
+      .ok('session:status', unlockedStatus(user))
+      .ok('reference:districts', DISTRICTS)
+      .ok('reference:municipalities', MUNICIPALITIES)
+      .ok('settings:get', settings())
+      .ok('users:assignees', [assignee(ADMIN), assignee(TEAM_LEAD), assignee(CASEWORKER)])
+      .ok('journal:list', [])
+      .ok('reminders:list', [])
+      // The placement sections mounted in the case view (another feature) start empty.
+      .ok('moves:list', [])
+      .ok('kompotten:requests', [])
+      .ok('housing:list', [])
+      .ok('shelters:list', [])
+      .ok('support:list', [])
+      // The risk section (another feature) starts with no assessments.
+      .ok('risk:list', [])
+      .ok('risk:instruments', [])
+      // The sharing section: a case named on its assignee alone.
+      .ok('cases:shares', { assignee: null, creator: null, shares: [] })
+  );
 }

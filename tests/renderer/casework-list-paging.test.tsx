@@ -161,7 +161,12 @@ describe('case list paging', () => {
     await list.answer();
     await list.answer();
     await screen.findByText('RVT-2026-00001');
-    expect(list.calls().filter((c) => c.sort === 'updated').map((c) => c.offset)).toEqual([0, 9_800]);
+    expect(
+      list
+        .calls()
+        .filter((c) => c.sort === 'updated')
+        .map((c) => c.offset),
+    ).toEqual([0, 9_800]);
     expect(list.pending).toHaveLength(0);
   });
 
@@ -174,7 +179,10 @@ describe('case list paging', () => {
     scrollTo(grid, 20_000);
     expect(list.calls().map((c) => c.offset)).toEqual([0, 9_800]);
 
-    list.bridge.on('cases:list', (q) => ({ ok: true, result: { rows: Array.from({ length: q.limit }, (_, i) => caseRow(q.offset + i)), ...(q.withTotal ? { total: TOTAL } : {}) } }));
+    list.bridge.on('cases:list', (q) => ({
+      ok: true,
+      result: { rows: Array.from({ length: q.limit }, (_, i) => caseRow(q.offset + i)), ...(q.withTotal ? { total: TOTAL } : {}) },
+    }));
     await user.click(button('Försök igen'));
     expect(await screen.findByText('RVT-2026-20001')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -188,9 +196,13 @@ describe('case list scrolling', () => {
     const list = heldList();
     const { grid } = await openHeldList(list);
     scrollTo(grid, 50);
-    const rowsBefore = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+    const rowsBefore = within(grid)
+      .getAllByRole('row')
+      .filter((r) => r.getAttribute('aria-rowindex') !== '1');
     scrollTo(grid, 100);
-    const rowsAfter = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+    const rowsAfter = within(grid)
+      .getAllByRole('row')
+      .filter((r) => r.getAttribute('aria-rowindex') !== '1');
     // Every row of the window is another row now, in an element it had before; the active row
     // (the first), now outside the window, is kept in its own element.
     const active = rowsAfter.find((r) => r.getAttribute('aria-rowindex') === '2');

@@ -15,7 +15,10 @@ function bigList() {
     for (let i = q.offset; i < Math.min(q.offset + q.limit, TOTAL); i += 1) rows.push(caseRow(i));
     return { ok: true, result: { total: TOTAL, rows } };
   });
-  bridge.on('cases:get', (q) => ({ ok: true, result: caseDetail({ id: q.id, caseNumber: caseRow(q.id - 1).caseNumber, survivor: { ...caseDetail().survivor, name: `Testperson ${q.id}` } }) }));
+  bridge.on('cases:get', (q) => ({
+    ok: true,
+    result: caseDetail({ id: q.id, caseNumber: caseRow(q.id - 1).caseNumber, survivor: { ...caseDetail().survivor, name: `Testperson ${q.id}` } }),
+  }));
   return bridge;
 }
 
@@ -32,7 +35,9 @@ function listCalls(bridge: ReturnType<typeof bigList>): ListCasesInput[] {
 }
 
 function bodyRows(grid: HTMLElement): HTMLElement[] {
-  return within(grid).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+  return within(grid)
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
 }
 
 describe('case list', () => {
@@ -122,7 +127,13 @@ describe('case list', () => {
       fireEvent.change(box, { target: { value: 'Ann' } });
     });
     expect(listCalls(bridge).filter((c) => c.query !== '')).toEqual([]);
-    await waitFor(() => expect(listCalls(bridge).filter((c) => c.query !== '').map((c) => c.query)).toEqual(['Ann']));
+    await waitFor(() =>
+      expect(
+        listCalls(bridge)
+          .filter((c) => c.query !== '')
+          .map((c) => c.query),
+      ).toEqual(['Ann']),
+    );
     expect(listCalls(bridge).at(-1)).toMatchObject({ query: 'Ann', offset: 0 });
   });
 
@@ -141,8 +152,14 @@ describe('case list', () => {
       fireEvent.change(input('Sök ärende'), { target: { value: 'a' } });
     });
     await waitFor(() => expect(grid.getAttribute('aria-rowcount')).toBe(String(CASE_SEARCH_CAP + 1)));
-    expect(screen.getByText(`Fler än ${CASE_SEARCH_CAP} ärenden matchar. Listan visar de ${CASE_SEARCH_CAP} första – skriv mer för att begränsa sökningen.`)).toBeTruthy();
-    expect(listCalls(bridge).filter((c) => c.query === 'a').map((c) => c.offset)).toEqual([0]);
+    expect(
+      screen.getByText(`Fler än ${CASE_SEARCH_CAP} ärenden matchar. Listan visar de ${CASE_SEARCH_CAP} första – skriv mer för att begränsa sökningen.`),
+    ).toBeTruthy();
+    expect(
+      listCalls(bridge)
+        .filter((c) => c.query === 'a')
+        .map((c) => c.offset),
+    ).toEqual([0]);
   });
 
   it('sorts by a column header and says so with aria-sort; filters ask the API', async () => {
@@ -162,7 +179,13 @@ describe('case list', () => {
     await user.selectOptions(screen.getByLabelText('Handläggare'), 'me');
     await user.selectOptions(screen.getByLabelText('Ansvarigt stadsdelsområde'), 'skarholmen');
     await waitFor(() =>
-      expect(listCalls(bridge).at(-1)).toMatchObject({ protectedOnly: true, assignedUserId: CASEWORKER.id, districtSlug: 'skarholmen', sort: 'name', direction: 'desc' }),
+      expect(listCalls(bridge).at(-1)).toMatchObject({
+        protectedOnly: true,
+        assignedUserId: CASEWORKER.id,
+        districtSlug: 'skarholmen',
+        sort: 'name',
+        direction: 'desc',
+      }),
     );
   });
 

@@ -59,7 +59,10 @@ describe('new case form', () => {
 
   it('adds two children and two perpetrators with areas, sends them all, and opens the new case', async () => {
     const { bridge, user } = await openNewCase();
-    bridge.on('cases:create', () => ({ ok: true, result: caseDetail({ id: 77, caseNumber: 'RVT-2026-00077', survivor: { ...caseDetail().survivor, name: 'Testperson Ny' } }) }));
+    bridge.on('cases:create', () => ({
+      ok: true,
+      result: caseDetail({ id: 77, caseNumber: 'RVT-2026-00077', survivor: { ...caseDetail().survivor, name: 'Testperson Ny' } }),
+    }));
 
     await user.type(input('Namn'), 'Testperson Ny');
     await user.type(input('Personnummer (frivilligt)'), '191212121212');
@@ -168,7 +171,9 @@ describe('new case form', () => {
   it('offers a caseworker every colleague from users:assignees, herself first', async () => {
     const { bridge } = await openNewCase(CASEWORKER);
     await screen.findByRole('option', { name: TEAM_LEAD.displayName });
-    const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText('Handläggare'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)', ADMIN.displayName, TEAM_LEAD.displayName]);
     expect(bridge.callsTo('users:assignees')).toEqual([{}]);
     expect(bridge.callsTo('users:list')).toHaveLength(0);
@@ -177,7 +182,9 @@ describe('new case form', () => {
   it.each([{ lead: TEAM_LEAD, others: [ADMIN.displayName, CASEWORKER.displayName] }])('offers the $lead.role the same colleagues', async ({ lead, others }) => {
     const { bridge } = await openNewCase(lead);
     await screen.findByRole('option', { name: CASEWORKER.displayName });
-    const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText('Handläggare'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Ingen tilldelad', `Jag (${lead.displayName})`, ...others]);
     expect(bridge.callsTo('users:assignees')).toEqual([{}]);
     expect(bridge.callsTo('users:list')).toHaveLength(0);
@@ -190,7 +197,9 @@ describe('new case form', () => {
     await user.click(button('Ärenden'));
     await user.click(await screen.findByRole('button', { name: 'Nytt ärende' }));
     await screen.findByRole('option', { name: 'Skärholmen' });
-    const options = within(screen.getByLabelText('Handläggare')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText('Handläggare'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Ingen tilldelad', 'Jag (Cecilia Exempelsson)']);
     expect(bridge.callsTo('users:assignees')).toHaveLength(1);
   });

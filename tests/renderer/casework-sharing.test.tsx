@@ -21,10 +21,22 @@ async function openSharedCase(initial: CaseShares) {
     ])
     .on('cases:shares', () => ({ ok: true, result: shares }))
     .on('cases:share', (input: ShareInput) => {
-      const colleague = input.userId === KIM.id ? { ...KIM, role: 'caseworker' as const } : { id: TEAM_LEAD.id, displayName: TEAM_LEAD.displayName, role: 'team_lead' as const };
+      const colleague =
+        input.userId === KIM.id
+          ? { ...KIM, role: 'caseworker' as const }
+          : { id: TEAM_LEAD.id, displayName: TEAM_LEAD.displayName, role: 'team_lead' as const };
       shares = {
         ...shares,
-        shares: [...shares.shares, { userId: colleague.id, displayName: colleague.displayName, role: colleague.role, grantedByName: CASEWORKER.displayName, grantedAt: '2026-03-01T10:00:00.000Z' }],
+        shares: [
+          ...shares.shares,
+          {
+            userId: colleague.id,
+            displayName: colleague.displayName,
+            role: colleague.role,
+            grantedByName: CASEWORKER.displayName,
+            grantedAt: '2026-03-01T10:00:00.000Z',
+          },
+        ],
       };
       return { ok: true, result: shares };
     })
@@ -44,13 +56,21 @@ async function openSharedCase(initial: CaseShares) {
 
 describe('case view: "Delas med"', () => {
   it('shows who is named, shares with a colleague and takes the name off again', async () => {
-    const { bridge, section, detail, user } = await openSharedCase({ assignee: { id: CASEWORKER.id, displayName: CASEWORKER.displayName }, creator: null, shares: [] });
+    const { bridge, section, detail, user } = await openSharedCase({
+      assignee: { id: CASEWORKER.id, displayName: CASEWORKER.displayName },
+      creator: null,
+      shares: [],
+    });
     expect(await within(section).findByText('Ärendet är inte delat med någon.')).toBeTruthy();
     expect(within(section).getByText(CASEWORKER.displayName)).toBeTruthy();
 
     // The assignee is named already, so only the others are offered.
     const picker = within(section).getByLabelText('Kollega');
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Välj en kollega', `${TEAM_LEAD.displayName} (Gruppledare)`, `${KIM.displayName} (Handläggare)`]);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Välj en kollega', `${TEAM_LEAD.displayName} (Gruppledare)`, `${KIM.displayName} (Handläggare)`]);
     expect((within(section).getByRole('button', { name: 'Dela ärendet' }) as HTMLButtonElement).disabled).toBe(true);
 
     await user.selectOptions(picker, String(KIM.id));
@@ -69,7 +89,11 @@ describe('case view: "Delas med"', () => {
   it('names the creator of an unassigned case, and explains a refusal', async () => {
     const { bridge, section, user } = await openSharedCase({ assignee: null, creator: { id: CASEWORKER.id, displayName: CASEWORKER.displayName }, shares: [] });
     expect(await within(section).findByText('Skapat av (ärendet har ingen handläggare)')).toBeTruthy();
-    bridge.fail('cases:share', { code: 'invalid_input', message: 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.', reason: 'share_not_case_user' });
+    bridge.fail('cases:share', {
+      code: 'invalid_input',
+      message: 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.',
+      reason: 'share_not_case_user',
+    });
     await user.selectOptions(within(section).getByLabelText('Kollega'), String(TEAM_LEAD.id));
     await user.click(within(section).getByRole('button', { name: 'Dela ärendet' }));
     expect((await within(section).findByRole('alert')).textContent).toContain('Ett ärende kan bara delas med en aktiv handläggare eller gruppledare.');
@@ -103,7 +127,12 @@ async function protectedListSection(): Promise<HTMLElement> {
 
 describe('case list: protected cases a team lead is not named on', () => {
   it('lists them by number only, outside the grid, with the marker', async () => {
-    caseworkBridge(TEAM_LEAD).ok('cases:list', { total: 1, rows: [caseRow(2)], protectedNotNamed: [{ id: 77, caseNumber: 'RVT-2026-0077' }], protectedNotNamedTotal: 1 });
+    caseworkBridge(TEAM_LEAD).ok('cases:list', {
+      total: 1,
+      rows: [caseRow(2)],
+      protectedNotNamed: [{ id: 77, caseNumber: 'RVT-2026-0077' }],
+      protectedNotNamedTotal: 1,
+    });
     const section = await protectedListSection();
     expect(within(section).getByRole('listitem').textContent).toBe('RVT-2026-0077 Skyddat – inte namngiven');
     expect(within(section).queryByRole('button')).toBeNull();

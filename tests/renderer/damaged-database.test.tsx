@@ -74,9 +74,7 @@ describe('a damaged database', () => {
   });
 
   it('damage found while working closes the session: the unlock screen shows the notice and nothing of the session', async () => {
-    installBridge()
-      .ok('session:status', unlockedStatus(ADMIN))
-      .fail('audit:verify', { code: 'database_damaged', message: 'The database file is damaged.' });
+    installBridge().ok('session:status', unlockedStatus(ADMIN)).fail('audit:verify', { code: 'database_damaged', message: 'The database file is damaged.' });
     const { user } = renderApp();
     await screen.findByRole('heading', { name: 'Välkommen, Astrid Testsson' });
     await user.click(button('Logg'));

@@ -12,7 +12,8 @@ import { isMessageKey, makeTranslator } from '../../renderer/src/i18n/translate'
 
 /** Every form of a message: the text, or each plural form. */
 const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : [message.one, message.other]);
-const placeholders = (message: Message): string[] => [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
+const placeholders = (message: Message): string[] =>
+  [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
 
 describe('i18n dictionaries', () => {
   it('have identical key sets', () => {
@@ -42,7 +43,17 @@ describe('i18n dictionaries', () => {
   });
 
   it('translate every validation message the shared schemas use', () => {
-    for (const key of ['required', 'username_too_short', 'username_too_long', 'username_format', 'passphrase_too_short', 'passphrase_too_long', 'text_too_long', 'idle_lock_range', 'number_required']) {
+    for (const key of [
+      'required',
+      'username_too_short',
+      'username_too_long',
+      'username_format',
+      'passphrase_too_short',
+      'passphrase_too_long',
+      'text_too_long',
+      'idle_lock_range',
+      'number_required',
+    ]) {
       expect(isMessageKey(`validation.${key}`), key).toBe(true);
     }
   });

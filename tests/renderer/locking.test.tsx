@@ -67,7 +67,9 @@ describe('locking', () => {
 
   it('locks by itself after the idle minutes, and activity postpones it', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const bridge = installBridge().ok('session:status', unlockedStatus(ADMIN, { idleLockMinutes: 2 })).ok('session:lock', lockedStatus());
+    const bridge = installBridge()
+      .ok('session:status', unlockedStatus(ADMIN, { idleLockMinutes: 2 }))
+      .ok('session:lock', lockedStatus());
     renderApp({ fakeTimers: true });
     await screen.findByRole('heading', { name: 'Välkommen, Astrid Testsson' });
 
@@ -90,9 +92,7 @@ describe('locking', () => {
   });
 
   it('returns to the unlock screen when the API answers "locked" (session expired in main)', async () => {
-    installBridge()
-      .ok('session:status', unlockedStatus(ADMIN))
-      .fail('audit:verify', { code: 'locked', message: 'Fristad is locked.' });
+    installBridge().ok('session:status', unlockedStatus(ADMIN)).fail('audit:verify', { code: 'locked', message: 'Fristad is locked.' });
     const { user } = renderApp();
     await screen.findByRole('heading', { name: 'Välkommen, Astrid Testsson' });
     await user.click(button('Logg'));

@@ -92,7 +92,11 @@ describe('log review view', () => {
     bridge.on('audit:search', () => ({
       ok: true,
       result: {
-        rows: [row(12), row(11), row(10)].map((r) => (reviewed && r.seq !== 10 ? { ...r, review: { by: { id: 2, displayName: 'Bertil Provsson' }, at: '2026-04-01T08:00:00.000Z', comment: 'Planerat besök' } } : r)),
+        rows: [row(12), row(11), row(10)].map((r) =>
+          reviewed && r.seq !== 10
+            ? { ...r, review: { by: { id: 2, displayName: 'Bertil Provsson' }, at: '2026-04-01T08:00:00.000Z', comment: 'Planerat besök' } }
+            : r,
+        ),
         nextBefore: null,
       },
     }));
@@ -134,7 +138,10 @@ describe('log review view', () => {
     const { bridge, user } = await openReview();
     bridge.on('audit:protected-access', (i) => ({
       ok: true,
-      result: i.before === undefined ? { rows: [row(30, { protectionLevel: 'skyddad_folkbokforing' })], nextBefore: 30 } : { rows: [row(20, { protectionLevel: 'skyddad_folkbokforing' })], nextBefore: null },
+      result:
+        i.before === undefined
+          ? { rows: [row(30, { protectionLevel: 'skyddad_folkbokforing' })], nextBefore: 30 }
+          : { rows: [row(20, { protectionLevel: 'skyddad_folkbokforing' })], nextBefore: null },
     }));
     await user.click(screen.getByRole('radio', { name: 'Skyddade ärenden' }));
     await user.click(button('Visa'));
@@ -205,8 +212,26 @@ describe('case log extract', () => {
     generatedAt: '2026-04-02T10:00:00.000Z',
     chainHead: { seq: 88, hash: 'ab'.repeat(32) },
     entries: [
-      { seq: 40, at: '2026-03-01T08:00:00.000Z', userName: 'Cecilia Exempelsson', role: 'caseworker', action: 'read', entity: 'journal', outcome: 'ok', reason: null },
-      { seq: 41, at: '2026-03-01T08:05:00.000Z', userName: 'Bertil Provsson', role: 'team_lead', action: 'reveal', entity: 'protected_identity', outcome: 'ok', reason: 'Behövde ringa boendet' },
+      {
+        seq: 40,
+        at: '2026-03-01T08:00:00.000Z',
+        userName: 'Cecilia Exempelsson',
+        role: 'caseworker',
+        action: 'read',
+        entity: 'journal',
+        outcome: 'ok',
+        reason: null,
+      },
+      {
+        seq: 41,
+        at: '2026-03-01T08:05:00.000Z',
+        userName: 'Bertil Provsson',
+        role: 'team_lead',
+        action: 'reveal',
+        entity: 'protected_identity',
+        outcome: 'ok',
+        reason: 'Behövde ringa boendet',
+      },
     ],
   };
 
@@ -216,7 +241,10 @@ describe('case log extract', () => {
       printed.push('print');
     };
     const detail = caseDetail();
-    const bridge = caseworkBridge(CASEWORKER).ok('cases:list', { total: 1, rows: [caseRow(2)] }).ok('cases:get', detail).ok('audit:case-extract', { ...EXTRACT, caseId: detail.id });
+    const bridge = caseworkBridge(CASEWORKER)
+      .ok('cases:list', { total: 1, rows: [caseRow(2)] })
+      .ok('cases:get', detail)
+      .ok('audit:case-extract', { ...EXTRACT, caseId: detail.id });
     bridge.on('audit:record-print', () => {
       printed.push('recorded');
       return { ok: true, result: { ok: true } };

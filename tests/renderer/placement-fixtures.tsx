@@ -192,4 +192,3 @@ export function renderSection(element: ReactElement) {
   const view = render(element);
   return { user, ...view };
 }
-

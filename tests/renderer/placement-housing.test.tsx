@@ -4,8 +4,14 @@ import type { HousingStep, Shelter } from '../../core/contract';
 import { HousingSection } from '../../renderer/src/placement/housing-section';
 import { CASE, placementBridge, renderSection, shelter, step } from './placement-fixtures';
 
-
-const EXPIRED = shelter({ id: 82, name: 'Boende Ankaret', ivoValidUntil: '2025-12-31', permitStatus: 'expired', municipalityCode: '1280', municipalityName: 'Malmö' });
+const EXPIRED = shelter({
+  id: 82,
+  name: 'Boende Ankaret',
+  ivoValidUntil: '2025-12-31',
+  permitStatus: 'expired',
+  municipalityCode: '1280',
+  municipalityName: 'Malmö',
+});
 
 async function openSection(steps: HousingStep[], shelters: Shelter[] = [shelter(), EXPIRED]) {
   const bridge = placementBridge().ok('housing:list', steps).ok('shelters:list', shelters);
@@ -24,7 +30,17 @@ async function typeDate(user: ReturnType<typeof renderSection>['user'], label: s
 describe('housing chain', () => {
   it('shows the household chain as a timeline in date order, and a child’s own chain under the child’s name', async () => {
     await openSection([
-      step({ id: 93, kind: 'own_lease', startDate: '2026-06-01', endDate: null, shelterId: null, shelterName: null, provider: 'Bostadsbolaget', costPerDay: null, outcome: 'ongoing' }),
+      step({
+        id: 93,
+        kind: 'own_lease',
+        startDate: '2026-06-01',
+        endDate: null,
+        shelterId: null,
+        shelterName: null,
+        provider: 'Bostadsbolaget',
+        costPerDay: null,
+        outcome: 'ongoing',
+      }),
       step({ id: 91 }),
       step({
         id: 92,
@@ -38,7 +54,19 @@ describe('housing chain', () => {
         obstacles: ['debts', 'rent_guarantee'],
         obstacleNote: 'Skuld hos Kronofogden',
       }),
-      step({ id: 94, childId: 31, childName: 'Ella Påhittad', kind: 'other', startDate: '2026-03-01', endDate: null, shelterId: null, shelterName: null, provider: 'Familjehem', outcome: 'ongoing', costPerDay: null }),
+      step({
+        id: 94,
+        childId: 31,
+        childName: 'Ella Påhittad',
+        kind: 'other',
+        startDate: '2026-03-01',
+        endDate: null,
+        shelterId: null,
+        shelterName: null,
+        provider: 'Familjehem',
+        outcome: 'ongoing',
+        costPerDay: null,
+      }),
     ]);
 
     const household = screen.getByRole('list', { name: 'Hushållets boendekedja' });
@@ -182,7 +210,19 @@ describe('housing chain', () => {
   });
 
   it('edits a step of a child’s own chain', async () => {
-    const childStep = step({ id: 94, childId: 31, childName: 'Ella Påhittad', kind: 'other', startDate: '2026-03-01', endDate: null, shelterId: null, shelterName: null, provider: 'Familjehem', costPerDay: null, outcome: 'ongoing' });
+    const childStep = step({
+      id: 94,
+      childId: 31,
+      childName: 'Ella Påhittad',
+      kind: 'other',
+      startDate: '2026-03-01',
+      endDate: null,
+      shelterId: null,
+      shelterName: null,
+      provider: 'Familjehem',
+      costPerDay: null,
+      outcome: 'ongoing',
+    });
     const { bridge, user } = await openSection([childStep]);
     bridge.on('housing:update-step', (input) => ({ ok: true, result: { ...childStep, endDate: input.endDate, outcome: input.outcome } }));
     await user.click(screen.getByRole('button', { name: 'Ändra Annat boende, från 1 mars 2026, pågår' }));

@@ -33,7 +33,11 @@ describe('Kompotten view: members', () => {
     expect(screen.getByText('Ingen plats matchar sökningen.')).toBeTruthy();
     await user.clear(picker);
     await user.type(picker, 'um');
-    expect(within(screen.getByRole('listbox', { name: 'Kommun' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Umeå']);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Kommun' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Umeå']);
     await user.keyboard('{Enter}');
     await user.type(screen.getByLabelText('Kontakt'), 'Mottagningen, 090-00 00 00');
     await user.click(button('Lägg till som medlem'));
@@ -83,7 +87,17 @@ describe('Kompotten view: members', () => {
 describe('Kompotten view: ledger', () => {
   const LEDGER = [
     request(),
-    request({ id: 72, direction: 'received', counterpartCode: '2480', counterpartName: 'Umeå', caseId: null, caseNumber: null, date: '2026-02-15', outcome: 'accepted', notes: 'Trea i centrum' }),
+    request({
+      id: 72,
+      direction: 'received',
+      counterpartCode: '2480',
+      counterpartName: 'Umeå',
+      caseId: null,
+      caseNumber: null,
+      date: '2026-02-15',
+      outcome: 'accepted',
+      notes: 'Trea i centrum',
+    }),
     request({ id: 73, counterpartCode: '1280', counterpartName: 'Malmö', date: '2026-01-20', outcome: 'declined' }),
   ];
 

@@ -5,7 +5,6 @@ import { MovesSection } from '../../renderer/src/placement/moves-section';
 import { unmasked } from '../helpers/protect';
 import { CASE, farCheck, move, nearCheck, placementBridge, renderSection } from './placement-fixtures';
 
-
 function moveCard(title: string): HTMLElement {
   return screen.getByRole('article', { name: title });
 }
@@ -35,7 +34,11 @@ describe('moves section: planning a move with the safe-distance check', () => {
     expect(warning.textContent).toContain('Förövare Exempel, Stockholm: 14,2 km – närmare än 100 km');
     const table = screen.getByRole('table', { name: 'Avståndskontroll för Sollentuna' });
     const row = within(table).getByRole('row', { name: /Förövare Exempel/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Stockholm', '14,2', 'Nej', 'Ja', 'Varning: närmare än 100 km']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Stockholm', '14,2', 'Nej', 'Ja', 'Varning: närmare än 100 km']);
     expect(bridge.callsTo('moves:check-destination')).toEqual([{ caseId: 7, to: { kind: 'municipality', code: '0163' } }]);
     expect(bridge.callsTo('moves:create')).toHaveLength(0);
     expect(screen.getByRole('button', { name: 'Spara flytten trots varningen' })).toBeTruthy();
@@ -113,7 +116,11 @@ describe('moves section: transitions', () => {
     expect(buttons.map((b) => b.textContent)).toEqual(['Acceptera flytten', 'Markera som avböjd', 'Avbryt flytten']);
 
     expect(within(moveCard('Skärholmen till Malmö')).queryByRole('group', { name: /Ändra status/ })).toBeNull();
-    expect(within(moveCard('Skärholmen till Malmö')).queryAllByRole('button').map((b) => b.textContent)).toEqual([]);
+    expect(
+      within(moveCard('Skärholmen till Malmö'))
+        .queryAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([]);
     expect(within(moveCard('Skärholmen till Malmö')).getByText('Genomförd')).toBeTruthy();
 
     const planned = within(moveCard('Flytt till Västerås')).getAllByRole('button', { name: /Registrera|Acceptera|Avbryt|Markera/ });
@@ -199,7 +206,9 @@ describe('moves section: transitions', () => {
     await user.click(within(card).getByRole('button', { name: 'Spara status Förfrågan skickad' }));
     const alert = await within(card).findByRole('alert');
     expect(alert.textContent).toContain('Ändringen är inte tillåten i det här läget.');
-    expect(alert.textContent).toContain('En flytt kan inte gå tillbaka från Erbjuden till Förfrågan skickad. Från Erbjuden kan den bara bli Accepterad, Avböjd eller Avbruten.');
+    expect(alert.textContent).toContain(
+      'En flytt kan inte gå tillbaka från Erbjuden till Förfrågan skickad. Från Erbjuden kan den bara bli Accepterad, Avböjd eller Avbruten.',
+    );
     expect(alert.textContent).not.toMatch(/offered|move|cannot/i);
     // The list is reloaded to show where the move really is.
     await waitFor(() => expect(bridge.callsTo('moves:list')).toHaveLength(2));

@@ -48,7 +48,11 @@ describe('place picker', () => {
     const { user, combobox, value } = renderPicker();
     await user.type(combobox, 'so');
     const listbox = screen.getByRole('listbox', { name: 'Till' });
-    expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual(['Sollentuna', 'Södermalm (stadsdel i Stockholm)']);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Sollentuna', 'Södermalm (stadsdel i Stockholm)']);
     expect(combobox.getAttribute('aria-expanded')).toBe('true');
     expect(combobox.getAttribute('aria-activedescendant')).toBe(within(listbox).getAllByRole('option')[0]?.id);
     expect(screen.getByRole('status').textContent).toBe('2 träffar. Välj med piltangenterna.');

@@ -7,7 +7,15 @@ import { button, renderApp } from './render-app';
 
 const REGISTER: Shelter[] = [
   shelter(),
-  shelter({ id: 82, name: 'Boende Ankaret', ivoValidUntil: '2025-12-31', permitStatus: 'expired', specialisations: [], languages: '', occupancy: { adults: 0, children: 0 } }),
+  shelter({
+    id: 82,
+    name: 'Boende Ankaret',
+    ivoValidUntil: '2025-12-31',
+    permitStatus: 'expired',
+    specialisations: [],
+    languages: '',
+    occupancy: { adults: 0, children: 0 },
+  }),
   shelter({
     id: 84,
     name: 'Boende Eken',
@@ -70,7 +78,14 @@ describe('shelters view', () => {
     expect(bridge.callsTo('shelters:create')).toHaveLength(0);
     expect(document.activeElement).toBe(screen.getByLabelText('Namn'));
 
-    const created = shelter({ id: 85, name: 'Boende Björken', municipalityCode: '1280', municipalityName: 'Malmö', ivoKind: 'registration', permitStatus: 'missing' });
+    const created = shelter({
+      id: 85,
+      name: 'Boende Björken',
+      municipalityCode: '1280',
+      municipalityName: 'Malmö',
+      ivoKind: 'registration',
+      permitStatus: 'missing',
+    });
     bridge.on('shelters:create', () => {
       bridge.ok('shelters:list', [shelter(), created]);
       return { ok: true, result: created };

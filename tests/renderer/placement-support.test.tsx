@@ -5,7 +5,6 @@ import { SupportSection } from '../../renderer/src/placement/support-section';
 import { useLanguageStore } from '../../renderer/src/i18n/language-store';
 import { CASE, placementBridge, renderSection } from './placement-fixtures';
 
-
 function item(overrides: Partial<SupportItem> = {}): SupportItem {
   return { id: 101, caseId: 7, kind: 'school', agency: 'Skolan', status: 'in_progress', startDate: '2026-02-01', endDate: null, notes: '', ...overrides };
 }
@@ -19,8 +18,13 @@ async function openSection(items: SupportItem[], caseDetail = CASE) {
 
 describe('support plan (Bryt upp)', () => {
   it('lists items in the order of the kinds, with agency, status and dates', async () => {
-    await openSection([item(), item({ id: 102, kind: 'protected_housing', agency: 'Socialtjänsten', status: 'done', startDate: '2026-01-10', endDate: '2026-02-20' })]);
-    const rows = within(screen.getByRole('table', { name: 'Stödplanens insatser' })).getAllByRole('row').slice(1);
+    await openSection([
+      item(),
+      item({ id: 102, kind: 'protected_housing', agency: 'Socialtjänsten', status: 'done', startDate: '2026-01-10', endDate: '2026-02-20' }),
+    ]);
+    const rows = within(screen.getByRole('table', { name: 'Stödplanens insatser' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Skyddat boende', 'Förskola och skola']);
     expect(within(rows[0] as HTMLElement).getByText('Klar')).toBeTruthy();
     expect(within(rows[0] as HTMLElement).getByText('10 jan. 2026 – 20 feb. 2026')).toBeTruthy();

@@ -34,7 +34,8 @@ describe('plurals', () => {
     const countThenNoun = /\{(count|rows|days|years)\} (ärenden|rader|dagar|cases|rows|days|years|matches|träffar)/;
     for (const [language, dictionary] of Object.entries({ sv, en })) {
       for (const [key, message] of Object.entries(dictionary)) {
-        if (typeof message === 'string' && key !== ('cases.count_capped' satisfies MessageKey)) expect(message, `${language} ${key}`).not.toMatch(countThenNoun);
+        if (typeof message === 'string' && key !== ('cases.count_capped' satisfies MessageKey))
+          expect(message, `${language} ${key}`).not.toMatch(countThenNoun);
       }
     }
   });

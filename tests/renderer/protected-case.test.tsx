@@ -42,7 +42,14 @@ const realMove: Move = {
   status: 'planned',
   receivingContact: 'KANARIE-MOTTAGARE',
   notes: '',
-  check: { destination: { kind: 'municipality', code: '2584', name: 'Kiruna' }, minimumKm: 100, checkedAt: '2026-03-01T10:00:00.000Z', checks: [], warning: false, nearestKm: null },
+  check: {
+    destination: { kind: 'municipality', code: '2584', name: 'Kiruna' },
+    minimumKm: 100,
+    checkedAt: '2026-03-01T10:00:00.000Z',
+    checks: [],
+    warning: false,
+    nearestKm: null,
+  },
   overrideReason: null,
   transitions: [{ status: 'planned', date: '2026-03-05', recordedBy: 'Cecilia Exempelsson', recordedAt: '2026-03-01T10:00:00.000Z' }],
 };
@@ -106,7 +113,8 @@ function canaryPlaces(): { canary: string; wrapped: boolean; where: string }[] {
     const element = node instanceof Element ? node : node.parentElement;
     const text = node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.value : node instanceof Element ? '' : (node.textContent ?? '');
     for (const canary of CANARIES) {
-      if (text.includes(canary)) found.push({ canary, wrapped: element?.closest('.protected-value, .protected-field') !== null, where: element?.outerHTML.slice(0, 120) ?? '' });
+      if (text.includes(canary))
+        found.push({ canary, wrapped: element?.closest('.protected-value, .protected-field') !== null, where: element?.outerHTML.slice(0, 120) ?? '' });
     }
   }
   return found;
@@ -182,7 +190,10 @@ describe('a case with protected personal data', () => {
 
   it('saves changes to a masked case without sending its protected fields', async () => {
     const { bridge, user } = await openProtectedCase();
-    bridge.on('cases:update', (input) => ({ ok: true, result: { ...maskedCase(), survivor: { ...maskedCase().survivor, language: input.survivor.language } } }));
+    bridge.on('cases:update', (input) => ({
+      ok: true,
+      result: { ...maskedCase(), survivor: { ...maskedCase().survivor, language: input.survivor.language } },
+    }));
     await user.click(button('Ändra uppgifter'));
     const form = document.querySelector('.case-edit-form');
     if (!(form instanceof HTMLElement)) throw new Error('no edit form');

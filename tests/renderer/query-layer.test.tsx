@@ -21,9 +21,10 @@ function Shows({ name, queryKey, loader }: { name: string; queryKey: QueryKey; l
   return <p data-testid={name}>{data ?? 'loading'}</p>;
 }
 
-const flush = () => act(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-});
+const flush = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 
 describe('the query layer', () => {
   it('matches keys by prefix, objects by the fields the prefix names', () => {

@@ -21,7 +21,7 @@ function reasonsUsedInCode(): Set<string> {
   for (const file of ['app', 'db', 'worker', 'electron', 'core/rules'].flatMap(sourceFiles)) {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
     for (const m of text.matchAll(/\.because\(([^)]*)/g)) for (const k of (m[1] ?? '').matchAll(/(?<!=== )'([a-z_]+)'/g)) used.add(k[1] ?? '');
-    for (const m of text.matchAll(/refuse\([^;]*?, '([a-z_]+)'/g)) used.add(m[1] ?? '');
+    for (const m of text.matchAll(/refuse\([^;]*?,\s*'([a-z_]+)'/g)) used.add(m[1] ?? '');
     for (const m of text.matchAll(/_REASONS = \{([^}]*)\}/g)) for (const k of (m[1] ?? '').matchAll(/: '([a-z_]+)'/g)) used.add(k[1] ?? '');
   }
   return used;
@@ -48,7 +48,9 @@ describe('refusal texts', () => {
       params: { from: 'planned', to: 'offered', allowed: ['requested', 'cancelled'] },
     };
     const sv = errorDetail(makeTranslator('sv'), 'sv', error, false);
-    expect(sv).toBe('En flytt kan inte gå direkt från Planerad till Erbjuden: registrera varje steg. Från Planerad kan den bara bli Förfrågan skickad eller Avbruten.');
+    expect(sv).toBe(
+      'En flytt kan inte gå direkt från Planerad till Erbjuden: registrera varje steg. Från Planerad kan den bara bli Förfrågan skickad eller Avbruten.',
+    );
     expect(sv).not.toMatch(/planned|offered|requested|cancelled|move|step/);
     const en = errorDetail(makeTranslator('en'), 'en', error, false);
     expect(en).toContain('From Planned it can only become Requested or Cancelled.');

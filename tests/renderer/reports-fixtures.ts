@@ -50,8 +50,24 @@ export const FACTS: ReportFacts = {
 
 /** The survivors' housing steps behind the chain tables. */
 const STEPS: StepFact[] = [
-  ...Array.from({ length: 7 }, (_, i) => ({ id: i + 1, caseId: i + 1, kind: 'protected_shelter', startDate: '2026-02-10', endDate: '2026-04-10', outcome: 'completed', obstacles: [] })),
-  ...Array.from({ length: 6 }, (_, i) => ({ id: i + 20, caseId: i + 1, kind: 'transitional', startDate: '2026-04-10', endDate: null, outcome: 'ongoing', obstacles: ['debts'] })),
+  ...Array.from({ length: 7 }, (_, i) => ({
+    id: i + 1,
+    caseId: i + 1,
+    kind: 'protected_shelter',
+    startDate: '2026-02-10',
+    endDate: '2026-04-10',
+    outcome: 'completed',
+    obstacles: [],
+  })),
+  ...Array.from({ length: 6 }, (_, i) => ({
+    id: i + 20,
+    caseId: i + 1,
+    kind: 'transitional',
+    startDate: '2026-04-10',
+    endDate: null,
+    outcome: 'ongoing',
+    obstacles: ['debts'],
+  })),
   { id: 40, caseId: 7, kind: 'own_lease', startDate: '2026-04-10', endDate: null, outcome: 'ongoing', obstacles: [] },
 ];
 

@@ -112,7 +112,11 @@ describe('reports view: period picker', () => {
   });
 
   it('explains a period the API refuses', async () => {
-    const bridge = caseworkBridge(ADMIN).fail('reports:generate', { code: 'invalid_input', message: 'invalid_input', issues: [{ path: ['period', 'to'], message: 'period_order' }] });
+    const bridge = caseworkBridge(ADMIN).fail('reports:generate', {
+      code: 'invalid_input',
+      message: 'invalid_input',
+      issues: [{ path: ['period', 'to'], message: 'period_order' }],
+    });
     const { user } = await openReports(bridge);
     await user.click(button('Skapa rapport'));
     expect((await screen.findByRole('alert')).textContent).toContain('Slutdatumet ligger före startdatumet.');
@@ -167,7 +171,11 @@ describe('reports view: the report', () => {
     for (const line of lines) expect(line.querySelectorAll('.chart-point')).toHaveLength(2);
     expect(chart.querySelectorAll('.chart-gap')).toHaveLength(0);
     expect(new Set([...chart.querySelectorAll('.chart-series-line line.chart-line')].map((line) => line.getAttribute('stroke-dasharray'))).size).toBe(4);
-    expect(screen.getByText(new RegExp(`^Nya: Föregående period \\(${year - 1}-01-01 – ${year - 1}-12-31\\) \\d+, Perioden \\(${year}-01-01 – ${year}-12-31\\) \\d+$`))).toBeTruthy();
+    expect(
+      screen.getByText(
+        new RegExp(`^Nya: Föregående period \\(${year - 1}-01-01 – ${year - 1}-12-31\\) \\d+, Perioden \\(${year}-01-01 – ${year}-12-31\\) \\d+$`),
+      ),
+    ).toBeTruthy();
   });
 
   it('leaves a gap labelled "<threshold" in a line where a value is hidden', () => {
@@ -187,7 +195,11 @@ describe('reports view: the report', () => {
     const [opened, closed] = [...chart.querySelectorAll('.chart-series-line')];
     expect(opened?.querySelectorAll('.chart-point')).toHaveLength(1);
     expect(opened?.querySelectorAll('line.chart-line')).toHaveLength(0);
-    expect(within(opened as HTMLElement).getByText('<5').classList.contains('chart-gap')).toBe(true);
+    expect(
+      within(opened as HTMLElement)
+        .getByText('<5')
+        .classList.contains('chart-gap'),
+    ).toBe(true);
     expect(closed?.querySelectorAll('.chart-point')).toHaveLength(2);
     expect(closed?.querySelectorAll('line.chart-line')).toHaveLength(1);
     expect(screen.getByText('Nya: Före 3, Nu <5')).toBeTruthy();
@@ -197,7 +209,9 @@ describe('reports view: the report', () => {
     const report = sampleReport();
     const keys = reportLabelKeys(report);
     expect(keys.length).toBeGreaterThan(80);
-    const missing = (['sv', 'en'] as const).flatMap((language) => keys.filter((key) => !Object.prototype.hasOwnProperty.call(dictionaries[language], key)).map((key) => `${language}: ${key}`));
+    const missing = (['sv', 'en'] as const).flatMap((language) =>
+      keys.filter((key) => !Object.prototype.hasOwnProperty.call(dictionaries[language], key)).map((key) => `${language}: ${key}`),
+    );
     expect(missing).toEqual([]);
 
     useLanguageStore.setState({ language: 'en' });

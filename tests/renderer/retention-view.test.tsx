@@ -13,10 +13,35 @@ function preview(overrides: Partial<RetentionPreview> = {}): RetentionPreview {
     today: '2026-03-01',
     rules: { retentionYears: 5, retentionKeepBirthDays: true, researchMunicipality: false },
     purge: [
-      { caseNumber: 'RVT-2019-0007', closedAt: '2019-06-10', lastEntryAt: '2019-06-10', dueAt: '2024-06-10', deadline: '2025-12-31', overdue: true, decided: false },
-      { caseNumber: 'RVT-2021-0012', closedAt: '2021-02-01', lastEntryAt: '2021-03-01', dueAt: '2026-03-01', deadline: '2027-12-31', overdue: false, decided: false },
+      {
+        caseNumber: 'RVT-2019-0007',
+        closedAt: '2019-06-10',
+        lastEntryAt: '2019-06-10',
+        dueAt: '2024-06-10',
+        deadline: '2025-12-31',
+        overdue: true,
+        decided: false,
+      },
+      {
+        caseNumber: 'RVT-2021-0012',
+        closedAt: '2021-02-01',
+        lastEntryAt: '2021-03-01',
+        dueAt: '2026-03-01',
+        deadline: '2027-12-31',
+        overdue: false,
+        decided: false,
+      },
     ],
-    manual: [{ caseNumber: 'RVT-2020-0003', reasons: ['birth_day_unknown', 'child_placed'], lastEntryAt: '2020-05-05', dueAt: '2025-05-05', deadline: '2026-12-31', overdue: false }],
+    manual: [
+      {
+        caseNumber: 'RVT-2020-0003',
+        reasons: ['birth_day_unknown', 'child_placed'],
+        lastEntryAt: '2020-05-05',
+        dueAt: '2025-05-05',
+        deadline: '2026-12-31',
+        overdue: false,
+      },
+    ],
     kept: { open: 42, research_municipality: 0, not_due: 17, birth_day: 3, decided_keep: 1 },
     ...overrides,
   };
@@ -98,7 +123,18 @@ describe('retention view: decisions', () => {
     bridge.on('retention:decide', (i) => ({
       ok: true,
       result: preview({
-        purge: [...preview().purge, { caseNumber: i.caseNumber, closedAt: '2020-05-05', lastEntryAt: '2020-05-05', dueAt: '2025-05-05', deadline: '2026-12-31', overdue: false, decided: true }],
+        purge: [
+          ...preview().purge,
+          {
+            caseNumber: i.caseNumber,
+            closedAt: '2020-05-05',
+            lastEntryAt: '2020-05-05',
+            dueAt: '2025-05-05',
+            deadline: '2026-12-31',
+            overdue: false,
+            decided: true,
+          },
+        ],
         manual: [],
       }),
     }));
@@ -138,7 +174,21 @@ describe('retention view: the purge', () => {
   it('shows the new list when the purge is refused because the list changed', async () => {
     const { bridge, user } = await openRetention(TEAM_LEAD);
     bridge.fail('retention:purge', { code: 'not_allowed', message: 'The cases due for purging have changed since the preview.' });
-    const changed = preview({ generatedAt: '2026-03-01T09:05:00.000Z', purge: [...preview().purge, { caseNumber: 'RVT-2021-0013', closedAt: '2021-03-02', lastEntryAt: '2021-03-02', dueAt: '2026-03-02', deadline: '2027-12-31', overdue: false, decided: false }] });
+    const changed = preview({
+      generatedAt: '2026-03-01T09:05:00.000Z',
+      purge: [
+        ...preview().purge,
+        {
+          caseNumber: 'RVT-2021-0013',
+          closedAt: '2021-03-02',
+          lastEntryAt: '2021-03-02',
+          dueAt: '2026-03-02',
+          deadline: '2027-12-31',
+          overdue: false,
+          decided: false,
+        },
+      ],
+    });
     bridge.ok('retention:preview', changed);
     await user.type(input('Skriv antalet ärenden som ska raderas (2)'), '2{Enter}');
     expect(await screen.findByText('Listan har ändrats sedan den visades. Ingenting är raderat. Titta på den nya listan och bekräfta igen.')).toBeTruthy();

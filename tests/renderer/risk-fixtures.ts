@@ -62,7 +62,13 @@ export const CHILD_TEMPLATE: RiskTemplate = {
   version: '1',
   title: { sv: 'Testbedömning barn', en: 'Test assessment child' },
   target: 'child',
-  sections: [{ id: 'child', title: { sv: 'Barnet', en: 'The child' }, items: [{ id: 'afraid', kind: 'yes_no_unknown', label: { sv: 'Barnet är rädd', en: 'The child is afraid' }, perPerpetrator: false }] }],
+  sections: [
+    {
+      id: 'child',
+      title: { sv: 'Barnet', en: 'The child' },
+      items: [{ id: 'afraid', kind: 'yes_no_unknown', label: { sv: 'Barnet är rädd', en: 'The child is afraid' }, perPerpetrator: false }],
+    },
+  ],
   outputs: [{ id: 'acute', kind: 'level', label: { sv: 'Akut risk', en: 'Acute risk' }, headline: true }],
 };
 
@@ -188,7 +194,11 @@ export function statefulRisk(bridge: FakeBridge, initial: Assessment[] = []) {
       if (gaps.length > 0) {
         return {
           ok: false,
-          error: { code: 'invalid_input', message: 'The judgement is not complete.', issues: gaps.map((g) => ({ path: ['judgements', g.outputId, g.field], message: 'required' })) },
+          error: {
+            code: 'invalid_input',
+            message: 'The judgement is not complete.',
+            issues: gaps.map((g) => ({ path: ['judgements', g.outputId, g.field], message: 'required' })),
+          },
         };
       }
       return {
@@ -209,7 +219,12 @@ export function statefulRisk(bridge: FakeBridge, initial: Assessment[] = []) {
       const side = (a: Assessment) => ({ template: templateOf(a), answers: a.answers, judgements: a.judgements });
       return {
         ok: true,
-        result: { left: toSummary(left), right: toSummary(right), rows: compareAnswers(side(left), side(right), [31, 32]), judgements: compareJudgements(side(left), side(right)) },
+        result: {
+          left: toSummary(left),
+          right: toSummary(right),
+          rows: compareAnswers(side(left), side(right), [31, 32]),
+          judgements: compareJudgements(side(left), side(right)),
+        },
       };
     });
   return state;
@@ -217,7 +232,9 @@ export function statefulRisk(bridge: FakeBridge, initial: Assessment[] = []) {
 
 /** Opens a case in the case view (in the current language) with the risk channels answering from `initial`. */
 export async function openRiskCase(initial: Assessment[] = [], detail: CaseDetail = riskCase(), setup?: (bridge: FakeBridge) => void) {
-  const bridge = caseworkBridge(CASEWORKER).ok('cases:list', { total: 1, rows: [caseRow(2)] }).ok('cases:get', detail);
+  const bridge = caseworkBridge(CASEWORKER)
+    .ok('cases:list', { total: 1, rows: [caseRow(2)] })
+    .ok('cases:get', detail);
   const state = statefulRisk(bridge, initial);
   setup?.(bridge);
   const app = renderApp();

@@ -60,8 +60,12 @@ describe('risk assessment form', () => {
 
     await user.click(within(choice(panel, 'Hot om att döda')).getByLabelText('Ja'));
     await user.click(within(choice(panel, 'Hur ofta')).getByLabelText('Varje vecka'));
-    await user.click(within(within(group(panel, 'Bryter mot kontaktförbud')).getByRole('radiogroup', { name: 'Okänt namn (Annan släkting)' })).getByLabelText('Ja'));
-    await user.click(within(within(group(panel, 'Tidigare våld')).getByRole('radiogroup', { name: 'Karl Påhittsson (Tidigare partner)' })).getByLabelText('Vet inte'));
+    await user.click(
+      within(within(group(panel, 'Bryter mot kontaktförbud')).getByRole('radiogroup', { name: 'Okänt namn (Annan släkting)' })).getByLabelText('Ja'),
+    );
+    await user.click(
+      within(within(group(panel, 'Tidigare våld')).getByRole('radiogroup', { name: 'Karl Påhittsson (Tidigare partner)' })).getByLabelText('Vet inte'),
+    );
     expect(within(summary).getByText('3 av 4 faktorer föreligger')).toBeTruthy();
     expect(within(summary).getByText('Okänt: 1. Obesvarat: 0.')).toBeTruthy();
     const pattern = within(summary).getByRole('row', { name: /Våldets mönster/ });

@@ -15,7 +15,17 @@ async function openInstruments(user = ADMIN) {
     .on('risk:import-instrument', (input) => {
       const file = readInstrumentFile(input.json);
       if (!file.ok) return { ok: false, error: { code: 'invalid_input', message: file.message, issues: file.issues } };
-      return { ok: true, result: { templateId: file.template.id, version: file.template.version, title: file.template.title, target: file.template.target, source: 'imported', latest: true } };
+      return {
+        ok: true,
+        result: {
+          templateId: file.template.id,
+          version: file.template.version,
+          title: file.template.title,
+          target: file.template.target,
+          source: 'imported',
+          latest: true,
+        },
+      };
     });
   const app = renderApp();
   await screen.findByRole('heading', { name: `Välkommen, ${user.displayName}` });
@@ -78,7 +88,9 @@ describe('risk instruments view', () => {
     await user.click(await screen.findByRole('button', { name: 'Importera instrument.json' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Filen importerades inte.')).toBeTruthy();
-    const items = within(alert).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'id: Id:t får ha små bokstäver a–z, siffror och bindestreck, 2–64 tecken.',
       'sections[0].items[0].kind (id hot): Värdet måste vara ett av: "yes_no_unknown", "scale", "text".',
@@ -95,7 +107,11 @@ describe('risk instruments view', () => {
     await user.upload(screen.getByLabelText('Instrumentfil'), jsonFile(JSON.stringify(noLevel)));
     await user.click(await screen.findByRole('button', { name: 'Importera instrument.json' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'outputs[0].headline (id fritt): Bara ett fält med risknivå kan visas i ärendets sidhuvud.',
       'outputs: Mallen behöver minst ett resultatfält med risknivå.',
     ]);

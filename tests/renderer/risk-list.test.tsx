@@ -24,8 +24,13 @@ async function openList() {
 describe('case list by risk', () => {
   it('shows each case’s current level as a word and its review, overdue marked', async () => {
     const { grid } = await openList();
-    const rows = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
-    const cells = (row: HTMLElement) => within(row).getAllByRole('gridcell').map((c) => c.textContent);
+    const rows = within(grid)
+      .getAllByRole('row')
+      .filter((r) => r.getAttribute('aria-rowindex') !== '1');
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent);
     expect(cells(rows[0] as HTMLElement).slice(3, 5)).toEqual(['Hög', '5 jan. 2026Försenad']);
     expect(cells(rows[1] as HTMLElement).slice(3, 5)).toEqual(['Låg', '1 sep. 2026']);
     expect(cells(rows[2] as HTMLElement).slice(3, 5)).toEqual(['Ej bedömd', '–']);
@@ -45,7 +50,11 @@ describe('case list by risk', () => {
     const { user, last, grid } = await openList();
     await user.click(within(grid).getByRole('button', { name: /^Risknivå/ }));
     await waitFor(() => expect(last()).toMatchObject({ sort: 'risk_level', direction: 'desc' }));
-    expect(within(grid).getByRole('columnheader', { name: /Risknivå/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(
+      within(grid)
+        .getByRole('columnheader', { name: /Risknivå/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
     await user.click(within(grid).getByRole('button', { name: /^Risknivå/ }));
     await waitFor(() => expect(last()).toMatchObject({ sort: 'risk_level', direction: 'asc' }));
     await user.click(within(grid).getByRole('button', { name: /^Omprövning/ }));

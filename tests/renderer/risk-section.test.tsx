@@ -5,7 +5,15 @@ import { axisLabels } from '../../renderer/src/risk/risk-chart';
 import { CHILD_TEMPLATE, assessment, assessmentPanel, judged, openRiskCase, personGroup, riskCase } from './risk-fixtures';
 
 const completed = (id: number, day: string, acute: 'low' | 'medium' | 'high', longTerm: 'low' | 'medium' | 'high', answers = assessment({ id }).answers) =>
-  assessment({ id, status: 'completed', startedAt: `${day}T08:00:00.000Z`, completedAt: `${day}T10:00:00.000Z`, completedByName: 'Cecilia Exempelsson', judgements: judged(acute, longTerm), answers });
+  assessment({
+    id,
+    status: 'completed',
+    startedAt: `${day}T08:00:00.000Z`,
+    completedAt: `${day}T10:00:00.000Z`,
+    completedByName: 'Cecilia Exempelsson',
+    judgements: judged(acute, longTerm),
+    answers,
+  });
 
 describe('risk section of a case', () => {
   it("lists the survivor's and each child's assessments apart, newest first, with status, who and judged levels", async () => {
@@ -66,7 +74,9 @@ describe('risk section of a case', () => {
     expect(within(panel).getByText(/Påbörjad som kopia av en tidigare bedömning\./)).toBeTruthy();
     // The copy carries the earlier answers and judgement, ready to be changed.
     expect((within(within(panel).getByRole('radiogroup', { name: 'Hot om att döda' })).getByLabelText('Nej') as HTMLInputElement).checked).toBe(true);
-    expect((within(within(panel).getByRole('radiogroup', { name: 'Akut risk (visas i ärendets sidhuvud)' })).getByLabelText('Medel') as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(within(panel).getByRole('radiogroup', { name: 'Akut risk (visas i ärendets sidhuvud)' })).getByLabelText('Medel') as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it('shows the latest judged level in the case header with its date, and an overdue review', async () => {
@@ -107,8 +117,16 @@ describe('risk section of a case', () => {
     const table = within(survivor).getByRole('table', { name: /Bedömda nivåer per bedömning/ });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4);
-    expect(within(rows[0] as HTMLElement).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Slutförd', 'Instrument', 'Akut risk', 'Långsiktig risk']);
-    expect(within(rows[1] as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Testbedömning vuxen (version 2)', 'Låg', 'Medel']);
+    expect(
+      within(rows[0] as HTMLElement)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Slutförd', 'Instrument', 'Akut risk', 'Långsiktig risk']);
+    expect(
+      within(rows[1] as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Testbedömning vuxen (version 2)', 'Låg', 'Medel']);
     // The table is there for screen readers, and can be shown.
     expect(table.parentElement?.className).toBe('visually-hidden');
     await user.click(within(survivor).getByRole('button', { name: 'Visa som tabell' }));
@@ -131,7 +149,9 @@ describe('risk section of a case', () => {
     await user.click(within(survivor).getByRole('button', { name: 'Jämför' }));
     expect((within(survivor).getByLabelText('Bedömning A') as HTMLSelectElement).value).toBe('90');
     expect((within(survivor).getByLabelText('Bedömning B') as HTMLSelectElement).value).toBe('91');
-    const compareSection = within(survivor).getByRole('heading', { name: /Jämför två bedömningar/ }).closest('section') as HTMLElement;
+    const compareSection = within(survivor)
+      .getByRole('heading', { name: /Jämför två bedömningar/ })
+      .closest('section') as HTMLElement;
     await user.click(within(compareSection).getByRole('button', { name: 'Jämför' }));
     await waitFor(() => expect(bridge.callsTo('risk:compare')).toEqual([{ leftId: 90, rightId: 91 }]));
 
@@ -143,7 +163,11 @@ describe('risk section of a case', () => {
 
     const factors = within(survivor).getByRole('table', { name: 'Faktorer' });
     const prior = within(factors).getByRole('row', { name: /Tidigare våld Karl Påhittsson/ });
-    expect(within(prior).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Karl Påhittsson (Tidigare partner)', 'Ja', 'Nej', 'Ändrad']);
+    expect(
+      within(prior)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Karl Påhittsson (Tidigare partner)', 'Ja', 'Nej', 'Ändrad']);
     expect(within(factors).getByRole('row', { name: /Hur ofta/ }).textContent).toContain('Varje vecka');
     expect(within(survivor).getByText('2 av 7 svar har ändrats.')).toBeTruthy();
 
@@ -158,7 +182,9 @@ describe('risk section of a case', () => {
     const survivor = await personGroup(/den våldsutsatta/);
     await user.click(within(survivor).getByRole('button', { name: 'Jämför' }));
     await user.selectOptions(within(survivor).getByLabelText('Bedömning A'), '91');
-    const compareSection = within(survivor).getByRole('heading', { name: /Jämför två bedömningar/ }).closest('section') as HTMLElement;
+    const compareSection = within(survivor)
+      .getByRole('heading', { name: /Jämför två bedömningar/ })
+      .closest('section') as HTMLElement;
     await user.click(within(compareSection).getByRole('button', { name: 'Jämför' }));
     expect(screen.getByText('Välj två olika bedömningar.')).toBeTruthy();
     expect(bridge.callsTo('risk:compare')).toHaveLength(0);

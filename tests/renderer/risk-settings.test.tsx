@@ -27,7 +27,9 @@ describe('review intervals in the team settings', () => {
     await user.type(input('Hög risk, dagar'), '7');
     await user.click(button('Spara'));
     await screen.findByText('Inställningarna är sparade.');
-    expect(bridge.callsTo('settings:update')).toEqual([expect.objectContaining({ teamName: 'Relationsvåldsteamet Test', idleLockMinutes: 10, reviewDaysHigh: 7, reviewDaysMedium: 30, reviewDaysLow: 90 })]);
+    expect(bridge.callsTo('settings:update')).toEqual([
+      expect.objectContaining({ teamName: 'Relationsvåldsteamet Test', idleLockMinutes: 10, reviewDaysHigh: 7, reviewDaysMedium: 30, reviewDaysLow: 90 }),
+    ]);
   });
 
   it('uses the team’s days for the default review date of a draft', async () => {
@@ -53,6 +55,8 @@ describe('risk assessment in English', () => {
     expect(within(form).getByText('0 of 4 factors present')).toBeTruthy();
     expect(within(form).getByRole('radiogroup', { name: 'Threats to kill' })).toBeTruthy();
     expect(within(form).getByRole('radiogroup', { name: 'Acute risk (shown in the case header)' })).toBeTruthy();
-    expect(within(within(form).getByRole('group', { name: 'Earlier violence' })).getByRole('radiogroup', { name: 'Unknown name (Other relative)' })).toBeTruthy();
+    expect(
+      within(within(form).getByRole('group', { name: 'Earlier violence' })).getByRole('radiogroup', { name: 'Unknown name (Other relative)' }),
+    ).toBeTruthy();
   });
 });

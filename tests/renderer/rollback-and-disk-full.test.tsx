@@ -27,7 +27,14 @@ describe('the rollback warning', () => {
         idleLockMinutes: 10,
         retryAfterSeconds: 0,
         demoLogin: null,
-        rollbackWarning: { kind: 'older', witnessedSequence: 42, witnessedHash: 'h', witnessedAt: '2026-03-01T10:00:00.000Z', foundSequence: 17, detectedAt: '2026-03-02T10:00:00.000Z' },
+        rollbackWarning: {
+          kind: 'older',
+          witnessedSequence: 42,
+          witnessedHash: 'h',
+          witnessedAt: '2026-03-01T10:00:00.000Z',
+          foundSequence: 17,
+          detectedAt: '2026-03-02T10:00:00.000Z',
+        },
       },
     });
     render(<RollbackBanner />);

@@ -20,9 +20,7 @@ describe('settings view', () => {
     await user.type(input('Ny lösenfras'), 'en ny och längre lösenfras');
     await user.type(input('Upprepa lösenfrasen'), 'en ny och längre lösenfras{Enter}');
     expect(await screen.findByText('Din lösenfras är bytt. Använd den nya nästa gång du låser upp.')).toBeTruthy();
-    expect(bridge.callsTo('session:change-passphrase')).toEqual([
-      { currentPassphrase: 'den gamla lösenfrasen', newPassphrase: 'en ny och längre lösenfras' },
-    ]);
+    expect(bridge.callsTo('session:change-passphrase')).toEqual([{ currentPassphrase: 'den gamla lösenfrasen', newPassphrase: 'en ny och längre lösenfras' }]);
     expect(input('Nuvarande lösenfras').value).toBe('');
     expect(input('Ny lösenfras').value).toBe('');
     // Team settings are for administrators only.

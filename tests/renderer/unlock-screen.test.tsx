@@ -43,9 +43,7 @@ describe('unlock screen', () => {
 
   it('after too many attempts disables Unlock and counts down from retryAfterSeconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    installBridge()
-      .ok('session:status', lockedStatus())
-      .fail('session:unlock', { code: 'too_many_attempts', message: 'Too many', retryAfterSeconds: 30 });
+    installBridge().ok('session:status', lockedStatus()).fail('session:unlock', { code: 'too_many_attempts', message: 'Too many', retryAfterSeconds: 30 });
     const { user } = renderApp({ fakeTimers: true });
     await user.type(await screen.findByLabelText('Användarnamn'), 'astrid.admin');
     await user.type(input('Lösenfras'), 'gissning nummer sex{Enter}');
@@ -98,9 +96,7 @@ describe('unlock screen', () => {
 
   it('opens the demo from the first-run screen too', async () => {
     const demoStatus = lockedStatus({ demo: true, demoLogin: { username: 'demo', passphrase: 'demo-fristad-2026' } });
-    installBridge()
-      .ok('session:status', newStatus())
-      .ok('session:open-demo', { username: 'demo', passphrase: 'demo-fristad-2026', status: demoStatus });
+    installBridge().ok('session:status', newStatus()).ok('session:open-demo', { username: 'demo', passphrase: 'demo-fristad-2026', status: demoStatus });
     const { user } = renderApp();
     await user.click(await screen.findByRole('button', { name: 'Öppna fiktiva demodata' }));
     expect(await screen.findByRole('heading', { name: 'Demoläget är öppet' })).toBeTruthy();

@@ -44,17 +44,18 @@ describe('users view', () => {
   it('shows each managed account’s failed unlocks since its last unlock, and nothing for the others', async () => {
     const bo = { ...CASEWORKER, id: 4, username: 'bo.hl', displayName: 'Bo Provsson' };
     await openUsers(
-      [
-        userRow(ADMIN, null, null),
-        userRow(TEAM_LEAD, null, { count: 0, lastAt: null }),
-        userRow(bo, null, { count: 3, lastAt: '2026-03-02T08:15:00.000Z' }),
-      ],
+      [userRow(ADMIN, null, null), userRow(TEAM_LEAD, null, { count: 0, lastAt: null }), userRow(bo, null, { count: 3, lastAt: '2026-03-02T08:15:00.000Z' })],
       TEAM_LEAD,
     );
     const table = screen.getByRole('table');
     expect(within(table).getByRole('columnheader', { name: 'Misslyckade inloggningar' })).toBeTruthy();
     const [, admin, lead, boRow] = within(table).getAllByRole('row') as HTMLElement[];
-    const cells = (row: HTMLElement | undefined) => (row ? within(row).getAllByRole('cell').map((c) => c.textContent) : []);
+    const cells = (row: HTMLElement | undefined) =>
+      row
+        ? within(row)
+            .getAllByRole('cell')
+            .map((c) => c.textContent)
+        : [];
     expect(cells(boRow)[4]).toMatch(/^3 sedan senaste inloggningen, senast 2 mars 2026 \d{2}:\d{2}$/);
     expect(cells(lead)[4]).toBe('Inga sedan senaste inloggningen');
     // The administrator's account is not the team lead's to watch.
@@ -71,9 +72,7 @@ describe('users view', () => {
     await user.click(button('Lägg till användare'));
 
     expect(await screen.findByText('Bertil Provsson har lagts till.')).toBeTruthy();
-    expect(bridge.callsTo('users:create')).toEqual([
-      { username: 'bertil.lead', displayName: 'Bertil Provsson', role: 'team_lead', passphrase: INITIAL },
-    ]);
+    expect(bridge.callsTo('users:create')).toEqual([{ username: 'bertil.lead', displayName: 'Bertil Provsson', role: 'team_lead', passphrase: INITIAL }]);
     expect(await screen.findByRole('cell', { name: 'Bertil Provsson' })).toBeTruthy();
     expect(input('Användarnamn').value).toBe('');
     expect(input('Första lösenfras').value).toBe('');
@@ -155,7 +154,9 @@ describe('users view', () => {
     await screen.findByRole('heading', { name: 'Välkommen, Bertil Provsson' });
     await user.click(button('Användare'));
     await screen.findByText(CASEWORKER.displayName);
-    const roles = within(screen.getByLabelText('Roll')).getAllByRole('option').map((o) => o.textContent);
+    const roles = within(screen.getByLabelText('Roll'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(roles).toEqual(['Handläggare', 'Gruppledare']);
     expect(screen.queryByRole('button', { name: `Stäng av ${ADMIN.displayName}` })).toBeNull();
     expect(screen.getByRole('button', { name: `Stäng av ${CASEWORKER.displayName}` })).toBeTruthy();

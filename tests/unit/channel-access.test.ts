@@ -21,9 +21,17 @@ describe('channel declarations', () => {
   });
 
   it('shows a role a view only when the role may call the channels the view is for', () => {
-    const mainChannel = { instruments: 'risk:import-instrument', reports: 'reports:generate', retention: 'retention:preview', audit: 'audit:verify', users: 'users:list', cases: 'cases:list' } as const;
+    const mainChannel = {
+      instruments: 'risk:import-instrument',
+      reports: 'reports:generate',
+      retention: 'retention:preview',
+      audit: 'audit:verify',
+      users: 'users:list',
+      cases: 'cases:list',
+    } as const;
     for (const role of ROLES) {
-      for (const [view, channel] of Object.entries(mainChannel)) expect(canSee(role, view as keyof typeof mainChannel), `${role} ${view}`).toBe(ruleAllows(channels[channel].access, role));
+      for (const [view, channel] of Object.entries(mainChannel))
+        expect(canSee(role, view as keyof typeof mainChannel), `${role} ${view}`).toBe(ruleAllows(channels[channel].access, role));
       expect(VIEW_IDS.filter((v) => canSee(role, v)).includes('start')).toBe(true);
     }
   });

@@ -39,7 +39,10 @@ const validTemplate: fc.Arbitrary<RiskTemplate> = fc
     description: fc.option(localized, { nil: undefined }),
     target: fc.constantFrom('adult' as const, 'child' as const),
     sections: fc.array(fc.record({ title: localized, items: fc.array(itemSpec, { minLength: 1, maxLength: 6 }) }), { minLength: 1, maxLength: 4 }),
-    outputs: fc.array(fc.record({ kind: fc.constantFrom('level' as const, 'text' as const), label: localized, help: fc.option(localized, { nil: undefined }) }), { minLength: 1, maxLength: 6 }),
+    outputs: fc.array(
+      fc.record({ kind: fc.constantFrom('level' as const, 'text' as const), label: localized, help: fc.option(localized, { nil: undefined }) }),
+      { minLength: 1, maxLength: 6 },
+    ),
     headline: fc.boolean(),
   })
   .map((r) => {
@@ -52,7 +55,9 @@ const validTemplate: fc.Arbitrary<RiskTemplate> = fc
         if (spec.help) item.help = spec.help;
         if (spec.weight !== undefined) item.weight = spec.weight;
         if (spec.kind === 'scale') {
-          item.options = spec.options.map((o, oi) => (o.score === undefined ? { value: `opt_${oi}`, label: o.label } : { value: `opt_${oi}`, label: o.label, score: o.score }));
+          item.options = spec.options.map((o, oi) =>
+            o.score === undefined ? { value: `opt_${oi}`, label: o.label } : { value: `opt_${oi}`, label: o.label, score: o.score },
+          );
         }
         return item;
       }),
@@ -98,7 +103,16 @@ const anyText = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? ''),
   mutated,
   validTemplate.map((t) => JSON.stringify(t).slice(0, -1)),
-  fc.constantFrom('', 'null', '[]', '{}', '"x"', '\uFEFF', '{"__proto__": {"polluted": true}}', '{"format": "fristad-risk-instrument", "constructor": {"prototype": {"x": 1}}}'),
+  fc.constantFrom(
+    '',
+    'null',
+    '[]',
+    '{}',
+    '"x"',
+    '\uFEFF',
+    '{"__proto__": {"polluted": true}}',
+    '{"format": "fristad-risk-instrument", "constructor": {"prototype": {"x": 1}}}',
+  ),
 );
 
 describe('instrument file reader (pure)', () => {
@@ -140,7 +154,14 @@ describe('instrument file reader (pure)', () => {
       format: 'something-else',
       version: 'v1',
       sections: [
-        { id: 's', title: { sv: 'S' }, items: [{ id: 'a', kind: 'scale', label: { sv: 'A' }, perPerpetrator: false }, { id: 'a', kind: 'text', label: {}, perPerpetrator: 'yes' }] },
+        {
+          id: 's',
+          title: { sv: 'S' },
+          items: [
+            { id: 'a', kind: 'scale', label: { sv: 'A' }, perPerpetrator: false },
+            { id: 'a', kind: 'text', label: {}, perPerpetrator: 'yes' },
+          ],
+        },
       ],
       outputs: [{ id: 'o', kind: 'text', label: { sv: 'O' }, headline: true }],
       extra: true,

@@ -252,7 +252,11 @@ export type Answers<C extends Channel> = (input: ChannelInput<C>, output: Channe
  * under the keys it answers for and invalidates the keys it affects, so everything showing them
  * reads them again. Errors are thrown to the caller (the forms show them).
  */
-export function useMutation<C extends Channel>(channel: C, invalidates?: Invalidates<C>, answers?: Answers<C>): (input: ChannelInput<C>) => Promise<ChannelOutput<C>> {
+export function useMutation<C extends Channel>(
+  channel: C,
+  invalidates?: Invalidates<C>,
+  answers?: Answers<C>,
+): (input: ChannelInput<C>) => Promise<ChannelOutput<C>> {
   const client = useQueryClient();
   const effects = useRef({ invalidates, answers });
   useEffect(() => {
@@ -272,7 +276,10 @@ export function useMutation<C extends Channel>(channel: C, invalidates?: Invalid
 /** Invalidates keys from an event handler (a timer ran out, a refusal says the data moved on). */
 export function useInvalidate(): (...keys: readonly QueryKey[]) => void {
   const client = useQueryClient();
-  return useCallback((...keys: readonly QueryKey[]) => {
-    for (const key of keys) client.invalidate(key);
-  }, [client]);
+  return useCallback(
+    (...keys: readonly QueryKey[]) => {
+      for (const key of keys) client.invalidate(key);
+    },
+    [client],
+  );
 }

@@ -12,7 +12,10 @@ export type CaseChangeChannel = { [C in Channel]: ChannelOutput<C> extends CaseD
  * case's detail where it is shown, without asking again. `invalidates` names anything else the
  * change makes out of date.
  */
-export function useCaseChange<C extends CaseChangeChannel>(channel: C, invalidates?: (detail: CaseDetail) => readonly QueryKey[]): (input: ChannelInput<C>) => Promise<CaseDetail> {
+export function useCaseChange<C extends CaseChangeChannel>(
+  channel: C,
+  invalidates?: (detail: CaseDetail) => readonly QueryKey[],
+): (input: ChannelInput<C>) => Promise<CaseDetail> {
   const client = useQueryClient();
   const mutate = useMutation(channel);
   return useCallback(

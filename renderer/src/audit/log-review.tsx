@@ -122,7 +122,10 @@ export function LogReview() {
       return { mode: 'sample', month: answer.month, size: answer.size, population: answer.population, rows: answer.rows };
     }
     const page = { limit: PAGE, ...(before === undefined ? {} : { before }) };
-    const answer = s.mode === 'search' ? await call('audit:search', { ...s.filters, ...page } as AuditSearchInput) : await call('audit:protected-access', { ...s.filters, ...page });
+    const answer =
+      s.mode === 'search'
+        ? await call('audit:search', { ...s.filters, ...page } as AuditSearchInput)
+        : await call('audit:protected-access', { ...s.filters, ...page });
     return { ...s, rows: before === undefined ? answer.rows : [...s.rows, ...answer.rows], nextBefore: answer.nextBefore };
   };
 
@@ -202,7 +205,10 @@ export function LogReview() {
 
   const userOptions = [
     { value: '', label: t('logreview.all_users') },
-    ...(users.data ?? []).map((u) => ({ value: String(u.id), label: u.disabled ? t('logreview.disabled_user', { name: `${u.displayName} (${u.username})` }) : `${u.displayName} (${u.username})` })),
+    ...(users.data ?? []).map((u) => ({
+      value: String(u.id),
+      label: u.disabled ? t('logreview.disabled_user', { name: `${u.displayName} (${u.username})` }) : `${u.displayName} (${u.username})`,
+    })),
   ];
   const reviewedOptions = (['any', 'no', 'yes'] as const).map((value) => ({ value, label: t(`logreview.reviewed_${value}`) }));
   const rows = shown?.rows ?? [];
@@ -226,7 +232,13 @@ export function LogReview() {
           {mode === 'search' ? (
             <>
               <SelectField name="user" label={t('logreview.user')} value={draft.userId} options={userOptions} onChange={(userId) => update({ userId })} />
-              <TextField name="caseNumber" label={t('logreview.case_number')} value={draft.caseNumber} onChange={(caseNumber) => update({ caseNumber })} hint={t('logreview.case_number_hint')} />
+              <TextField
+                name="caseNumber"
+                label={t('logreview.case_number')}
+                value={draft.caseNumber}
+                onChange={(caseNumber) => update({ caseNumber })}
+                hint={t('logreview.case_number_hint')}
+              />
               <SelectField
                 name="action"
                 label={t('logreview.action')}
@@ -243,21 +255,47 @@ export function LogReview() {
                 options={[{ value: '', label: t('logreview.all_outcomes') }, ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: labels.outcome(o) }))]}
                 onChange={(outcome) => update({ outcome })}
               />
-              <SelectField name="reviewed" label={t('logreview.reviewed')} value={draft.reviewed} options={reviewedOptions} onChange={(reviewed) => update({ reviewed })} />
+              <SelectField
+                name="reviewed"
+                label={t('logreview.reviewed')}
+                value={draft.reviewed}
+                options={reviewedOptions}
+                onChange={(reviewed) => update({ reviewed })}
+              />
             </>
           ) : null}
           {mode === 'sample' ? (
             <>
               <p>{t('logreview.sample_intro')}</p>
               <TextField name="month" label={t('logreview.month')} value={month} onChange={setMonth} hint={t('logreview.month_hint')} spellCheck={false} />
-              <TextField name="size" type="number" label={t('logreview.size')} value={size} onChange={setSize} hint={t('logreview.size_hint')} inputMode="numeric" />
+              <TextField
+                name="size"
+                type="number"
+                label={t('logreview.size')}
+                value={size}
+                onChange={setSize}
+                hint={t('logreview.size_hint')}
+                inputMode="numeric"
+              />
             </>
           ) : null}
           {mode === 'protected' ? (
             <>
               <p>{t('logreview.protected_intro')}</p>
-              <DateField name="from" label={t('logreview.from')} value={protectedDraft.from} onChange={(from) => setProtectedDraft((d) => ({ ...d, from }))} hint={t('logreview.date_hint')} />
-              <DateField name="to" label={t('logreview.to')} value={protectedDraft.to} onChange={(to) => setProtectedDraft((d) => ({ ...d, to }))} hint={t('logreview.date_hint')} />
+              <DateField
+                name="from"
+                label={t('logreview.from')}
+                value={protectedDraft.from}
+                onChange={(from) => setProtectedDraft((d) => ({ ...d, from }))}
+                hint={t('logreview.date_hint')}
+              />
+              <DateField
+                name="to"
+                label={t('logreview.to')}
+                value={protectedDraft.to}
+                onChange={(to) => setProtectedDraft((d) => ({ ...d, to }))}
+                hint={t('logreview.date_hint')}
+              />
               <SelectField
                 name="reviewed"
                 label={t('logreview.reviewed')}
@@ -285,7 +323,9 @@ export function LogReview() {
       {shown ? (
         <div className="log-review-result print-area">
           <h3>{t(`logreview.mode.${shown.mode}`)}</h3>
-          {shown.mode === 'sample' ? <p>{t('logreview.sample_result', { size: shown.rows.length, population: shown.population, month: shown.month })}</p> : null}
+          {shown.mode === 'sample' ? (
+            <p>{t('logreview.sample_result', { size: shown.rows.length, population: shown.population, month: shown.month })}</p>
+          ) : null}
           {rows.length === 0 ? (
             <p>{t('logreview.no_rows')}</p>
           ) : (
@@ -318,7 +358,12 @@ export function LogReview() {
                   {rows.map((r) => (
                     <tr key={r.seq}>
                       <td className="no-print">
-                        <input type="checkbox" aria-label={t('logreview.select_row', { seq: String(r.seq) })} checked={selected.has(r.seq)} onChange={(event) => toggle(r.seq, event.target.checked)} />
+                        <input
+                          type="checkbox"
+                          aria-label={t('logreview.select_row', { seq: String(r.seq) })}
+                          checked={selected.has(r.seq)}
+                          onChange={(event) => toggle(r.seq, event.target.checked)}
+                        />
                       </td>
                       <td>{r.seq}</td>
                       <td>{labels.time(r.at)}</td>

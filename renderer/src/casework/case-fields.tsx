@@ -21,12 +21,22 @@ interface PartProps<V> {
 export function SurvivorFields({ values, onChange, errors, prefix, masked = false }: PartProps<SurvivorValues> & { prefix: string; masked?: boolean }) {
   const t = useT();
   const legendId = useId();
-  const set = <K extends keyof SurvivorValues>(field: K) => (value: SurvivorValues[K]) => onChange({ ...values, [field]: value });
+  const set =
+    <K extends keyof SurvivorValues>(field: K) =>
+    (value: SurvivorValues[K]) =>
+      onChange({ ...values, [field]: value });
   const at = (field: string): string => pathOf(prefix, field);
   return (
     <fieldset className="form-group" aria-labelledby={legendId}>
       <legend id={legendId}>{t('case.survivor_title')}</legend>
-      <TextField name={at('name')} label={t('case.survivor_name')} value={values.name} onChange={set('name')} error={messageAt(t, errors, at('name'))} autoComplete="off" />
+      <TextField
+        name={at('name')}
+        label={t('case.survivor_name')}
+        value={values.name}
+        onChange={set('name')}
+        error={messageAt(t, errors, at('name'))}
+        autoComplete="off"
+      />
       <TextField
         name={at('personalIdentityNumber')}
         label={t('case.pin')}
@@ -58,8 +68,20 @@ export function SurvivorFields({ values, onChange, errors, prefix, masked = fals
         />
       </div>
       <div className="field-row">
-        <TextField name={at('language')} label={t('case.language')} value={values.language} onChange={set('language')} error={messageAt(t, errors, at('language'))} autoComplete="off" />
-        <CheckboxField name={at('interpreterNeeded')} label={t('case.interpreter_needed')} checked={values.interpreterNeeded} onChange={set('interpreterNeeded')} />
+        <TextField
+          name={at('language')}
+          label={t('case.language')}
+          value={values.language}
+          onChange={set('language')}
+          error={messageAt(t, errors, at('language'))}
+          autoComplete="off"
+        />
+        <CheckboxField
+          name={at('interpreterNeeded')}
+          label={t('case.interpreter_needed')}
+          checked={values.interpreterNeeded}
+          onChange={set('interpreterNeeded')}
+        />
       </div>
       <MaskableField masked={masked} label={t('case.safe_contact')}>
         <TextAreaField

@@ -75,9 +75,7 @@ function CaseRow({ row }: { row: CaseListRow }) {
         <Shown value={row.districtName}>{(name) => name ?? '–'}</Shown>
       </div>
       <div role="gridcell">{row.assignedUserName ?? t('case.unassigned')}</div>
-      <div role="gridcell">
-        {row.nextDue === null ? '–' : t('cases.next_due', { date: formatDay(row.nextDue, language), count: row.openReminders })}
-      </div>
+      <div role="gridcell">{row.nextDue === null ? '–' : t('cases.next_due', { date: formatDay(row.nextDue, language), count: row.openReminders })}</div>
       <div role="gridcell" title={formatMoment(row.updatedAt, language)}>
         {formatDate(row.updatedAt, language)}
       </div>
@@ -210,7 +208,13 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
         </div>
       ) : null}
       <p role="status" className="muted case-count">
-        {loading ? t('cases.loading') : total === 0 ? t(params.query !== '' ? 'cases.no_match' : 'cases.empty') : snapshot.capped ? t('cases.count_capped', { count: total }) : t('cases.count', { count: total })}
+        {loading
+          ? t('cases.loading')
+          : total === 0
+            ? t(params.query !== '' ? 'cases.no_match' : 'cases.empty')
+            : snapshot.capped
+              ? t('cases.count_capped', { count: total })
+              : t('cases.count', { count: total })}
       </p>
       <div
         ref={gridRef}
@@ -255,7 +259,15 @@ export function CaseGrid({ params, onOpen }: { params: CaseListParams; onOpen: (
             const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
             if (!row) {
               return (
-                <div key={slotOf(index)} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-busy="true" className="case-grid-row case-grid-pending" style={style}>
+                <div
+                  key={slotOf(index)}
+                  id={rowId(index)}
+                  role="row"
+                  aria-rowindex={index + 2}
+                  aria-busy="true"
+                  className="case-grid-row case-grid-pending"
+                  style={style}
+                >
                   <div role="gridcell" aria-colspan={COLUMNS.length}>
                     {t('cases.row_loading')}
                   </div>

@@ -64,7 +64,10 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
     setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, direction: filters.direction });
   };
 
-  const set = <K extends keyof CaseListFilters>(field: K) => (value: CaseListFilters[K]) => setFilters({ [field]: value });
+  const set =
+    <K extends keyof CaseListFilters>(field: K) =>
+    (value: CaseListFilters[K]) =>
+      setFilters({ [field]: value });
 
   return (
     <section className="view view-wide">
@@ -123,7 +126,10 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
             className="risk-filter-level"
             label={t('risk.filter_level')}
             value={filters.riskLevel ?? ''}
-            options={[{ value: '', label: t('risk.filter_level_any') }, ...[...RISK_LEVELS].reverse().map((level) => ({ value: level, label: t(`risk.level_${level}`) }))]}
+            options={[
+              { value: '', label: t('risk.filter_level_any') },
+              ...[...RISK_LEVELS].reverse().map((level) => ({ value: level, label: t(`risk.level_${level}`) })),
+            ]}
             onChange={(value) => setFilters({ riskLevel: RISK_LEVELS.find((level) => level === value) ?? null })}
           />
         </div>
@@ -131,7 +137,12 @@ export function CaseList({ onOpen, onNew }: { onOpen: (id: number) => void; onNe
           <CheckboxField name="protectedOnly" label={t('cases.filter_protected')} checked={filters.protectedOnly} onChange={set('protectedOnly')} />
           <CheckboxField name="honourOnly" label={t('cases.filter_honour')} checked={filters.honourOnly} onChange={set('honourOnly')} />
           <CheckboxField name="openRemindersOnly" label={t('cases.filter_reminders')} checked={filters.openRemindersOnly} onChange={set('openRemindersOnly')} />
-          <CheckboxField name="overdueReviewOnly" label={t('risk.filter_overdue_review')} checked={filters.overdueReviewOnly} onChange={set('overdueReviewOnly')} />
+          <CheckboxField
+            name="overdueReviewOnly"
+            label={t('risk.filter_overdue_review')}
+            checked={filters.overdueReviewOnly}
+            onChange={set('overdueReviewOnly')}
+          />
           {filtered ? (
             <button type="button" className="button-link" onClick={clear}>
               {t('cases.clear_filters')}

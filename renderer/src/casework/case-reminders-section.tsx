@@ -43,7 +43,13 @@ function AddReminderForm({ caseId, onAdded, onCancel }: { caseId: number; onAdde
     <form ref={formRef} onSubmit={onSubmit} noValidate className="reminder-form" aria-label={t('reminders.add_title')}>
       <h3>{t('reminders.add_title')}</h3>
       <div className="field-row">
-        <SelectField name="kind" label={t('reminders.kind')} value={kind} options={REMINDER_KINDS.map((k) => ({ value: k, label: t(`reminder_kind.${k}`) }))} onChange={setKind} />
+        <SelectField
+          name="kind"
+          label={t('reminders.kind')}
+          value={kind}
+          options={REMINDER_KINDS.map((k) => ({ value: k, label: t(`reminder_kind.${k}`) }))}
+          onChange={setKind}
+        />
         <DateField
           name="dueDate"
           label={t('reminders.due_date')}

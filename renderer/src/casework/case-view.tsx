@@ -118,68 +118,68 @@ export function CaseView({ caseId, onBack, backLabel }: { caseId: number; onBack
 
   return (
     <ProtectedCaseContext value={detail.reveal.protected}>
-        <section className="view case-view">
-          {back}
-          <header className="case-header" ref={headRef}>
-            <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
-            <p className="case-badges">
-              <StatusBadge status={detail.status} />
-              <ProtectionBadge level={detail.protectionLevel} />
-              <HonourBadge honourContext={detail.honourContext} />
-            </p>
-            <CaseRiskHeader latestRisk={detail.latestRisk} />
-            <dl className="facts facts-inline">
-              <dt>{t('case.district')}</dt>
-              <dd>
-                <Shown value={detail.districtName}>{(name) => name ?? t('case.no_district')}</Shown>
-              </dd>
-              <dt>{t('case.assigned')}</dt>
-              <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
-              <dt>{t('people.children_short')}</dt>
-              <dd>{detail.children.length}</dd>
-            </dl>
-            <p className="case-extract-link">
-              <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
-                {t('extract.open')}
-              </button>
-            </p>
-            {detail.protectionLevel !== 'none' ? (
-              <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
-            ) : null}
-            <RevealPanel caseId={detail.id} reveal={detail.reveal} />
-          </header>
-          <ApiErrorAlert error={error} />
-          <nav className="case-nav" aria-label={t('case.sections_nav')}>
-            <ul>
-              {LINKS.map((link) => (
-                <li key={link.key}>
-                  <button type="button" className="button-link" onClick={() => goTo(link)}>
-                    {t(link.label)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div ref={sectionsRef} className="case-sections">
-            <Fragment key={revealKey}>
-              <OverviewSection id={sectionId('overview')} detail={detail} />
-              <RiskSection id={sectionId('risk')} caseDetail={detail} />
-              <PeopleSection id={sectionId('people')} detail={detail} />
-              <div data-slot="moves" className="case-slot" tabIndex={-1}>
-                <MovesSection {...sectionProps} />
-              </div>
-              <div data-slot="housing" className="case-slot" tabIndex={-1}>
-                <HousingSection {...sectionProps} />
-              </div>
-              <div data-slot="support" className="case-slot" tabIndex={-1}>
-                <SupportSection {...sectionProps} />
-              </div>
-              <JournalSection id={sectionId('journal')} detail={detail} />
-              <CaseRemindersSection id={sectionId('reminders')} detail={detail} />
-            </Fragment>
-            <SharingSection id={sectionId('sharing')} detail={detail} />
-          </div>
-        </section>
+      <section className="view case-view">
+        {back}
+        <header className="case-header" ref={headRef}>
+          <ViewHeading>{t('case.heading', { number: detail.caseNumber, name: detail.survivor.name })}</ViewHeading>
+          <p className="case-badges">
+            <StatusBadge status={detail.status} />
+            <ProtectionBadge level={detail.protectionLevel} />
+            <HonourBadge honourContext={detail.honourContext} />
+          </p>
+          <CaseRiskHeader latestRisk={detail.latestRisk} />
+          <dl className="facts facts-inline">
+            <dt>{t('case.district')}</dt>
+            <dd>
+              <Shown value={detail.districtName}>{(name) => name ?? t('case.no_district')}</Shown>
+            </dd>
+            <dt>{t('case.assigned')}</dt>
+            <dd>{detail.assignedUser?.displayName ?? t('case.unassigned')}</dd>
+            <dt>{t('people.children_short')}</dt>
+            <dd>{detail.children.length}</dd>
+          </dl>
+          <p className="case-extract-link">
+            <button type="button" className="button-secondary" onClick={() => setShowExtract(true)}>
+              {t('extract.open')}
+            </button>
+          </p>
+          {detail.protectionLevel !== 'none' ? (
+            <p className="alert alert-warning protected-warning">{t('case.protected_warning', { level: t(`protection.${detail.protectionLevel}`) })}</p>
+          ) : null}
+          <RevealPanel caseId={detail.id} reveal={detail.reveal} />
+        </header>
+        <ApiErrorAlert error={error} />
+        <nav className="case-nav" aria-label={t('case.sections_nav')}>
+          <ul>
+            {LINKS.map((link) => (
+              <li key={link.key}>
+                <button type="button" className="button-link" onClick={() => goTo(link)}>
+                  {t(link.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div ref={sectionsRef} className="case-sections">
+          <Fragment key={revealKey}>
+            <OverviewSection id={sectionId('overview')} detail={detail} />
+            <RiskSection id={sectionId('risk')} caseDetail={detail} />
+            <PeopleSection id={sectionId('people')} detail={detail} />
+            <div data-slot="moves" className="case-slot" tabIndex={-1}>
+              <MovesSection {...sectionProps} />
+            </div>
+            <div data-slot="housing" className="case-slot" tabIndex={-1}>
+              <HousingSection {...sectionProps} />
+            </div>
+            <div data-slot="support" className="case-slot" tabIndex={-1}>
+              <SupportSection {...sectionProps} />
+            </div>
+            <JournalSection id={sectionId('journal')} detail={detail} />
+            <CaseRemindersSection id={sectionId('reminders')} detail={detail} />
+          </Fragment>
+          <SharingSection id={sectionId('sharing')} detail={detail} />
+        </div>
+      </section>
     </ProtectedCaseContext>
   );
 }

@@ -54,7 +54,11 @@ function NoteEditor({
   };
 
   const title =
-    form.kind === 'edit' ? t('journal.edit_title') : form.kind === 'correct' ? t('journal.correct_title', { date: formatDay(form.note.noteDate, language) }) : t('journal.new_title');
+    form.kind === 'edit'
+      ? t('journal.edit_title')
+      : form.kind === 'correct'
+        ? t('journal.correct_title', { date: formatDay(form.note.noteDate, language) })
+        : t('journal.new_title');
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="note-form" aria-label={title}>
@@ -65,10 +69,24 @@ function NoteEditor({
           <blockquote className="preserve-lines">{form.note.body}</blockquote>
         </figure>
       ) : null}
-      <DateField name="noteDate" label={t('journal.date')} hint={t('casework.date_hint')} value={noteDate} onChange={setNoteDate} error={messageAt(t, errors, 'noteDate')} />
+      <DateField
+        name="noteDate"
+        label={t('journal.date')}
+        hint={t('casework.date_hint')}
+        value={noteDate}
+        onChange={setNoteDate}
+        error={messageAt(t, errors, 'noteDate')}
+      />
       <TextAreaField name="body" label={t('journal.text')} value={body} onChange={setBody} error={messageAt(t, errors, 'body')} rows={8} />
       <p className="field-hint">{t('journal.draft_hint')}</p>
-      <FormFooter form={submission} submitLabel={t('journal.save_draft')} onCancel={onCancel} cancelLabel={t('casework.cancel')} shownAtFields={issuesAtFields} summary />
+      <FormFooter
+        form={submission}
+        submitLabel={t('journal.save_draft')}
+        onCancel={onCancel}
+        cancelLabel={t('casework.cancel')}
+        shownAtFields={issuesAtFields}
+        summary
+      />
     </form>
   );
 }
@@ -138,7 +156,13 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
         {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
         <ApiErrorAlert error={error ?? notes.error} />
         {form.kind !== 'none' ? (
-          <NoteEditor key={form.kind === 'new' ? 'new' : `${form.kind}-${form.note.id}`} caseId={detail.id} form={form} onSaved={saved} onCancel={() => begin({ kind: 'none' })} />
+          <NoteEditor
+            key={form.kind === 'new' ? 'new' : `${form.kind}-${form.note.id}`}
+            caseId={detail.id}
+            form={form}
+            onSaved={saved}
+            onCancel={() => begin({ kind: 'none' })}
+          />
         ) : open ? (
           <div className="actions">
             <button type="button" data-journal-new onClick={() => begin({ kind: 'new' })}>
@@ -157,7 +181,12 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
             const mine = note.authorId === user.id;
             return (
               <li key={note.id}>
-                <article id={noteElementId(id, note.id)} tabIndex={-1} className={`note note-${note.status}`} aria-labelledby={`${noteElementId(id, note.id)}-title`}>
+                <article
+                  id={noteElementId(id, note.id)}
+                  tabIndex={-1}
+                  className={`note note-${note.status}`}
+                  aria-labelledby={`${noteElementId(id, note.id)}-title`}
+                >
                   <header className="note-head">
                     <h3 id={`${noteElementId(id, note.id)}-title`} className="note-title">
                       {t('journal.note_title', { date: formatDay(note.noteDate, language), author: note.authorName })}
@@ -182,7 +211,9 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
                   ))}
                   <div className="note-body preserve-lines">{note.body}</div>
                   <p className="note-meta muted">
-                    {signed && note.signedAt ? t('journal.signed_at', { when: formatMoment(note.signedAt, language) }) : t('journal.written_at', { when: formatMoment(note.createdAt, language) })}
+                    {signed && note.signedAt
+                      ? t('journal.signed_at', { when: formatMoment(note.signedAt, language) })
+                      : t('journal.written_at', { when: formatMoment(note.createdAt, language) })}
                   </p>
                   {!open ? null : signed ? (
                     <div className="actions">
@@ -193,7 +224,13 @@ export function JournalSection({ id, detail }: { id: string; detail: CaseDetail 
                   ) : !mine ? (
                     <p className="muted">{t('journal.others_draft')}</p>
                   ) : signing === note.id ? (
-                    <ConfirmInline message={t('journal.sign_confirm')} confirmLabel={t('journal.sign_yes')} busy={busy} onConfirm={() => sign(note)} onCancel={() => setSigning(null)} />
+                    <ConfirmInline
+                      message={t('journal.sign_confirm')}
+                      confirmLabel={t('journal.sign_yes')}
+                      busy={busy}
+                      onConfirm={() => sign(note)}
+                      onCancel={() => setSigning(null)}
+                    />
                   ) : (
                     <div className="actions">
                       <button type="button" className="button-secondary" onClick={() => begin({ kind: 'edit', note })}>

@@ -67,7 +67,12 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (detail: CaseD
       <p>{t('new_case.intro')}</p>
       <ApiErrorAlert error={referenceError} />
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <SurvivorFields prefix="survivor" values={fields.survivor} onChange={(survivor) => setFields((previous) => ({ ...previous, survivor }))} errors={errors} />
+        <SurvivorFields
+          prefix="survivor"
+          values={fields.survivor}
+          onChange={(survivor) => setFields((previous) => ({ ...previous, survivor }))}
+          errors={errors}
+        />
 
         <div ref={focusRef}>
           <fieldset className="form-group">

@@ -48,7 +48,13 @@ function EditCaseForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSav
         masked={isMasked(detail.survivor.safeContact)}
       />
       <FlagsFields values={values} onChange={setValues} errors={errors} />
-      <ResponsibilityFields values={values} onChange={setValues} errors={errors} currentAssignee={detail.assignedUser} districtMasked={isMasked(detail.districtSlug)} />
+      <ResponsibilityFields
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        currentAssignee={detail.assignedUser}
+        districtMasked={isMasked(detail.districtSlug)}
+      />
       <FormFooter form={form} submitLabel={t('casework.save')} onCancel={onCancel} cancelLabel={t('casework.cancel')} summary />
     </form>
   );
@@ -67,8 +73,23 @@ function CloseCaseForm({ detail, onClosed, onCancel }: { detail: CaseDetail; onC
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="close-case-form">
-      <TextAreaField name="reason" label={t('case.close_reason')} hint={t('case.close_hint')} value={reason} onChange={setReason} error={messageAt(t, errors, 'reason')} rows={2} />
-      <FormFooter form={form} submitLabel={t('case.close_submit')} onCancel={onCancel} danger cancelLabel={t('casework.cancel')} shownAtFields={issuesAtFields} />
+      <TextAreaField
+        name="reason"
+        label={t('case.close_reason')}
+        hint={t('case.close_hint')}
+        value={reason}
+        onChange={setReason}
+        error={messageAt(t, errors, 'reason')}
+        rows={2}
+      />
+      <FormFooter
+        form={form}
+        submitLabel={t('case.close_submit')}
+        onCancel={onCancel}
+        danger
+        cancelLabel={t('casework.cancel')}
+        shownAtFields={issuesAtFields}
+      />
     </form>
   );
 }

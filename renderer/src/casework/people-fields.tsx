@@ -28,7 +28,14 @@ export function ChildFields({ values, onChange, errors, prefix, masked = false }
   return (
     <>
       <div className="field-row">
-        <TextField name={at('name')} label={t('child.name')} value={values.name} onChange={set('name')} error={messageAt(t, errors, at('name'))} autoComplete="off" />
+        <TextField
+          name={at('name')}
+          label={t('child.name')}
+          value={values.name}
+          onChange={set('name')}
+          error={messageAt(t, errors, at('name'))}
+          autoComplete="off"
+        />
         <TextField
           name={at('birthYear')}
           label={t('child.birth_year')}
@@ -41,9 +48,23 @@ export function ChildFields({ values, onChange, errors, prefix, masked = false }
         />
       </div>
       <MaskableField masked={masked} label={t('child.school')}>
-        <TextField name={at('school')} label={t('child.school')} value={values.school} onChange={set('school')} error={messageAt(t, errors, at('school'))} autoComplete="off" />
+        <TextField
+          name={at('school')}
+          label={t('child.school')}
+          value={values.school}
+          onChange={set('school')}
+          error={messageAt(t, errors, at('school'))}
+          autoComplete="off"
+        />
       </MaskableField>
-      <TextAreaField name={at('needs')} label={t('child.needs')} value={values.needs} onChange={set('needs')} error={messageAt(t, errors, at('needs'))} rows={2} />
+      <TextAreaField
+        name={at('needs')}
+        label={t('child.needs')}
+        value={values.needs}
+        onChange={set('needs')}
+        error={messageAt(t, errors, at('needs'))}
+        rows={2}
+      />
       <MaskableField masked={masked} label={t('child.placement')}>
         <TextField
           name={at('placement')}
@@ -60,7 +81,19 @@ export function ChildFields({ values, onChange, errors, prefix, masked = false }
 }
 
 /** The places a perpetrator is known to be: a municipality and/or a Stockholm district, and a few words. */
-function AreasEditor({ areas, onChange, errors, prefix, perpetratorLabel }: { areas: AreaValues[]; onChange: (areas: AreaValues[]) => void; errors: PathErrors; prefix: string; perpetratorLabel: string }) {
+function AreasEditor({
+  areas,
+  onChange,
+  errors,
+  prefix,
+  perpetratorLabel,
+}: {
+  areas: AreaValues[];
+  onChange: (areas: AreaValues[]) => void;
+  errors: PathErrors;
+  prefix: string;
+  perpetratorLabel: string;
+}) {
   const t = useT();
   const { municipalities, districts } = useCasework();
   const municipalityOptions = [{ value: '', label: t('area.no_municipality') }, ...municipalities.map((m) => ({ value: m.code, label: m.name }))];
@@ -164,7 +197,14 @@ export function PerpetratorFields({ values, onChange, errors, prefix, label }: R
         checked={values.collective}
         onChange={(collective) => onChange({ ...values, collective })}
       />
-      <TextAreaField name={at('notes')} label={t('perpetrator.notes')} value={values.notes} onChange={(notes) => onChange({ ...values, notes })} error={messageAt(t, errors, at('notes'))} rows={2} />
+      <TextAreaField
+        name={at('notes')}
+        label={t('perpetrator.notes')}
+        value={values.notes}
+        onChange={(notes) => onChange({ ...values, notes })}
+        error={messageAt(t, errors, at('notes'))}
+        rows={2}
+      />
       <AreasEditor areas={values.areas} onChange={(areas) => onChange({ ...values, areas })} errors={errors} prefix={prefix} perpetratorLabel={label} />
     </>
   );

@@ -94,7 +94,21 @@ interface PersonCardProps {
 }
 
 /** One child or perpetrator of the case: the facts, then changing in place or removing after a question. */
-function PersonCard({ marker, name, heading, details, form, removing, removeMessage, open, busy, onEdit, onRemove, onConfirmRemove, onCancel }: PersonCardProps) {
+function PersonCard({
+  marker,
+  name,
+  heading,
+  details,
+  form,
+  removing,
+  removeMessage,
+  open,
+  busy,
+  onEdit,
+  onRemove,
+  onConfirmRemove,
+  onCancel,
+}: PersonCardProps) {
   const t = useT();
   return (
     <li className="person-card">

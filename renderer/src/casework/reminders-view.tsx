@@ -50,7 +50,13 @@ function ReminderTable({
               header: t('reminders.col_case'),
               rowHeader: true,
               cell: (r) => (
-                <button type="button" className="button-link mono" data-open-reminder={r.id} onClick={() => onOpen(r)} aria-label={t('reminders.open_case', { number: r.caseNumber })}>
+                <button
+                  type="button"
+                  className="button-link mono"
+                  data-open-reminder={r.id}
+                  onClick={() => onOpen(r)}
+                  aria-label={t('reminders.open_case', { number: r.caseNumber })}
+                >
                   {r.caseNumber}
                 </button>
               ),

@@ -99,7 +99,10 @@ export function SharingSection({ id, detail }: { id: string; detail: CaseDetail 
                 name="shareWith"
                 label={t('sharing.colleague')}
                 value={chosen}
-                options={[{ value: '', label: t('sharing.choose') }, ...candidates.map((c) => ({ value: String(c.id), label: `${c.displayName} (${t(`role.${c.role}`)})` }))]}
+                options={[
+                  { value: '', label: t('sharing.choose') },
+                  ...candidates.map((c) => ({ value: String(c.id), label: `${c.displayName} (${t(`role.${c.role}`)})` })),
+                ]}
                 onChange={setChosen}
               />
               <div className="actions">

@@ -49,7 +49,17 @@ interface SignInFieldsProps {
 }
 
 /** Username and current passphrase: unlocking, and proving who restores a damaged database. */
-export function SignInFields({ username, passphrase, onUsername, onPassphrase, usernameError, passphraseError, usernameInvalid, passphraseInvalid, usernameRef }: SignInFieldsProps) {
+export function SignInFields({
+  username,
+  passphrase,
+  onUsername,
+  onPassphrase,
+  usernameError,
+  passphraseError,
+  usernameInvalid,
+  passphraseInvalid,
+  usernameRef,
+}: SignInFieldsProps) {
   const t = useT();
   return (
     <>

@@ -37,7 +37,11 @@ export function FormFooter({ form, submitLabel, cancelLabel, onCancel, shownAtFi
   const alert = apiError && !shownAtFields?.(apiError, issuesShown) ? apiError : null;
   return (
     <>
-      {alert ? <DetailedErrorAlert error={alert} issuesShown={issuesShown} /> : summary && hasErrors(errors) ? <ErrorAlert>{t('validation.summary')}</ErrorAlert> : null}
+      {alert ? (
+        <DetailedErrorAlert error={alert} issuesShown={issuesShown} />
+      ) : summary && hasErrors(errors) ? (
+        <ErrorAlert>{t('validation.summary')}</ErrorAlert>
+      ) : null}
       <div className="actions">
         <button type="submit" className={danger ? 'button-danger' : undefined} disabled={busy}>
           {busy ? t('app.busy') : submitLabel}

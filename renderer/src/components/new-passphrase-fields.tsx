@@ -42,4 +42,3 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
     </>
   );
 }
-

@@ -38,8 +38,7 @@ export function useFormSubmit<F extends string>(fields: readonly F[] | IssueMapp
     if (focusRequest.serial === 0) return;
     const form = formRef.current;
     if (!form) return;
-    const target =
-      focusRequest.name === null ? form.querySelector('[aria-invalid="true"]') : form.querySelector(`[name="${focusRequest.name}"]`);
+    const target = focusRequest.name === null ? form.querySelector('[aria-invalid="true"]') : form.querySelector(`[name="${focusRequest.name}"]`);
     if (target instanceof HTMLElement) target.focus();
   }, [focusRequest]);
 
@@ -47,11 +46,7 @@ export function useFormSubmit<F extends string>(fields: readonly F[] | IssueMapp
     setFocusRequest((previous) => ({ name, serial: previous.serial + 1 }));
   };
 
-  async function submit(
-    clientErrors: FieldErrors<F>,
-    action: () => Promise<void>,
-    onError?: (error: ApiError) => ErrorOutcome<F> | undefined,
-  ): Promise<void> {
+  async function submit(clientErrors: FieldErrors<F>, action: () => Promise<void>, onError?: (error: ApiError) => ErrorOutcome<F> | undefined): Promise<void> {
     if (busyRef.current) return;
     if (hasErrors(clientErrors)) {
       setErrors(clientErrors);

@@ -18,7 +18,11 @@ export const accessEn: Record<keyof typeof accessSv, Message> = {
   'sharing.no_colleagues': 'There are no more colleagues to share with.',
   'access.case_forbidden': 'This case is not shared with you. Ask its caseworker or your team lead to share it.',
   'access.not_named_title': 'Protected cases you are not named on',
-  'access.not_named_intro': 'These cases have protected personal data. Only the people named on them can open them; ask the caseworker to share the case if you need it.',
+  'access.not_named_intro':
+    'These cases have protected personal data. Only the people named on them can open them; ask the caseworker to share the case if you need it.',
   'access.not_named_marker': 'Protected – not named',
-  'access.not_named_more': { one: '{count} more protected case you are not named on is not shown here.', other: '{count} more protected cases you are not named on are not shown here.' },
+  'access.not_named_more': {
+    one: '{count} more protected case you are not named on is not shown here.',
+    other: '{count} more protected cases you are not named on are not shown here.',
+  },
 };

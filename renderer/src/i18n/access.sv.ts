@@ -17,5 +17,8 @@ export const accessSv = {
   'access.not_named_title': 'Skyddade ärenden där du inte är namngiven',
   'access.not_named_intro': 'De här ärendena har skyddade personuppgifter. Bara de namngivna kan öppna dem; be handläggaren dela ärendet om du behöver det.',
   'access.not_named_marker': 'Skyddat – inte namngiven',
-  'access.not_named_more': { one: 'Ytterligare {count} skyddat ärende där du inte är namngiven visas inte här.', other: 'Ytterligare {count} skyddade ärenden där du inte är namngiven visas inte här.' },
+  'access.not_named_more': {
+    one: 'Ytterligare {count} skyddat ärende där du inte är namngiven visas inte här.',
+    other: 'Ytterligare {count} skyddade ärenden där du inte är namngiven visas inte här.',
+  },
 };

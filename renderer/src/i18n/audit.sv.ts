@@ -2,14 +2,12 @@ import { AUDIT_FILE_TEXTS } from '../../../core/i18n/export-texts';
 /** Swedish texts of the log review and the per-case log extract. audit.en.ts has the same keys. */
 export const auditSv = {
   'logreview.title': 'Loggkontroll',
-  'logreview.intro':
-    'Granska vem som har gjort vad i Fristad. Loggen visar aldrig innehållet i ärendena, bara vem, när, vad och i vilket ärende.',
+  'logreview.intro': 'Granska vem som har gjort vad i Fristad. Loggen visar aldrig innehållet i ärendena, bara vem, när, vad och i vilket ärende.',
   'logreview.mode_legend': 'Visa',
   'logreview.mode.search': 'Sök i loggen',
   'logreview.mode.sample': 'Månadens stickprov',
   'logreview.mode.protected': 'Skyddade ärenden',
-  'logreview.sample_intro':
-    'Ett slumpvis urval av läsningar i ärenden under en månad. Alla granskare får samma urval för samma månad.',
+  'logreview.sample_intro': 'Ett slumpvis urval av läsningar i ärenden under en månad. Alla granskare får samma urval för samma månad.',
   'logreview.protected_intro': 'All åtkomst till ärenden där den utsatta har skyddade personuppgifter.',
   'logreview.user': 'Användare',
   'logreview.all_users': 'Alla användare',

@@ -69,8 +69,7 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'validation.required': 'Please fill in this field.',
   'validation.username_too_short': 'The username needs at least 2 characters.',
   'validation.username_too_long': 'The username can have at most 64 characters.',
-  'validation.username_format':
-    'Use only lower-case letters a–z, digits, full stop, hyphen and underscore, and start with a letter or digit.',
+  'validation.username_format': 'Use only lower-case letters a–z, digits, full stop, hyphen and underscore, and start with a letter or digit.',
   'validation.passphrase_too_short': 'The passphrase needs at least {min} characters.',
   'validation.passphrase_too_long': 'The passphrase is too long.',
   'validation.passphrase_mismatch': 'The passphrases do not match.',
@@ -122,9 +121,9 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'error.user_exists': 'There is already a user with that username.',
   'error.not_found': 'Not found.',
   'error.last_administrator': 'There must always be at least one active administrator.',
-  'error.database_from_future':
-    'The database was created by a newer version of Fristad. Update Fristad – the database has not been changed.',
-  'error.disk_full': 'The disk is full, so Fristad cannot save anything now. Free space on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.',
+  'error.database_from_future': 'The database was created by a newer version of Fristad. Update Fristad – the database has not been changed.',
+  'error.disk_full':
+    'The disk is full, so Fristad cannot save anything now. Free space on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.',
   'error.disk_full_needed':
     'The disk is full, so Fristad cannot save anything now. Free at least {megabytes} MB on the disk that holds the data folder; Fristad continues by itself once there is room. Nothing already saved is lost.',
   'rollback.title': 'Warning: the database is older than the last one seen',
@@ -155,8 +154,7 @@ const baseEn: Record<BaseMessageKey, Message> = {
 
   'recovery.title': 'Your team’s recovery key',
   'recovery.once': 'This key is shown only this one time.',
-  'recovery.why':
-    'If everyone in the team forgets their passphrase, the recovery key is the only way back to the records. Without it they cannot be rescued.',
+  'recovery.why': 'If everyone in the team forgets their passphrase, the recovery key is the only way back to the records. Without it they cannot be rescued.',
   'recovery.how':
     'Print the key or copy it by hand, and keep it locked away from the computer, for example in a safe. Do not save it in a file, an email or a picture.',
   'recovery.key_label': 'Recovery key',
@@ -173,8 +171,7 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'unlock.lock_failed': 'Locking could not be confirmed. Close Fristad if you leave the computer.',
 
   'recover.title': 'Recover with the recovery key',
-  'recover.intro':
-    'Enter your team’s recovery key and the username whose passphrase should be replaced. Fristad then unlocks with the new passphrase.',
+  'recover.intro': 'Enter your team’s recovery key and the username whose passphrase should be replaced. Fristad then unlocks with the new passphrase.',
   'recover.submit': 'Replace passphrase and unlock',
   'recover.back': 'Back to unlocking',
 
@@ -195,8 +192,7 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'nav.about': 'About',
 
   'start.title': 'Welcome, {name}',
-  'start.purpose':
-    'Fristad is your team’s tool for one question above all: where can a survivor of violence live safely next, and how does she get there?',
+  'start.purpose': 'Fristad is your team’s tool for one question above all: where can a survivor of violence live safely next, and how does she get there?',
   'start.now_intro': 'What Fristad does now:',
   'start.now_cases': 'Cases: the survivor, her children, the perpetrators and the areas where they are known to be.',
   'start.now_moves': 'Moves, where every new destination is checked against the perpetrators’ known areas (safe distance) before the move is saved.',
@@ -230,8 +226,7 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'users.cancel': 'Cancel',
   'users.disabled_done': '{name} is disabled.',
   'users.create_title': 'Add a user',
-  'users.create_intro':
-    'Give your colleague the initial passphrase in person, never by email or text message. They then change it under Settings.',
+  'users.create_intro': 'Give your colleague the initial passphrase in person, never by email or text message. They then change it under Settings.',
   'users.create_submit': 'Add user',
   'users.created': '{name} has been added.',
 
@@ -274,7 +269,11 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'backup.col_actions': 'Actions',
   'backup.verify': 'Check',
   'backup.verify_label': 'Check the backup from {date}',
-  'backup.verified': { by: 'rows', one: 'The backup from {date} is intact: {rows} row, the log ends at sequence number {head}.', other: 'The backup from {date} is intact: {rows} rows, the log ends at sequence number {head}.' },
+  'backup.verified': {
+    by: 'rows',
+    one: 'The backup from {date} is intact: {rows} row, the log ends at sequence number {head}.',
+    other: 'The backup from {date} is intact: {rows} rows, the log ends at sequence number {head}.',
+  },
   'backup.restore': 'Restore',
   'backup.restore_label': 'Restore the backup from {date}',
   'backup.restore_title': 'Restore the backup from {date}?',
@@ -316,13 +315,21 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'audit.intro':
     'Every read and change is written to a log in which each row is chained to the one before. The check shows whether any row has been changed or removed.',
   'audit.verify': 'Verify the log chain',
-  'audit.ok': { by: 'rows', one: 'The log chain is intact. {rows} row checked, latest sequence number {head}.', other: 'The log chain is intact. {rows} rows checked, latest sequence number {head}.' },
+  'audit.ok': {
+    by: 'rows',
+    one: 'The log chain is intact. {rows} row checked, latest sequence number {head}.',
+    other: 'The log chain is intact. {rows} rows checked, latest sequence number {head}.',
+  },
   'audit.bad_title': 'Warning: the log chain is broken',
-  'audit.bad': { by: 'rows', one: 'The first bad row has sequence number {sequence} ({rows} row checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.', other: 'The first bad row has sequence number {sequence} ({rows} rows checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.' },
+  'audit.bad': {
+    by: 'rows',
+    one: 'The first bad row has sequence number {sequence} ({rows} row checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.',
+    other:
+      'The first bad row has sequence number {sequence} ({rows} rows checked). Rows may have been changed or removed. Change nothing and contact the person responsible for Fristad.',
+  },
 
   'reference.title': 'Reference data',
-  'reference.intro':
-    'Counties and municipalities with their SCB codes, and Stockholm’s districts. They are used to compare places when planning a move.',
+  'reference.intro': 'Counties and municipalities with their SCB codes, and Stockholm’s districts. They are used to compare places when planning a move.',
   'reference.loading': 'Fetching reference data …',
   'reference.counties_title': 'Counties',
   'reference.municipalities_title': 'Municipalities',
@@ -339,10 +346,8 @@ const baseEn: Record<BaseMessageKey, Message> = {
   'about.title': 'About Fristad',
   'about.version': 'Version {version}',
   'about.version_unknown': 'The version is unknown.',
-  'about.what':
-    'Fristad is a casework tool for municipal social-services teams helping survivors of violence and their children find somewhere safe to live.',
-  'about.offline':
-    'Fristad needs no network and loads nothing from the internet. Its records are stored encrypted on this computer.',
+  'about.what': 'Fristad is a casework tool for municipal social-services teams helping survivors of violence and their children find somewhere safe to live.',
+  'about.offline': 'Fristad needs no network and loads nothing from the internet. Its records are stored encrypted on this computer.',
   'about.credits_title': 'Data sources',
   'about.credit_geonames': 'Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. Used for the municipal seats.',
   'about.credit_scb': 'Municipality and county codes from SCB (Statistics Sweden). The codes are public facts.',
@@ -352,4 +357,16 @@ const baseEn: Record<BaseMessageKey, Message> = {
 };
 
 /** English, with the same keys as Swedish. */
-export const en: Record<MessageKey, Message> = { ...baseEn, ...caseworkEn, ...damagedEn, ...placementEn, ...riskEn, ...reportsEn, ...auditEn, ...protectEn, ...retentionEn, ...accessEn, ...refusalsEn };
+export const en: Record<MessageKey, Message> = {
+  ...baseEn,
+  ...caseworkEn,
+  ...damagedEn,
+  ...placementEn,
+  ...riskEn,
+  ...reportsEn,
+  ...auditEn,
+  ...protectEn,
+  ...retentionEn,
+  ...accessEn,
+  ...refusalsEn,
+};

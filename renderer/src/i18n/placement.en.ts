@@ -29,8 +29,7 @@ export const placementEn: Record<keyof typeof placementSv, Message> = {
   'check.reason_too_close_unknown': 'closer than the team’s minimum distance',
   'check.warning_title': 'Warning: {destination} is in or near an area where a perpetrator is known to be.',
   'check.warning_row': '{perpetrator}, {area}: {km} km – {reasons}',
-  'check.warning_advice':
-    'Choose another destination, or save the move anyway if you judge it safe. Accepting the move will then need a written reason.',
+  'check.warning_advice': 'Choose another destination, or save the move anyway if you judge it safe. Accepting the move will then need a written reason.',
   'check.ok': 'No known perpetrator area is too close to {destination}. The nearest is {km} km away.',
   'check.no_areas':
     'The case has no known perpetrator areas to compare {destination} with. Add the perpetrators’ areas to the case for the check to tell you anything.',
@@ -79,8 +78,7 @@ export const placementEn: Record<keyof typeof placementSv, Message> = {
   'moves.actions_label': 'Change status: {title}',
   'moves.transition_title': 'New status: {status}',
   'moves.transition_submit': 'Save status {status}',
-  'moves.accept_warning':
-    'The safe-distance check warned about this destination (nearest known area {km} km away). Accepting the move needs a written reason.',
+  'moves.accept_warning': 'The safe-distance check warned about this destination (nearest known area {km} km away). Accepting the move needs a written reason.',
   'moves.accept_warning_rechecked':
     'A new check shows the destination is now too close to a known perpetrator area. Accepting the move needs a written reason.',
   'moves.plan_open': 'Plan a move',
@@ -151,8 +149,7 @@ export const placementEn: Record<keyof typeof placementSv, Message> = {
   'housing.permit_warning_missing': '{name} has no IVO permit.',
   'housing.permit_warning_expired': 'The IVO permit of {name} expired on {date}.',
   'housing.permit_warning_api': '{name} has no valid IVO permit on the start date.',
-  'housing.permit_advice':
-    'Since 1 April 2024 protected shelters need a permit from IVO. Choose another shelter, or write why the placement is made anyway.',
+  'housing.permit_advice': 'Since 1 April 2024 protected shelters need a permit from IVO. Choose another shelter, or write why the placement is made anyway.',
   'housing.add_open': 'Add a step',
   'housing.add_title': 'Add a step to the housing chain',
   'housing.add_submit': 'Add the step',

@@ -149,8 +149,7 @@ export const placementSv = {
   'housing.permit_warning_missing': '{name} saknar tillstånd från IVO.',
   'housing.permit_warning_expired': 'IVO-tillståndet för {name} gick ut {date}.',
   'housing.permit_warning_api': '{name} har inget giltigt IVO-tillstånd på startdatumet.',
-  'housing.permit_advice':
-    'Sedan 1 april 2024 krävs tillstånd från IVO för skyddat boende. Välj ett annat boende, eller skriv varför placeringen ändå görs.',
+  'housing.permit_advice': 'Sedan 1 april 2024 krävs tillstånd från IVO för skyddat boende. Välj ett annat boende, eller skriv varför placeringen ändå görs.',
   'housing.add_open': 'Lägg till steg',
   'housing.add_title': 'Lägg till steg i boendekedjan',
   'housing.add_submit': 'Lägg till steget',

@@ -28,7 +28,8 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.backup_manifest_missing': 'The backup or its manifest (.fbak.json) is missing from the backup folder.',
   'refusal.backup_missing': 'The backup file is missing from the backup folder.',
   'refusal.backup_other_installation': 'This backup belongs to another Fristad installation. It cannot be restored here.',
-  'refusal.backup_other_key': 'This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation’s key.',
+  'refusal.backup_other_key':
+    'This backup was made with another data key (another installation or a reinstalled one). It cannot be opened with this installation’s key.',
   'refusal.backup_unreadable': 'The backup file is damaged and cannot be read.',
   'refusal.backup_write_failed': 'The backup could not be written. Check that the folder exists, is writable and has free space.',
   'refusal.case_already_closed': 'The case is already closed.',
@@ -42,7 +43,8 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.copy_other_person': 'Only an earlier assessment of the same person can be copied.',
   'refusal.copy_source_missing': 'The assessment to copy does not exist. Reload the case.',
   'refusal.correction_target_invalid': 'A correction must point to a signed note of the same case.',
-  'refusal.database_from_future': 'This database was written by a newer version of Fristad (schema {version}; this version knows {latest}). Install the newer version; the file has not been changed.',
+  'refusal.database_from_future':
+    'This database was written by a newer version of Fristad (schema {version}; this version knows {latest}). Install the newer version; the file has not been changed.',
   'refusal.dates_reversed': 'The end date is before the start date. Check the dates.',
   'refusal.district_unknown': 'The district is not one of Stockholm’s districts. Choose it from the list.',
   'refusal.extract_needs_case': 'A log extract must name its case. Reload and try again.',
@@ -52,7 +54,10 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.instrument_person_changed': 'A new version must assess the same person as the earlier versions (adult or child). Give the file another template id.',
   'refusal.instrument_version_exists': 'That version of the instrument is already installed. Give the file a new version number.',
   'refusal.instrument_version_missing': 'That version of the risk instrument is not installed. Reload and try again.',
-  'refusal.judgement_incomplete': { one: 'The judgement is not complete: {count} thing is missing. Give a level and a reason for every risk judgement, and fill in every text field.', other: 'The judgement is not complete: {count} things are missing. Give a level and a reason for every risk judgement, and fill in every text field.' },
+  'refusal.judgement_incomplete': {
+    one: 'The judgement is not complete: {count} thing is missing. Give a level and a reason for every risk judgement, and fill in every text field.',
+    other: 'The judgement is not complete: {count} things are missing. Give a level and a reason for every risk judgement, and fill in every text field.',
+  },
   'refusal.kompotten_missing': 'That Kompotten request does not exist. Reload the list.',
   'refusal.leftover_confirm_first': 'Confirm that the restored data is right before removing the copy from before the restore.',
   'refusal.leftover_missing': 'There is no such left-over file. Reload the list.',
@@ -82,18 +87,25 @@ export const refusalsEn: Record<`refusal.${RefusalReason}`, Message> = {
   'refusal.restore_admin_only': 'Only an administrator can restore a backup. Ask an administrator of your team to do it.',
   'refusal.restore_unlocked': 'Fristad is unlocked. Restore backups from Settings → Backups instead.',
   'refusal.retention_case_missing': 'There is no closed case with that number. Open the retention preview again.',
-  'refusal.retention_changed': 'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.',
+  'refusal.retention_changed':
+    'The cases due for purging have changed since the preview. Nothing was purged. Open the retention preview again and confirm the list it shows.',
   'refusal.retention_no_decision': 'That case does not need a decision: the retention rules decide it on their own. Open the retention preview again.',
-  'refusal.retention_not_due': { one: '{count} case of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.', other: '{count} cases of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.' },
+  'refusal.retention_not_due': {
+    one: '{count} case of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.',
+    other: '{count} cases of the confirmed list may not be purged today. Nothing was purged. Open the retention preview again and confirm the list it shows.',
+  },
   'refusal.review_date_past': 'The next review date has passed. Choose a later date, or clear it to use the default.',
   'refusal.rollback_warning_none': 'There is no warning about an older database to acknowledge.',
   'refusal.scope_missing': 'The request does not say which case it concerns. Reload and try again.',
   'refusal.share_not_case_user': 'A case can only be shared with an active caseworker or team lead. Choose someone from the list.',
   'refusal.shelter_missing': 'That shelter is not in the register. Reload the shelter list.',
-  'refusal.shelter_permit_invalid': 'This shelter has no valid IVO permit on {date}. Placing someone there needs a written reason; choose another shelter or write why.',
+  'refusal.shelter_permit_invalid':
+    'This shelter has no valid IVO permit on {date}. Placing someone there needs a written reason; choose another shelter or write why.',
   'refusal.step_missing': 'That housing step does not exist. Reload the case.',
-  'refusal.step_overlap': 'These dates overlap the {kind} step from {start} to {end} in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.',
-  'refusal.step_overlap_ongoing': 'These dates overlap the {kind} step from {start} (still ongoing) in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.',
+  'refusal.step_overlap':
+    'These dates overlap the {kind} step from {start} to {end} in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.',
+  'refusal.step_overlap_ongoing':
+    'These dates overlap the {kind} step from {start} (still ongoing) in the same housing chain. Change the dates, end the earlier step, or mark this step as parallel.',
   'refusal.support_missing': 'That support item does not exist. Reload the case.',
   'refusal.template_target_adult': 'That instrument assesses an adult. Choose a template for children.',
   'refusal.template_target_child': 'That instrument assesses a child. Choose a template for the adult survivor.',

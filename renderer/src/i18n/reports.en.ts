@@ -4,12 +4,12 @@ import type { reportsSv } from './reports.sv';
 /** English texts of the reports to the social welfare committee, with the same keys as Swedish. */
 export const reportsEn: Record<keyof typeof reportsSv, Message> = {
   'nav.reports': 'Reports',
-  'start.now_reports': 'Reports to the social welfare committee (socialnämnden): anonymised tables and charts per period, compared with the previous period, to print or export.',
+  'start.now_reports':
+    'Reports to the social welfare committee (socialnämnden): anonymised tables and charts per period, compared with the previous period, to print or export.',
 
   'reports.title': 'Report to the social welfare committee',
   'reports.view_title': 'Reports',
-  'reports.intro':
-    'Anonymised summaries for the social welfare committee (socialnämnden). Small numbers are hidden so that no individual can be identified.',
+  'reports.intro': 'Anonymised summaries for the social welfare committee (socialnämnden). Small numbers are hidden so that no individual can be identified.',
   'reports.period_legend': 'Period',
   'reports.kind': 'Kind of period',
   'reports.kind.year': 'Calendar year',
@@ -67,8 +67,7 @@ export const reportsEn: Record<keyof typeof reportsSv, Message> = {
   'reports.chart_flow_line_desc':
     'One line per measure, with the previous period on the left and this period on the right. Each line has its own marker and dash pattern. A gap in a line means the number is hidden (<{threshold}).',
   'reports.chart_chain': 'Housing chain: the next step after protected shelter',
-  'reports.chart_chain_desc':
-    'Cases whose protected shelter ended in the period, and the step that followed. The width of each band is the number of cases.',
+  'reports.chart_chain_desc': 'Cases whose protected shelter ended in the period, and the step that followed. The width of each band is the number of cases.',
   'reports.chart_value': '{label}: {value}',
   'reports.chart_pair': '{label}: {series} {value}',
 

@@ -1,12 +1,12 @@
 /** Swedish texts of the reports to socialnämnden. reports.en.ts has the same keys. */
 export const reportsSv = {
   'nav.reports': 'Rapporter',
-  'start.now_reports': 'Rapporter till socialnämnden: avidentifierade tabeller och diagram per period, jämförda med föregående period, att skriva ut eller exportera.',
+  'start.now_reports':
+    'Rapporter till socialnämnden: avidentifierade tabeller och diagram per period, jämförda med föregående period, att skriva ut eller exportera.',
 
   'reports.title': 'Rapport till socialnämnden',
   'reports.view_title': 'Rapporter',
-  'reports.intro':
-    'Avidentifierade sammanställningar för socialnämnden. Små tal döljs så att ingen enskild person kan pekas ut.',
+  'reports.intro': 'Avidentifierade sammanställningar för socialnämnden. Små tal döljs så att ingen enskild person kan pekas ut.',
   'reports.period_legend': 'Period',
   'reports.kind': 'Typ av period',
   'reports.kind.year': 'Kalenderår',
@@ -64,8 +64,7 @@ export const reportsSv = {
   'reports.chart_flow_line_desc':
     'En linje per mått, med föregående period till vänster och perioden till höger. Varje linje har en egen markör och streckning. Ett avbrott i linjen betyder att talet är dolt (<{threshold}).',
   'reports.chart_chain': 'Boendekedjan: nästa steg efter skyddat boende',
-  'reports.chart_chain_desc':
-    'Ärenden vars skyddade boende slutade under perioden, och vilket steg som följde. Bandens bredd motsvarar antalet.',
+  'reports.chart_chain_desc': 'Ärenden vars skyddade boende slutade under perioden, och vilket steg som följde. Bandens bredd motsvarar antalet.',
   'reports.chart_value': '{label}: {value}',
   'reports.chart_pair': '{label}: {series} {value}',
 

@@ -11,7 +11,11 @@ export const retentionEn: Record<keyof typeof retentionSv, Message> = {
   'retention.loading': 'Going through the closed cases …',
   'retention.reload': 'Refresh the list',
   'retention.rules_title': 'Rules',
-  'retention.rule_years': { by: 'years', one: 'A closed case is purged {years} year after its last entry, at the latest by the end of the following year.', other: 'A closed case is purged {years} years after its last entry, at the latest by the end of the following year.' },
+  'retention.rule_years': {
+    by: 'years',
+    one: 'A closed case is purged {years} year after its last entry, at the latest by the end of the following year.',
+    other: 'A closed case is purged {years} years after its last entry, at the latest by the end of the following year.',
+  },
   'retention.rule_birth_days_on': 'People born on the 5th, 15th or 25th of a month are kept for research.',
   'retention.rule_birth_days_off': 'People born on the 5th, 15th and 25th are purged like everyone else.',
   'retention.rule_research': 'The municipality is a research municipality: nothing is purged.',

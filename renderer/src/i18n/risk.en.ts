@@ -7,9 +7,12 @@ export const riskEn: Record<keyof typeof riskSv, Message> = {
   'start.now_risk': 'Threat and risk assessment for the survivor and each child, with structured instruments, a reasoned judgement, review and history.',
 
   'validation.review_date_past': 'The review date has already passed. Choose a later date, or use the default.',
-  'validation.template_id_reserved': 'The id starts with “fristad-”, which is reserved for the templates that come with Fristad. Give your instrument its own id.',
-  'validation.target_differs_from_earlier_version': 'A new version must assess the same kind of person (adult or child) as the earlier versions. Give the file another id.',
-  'validation.template_target_mismatch': 'The instrument does not fit this person. Choose an adult instrument for the survivor and a child instrument for a child.',
+  'validation.template_id_reserved':
+    'The id starts with “fristad-”, which is reserved for the templates that come with Fristad. Give your instrument its own id.',
+  'validation.target_differs_from_earlier_version':
+    'A new version must assess the same kind of person (adult or child) as the earlier versions. Give the file another id.',
+  'validation.template_target_mismatch':
+    'The instrument does not fit this person. Choose an adult instrument for the survivor and a child instrument for a child.',
   'validation.copy_from_other_person': 'Only an earlier assessment of the same person can be copied.',
   'validation.compare_other_person': 'Only assessments of the same person can be compared.',
   'validation.unknown_item': 'The question is not in this version of the instrument.',
@@ -128,8 +131,16 @@ export const riskEn: Record<keyof typeof riskSv, Message> = {
   'risk.review_date': 'Next review',
   'risk.review_hint_no_level':
     'The default date follows once {output} is judged: high risk {high} days, medium {medium} days, low {low} days. Type your own date as YYYY-MM-DD if you have decided otherwise.',
-  'risk.review_hint_default': { by: 'days', one: 'Default for the level {level}: {days} day, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.', other: 'Default for the level {level}: {days} days, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.' },
-  'risk.review_hint_changed': { by: 'days', one: 'Your own date. The default for the level {level} would be {date} ({days} day).', other: 'Your own date. The default for the level {level} would be {date} ({days} days).' },
+  'risk.review_hint_default': {
+    by: 'days',
+    one: 'Default for the level {level}: {days} day, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.',
+    other: 'Default for the level {level}: {days} days, that is {date}. Type your own date as YYYY-MM-DD if you have decided otherwise.',
+  },
+  'risk.review_hint_changed': {
+    by: 'days',
+    one: 'Your own date. The default for the level {level} would be {date} ({days} day).',
+    other: 'Your own date. The default for the level {level} would be {date} ({days} days).',
+  },
   'risk.review_use_default': 'Use the default date',
   'risk.review_reminder_note': 'When the assessment is completed, the review becomes a reminder in the case.',
   'risk.review_read': 'Next review: {date}',
@@ -149,7 +160,10 @@ export const riskEn: Record<keyof typeof riskSv, Message> = {
 
   'risk.history_none': 'No completed assessment to show.',
   'risk.chart_caption': 'Judged levels over time – {person}',
-  'risk.chart_desc': { one: '{count} completed assessment from {first} to {last}. Latest: {latest}.', other: '{count} completed assessments from {first} to {last}. Latest: {latest}.' },
+  'risk.chart_desc': {
+    one: '{count} completed assessment from {first} to {last}. Latest: {latest}.',
+    other: '{count} completed assessments from {first} to {last}. Latest: {latest}.',
+  },
   'risk.chart_legend': 'Legend',
   'risk.chart_show_table': 'Show as a table',
   'risk.chart_hide_table': 'Hide the table',

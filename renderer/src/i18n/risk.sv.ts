@@ -7,8 +7,10 @@ export const riskSv = {
   // Messages the risk API answers with (app/risk.ts, core/rules/risk-answers.ts).
   'validation.review_date_past': 'Datumet för omprövning har redan passerat. Välj ett senare datum, eller använd det förvalda.',
   'validation.template_id_reserved': 'Id:t börjar med ”fristad-”, som är reserverat för mallarna som följer med Fristad. Ge ert instrument ett eget id.',
-  'validation.target_differs_from_earlier_version': 'En ny version måste bedöma samma slags person (vuxen eller barn) som de tidigare versionerna. Ge filen ett annat id.',
-  'validation.template_target_mismatch': 'Instrumentet passar inte för den här personen. Välj ett instrument för vuxna till den våldsutsatta och ett för barn till ett barn.',
+  'validation.target_differs_from_earlier_version':
+    'En ny version måste bedöma samma slags person (vuxen eller barn) som de tidigare versionerna. Ge filen ett annat id.',
+  'validation.template_target_mismatch':
+    'Instrumentet passar inte för den här personen. Välj ett instrument för vuxna till den våldsutsatta och ett för barn till ett barn.',
   'validation.copy_from_other_person': 'Bara en tidigare bedömning av samma person kan kopieras.',
   'validation.compare_other_person': 'Bara bedömningar av samma person kan jämföras.',
   'validation.unknown_item': 'Frågan finns inte i den här versionen av instrumentet.',
@@ -127,8 +129,16 @@ export const riskSv = {
   'risk.review_date': 'Nästa omprövning',
   'risk.review_hint_no_level':
     'Förvalt datum räknas fram när {output} är bedömd: hög risk {high} dagar, medel {medium} dagar, låg {low} dagar. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.',
-  'risk.review_hint_default': { by: 'days', one: 'Förvalt för nivån {level}: {days} dag, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.', other: 'Förvalt för nivån {level}: {days} dagar, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.' },
-  'risk.review_hint_changed': { by: 'days', one: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dag).', other: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dagar).' },
+  'risk.review_hint_default': {
+    by: 'days',
+    one: 'Förvalt för nivån {level}: {days} dag, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.',
+    other: 'Förvalt för nivån {level}: {days} dagar, alltså {date}. Skriv ett eget datum som ÅÅÅÅ-MM-DD om ni har bestämt något annat.',
+  },
+  'risk.review_hint_changed': {
+    by: 'days',
+    one: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dag).',
+    other: 'Eget datum. Förvalt för nivån {level} vore {date} ({days} dagar).',
+  },
   'risk.review_use_default': 'Använd det förvalda datumet',
   'risk.review_reminder_note': 'När bedömningen slutförs blir omprövningen en påminnelse i ärendet.',
   'risk.review_read': 'Nästa omprövning: {date}',
@@ -148,7 +158,10 @@ export const riskSv = {
 
   'risk.history_none': 'Ingen slutförd bedömning att visa.',
   'risk.chart_caption': 'Bedömda nivåer över tid – {person}',
-  'risk.chart_desc': { one: '{count} slutförd bedömning från {first} till {last}. Senast: {latest}.', other: '{count} slutförda bedömningar från {first} till {last}. Senast: {latest}.' },
+  'risk.chart_desc': {
+    one: '{count} slutförd bedömning från {first} till {last}. Senast: {latest}.',
+    other: '{count} slutförda bedömningar från {first} till {last}. Senast: {latest}.',
+  },
   'risk.chart_legend': 'Förklaring',
   'risk.chart_show_table': 'Visa som tabell',
   'risk.chart_hide_table': 'Dölj tabellen',

@@ -70,8 +70,7 @@ const baseSv = {
   'validation.required': 'Fyll i det här fältet.',
   'validation.username_too_short': 'Användarnamnet måste ha minst 2 tecken.',
   'validation.username_too_long': 'Användarnamnet får ha högst 64 tecken.',
-  'validation.username_format':
-    'Använd bara små bokstäver a–z, siffror, punkt, bindestreck och understreck, och börja med en bokstav eller siffra.',
+  'validation.username_format': 'Använd bara små bokstäver a–z, siffror, punkt, bindestreck och understreck, och börja med en bokstav eller siffra.',
   'validation.passphrase_too_short': 'Lösenfrasen måste ha minst {min} tecken.',
   'validation.passphrase_too_long': 'Lösenfrasen är för lång.',
   'validation.passphrase_mismatch': 'Lösenfraserna är inte likadana.',
@@ -123,9 +122,9 @@ const baseSv = {
   'error.user_exists': 'Det finns redan en användare med det användarnamnet.',
   'error.not_found': 'Uppgiften hittades inte.',
   'error.last_administrator': 'Det måste alltid finnas minst en aktiv administratör.',
-  'error.database_from_future':
-    'Databasen har skapats av en nyare version av Fristad. Uppdatera Fristad – databasen har inte ändrats.',
-  'error.disk_full': 'Disken är full, så Fristad kan inte spara något just nu. Frigör utrymme på disken där datamappen ligger; Fristad fortsätter av sig självt när det finns plats. Inget som redan är sparat går förlorat.',
+  'error.database_from_future': 'Databasen har skapats av en nyare version av Fristad. Uppdatera Fristad – databasen har inte ändrats.',
+  'error.disk_full':
+    'Disken är full, så Fristad kan inte spara något just nu. Frigör utrymme på disken där datamappen ligger; Fristad fortsätter av sig självt när det finns plats. Inget som redan är sparat går förlorat.',
   'error.disk_full_needed':
     'Disken är full, så Fristad kan inte spara något just nu. Frigör minst {megabytes} MB på disken där datamappen ligger; Fristad fortsätter av sig självt när det finns plats. Inget som redan är sparat går förlorat.',
   'rollback.title': 'Varning: databasen är äldre än den senast sedda',
@@ -145,8 +144,7 @@ const baseSv = {
   'error.backup_keyfile_damaged':
     'Nyckelfilen som sparades med säkerhetskopian är skadad. Om den återställdes skulle ingen kunna låsa upp, så säkerhetskopian kan inte användas. Välj en annan säkerhetskopia.',
   'error.internal': 'Något gick fel i Fristad. Försök igen.',
-  'error.link_invalid':
-    'Länken gäller inte längre. Starta om Fristad, eller öppna adressen som Fristad skrev ut när det startade.',
+  'error.link_invalid': 'Länken gäller inte längre. Starta om Fristad, eller öppna adressen som Fristad skrev ut när det startade.',
   'error.unreachable': 'Fristad svarar inte. Kontrollera att programmet fortfarande är igång.',
   'error.bad_answer': 'Fristad gav ett oväntat svar. Försök igen.',
 
@@ -175,8 +173,7 @@ const baseSv = {
   'unlock.lock_failed': 'Låsningen kunde inte bekräftas. Stäng Fristad om du lämnar datorn.',
 
   'recover.title': 'Återställ med återställningsnyckeln',
-  'recover.intro':
-    'Ange teamets återställningsnyckel och det användarnamn vars lösenfras ska bytas. Sedan låses Fristad upp med den nya lösenfrasen.',
+  'recover.intro': 'Ange teamets återställningsnyckel och det användarnamn vars lösenfras ska bytas. Sedan låses Fristad upp med den nya lösenfrasen.',
   'recover.submit': 'Byt lösenfras och lås upp',
   'recover.back': 'Tillbaka till upplåsningen',
 
@@ -197,8 +194,7 @@ const baseSv = {
   'nav.about': 'Om Fristad',
 
   'start.title': 'Välkommen, {name}',
-  'start.purpose':
-    'Fristad är teamets verktyg för en fråga framför allt: var kan den som utsatts för våld bo tryggt härnäst, och hur kommer hon dit?',
+  'start.purpose': 'Fristad är teamets verktyg för en fråga framför allt: var kan den som utsatts för våld bo tryggt härnäst, och hur kommer hon dit?',
   'start.now_intro': 'Det här finns i Fristad nu:',
   'start.now_cases': 'Ärenden: den våldsutsatta, barnen, förövarna och de områden där förövarna brukar finnas.',
   'start.now_moves': 'Flyttar, där varje ny ort kontrolleras mot förövarnas kända områden (säkert avstånd) innan flytten sparas.',
@@ -232,8 +228,7 @@ const baseSv = {
   'users.cancel': 'Avbryt',
   'users.disabled_done': '{name} är avstängd.',
   'users.create_title': 'Lägg till användare',
-  'users.create_intro':
-    'Ge kollegan den första lösenfrasen personligen, aldrig via mejl eller sms. Kollegan byter den sedan under Inställningar.',
+  'users.create_intro': 'Ge kollegan den första lösenfrasen personligen, aldrig via mejl eller sms. Kollegan byter den sedan under Inställningar.',
   'users.create_submit': 'Lägg till användare',
   'users.created': '{name} har lagts till.',
 
@@ -276,7 +271,11 @@ const baseSv = {
   'backup.col_actions': 'Åtgärder',
   'backup.verify': 'Kontrollera',
   'backup.verify_label': 'Kontrollera säkerhetskopian från {date}',
-  'backup.verified': { by: 'rows', one: 'Säkerhetskopian från {date} är hel: {rows} rad, loggen slutar på sekvensnummer {head}.', other: 'Säkerhetskopian från {date} är hel: {rows} rader, loggen slutar på sekvensnummer {head}.' },
+  'backup.verified': {
+    by: 'rows',
+    one: 'Säkerhetskopian från {date} är hel: {rows} rad, loggen slutar på sekvensnummer {head}.',
+    other: 'Säkerhetskopian från {date} är hel: {rows} rader, loggen slutar på sekvensnummer {head}.',
+  },
   'backup.restore': 'Återställ',
   'backup.restore_label': 'Återställ säkerhetskopian från {date}',
   'backup.restore_title': 'Återställa säkerhetskopian från {date}?',
@@ -318,9 +317,18 @@ const baseSv = {
   'audit.intro':
     'Varje läsning och ändring skrivs till en logg där varje rad är kedjad till den föregående. Kontrollen visar om någon rad har ändrats eller tagits bort.',
   'audit.verify': 'Kontrollera loggkedjan',
-  'audit.ok': { by: 'rows', one: 'Loggkedjan är hel. {rows} rad kontrollerad, senaste sekvensnummer {head}.', other: 'Loggkedjan är hel. {rows} rader kontrollerade, senaste sekvensnummer {head}.' },
+  'audit.ok': {
+    by: 'rows',
+    one: 'Loggkedjan är hel. {rows} rad kontrollerad, senaste sekvensnummer {head}.',
+    other: 'Loggkedjan är hel. {rows} rader kontrollerade, senaste sekvensnummer {head}.',
+  },
   'audit.bad_title': 'Varning: loggkedjan är bruten',
-  'audit.bad': { by: 'rows', one: 'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rad kontrollerad). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.', other: 'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rader kontrollerade). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.' },
+  'audit.bad': {
+    by: 'rows',
+    one: 'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rad kontrollerad). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.',
+    other:
+      'Den första felaktiga raden har sekvensnummer {sequence} ({rows} rader kontrollerade). Rader kan ha ändrats eller tagits bort. Ändra ingenting och kontakta den som ansvarar för Fristad hos er.',
+  },
 
   'reference.title': 'Referensdata',
   'reference.intro': 'Län och kommuner med SCB:s koder, och Stockholms stadsdelsområden. Uppgifterna används för att jämföra platser vid flytt.',
@@ -340,21 +348,29 @@ const baseSv = {
   'about.title': 'Om Fristad',
   'about.version': 'Version {version}',
   'about.version_unknown': 'Versionen är okänd.',
-  'about.what':
-    'Fristad är ett ärendestöd för kommunala socialtjänstteam som hjälper våldsutsatta och deras barn att hitta ett tryggt boende.',
-  'about.offline':
-    'Fristad behöver inget nätverk och hämtar ingenting från internet. Uppgifterna sparas krypterade på den här datorn.',
+  'about.what': 'Fristad är ett ärendestöd för kommunala socialtjänstteam som hjälper våldsutsatta och deras barn att hitta ett tryggt boende.',
+  'about.offline': 'Fristad behöver inget nätverk och hämtar ingenting från internet. Uppgifterna sparas krypterade på den här datorn.',
   'about.credits_title': 'Datakällor',
   'about.credit_geonames': 'Innehåller data från GeoNames (https://www.geonames.org), CC BY 4.0. Används för kommunernas centralorter.',
   'about.credit_scb': 'Kommun- och länskoder från SCB (Statistiska centralbyrån). Koderna är offentliga uppgifter.',
-  'about.credit_stockholm':
-    'Stadsdelsområdenas mittpunkter är beräknade från Stockholms stads öppna data (CC0).',
-  'about.credit_svenska_stader':
-    'Koordinaterna för två centralorter kommer från sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
+  'about.credit_stockholm': 'Stadsdelsområdenas mittpunkter är beräknade från Stockholms stads öppna data (CC0).',
+  'about.credit_svenska_stader': 'Koordinaterna för två centralorter kommer från sphrak/svenska-stader (https://github.com/sphrak/svenska-stader), Apache-2.0.',
 };
 
 /** Swedish: the foundation's texts plus those of the casework, placement, risk and reports features. */
-export const sv = { ...baseSv, ...caseworkSv, ...damagedSv, ...placementSv, ...riskSv, ...reportsSv, ...auditSv, ...protectSv, ...retentionSv, ...accessSv, ...refusalsSv };
+export const sv = {
+  ...baseSv,
+  ...caseworkSv,
+  ...damagedSv,
+  ...placementSv,
+  ...riskSv,
+  ...reportsSv,
+  ...auditSv,
+  ...protectSv,
+  ...retentionSv,
+  ...accessSv,
+  ...refusalsSv,
+};
 
 export type MessageKey = keyof typeof sv;
 export type BaseMessageKey = keyof typeof baseSv;

@@ -100,7 +100,9 @@ export function CheckResult({
                 <td className="pl-number">{km(row.distanceKm)}</td>
                 <td>{row.sameMunicipality ? t('check.yes') : t('check.no')}</td>
                 <td>{row.sameCounty ? t('check.yes') : t('check.no')}</td>
-                <td>{row.warning ? <strong>{t('check.result_warning', { reasons: reasonsText(t, check, row, withinCityKm, km) })}</strong> : t('check.result_ok')}</td>
+                <td>
+                  {row.warning ? <strong>{t('check.result_warning', { reasons: reasonsText(t, check, row, withinCityKm, km) })}</strong> : t('check.result_ok')}
+                </td>
               </tr>
             ))}
           </tbody>

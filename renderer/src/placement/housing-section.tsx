@@ -56,7 +56,9 @@ export function HousingSection({ caseDetail }: CaseSectionProps) {
       shelters={shelters.data}
       places={places.data}
       onSaved={(saved) => {
-        setNotice(step === null ? t('housing.added', { kind: t(`housing.kind_${saved.kind}`) }) : t('housing.updated', { kind: t(`housing.kind_${saved.kind}`) }));
+        setNotice(
+          step === null ? t('housing.added', { kind: t(`housing.kind_${saved.kind}`) }) : t('housing.updated', { kind: t(`housing.kind_${saved.kind}`) }),
+        );
         close();
       }}
       onCancel={close}

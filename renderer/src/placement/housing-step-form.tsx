@@ -129,7 +129,10 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
   const addStep = useMutation('housing:add-step', changed);
   const updateStep = useMutation('housing:update-step', changed);
   const { formRef, errors, submit } = form;
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
 
   const inShelter = values.kind === 'protected_shelter';
   const shelter = inShelter && values.shelter !== NO_SHELTER ? shelters?.find((s) => String(s.id) === values.shelter) : undefined;
@@ -176,7 +179,9 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
     const { provider, shelterId, place, ...unprotected } = fields;
     const update = masked ? unprotected : { ...unprotected, provider, shelterId, place };
     const clientErrors: FieldErrors<Field> =
-      step === null ? validateInput('housing:add-step', { caseId, ...fields }, FIELDS) : validateInput('housing:update-step', { id: step.id, ...update }, FIELDS);
+      step === null
+        ? validateInput('housing:add-step', { caseId, ...fields }, FIELDS)
+        : validateInput('housing:update-step', { id: step.id, ...update }, FIELDS);
     if (costPerDay !== null && Number.isNaN(costPerDay)) clientErrors.costPerDay = 'validation.amount_format';
     if (clientErrors.startDate === undefined && clientErrors.endDate === undefined && fields.endDate !== null && fields.endDate < fields.startDate) {
       clientErrors.endDate = 'validation.end_before_start';
@@ -205,10 +210,30 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
       </h3>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <div className="pl-form-grid">
-          <SelectField name="kind" label={t('housing.field_kind')} value={values.kind} options={STEP_KINDS.map((k) => ({ value: k, label: t(`housing.kind_${k}`) }))} onChange={set('kind')} />
+          <SelectField
+            name="kind"
+            label={t('housing.field_kind')}
+            value={values.kind}
+            options={STEP_KINDS.map((k) => ({ value: k, label: t(`housing.kind_${k}`) }))}
+            onChange={set('kind')}
+          />
           <SelectField name="childId" label={t('housing.field_child')} value={values.child} options={childOptions} onChange={set('child')} />
-          <DateField name="startDate" label={t('housing.field_start')} value={values.startDate} onChange={set('startDate')} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint')} />
-          <DateField name="endDate" label={t('housing.field_end')} value={values.endDate} onChange={set('endDate')} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
+          <DateField
+            name="startDate"
+            label={t('housing.field_start')}
+            value={values.startDate}
+            onChange={set('startDate')}
+            error={fieldMessage(t, errors, 'startDate')}
+            hint={t('place.date_hint')}
+          />
+          <DateField
+            name="endDate"
+            label={t('housing.field_end')}
+            value={values.endDate}
+            onChange={set('endDate')}
+            error={fieldMessage(t, errors, 'endDate')}
+            hint={t('place.date_hint_optional')}
+          />
         </div>
         {masked ? (
           <>
@@ -265,7 +290,14 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
         ) : null}
         {masked ? null : (
           <MaskableField masked={false} label={t('housing.field_place')}>
-            <PlacePicker name="place" label={t('housing.field_place')} places={places} value={values.place} onChange={set('place')} error={fieldMessage(t, errors, 'place')} />
+            <PlacePicker
+              name="place"
+              label={t('housing.field_place')}
+              places={places}
+              value={values.place}
+              onChange={set('place')}
+              error={fieldMessage(t, errors, 'place')}
+            />
           </MaskableField>
         )}
         <div className="pl-form-grid">
@@ -296,9 +328,28 @@ export function HousingStepForm({ caseId, step, caseChildren, shelters, places, 
           value={values.obstacles}
           onChange={set('obstacles')}
         />
-        <TextAreaField name="obstacleNote" label={t('housing.field_obstacle_note')} value={values.obstacleNote} onChange={set('obstacleNote')} error={fieldMessage(t, errors, 'obstacleNote')} rows={2} />
-        <CheckboxField name="parallel" label={t('housing.field_parallel')} hint={t('housing.field_parallel_hint')} checked={values.parallel} onChange={set('parallel')} />
-        <FormFooter form={form} submitLabel={step === null ? t('housing.add_submit') : t('housing.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} shownAtFields={reasonAtField} />
+        <TextAreaField
+          name="obstacleNote"
+          label={t('housing.field_obstacle_note')}
+          value={values.obstacleNote}
+          onChange={set('obstacleNote')}
+          error={fieldMessage(t, errors, 'obstacleNote')}
+          rows={2}
+        />
+        <CheckboxField
+          name="parallel"
+          label={t('housing.field_parallel')}
+          hint={t('housing.field_parallel_hint')}
+          checked={values.parallel}
+          onChange={set('parallel')}
+        />
+        <FormFooter
+          form={form}
+          submitLabel={step === null ? t('housing.add_submit') : t('housing.edit_submit')}
+          onCancel={onCancel}
+          cancelLabel={t('place.cancel')}
+          shownAtFields={reasonAtField}
+        />
       </form>
     </section>
   );

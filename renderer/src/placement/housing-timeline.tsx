@@ -11,10 +11,7 @@ import { placeLabel } from './places';
 /** Steps in date order: by start, then the open one last, then as recorded. */
 export function inDateOrder(steps: readonly HousingStep[]): HousingStep[] {
   return [...steps].sort(
-    (a, b) =>
-      a.startDate.localeCompare(b.startDate) ||
-      (a.endDate ?? '9999-12-31').localeCompare(b.endDate ?? '9999-12-31') ||
-      a.id - b.id,
+    (a, b) => a.startDate.localeCompare(b.startDate) || (a.endDate ?? '9999-12-31').localeCompare(b.endDate ?? '9999-12-31') || a.id - b.id,
   );
 }
 

@@ -34,7 +34,12 @@ function UpdateRequestForm({ request, onSaved, onCancel }: { request: KompottenR
   };
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('kompotten.update_label', { counterpart: textOf(t, request.counterpartName), date: formatDay(request.date, language) })}
+    >
       <SelectField
         name="outcome"
         label={t('kompotten.field_outcome')}
@@ -74,7 +79,10 @@ export function KompottenLedgerTable({
         { header: t('kompotten.col_direction'), cell: (request) => t(`kompotten.direction_${request.direction}`) },
         { header: t('kompotten.col_counterpart'), rowHeader: true, cell: (request) => <Shown value={request.counterpartName} /> },
         showCase ? { header: t('kompotten.col_case'), className: 'mono', cell: (request) => request.caseNumber ?? t('kompotten.no_case') } : null,
-        { header: t('kompotten.col_outcome'), cell: (request) => <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span> },
+        {
+          header: t('kompotten.col_outcome'),
+          cell: (request) => <span className={`pl-badge pl-outcome-${request.outcome}`}>{t(`kompotten.outcome_${request.outcome}`)}</span>,
+        },
         { header: t('kompotten.col_notes'), className: 'pl-prewrap', cell: (request) => request.notes },
       ]}
       actions={

@@ -83,7 +83,12 @@ function MemberForm({
         error={fieldMessage(t, errors, 'contact')}
         rows={2}
       />
-      <FormFooter form={form} submitLabel={member ? t('kompotten.save_contact') : t('kompotten.add_member')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
+      <FormFooter
+        form={form}
+        submitLabel={member ? t('kompotten.save_contact') : t('kompotten.add_member')}
+        onCancel={onCancel}
+        cancelLabel={t('place.cancel')}
+      />
     </form>
   );
 }

@@ -73,7 +73,14 @@ export function KompottenRequestForm({ title, intro, caseId, places, initialCoun
           onChange={(place) => setCounterpart(place?.code ?? null)}
           error={fieldMessage(t, errors, 'counterpartCode')}
         />
-        <DateField name="date" label={t('kompotten.field_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} hint={t('place.date_hint')} />
+        <DateField
+          name="date"
+          label={t('kompotten.field_date')}
+          value={date}
+          onChange={setDate}
+          error={fieldMessage(t, errors, 'date')}
+          hint={t('place.date_hint')}
+        />
         <SelectField
           name="outcome"
           label={t('kompotten.field_outcome')}

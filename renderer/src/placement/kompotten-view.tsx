@@ -13,7 +13,6 @@ import { KompottenMembers } from './kompotten-members';
 import { KompottenRequestForm } from './kompotten-request-form';
 import { usePlaces } from './places';
 
-
 type DirectionFilter = 'all' | KompottenRequest['direction'];
 type OutcomeFilter = 'all' | KompottenRequest['outcome'];
 
@@ -61,14 +60,20 @@ export function KompottenView() {
             name="directionFilter"
             label={t('kompotten.filter_direction')}
             value={direction}
-            options={[{ value: 'all' as const, label: t('kompotten.filter_all') }, ...(['sent', 'received'] as const).map((d) => ({ value: d, label: t(`kompotten.direction_${d}`) }))]}
+            options={[
+              { value: 'all' as const, label: t('kompotten.filter_all') },
+              ...(['sent', 'received'] as const).map((d) => ({ value: d, label: t(`kompotten.direction_${d}`) })),
+            ]}
             onChange={setDirection}
           />
           <SelectField
             name="outcomeFilter"
             label={t('kompotten.filter_outcome')}
             value={outcome}
-            options={[{ value: 'all' as const, label: t('kompotten.filter_all') }, ...KOMPOTTEN_OUTCOMES.map((o) => ({ value: o, label: t(`kompotten.outcome_${o}`) }))]}
+            options={[
+              { value: 'all' as const, label: t('kompotten.filter_all') },
+              ...KOMPOTTEN_OUTCOMES.map((o) => ({ value: o, label: t(`kompotten.outcome_${o}`) })),
+            ]}
             onChange={setOutcome}
           />
         </div>

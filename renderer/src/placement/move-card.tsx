@@ -86,7 +86,14 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel }: Transition
     <form ref={formRef} className="pl-panel" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <h4 id={titleId}>{t('moves.transition_title', { status: t(`moves.status_${to}`) })}</h4>
       <div ref={dateRef}>
-        <DateField name="date" label={t('moves.field_transition_date')} value={date} onChange={setDate} error={fieldMessage(t, errors, 'date')} hint={t('place.date_hint')} />
+        <DateField
+          name="date"
+          label={t('moves.field_transition_date')}
+          value={date}
+          onChange={setDate}
+          error={fieldMessage(t, errors, 'date')}
+          hint={t('place.date_hint')}
+        />
       </div>
       {needsReason ? (
         <>
@@ -113,7 +120,13 @@ function TransitionForm({ move, to, withinCityKm, onDone, onCancel }: Transition
           />
         </>
       ) : null}
-      <FormFooter form={form} submitLabel={t('moves.transition_submit', { status: t(`moves.status_${to}`) })} onCancel={onCancel} cancelLabel={t('place.cancel')} shownAtFields={reasonAtField} />
+      <FormFooter
+        form={form}
+        submitLabel={t('moves.transition_submit', { status: t(`moves.status_${to}`) })}
+        onCancel={onCancel}
+        cancelLabel={t('place.cancel')}
+        shownAtFields={reasonAtField}
+      />
     </form>
   );
 }

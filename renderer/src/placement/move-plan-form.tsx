@@ -113,7 +113,15 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
         {t('moves.plan_title')}
       </h3>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <PlacePicker name="from" label={t('moves.field_from')} hint={t('moves.field_from_hint')} places={places} value={from} onChange={setFrom} error={fieldMessage(t, errors, 'from')} />
+        <PlacePicker
+          name="from"
+          label={t('moves.field_from')}
+          hint={t('moves.field_from_hint')}
+          places={places}
+          value={from}
+          onChange={setFrom}
+          error={fieldMessage(t, errors, 'from')}
+        />
         <PlacePicker name="to" label={t('moves.field_to')} places={places} value={to} onChange={chooseDestination} error={fieldMessage(t, errors, 'to')} />
         <div className="pl-check-area">
           {check.state === 'loading' ? (
@@ -154,7 +162,14 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
             setRouteChosen(true);
           }}
         />
-        <DateField name="plannedDate" label={t('moves.field_planned_date')} value={plannedDate} onChange={setPlannedDate} error={fieldMessage(t, errors, 'plannedDate')} hint={t('place.date_hint')} />
+        <DateField
+          name="plannedDate"
+          label={t('moves.field_planned_date')}
+          value={plannedDate}
+          onChange={setPlannedDate}
+          error={fieldMessage(t, errors, 'plannedDate')}
+          hint={t('place.date_hint')}
+        />
         <TextField
           name="receivingContact"
           label={t('moves.field_receiving_contact')}
@@ -165,7 +180,12 @@ export function MovePlanForm({ caseId, places, withinCityKm, onCreated, onCancel
           autoComplete="off"
         />
         <TextAreaField name="notes" label={t('moves.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
-        <FormFooter form={form} submitLabel={check.state === 'done' && check.result.warning ? t('moves.save_despite_warning') : t('moves.save')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
+        <FormFooter
+          form={form}
+          submitLabel={check.state === 'done' && check.result.warning ? t('moves.save_despite_warning') : t('moves.save')}
+          onCancel={onCancel}
+          cancelLabel={t('place.cancel')}
+        />
       </form>
     </section>
   );

@@ -74,7 +74,12 @@ export function MovesSection({ caseDetail }: CaseSectionProps) {
       {closed ? (
         <p className="muted">{t('moves.case_closed')}</p>
       ) : planning ? (
-        <MovePlanForm caseId={caseId} places={places.data} withinCityKm={withinCityKm} onCreated={onCreated} onCancel={() => {
+        <MovePlanForm
+          caseId={caseId}
+          places={places.data}
+          withinCityKm={withinCityKm}
+          onCreated={onCreated}
+          onCancel={() => {
             setPlanning(false);
             restorePlanButton();
           }}

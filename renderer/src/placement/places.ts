@@ -31,7 +31,10 @@ export function usePlaces(): QueryResult<PlaceChoice[]> {
 
 /** Lower case without accents, so "malmo" finds Malmö and "vasteras" finds Västerås. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** A place's name as the UI writes it; districts say they are in Stockholm. */

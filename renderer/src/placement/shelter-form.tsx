@@ -40,7 +40,17 @@ function capacityError(value: number): 'validation.capacity_range' | undefined {
 }
 
 /** Adds a shelter to the register or changes one: its IVO permit or registration, places and specialisations. */
-export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: Shelter | null; places: readonly PlaceChoice[] | null; onSaved: (s: Shelter) => void; onCancel: (() => void) | null }) {
+export function ShelterForm({
+  shelter,
+  places,
+  onSaved,
+  onCancel,
+}: {
+  shelter: Shelter | null;
+  places: readonly PlaceChoice[] | null;
+  onSaved: (s: Shelter) => void;
+  onCancel: (() => void) | null;
+}) {
   const t = useT();
   const titleId = useId();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -75,7 +85,8 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
       languages,
       contact,
     };
-    const clientErrors = shelter === null ? validateInput('shelters:create', fields, FIELDS) : validateInput('shelters:update', { id: shelter.id, ...fields }, FIELDS);
+    const clientErrors =
+      shelter === null ? validateInput('shelters:create', fields, FIELDS) : validateInput('shelters:update', { id: shelter.id, ...fields }, FIELDS);
     clientErrors.capacityAdults = capacityError(fields.capacityAdults);
     clientErrors.capacityChildren = capacityError(fields.capacityChildren);
     void submit(clientErrors, async () => {
@@ -90,7 +101,14 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
       </h2>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField name="name" label={t('shelters.field_name')} value={name} onChange={setName} error={fieldMessage(t, errors, 'name')} autoComplete="off" />
-        <TextField name="operator" label={t('shelters.field_operator')} value={operator} onChange={setOperator} error={fieldMessage(t, errors, 'operator')} autoComplete="off" />
+        <TextField
+          name="operator"
+          label={t('shelters.field_operator')}
+          value={operator}
+          onChange={setOperator}
+          error={fieldMessage(t, errors, 'operator')}
+          autoComplete="off"
+        />
         <PlacePicker
           name="municipalityCode"
           label={t('shelters.field_municipality')}
@@ -103,7 +121,13 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
         <fieldset className="pl-fieldset">
           <legend>{t('shelters.ivo_legend')}</legend>
           <p className="field-hint">{t('shelters.ivo_hint')}</p>
-          <SelectField name="ivoKind" label={t('shelters.field_ivo_kind')} value={ivoKind} options={IVO_KINDS.map((k) => ({ value: k, label: t(`shelters.ivo_${k}`) }))} onChange={setIvoKind} />
+          <SelectField
+            name="ivoKind"
+            label={t('shelters.field_ivo_kind')}
+            value={ivoKind}
+            options={IVO_KINDS.map((k) => ({ value: k, label: t(`shelters.ivo_${k}`) }))}
+            onChange={setIvoKind}
+          />
           {ivoKind === 'none' ? null : (
             <TextField
               name="ivoNumber"
@@ -115,12 +139,37 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
             />
           )}
           {ivoKind === 'permit' ? (
-            <DateField name="ivoValidUntil" label={t('shelters.field_ivo_valid_until')} value={ivoValidUntil} onChange={setIvoValidUntil} error={fieldMessage(t, errors, 'ivoValidUntil')} hint={t('place.date_hint_optional')} />
+            <DateField
+              name="ivoValidUntil"
+              label={t('shelters.field_ivo_valid_until')}
+              value={ivoValidUntil}
+              onChange={setIvoValidUntil}
+              error={fieldMessage(t, errors, 'ivoValidUntil')}
+              hint={t('place.date_hint_optional')}
+            />
           ) : null}
         </fieldset>
         <div className="pl-form-grid">
-          <TextField name="capacityAdults" label={t('shelters.field_capacity_adults')} value={adults} onChange={setAdults} error={fieldMessage(t, errors, 'capacityAdults')} inputMode="numeric" className="field-short" autoComplete="off" />
-          <TextField name="capacityChildren" label={t('shelters.field_capacity_children')} value={children} onChange={setChildren} error={fieldMessage(t, errors, 'capacityChildren')} inputMode="numeric" className="field-short" autoComplete="off" />
+          <TextField
+            name="capacityAdults"
+            label={t('shelters.field_capacity_adults')}
+            value={adults}
+            onChange={setAdults}
+            error={fieldMessage(t, errors, 'capacityAdults')}
+            inputMode="numeric"
+            className="field-short"
+            autoComplete="off"
+          />
+          <TextField
+            name="capacityChildren"
+            label={t('shelters.field_capacity_children')}
+            value={children}
+            onChange={setChildren}
+            error={fieldMessage(t, errors, 'capacityChildren')}
+            inputMode="numeric"
+            className="field-short"
+            autoComplete="off"
+          />
         </div>
         <CheckboxGroup
           className="pl-fieldset"
@@ -130,9 +179,30 @@ export function ShelterForm({ shelter, places, onSaved, onCancel }: { shelter: S
           value={specialisations}
           onChange={setSpecialisations}
         />
-        <TextField name="languages" label={t('shelters.field_languages')} hint={t('shelters.field_languages_hint')} value={languages} onChange={setLanguages} error={fieldMessage(t, errors, 'languages')} autoComplete="off" />
-        <TextAreaField name="contact" label={t('shelters.field_contact')} hint={t('shelters.field_contact_hint')} value={contact} onChange={setContact} error={fieldMessage(t, errors, 'contact')} rows={2} />
-        <FormFooter form={form} submitLabel={shelter === null ? t('shelters.add_submit') : t('shelters.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
+        <TextField
+          name="languages"
+          label={t('shelters.field_languages')}
+          hint={t('shelters.field_languages_hint')}
+          value={languages}
+          onChange={setLanguages}
+          error={fieldMessage(t, errors, 'languages')}
+          autoComplete="off"
+        />
+        <TextAreaField
+          name="contact"
+          label={t('shelters.field_contact')}
+          hint={t('shelters.field_contact_hint')}
+          value={contact}
+          onChange={setContact}
+          error={fieldMessage(t, errors, 'contact')}
+          rows={2}
+        />
+        <FormFooter
+          form={form}
+          submitLabel={shelter === null ? t('shelters.add_submit') : t('shelters.edit_submit')}
+          onCancel={onCancel}
+          cancelLabel={t('place.cancel')}
+        />
       </form>
     </section>
   );

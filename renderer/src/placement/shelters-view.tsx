@@ -42,7 +42,11 @@ function OccupancyCell({ shelter }: { shelter: Shelter }) {
     <>
       <span className="block">{t('shelters.occupancy_adults', { used: shelter.occupancy.adults, total: shelter.capacityAdults })}</span>
       <span className="block">{t('shelters.occupancy_children', { used: shelter.occupancy.children, total: shelter.capacityChildren })}</span>
-      {over ? <span className="pl-badge pl-badge-danger">{t('shelters.over_capacity')}</span> : full ? <span className="pl-badge pl-badge-warning">{t('shelters.full')}</span> : null}
+      {over ? (
+        <span className="pl-badge pl-badge-danger">{t('shelters.over_capacity')}</span>
+      ) : full ? (
+        <span className="pl-badge pl-badge-warning">{t('shelters.full')}</span>
+      ) : null}
     </>
   );
 }

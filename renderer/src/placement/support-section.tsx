@@ -25,7 +25,17 @@ const FIELDS = ['kind', 'agency', 'status', 'startDate', 'endDate', 'notes'] as 
 type Kind = SupportItem['kind'];
 type Status = SupportItem['status'];
 
-function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item: SupportItem | null; onSaved: (item: SupportItem) => void; onCancel: () => void }) {
+function SupportForm({
+  caseId,
+  item,
+  onSaved,
+  onCancel,
+}: {
+  caseId: number;
+  item: SupportItem | null;
+  onSaved: (item: SupportItem) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const titleId = useId();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -47,8 +57,15 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
     const fields = { kind, agency, status, startDate: optionalDate(startDate), endDate: optionalDate(endDate), notes };
     const { agency: _agency, ...unprotected } = fields;
     const update = agencyMasked ? unprotected : fields;
-    const clientErrors = item === null ? validateInput('support:add', { caseId, ...fields }, FIELDS) : validateInput('support:update', { id: item.id, ...update }, FIELDS);
-    if (clientErrors.startDate === undefined && clientErrors.endDate === undefined && fields.startDate !== null && fields.endDate !== null && fields.endDate < fields.startDate) {
+    const clientErrors =
+      item === null ? validateInput('support:add', { caseId, ...fields }, FIELDS) : validateInput('support:update', { id: item.id, ...update }, FIELDS);
+    if (
+      clientErrors.startDate === undefined &&
+      clientErrors.endDate === undefined &&
+      fields.startDate !== null &&
+      fields.endDate !== null &&
+      fields.endDate < fields.startDate
+    ) {
       clientErrors.endDate = 'validation.end_before_start';
     }
     void submit(clientErrors, async () => {
@@ -63,18 +80,57 @@ function SupportForm({ caseId, item, onSaved, onCancel }: { caseId: number; item
       </h3>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <div className="pl-form-grid">
-          <SelectField name="kind" label={t('support.field_kind')} value={kind} options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`support.kind_${k}`) }))} onChange={setKind} />
-          <SelectField name="status" label={t('support.field_status')} value={status} options={SUPPORT_STATUSES.map((s) => ({ value: s, label: t(`support.status_${s}`) }))} onChange={setStatus} />
+          <SelectField
+            name="kind"
+            label={t('support.field_kind')}
+            value={kind}
+            options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`support.kind_${k}`) }))}
+            onChange={setKind}
+          />
+          <SelectField
+            name="status"
+            label={t('support.field_status')}
+            value={status}
+            options={SUPPORT_STATUSES.map((s) => ({ value: s, label: t(`support.status_${s}`) }))}
+            onChange={setStatus}
+          />
         </div>
         <MaskableField masked={agencyMasked} label={t('support.field_agency')}>
-          <TextField name="agency" label={t('support.field_agency')} hint={t('support.field_agency_hint')} value={agency} onChange={setAgency} error={fieldMessage(t, errors, 'agency')} autoComplete="off" />
+          <TextField
+            name="agency"
+            label={t('support.field_agency')}
+            hint={t('support.field_agency_hint')}
+            value={agency}
+            onChange={setAgency}
+            error={fieldMessage(t, errors, 'agency')}
+            autoComplete="off"
+          />
         </MaskableField>
         <div className="pl-form-grid">
-          <DateField name="startDate" label={t('support.field_start')} value={startDate} onChange={setStartDate} error={fieldMessage(t, errors, 'startDate')} hint={t('place.date_hint_optional')} />
-          <DateField name="endDate" label={t('support.field_end')} value={endDate} onChange={setEndDate} error={fieldMessage(t, errors, 'endDate')} hint={t('place.date_hint_optional')} />
+          <DateField
+            name="startDate"
+            label={t('support.field_start')}
+            value={startDate}
+            onChange={setStartDate}
+            error={fieldMessage(t, errors, 'startDate')}
+            hint={t('place.date_hint_optional')}
+          />
+          <DateField
+            name="endDate"
+            label={t('support.field_end')}
+            value={endDate}
+            onChange={setEndDate}
+            error={fieldMessage(t, errors, 'endDate')}
+            hint={t('place.date_hint_optional')}
+          />
         </div>
         <TextAreaField name="notes" label={t('support.field_notes')} value={notes} onChange={setNotes} error={fieldMessage(t, errors, 'notes')} />
-        <FormFooter form={form} submitLabel={item === null ? t('support.add_submit') : t('support.edit_submit')} onCancel={onCancel} cancelLabel={t('place.cancel')} />
+        <FormFooter
+          form={form}
+          submitLabel={item === null ? t('support.add_submit') : t('support.edit_submit')}
+          onCancel={onCancel}
+          cancelLabel={t('place.cancel')}
+        />
       </form>
     </section>
   );
@@ -126,7 +182,10 @@ export function SupportSection({ caseDetail }: CaseSectionProps) {
           columns={[
             { header: t('support.field_kind'), rowHeader: true, cell: (item) => t(`support.kind_${item.kind}`) },
             { header: t('support.field_agency'), cell: (item) => <Shown value={item.agency} /> },
-            { header: t('support.field_status'), cell: (item) => <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span> },
+            {
+              header: t('support.field_status'),
+              cell: (item) => <span className={`pl-badge pl-support-${item.status}`}>{t(`support.status_${item.status}`)}</span>,
+            },
             { header: t('support.col_dates'), cell: supportDates },
             { header: t('support.field_notes'), className: 'pl-prewrap', cell: (item) => item.notes },
           ]}

@@ -85,7 +85,10 @@ export function RevealPanel({ caseId, reveal }: { caseId: number; reveal: CaseRe
   useEffect(() => {
     if (reveal.revealedUntil === null) return;
     // Capped: browsers fire a timeout beyond 2^31 ms at once.
-    const timer = setTimeout(() => invalidate(...maskedCaseKeys(caseId)), Math.min(2 ** 31 - 1, Math.max(0, Date.parse(reveal.revealedUntil) - Date.now()) + 250));
+    const timer = setTimeout(
+      () => invalidate(...maskedCaseKeys(caseId)),
+      Math.min(2 ** 31 - 1, Math.max(0, Date.parse(reveal.revealedUntil) - Date.now()) + 250),
+    );
     return () => clearTimeout(timer);
   }, [reveal.revealedUntil, invalidate, caseId]);
 

@@ -19,7 +19,17 @@ function Hatch({ id }: { id: string }) {
   );
 }
 
-function ChartFigure({ title, description, alternative, children }: { title: string; description?: string; alternative: string[]; children: (ids: { title: string; desc: string; hatch: string }) => ReactNode }) {
+function ChartFigure({
+  title,
+  description,
+  alternative,
+  children,
+}: {
+  title: string;
+  description?: string;
+  alternative: string[];
+  children: (ids: { title: string; desc: string; hatch: string }) => ReactNode;
+}) {
   const t = useT();
   const base = safeId(useId());
   const ids = { title: `${base}-title`, desc: `${base}-desc`, hatch: `${base}-hatch` };
@@ -53,7 +63,21 @@ export interface BarCategory {
  * Horizontal grouped bars: one group per category, one bar per series. A hidden figure is drawn as
  * a short hatched bar labelled "<threshold".
  */
-export function BarChart({ title, description, series, categories, threshold, formatNumber }: { title: string; description?: string; series: readonly string[]; categories: readonly BarCategory[]; threshold: number; formatNumber: (value: number) => string }) {
+export function BarChart({
+  title,
+  description,
+  series,
+  categories,
+  threshold,
+  formatNumber,
+}: {
+  title: string;
+  description?: string;
+  series: readonly string[];
+  categories: readonly BarCategory[];
+  threshold: number;
+  formatNumber: (value: number) => string;
+}) {
   const t = useT();
   const labelWidth = 190;
   const barArea = 300;
@@ -68,12 +92,22 @@ export function BarChart({ title, description, series, categories, threshold, fo
   const width = labelWidth + barArea + valueWidth;
   const text = (value: ChartValue) => (value === null ? `<${threshold}` : formatNumber(value));
   const alternative = categories.map((c) =>
-    series.length === 1 ? t('reports.chart_value', { label: c.label, value: text(c.values[0] ?? null) }) : `${c.label}: ${series.map((s, i) => `${s} ${text(c.values[i] ?? null)}`).join(', ')}`,
+    series.length === 1
+      ? t('reports.chart_value', { label: c.label, value: text(c.values[0] ?? null) })
+      : `${c.label}: ${series.map((s, i) => `${s} ${text(c.values[i] ?? null)}`).join(', ')}`,
   );
   return (
     <ChartFigure title={title} description={description} alternative={alternative}>
       {(ids) => (
-        <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={ids.title} aria-describedby={description ? ids.desc : undefined}>
+        <svg
+          className="chart-svg"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          role="img"
+          aria-labelledby={ids.title}
+          aria-describedby={description ? ids.desc : undefined}
+        >
           <defs>
             <Hatch id={ids.hatch} />
           </defs>
@@ -100,7 +134,14 @@ export function BarChart({ title, description, series, categories, threshold, fo
                   const w = value === null ? Math.max(scale(threshold - 1), 6) : scale(value);
                   return (
                     <g key={name}>
-                      <rect x={labelWidth} y={y + 1} width={w} height={barHeight - 2} className={value === null ? 'chart-suppressed' : `chart-series-${s}`} fill={value === null ? `url(#${ids.hatch})` : undefined} />
+                      <rect
+                        x={labelWidth}
+                        y={y + 1}
+                        width={w}
+                        height={barHeight - 2}
+                        className={value === null ? 'chart-suppressed' : `chart-series-${s}`}
+                        fill={value === null ? `url(#${ids.hatch})` : undefined}
+                      />
                       <text x={labelWidth + w + 4} y={y + barHeight - 3} className="chart-text">
                         {text(value)}
                       </text>
@@ -126,7 +167,21 @@ export interface FlowTarget {
  * source to each next step whose width is its count. A hidden count is a hatched band of fixed
  * width labelled "<threshold".
  */
-export function FlowChart({ title, description, source, targets, threshold, formatNumber }: { title: string; description: string; source: { label: string; value: ChartValue }; targets: readonly FlowTarget[]; threshold: number; formatNumber: (value: number) => string }) {
+export function FlowChart({
+  title,
+  description,
+  source,
+  targets,
+  threshold,
+  formatNumber,
+}: {
+  title: string;
+  description: string;
+  source: { label: string; value: ChartValue };
+  targets: readonly FlowTarget[];
+  threshold: number;
+  formatNumber: (value: number) => string;
+}) {
   const t = useT();
   const width = 800;
   const nodeWidth = 14;
@@ -150,11 +205,22 @@ export function FlowChart({ title, description, source, targets, threshold, form
     const before = visible.slice(0, i).reduce((sum, e) => sum + e.width, 0);
     return { ...entry, sy: sourceY + before, ty: top + before + i * gap };
   });
-  const alternative = [t('reports.chart_value', { label: source.label, value: text(source.value) }), ...targets.map((target) => `${source.label} → ${t('reports.chart_value', { label: target.label, value: text(target.value) })}`)];
+  const alternative = [
+    t('reports.chart_value', { label: source.label, value: text(source.value) }),
+    ...targets.map((target) => `${source.label} → ${t('reports.chart_value', { label: target.label, value: text(target.value) })}`),
+  ];
   return (
     <ChartFigure title={title} description={description} alternative={alternative}>
       {(ids) => (
-        <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={ids.title} aria-describedby={ids.desc}>
+        <svg
+          className="chart-svg"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          role="img"
+          aria-labelledby={ids.title}
+          aria-describedby={ids.desc}
+        >
           <defs>
             <Hatch id={ids.hatch} />
           </defs>
@@ -212,7 +278,21 @@ function Marker({ shape, x, y, className }: { shape: number; x: number; y: numbe
  * series. Each line has its own marker shape and dash pattern. A hidden figure has no marker; the
  * line has a gap there, labelled "<threshold".
  */
-export function LineChart({ title, description, points, series, threshold, formatNumber }: { title: string; description?: string; points: readonly { label: string; sublabel?: string }[]; series: readonly LineSeries[]; threshold: number; formatNumber: (value: number) => string }) {
+export function LineChart({
+  title,
+  description,
+  points,
+  series,
+  threshold,
+  formatNumber,
+}: {
+  title: string;
+  description?: string;
+  points: readonly { label: string; sublabel?: string }[];
+  series: readonly LineSeries[];
+  threshold: number;
+  formatNumber: (value: number) => string;
+}) {
   const width = 560;
   const legendRow = 20;
   const legendColumns = 2;
@@ -230,11 +310,21 @@ export function LineChart({ title, description, points, series, threshold, forma
   const x = (i: number) => left + 40 + i * step;
   const ticks = [0, niceMax / 2, niceMax];
   const text = (value: ChartValue) => (value === null ? `<${threshold}` : formatNumber(value));
-  const alternative = series.map((s) => `${s.label}: ${points.map((p, i) => `${p.label}${p.sublabel ? ` (${p.sublabel})` : ''} ${text(s.values[i] ?? null)}`).join(', ')}`);
+  const alternative = series.map(
+    (s) => `${s.label}: ${points.map((p, i) => `${p.label}${p.sublabel ? ` (${p.sublabel})` : ''} ${text(s.values[i] ?? null)}`).join(', ')}`,
+  );
   return (
     <ChartFigure title={title} description={description} alternative={alternative}>
       {(ids) => (
-        <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={ids.title} aria-describedby={description ? ids.desc : undefined}>
+        <svg
+          className="chart-svg"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          role="img"
+          aria-labelledby={ids.title}
+          aria-describedby={description ? ids.desc : undefined}
+        >
           <g className="chart-legend">
             {series.map((s, i) => (
               <g key={`${s.label}-${i}`} transform={`translate(${left + (i % legendColumns) * 240}, ${4 + Math.floor(i / legendColumns) * legendRow})`}>
@@ -275,7 +365,15 @@ export function LineChart({ title, description, points, series, threshold, forma
             return (
               <g key={`${s.label}-${si}`} className="chart-series-line" data-series={s.label}>
                 {segments.map(({ i, a, b }) => (
-                  <line key={i} x1={x(i)} y1={y(a)} x2={x(i + 1)} y2={y(b)} className={`chart-line chart-line-${si % 5}`} strokeDasharray={LINE_DASHES[si % 5]} />
+                  <line
+                    key={i}
+                    x1={x(i)}
+                    y1={y(a)}
+                    x2={x(i + 1)}
+                    y2={y(b)}
+                    className={`chart-line chart-line-${si % 5}`}
+                    strokeDasharray={LINE_DASHES[si % 5]}
+                  />
                 ))}
                 {points.map((p, i) => {
                   const value = s.values[i] ?? null;

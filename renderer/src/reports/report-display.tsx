@@ -5,7 +5,17 @@ import { BarChart, FlowChart, LineChart } from './report-charts';
 import type { BarCategory } from './report-charts';
 import { cellAt, cellText, cellValue, findTable, labelText, rowText, useNumberFormat } from './report-text';
 
-function PeriodTable({ table, caption, threshold, formatNumber }: { table: ReportTable; caption: string; threshold: number; formatNumber: (value: number) => string }) {
+function PeriodTable({
+  table,
+  caption,
+  threshold,
+  formatNumber,
+}: {
+  table: ReportTable;
+  caption: string;
+  threshold: number;
+  formatNumber: (value: number) => string;
+}) {
   const t = useT();
   return (
     <div className="table-scroll report-table">
@@ -34,7 +44,11 @@ function PeriodTable({ table, caption, threshold, formatNumber }: { table: Repor
                   const cell = row.cells[i];
                   const hidden = cell?.kind === 'measure' && cell.value === null;
                   return (
-                    <td key={column.key} className={`pl-number${cell?.kind === 'suppressed' ? ' report-suppressed' : ''}`} title={hidden ? t('reports.measure_hidden') : undefined}>
+                    <td
+                      key={column.key}
+                      className={`pl-number${cell?.kind === 'suppressed' ? ' report-suppressed' : ''}`}
+                      title={hidden ? t('reports.measure_hidden') : undefined}
+                    >
                       {cellText(t, cell, threshold, formatNumber)}
                       {hidden ? <span className="visually-hidden"> ({t('reports.measure_hidden')})</span> : null}
                     </td>
@@ -63,9 +77,19 @@ function TablePair({ report, current }: { report: Report; current: ReportTable }
     <section className="report-section" aria-labelledby={`report-${current.id}`}>
       <h3 id={`report-${current.id}`}>{title}</h3>
       <div className="report-pair">
-        <PeriodTable table={current} threshold={report.threshold} formatNumber={formatNumber} caption={t('reports.caption_current', { title, from: report.period.from, to: report.period.to })} />
+        <PeriodTable
+          table={current}
+          threshold={report.threshold}
+          formatNumber={formatNumber}
+          caption={t('reports.caption_current', { title, from: report.period.from, to: report.period.to })}
+        />
         {previous ? (
-          <PeriodTable table={previous} threshold={report.threshold} formatNumber={formatNumber} caption={t('reports.caption_previous', { title, from: report.period.previousFrom, to: report.period.previousTo })} />
+          <PeriodTable
+            table={previous}
+            threshold={report.threshold}
+            formatNumber={formatNumber}
+            caption={t('reports.caption_previous', { title, from: report.period.previousFrom, to: report.period.previousTo })}
+          />
         ) : null}
       </div>
       {hasHiddenMeasure(current) || hasHiddenMeasure(previous) ? <p className="field-hint">{t('reports.footnote_measure')}</p> : null}
@@ -92,8 +116,24 @@ function ReportCharts({ report }: { report: Report }) {
   const review = findTable(report, 'chain_review', 'current');
   return (
     <div className="report-charts">
-      {byDistrict ? <BarChart title={t('reports.chart_district')} series={series} categories={categoriesOf(t, byDistrict, columns)} threshold={report.threshold} formatNumber={formatNumber} /> : null}
-      {byGender ? <BarChart title={t('reports.chart_gender')} series={series} categories={categoriesOf(t, byGender, columns)} threshold={report.threshold} formatNumber={formatNumber} /> : null}
+      {byDistrict ? (
+        <BarChart
+          title={t('reports.chart_district')}
+          series={series}
+          categories={categoriesOf(t, byDistrict, columns)}
+          threshold={report.threshold}
+          formatNumber={formatNumber}
+        />
+      ) : null}
+      {byGender ? (
+        <BarChart
+          title={t('reports.chart_gender')}
+          series={series}
+          categories={categoriesOf(t, byGender, columns)}
+          threshold={report.threshold}
+          formatNumber={formatNumber}
+        />
+      ) : null}
       {flow ? (
         <LineChart
           title={t('reports.chart_flow_line')}
@@ -102,7 +142,10 @@ function ReportCharts({ report }: { report: Report }) {
             { label: t('reports.previous'), sublabel: `${report.period.previousFrom} – ${report.period.previousTo}` },
             { label: t('reports.current'), sublabel: `${report.period.from} – ${report.period.to}` },
           ]}
-          series={flow.rows.map((row) => ({ label: rowText(t, row), values: [cellValue(cellAt(flowPrevious, row.key, 'cases')), cellValue(cellAt(flow, row.key, 'cases'))] }))}
+          series={flow.rows.map((row) => ({
+            label: rowText(t, row),
+            values: [cellValue(cellAt(flowPrevious, row.key, 'cases')), cellValue(cellAt(flow, row.key, 'cases'))],
+          }))}
           threshold={report.threshold}
           formatNumber={formatNumber}
         />

@@ -92,7 +92,13 @@ export function ReportsView() {
       return;
     }
     const input: ReportInput = { period: periodOf(draft), districtSlugs: scope === 'team' ? [] : chosen };
-    const scopeText = scope === 'team' ? t('reports.scope_team') : districtOptions.filter((o) => chosen.includes(o.value)).map((o) => o.label).join(', ');
+    const scopeText =
+      scope === 'team'
+        ? t('reports.scope_team')
+        : districtOptions
+            .filter((o) => chosen.includes(o.value))
+            .map((o) => o.label)
+            .join(', ');
     setBusy(true);
     setError(null);
     setExported(null);
@@ -152,9 +158,23 @@ export function ReportsView() {
               options={(['year', 'tertial', 'quarter', 'custom'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
               onChange={(kind) => update({ kind, index: kind === 'tertial' && draft.index === '4' ? '3' : draft.index })}
             />
-            {draft.kind !== 'custom' ? <SelectField name="year" label={t('reports.year')} value={draft.year} options={years.map((y) => ({ value: y, label: y }))} onChange={(year) => update({ year })} /> : null}
+            {draft.kind !== 'custom' ? (
+              <SelectField
+                name="year"
+                label={t('reports.year')}
+                value={draft.year}
+                options={years.map((y) => ({ value: y, label: y }))}
+                onChange={(year) => update({ year })}
+              />
+            ) : null}
             {draft.kind === 'tertial' || draft.kind === 'quarter' ? (
-              <SelectField name="index" label={t(draft.kind === 'tertial' ? 'reports.tertial' : 'reports.quarter')} value={draft.index} options={indexOptions} onChange={(index) => update({ index })} />
+              <SelectField
+                name="index"
+                label={t(draft.kind === 'tertial' ? 'reports.tertial' : 'reports.quarter')}
+                value={draft.index}
+                options={indexOptions}
+                onChange={(index) => update({ index })}
+              />
             ) : null}
             {draft.kind === 'custom' ? (
               <>
@@ -171,7 +191,9 @@ export function ReportsView() {
                 <label htmlFor={`report-scope-${value}`}>{t(value === 'team' ? 'reports.scope_team' : 'reports.scope_districts')}</label>
               </div>
             ))}
-            {scope === 'districts' ? <CheckboxGroup name="districts" legend={t('reports.districts_legend')} options={districtOptions} value={chosen} onChange={setChosen} /> : null}
+            {scope === 'districts' ? (
+              <CheckboxGroup name="districts" legend={t('reports.districts_legend')} options={districtOptions} value={chosen} onChange={setChosen} />
+            ) : null}
           </fieldset>
           <p>
             <button type="submit" className="primary" disabled={busy}>

@@ -11,7 +11,6 @@ import { useT } from '../i18n/use-t';
 
 const FIELDS = ['retentionYears', 'retentionKeepBirthDays', 'researchMunicipality'] as const;
 
-
 function RetentionFields({ initial }: { initial: Settings }) {
   const t = useT();
   const [years, setYears] = useState(String(initial.retentionYears));
@@ -26,7 +25,11 @@ function RetentionFields({ initial }: { initial: Settings }) {
     event.preventDefault();
     setSaved(false);
     // An empty box is "no number", not zero, so the message says what is missing.
-    const input = { retentionYears: years.trim() === '' ? Number.NaN : Number(years.trim()), retentionKeepBirthDays: keepBirthDays, researchMunicipality: research };
+    const input = {
+      retentionYears: years.trim() === '' ? Number.NaN : Number(years.trim()),
+      retentionKeepBirthDays: keepBirthDays,
+      researchMunicipality: research,
+    };
     void submit(validateInput('settings:update', input, FIELDS), async () => {
       const settings = await update(input);
       setYears(String(settings.retentionYears));
@@ -49,8 +52,20 @@ function RetentionFields({ initial }: { initial: Settings }) {
         error={fieldMessage(t, errors, 'retentionYears')}
         className="field-short"
       />
-      <CheckboxField name="retentionKeepBirthDays" label={t('settings.retention_keep_birth_days')} hint={t('settings.retention_keep_birth_days_hint')} checked={keepBirthDays} onChange={setKeepBirthDays} />
-      <CheckboxField name="researchMunicipality" label={t('settings.research_municipality')} hint={t('settings.research_municipality_hint')} checked={research} onChange={setResearch} />
+      <CheckboxField
+        name="retentionKeepBirthDays"
+        label={t('settings.retention_keep_birth_days')}
+        hint={t('settings.retention_keep_birth_days_hint')}
+        checked={keepBirthDays}
+        onChange={setKeepBirthDays}
+      />
+      <CheckboxField
+        name="researchMunicipality"
+        label={t('settings.research_municipality')}
+        hint={t('settings.research_municipality_hint')}
+        checked={research}
+        onChange={setResearch}
+      />
       <ApiErrorAlert error={apiError} />
       {saved ? <SuccessNotice>{t('settings.retention_saved')}</SuccessNotice> : null}
       <div className="actions">

@@ -116,11 +116,25 @@ function DecisionForm({ item, onDecided }: { item: RetentionManualItem; onDecide
           </p>
           {(['keep', 'purge'] as const).map((value) => (
             <div className="checkbox" key={value}>
-              <input id={`${id}-${value}`} type="radio" name={`decision-${item.caseNumber}`} value={value} checked={decision === value} onChange={() => setDecision(value)} />
+              <input
+                id={`${id}-${value}`}
+                type="radio"
+                name={`decision-${item.caseNumber}`}
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+              />
               <label htmlFor={`${id}-${value}`}>{t(value === 'keep' ? 'retention.decide_keep' : 'retention.decide_purge')}</label>
             </div>
           ))}
-          <TextAreaField name="comment" label={t('retention.decide_comment')} hint={t('retention.decide_comment_hint')} value={comment} onChange={setComment} rows={2} />
+          <TextAreaField
+            name="comment"
+            label={t('retention.decide_comment')}
+            hint={t('retention.decide_comment_hint')}
+            value={comment}
+            onChange={setComment}
+            rows={2}
+          />
         </fieldset>
         {unchosen ? <ErrorAlert>{t('retention.decide_choose')}</ErrorAlert> : null}
         <DetailedErrorAlert error={error} />
@@ -134,7 +148,15 @@ function DecisionForm({ item, onDecided }: { item: RetentionManualItem; onDecide
   );
 }
 
-function ManualList({ preview, canDecide, onDecided }: { preview: RetentionPreview; canDecide: boolean; onDecided: (preview: RetentionPreview, caseNumber: string) => void }) {
+function ManualList({
+  preview,
+  canDecide,
+  onDecided,
+}: {
+  preview: RetentionPreview;
+  canDecide: boolean;
+  onDecided: (preview: RetentionPreview, caseNumber: string) => void;
+}) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();
@@ -202,7 +224,15 @@ function KeptCounts({ preview }: { preview: RetentionPreview }) {
 }
 
 /** The team lead's confirmation: the number of cases typed out, then exactly the listed case numbers are sent. */
-function ConfirmPurge({ preview, onPurged, onChanged }: { preview: RetentionPreview; onPurged: (result: RetentionPurgeResult) => void; onChanged: () => void }) {
+function ConfirmPurge({
+  preview,
+  onPurged,
+  onChanged,
+}: {
+  preview: RetentionPreview;
+  onPurged: (result: RetentionPurgeResult) => void;
+  onChanged: () => void;
+}) {
   const t = useT();
   const titleId = useId();
   const count = preview.purge.length;
@@ -289,7 +319,15 @@ export function RetentionView({ role }: { role: Role }) {
         <>
           <p className="muted">
             {t('retention.generated', { date: formatMoment(preview.generatedAt, language) })}{' '}
-            <button type="button" onClick={() => { setNotice(null); setChanged(false); reload(); }} disabled={loaded.loading}>
+            <button
+              type="button"
+              onClick={() => {
+                setNotice(null);
+                setChanged(false);
+                reload();
+              }}
+              disabled={loaded.loading}
+            >
               {t('retention.reload')}
             </button>
           </p>

@@ -67,7 +67,17 @@ function ItemFields({
     const name = answerName(item.id, perpetratorId);
     const value = draft.answers[answerKey(item.id, perpetratorId)] ?? '';
     if (item.kind === 'text') {
-      return <TextAreaField key={name} name={name} label={legend} hint={hint} value={value} onChange={(v) => setAnswer(item.id, perpetratorId, v)} error={messageAt(t, errors, name)} />;
+      return (
+        <TextAreaField
+          key={name}
+          name={name}
+          label={legend}
+          hint={hint}
+          value={value}
+          onChange={(v) => setAnswer(item.id, perpetratorId, v)}
+          error={messageAt(t, errors, name)}
+        />
+      );
     }
     return (
       <ChoiceGroup
@@ -92,7 +102,11 @@ function ItemFields({
       <legend>{label}</legend>
       {help ? <div className="field-hint">{help}</div> : null}
       <p className="risk-per-note">{t('risk.per_perpetrator_note')}</p>
-      {caseDetail.perpetrators.length === 0 ? <p className="muted">{t('risk.no_perpetrators')}</p> : caseDetail.perpetrators.map((p) => one(p.id, perpetratorName(t, p), undefined))}
+      {caseDetail.perpetrators.length === 0 ? (
+        <p className="muted">{t('risk.no_perpetrators')}</p>
+      ) : (
+        caseDetail.perpetrators.map((p) => one(p.id, perpetratorName(t, p), undefined))
+      )}
     </fieldset>
   );
 }
@@ -114,7 +128,17 @@ function JudgementFields({
   const help = output.help ? localize(output.help, language) : undefined;
   if (output.kind === 'text') {
     const name = judgementName(output.id, 'text');
-    return <TextAreaField name={name} label={label} hint={help} value={value.text} onChange={(text) => onChange({ text })} error={messageAt(t, errors, name)} required />;
+    return (
+      <TextAreaField
+        name={name}
+        label={label}
+        hint={help}
+        value={value.text}
+        onChange={(text) => onChange({ text })}
+        error={messageAt(t, errors, name)}
+        required
+      />
+    );
   }
   return (
     <div className="risk-judgement">
@@ -151,7 +175,12 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
   // level and its reminders (the review it leaves).
   const saveAndList = useMutation('risk:save-draft', () => [caseSectionKey('risk:list', caseId)]);
   const saveBeforeComplete = useMutation('risk:save-draft');
-  const completeAssessment = useMutation('risk:complete', () => [caseSectionKey('risk:list', caseId), caseDetailKey(caseId), caseSectionKey('reminders:list', caseId), ['reminders:due']]);
+  const completeAssessment = useMutation('risk:complete', () => [
+    caseSectionKey('risk:list', caseId),
+    caseDetailKey(caseId),
+    caseSectionKey('reminders:list', caseId),
+    ['reminders:due'],
+  ]);
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const judgementId = useId();
@@ -189,7 +218,10 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
     change(answerName(itemId, perpetratorId), (d) => ({ ...d, answers: { ...d.answers, [answerKey(itemId, perpetratorId)]: value } }));
   const setJudgement = (outputId: string, part: Partial<JudgementDraft>): void => {
     const field = part.level !== undefined ? 'level' : part.reason !== undefined ? 'reason' : 'text';
-    change(judgementName(outputId, field), (d) => ({ ...d, judgements: { ...d.judgements, [outputId]: { ...(d.judgements[outputId] ?? EMPTY_JUDGEMENT), ...part } } }));
+    change(judgementName(outputId, field), (d) => ({
+      ...d,
+      judgements: { ...d.judgements, [outputId]: { ...(d.judgements[outputId] ?? EMPTY_JUDGEMENT), ...part } },
+    }));
   };
 
   const input = () => {
@@ -272,7 +304,13 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
         <h4 id={judgementId}>{t('risk.judgement_title')}</h4>
         <p>{t('risk.judgement_intro')}</p>
         {template.outputs.map((output) => (
-          <JudgementFields key={output.id} output={output} value={draft.judgements[output.id] ?? EMPTY_JUDGEMENT} errors={errors} onChange={(part) => setJudgement(output.id, part)} />
+          <JudgementFields
+            key={output.id}
+            output={output}
+            value={draft.judgements[output.id] ?? EMPTY_JUDGEMENT}
+            errors={errors}
+            onChange={(part) => setJudgement(output.id, part)}
+          />
         ))}
       </section>
       <section className="risk-form-section">
@@ -320,7 +358,13 @@ export function AssessmentForm({ assessment, template, caseDetail, reviewDays, o
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       {alert ? <DetailedErrorAlert error={alert} issuesShown={issuesShown} /> : hasErrors(errors) ? <ErrorAlert>{t('risk.fix_marked')}</ErrorAlert> : null}
       {confirming ? (
-        <ConfirmInline message={t('risk.complete_confirm')} confirmLabel={t('risk.complete_yes')} onConfirm={complete} onCancel={() => setConfirming(false)} busy={busy} />
+        <ConfirmInline
+          message={t('risk.complete_confirm')}
+          confirmLabel={t('risk.complete_yes')}
+          onConfirm={complete}
+          onCancel={() => setConfirming(false)}
+          busy={busy}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="button-secondary" onClick={saveDraft} disabled={busy}>

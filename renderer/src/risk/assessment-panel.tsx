@@ -74,7 +74,15 @@ export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewD
           </button>
         )}
       </div>
-      {confirmClose ? <ConfirmInline message={t('risk.close_unsaved')} confirmLabel={t('risk.close_discard')} onConfirm={onClose} onCancel={() => setConfirmClose(false)} danger /> : null}
+      {confirmClose ? (
+        <ConfirmInline
+          message={t('risk.close_unsaved')}
+          confirmLabel={t('risk.close_discard')}
+          onConfirm={onClose}
+          onCancel={() => setConfirmClose(false)}
+          danger
+        />
+      ) : null}
       <ApiErrorAlert error={loaded.error} />
       {!ready && loaded.error === null ? <p role="status">{t('risk.loading_assessment')}</p> : null}
       {assessment && template ? (
@@ -82,7 +90,9 @@ export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewD
           <p className="risk-meta">
             <AssessmentStatusBadge status={assessment.status} />{' '}
             {t('risk.started_by', { name: assessment.startedByName, when: formatMoment(assessment.startedAt, language) })}
-            {assessment.completedAt ? ` ${t('risk.completed_by', { name: assessment.completedByName ?? '–', when: formatMoment(assessment.completedAt, language) })}` : null}
+            {assessment.completedAt
+              ? ` ${t('risk.completed_by', { name: assessment.completedByName ?? '–', when: formatMoment(assessment.completedAt, language) })}`
+              : null}
             {assessment.copiedFromId !== null ? ` ${t('risk.copied_note')}` : null}
           </p>
           {completed ? <SuccessNotice>{t('risk.completed_notice')}</SuccessNotice> : null}
@@ -98,7 +108,11 @@ export function AssessmentPanel({ assessmentId, caseDetail, personLabel, reviewD
             />
           ) : (
             <>
-              {assessment.status === 'completed' ? <p className="alert alert-info">{t('risk.read_only_note')}</p> : <p className="alert alert-info">{t('risk.draft_case_closed')}</p>}
+              {assessment.status === 'completed' ? (
+                <p className="alert alert-info">{t('risk.read_only_note')}</p>
+              ) : (
+                <p className="alert alert-info">{t('risk.draft_case_closed')}</p>
+              )}
               <AssessmentReadOnly assessment={assessment} template={template} caseDetail={caseDetail} />
             </>
           )}

@@ -20,7 +20,12 @@ function AnswerRows({ item, assessment, caseDetail }: { item: TemplateItem; asse
     );
   }
   // Everyone answered for, also perpetrators removed from the case since: the record stays as it was made.
-  const ids = [...new Set([...caseDetail.perpetrators.map((p) => p.id), ...assessment.answers.filter((a) => a.itemId === item.id && a.perpetratorId !== null).map((a) => a.perpetratorId as number)])];
+  const ids = [
+    ...new Set([
+      ...caseDetail.perpetrators.map((p) => p.id),
+      ...assessment.answers.filter((a) => a.itemId === item.id && a.perpetratorId !== null).map((a) => a.perpetratorId as number),
+    ]),
+  ];
   return (
     <>
       <dt>{label}</dt>

@@ -22,7 +22,9 @@ export function CaseRiskHeader({ latestRisk }: { latestRisk: CaseDetail['latestR
   const overdue = latestRisk.nextReviewDate !== null && latestRisk.nextReviewDate < today();
   return (
     <p className="risk-header">
-      <span className={`badge risk-badge risk-header-badge risk-${latestRisk.level}`}>{t('risk.header_level', { level: t(`risk.level_${latestRisk.level}`) })}</span>
+      <span className={`badge risk-badge risk-header-badge risk-${latestRisk.level}`}>
+        {t('risk.header_level', { level: t(`risk.level_${latestRisk.level}`) })}
+      </span>
       <span className="risk-header-date" title={formatMoment(latestRisk.assessedAt, language)}>
         {t('risk.header_assessed', { date: formatDate(latestRisk.assessedAt, language) })}
       </span>

@@ -49,7 +49,9 @@ export function answersOf(template: RiskTemplate, answers: Readonly<Record<strin
 export function judgementsOf(template: RiskTemplate, judgements: Readonly<Record<string, JudgementDraft>>): Judgement[] {
   return template.outputs.map((output) => {
     const j = judgements[output.id] ?? EMPTY_JUDGEMENT;
-    return output.kind === 'level' ? { outputId: output.id, level: j.level, text: '', reason: j.reason } : { outputId: output.id, level: null, text: j.text, reason: '' };
+    return output.kind === 'level'
+      ? { outputId: output.id, level: j.level, text: '', reason: j.reason }
+      : { outputId: output.id, level: null, text: j.text, reason: '' };
   });
 }
 

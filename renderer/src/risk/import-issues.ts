@@ -89,7 +89,10 @@ export function describeImportIssues(t: Translate, issues: readonly ApiIssue[], 
     const where = id ? t('risk.import_where_id', { path, id }) : path;
     const syntax = /^json_syntax(?:: line (\d+), column (\d+))?$/.exec(issue.message);
     if (syntax) {
-      return { where: t('risk.import_path_root'), message: syntax[1] ? t('risk.import_json_syntax_at', { line: syntax[1], column: syntax[2] ?? '' }) : t('risk.import_json_syntax') };
+      return {
+        where: t('risk.import_path_root'),
+        message: syntax[1] ? t('risk.import_json_syntax_at', { line: syntax[1], column: syntax[2] ?? '' }) : t('risk.import_json_syntax'),
+      };
     }
     const key = `validation.${issue.message}`;
     if (isMessageKey(key)) return { where, message: t(key) };

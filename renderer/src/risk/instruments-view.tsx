@@ -59,7 +59,11 @@ function TemplatePreview({ templateId, version }: { templateId: string; version:
       <ul>
         {tpl.outputs.map((o) => (
           <li key={o.id}>
-            {localize(o.label, language)} <span className="muted">({t(o.kind === 'level' ? 'risk.output_level' : 'risk.output_text')}{o.headline ? `, ${t('risk.output_headline')}` : ''})</span>
+            {localize(o.label, language)}{' '}
+            <span className="muted">
+              ({t(o.kind === 'level' ? 'risk.output_level' : 'risk.output_text')}
+              {o.headline ? `, ${t('risk.output_headline')}` : ''})
+            </span>
           </li>
         ))}
       </ul>
@@ -158,7 +162,11 @@ export function InstrumentsView() {
               cell: (row) => (
                 <>
                   {row.version}
-                  {row.latest ? <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span> : <span className="muted"> {t('risk.version_older')}</span>}
+                  {row.latest ? (
+                    <span className="badge badge-signed risk-latest-badge">{t('risk.version_latest')}</span>
+                  ) : (
+                    <span className="muted"> {t('risk.version_older')}</span>
+                  )}
                 </>
               ),
             },
@@ -174,7 +182,9 @@ export function InstrumentsView() {
                   type="button"
                   className="button-secondary"
                   aria-expanded={previewing === key}
-                  aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', { instrument: instrumentTitle(t, language, row.title, row.version) })}
+                  aria-label={t(previewing === key ? 'risk.preview_hide_label' : 'risk.preview_label', {
+                    instrument: instrumentTitle(t, language, row.title, row.version),
+                  })}
                   onClick={() => setPreviewing((p) => (p === key ? null : key))}
                 >
                   {t(previewing === key ? 'risk.preview_hide' : 'risk.preview')}
@@ -189,7 +199,15 @@ export function InstrumentsView() {
         <p>{t('risk.import_intro')}</p>
         <div className="field">
           <label htmlFor={`${importId}-file`}>{t('risk.import_file')}</label>
-          <input ref={fileRef} id={`${importId}-file`} name="instrumentFile" type="file" accept=".json,application/json" onChange={onFile} aria-describedby={`${importId}-hint`} />
+          <input
+            ref={fileRef}
+            id={`${importId}-file`}
+            name="instrumentFile"
+            type="file"
+            accept=".json,application/json"
+            onChange={onFile}
+            aria-describedby={`${importId}-hint`}
+          />
           <div id={`${importId}-hint`} className="field-hint">
             {t('risk.import_file_hint')}
           </div>

@@ -80,7 +80,9 @@ export function RiskChart({ assessments, personLabel }: { assessments: readonly 
   const language = useLanguageStore((state) => state.language);
   const id = useId();
   const [tableShown, setTableShown] = useState(false);
-  const points = assessments.filter((a) => a.status === 'completed' && a.completedAt !== null).sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? '') || a.id - b.id);
+  const points = assessments
+    .filter((a) => a.status === 'completed' && a.completedAt !== null)
+    .sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? '') || a.id - b.id);
   if (points.length === 0) return <p className="muted">{t('risk.history_none')}</p>;
   const series = seriesOf(points);
   const times = points.map((p) => new Date(p.completedAt ?? p.startedAt).getTime());
@@ -109,7 +111,13 @@ export function RiskChart({ assessments, personLabel }: { assessments: readonly 
   return (
     <figure className="risk-chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{t('risk.chart_caption', { person: personLabel })}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="risk-chart-svg" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="risk-chart-svg"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-title`}>{t('risk.chart_caption', { person: personLabel })}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {LEVELS.map((level) => (
@@ -130,7 +138,9 @@ export function RiskChart({ assessments, personLabel }: { assessments: readonly 
         )}
         {series.map((s, si) => {
           const offset = (si - (series.length - 1) / 2) * 5;
-          const mine = points.map((p, i) => ({ p, i, level: levelOf(p, s.outputId) })).filter((x): x is { p: AssessmentSummary; i: number; level: RiskLevel } => x.level !== null);
+          const mine = points
+            .map((p, i) => ({ p, i, level: levelOf(p, s.outputId) }))
+            .filter((x): x is { p: AssessmentSummary; i: number; level: RiskLevel } => x.level !== null);
           const path = mine.map((x, k) => (k === 0 ? `M ${xOf(x.i)} ${yOf(x.level) + offset}` : `H ${xOf(x.i)} V ${yOf(x.level) + offset}`)).join(' ');
           const marker = MARKERS[si % MARKERS.length] ?? 'circle';
           return (

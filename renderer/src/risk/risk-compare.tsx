@@ -30,7 +30,15 @@ async function templateOf(a: AssessmentSummary): Promise<RiskTemplate | null> {
 const whenOf = (a: AssessmentSummary): string => (a.completedAt ?? a.startedAt).slice(0, 10);
 
 /** Two assessments of one person side by side: the judged levels first, then every factor, changes marked. */
-export function RiskCompare({ assessments, caseDetail, personLabel }: { assessments: readonly AssessmentSummary[]; caseDetail: CaseDetail; personLabel: string }) {
+export function RiskCompare({
+  assessments,
+  caseDetail,
+  personLabel,
+}: {
+  assessments: readonly AssessmentSummary[];
+  caseDetail: CaseDetail;
+  personLabel: string;
+}) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const id = useId();
@@ -44,7 +52,11 @@ export function RiskCompare({ assessments, caseDetail, personLabel }: { assessme
   const [onlyChanges, setOnlyChanges] = useState(false);
 
   const label = (a: AssessmentSummary): string =>
-    t('risk.compare_option', { date: formatDay(whenOf(a), language), instrument: instrumentTitle(t, language, a.templateTitle, a.templateVersion), status: t(`risk.status_${a.status}`) });
+    t('risk.compare_option', {
+      date: formatDay(whenOf(a), language),
+      instrument: instrumentTitle(t, language, a.templateTitle, a.templateVersion),
+      status: t(`risk.status_${a.status}`),
+    });
   const options = newestFirst.map((a) => ({ value: String(a.id), label: label(a) }));
 
   const compare = (): void => {
@@ -134,7 +146,9 @@ export function RiskCompare({ assessments, caseDetail, personLabel }: { assessme
                       <th scope="row">{localize(r.label, language)}</th>
                       <td>{r.perpetratorId === null ? '–' : perpetratorNameById(t, caseDetail.perpetrators, r.perpetratorId)}</td>
                       <td className="pl-prewrap">{answerText(t, language, findItem(compared.left, r.itemId) ?? findItem(compared.right, r.itemId), r.left)}</td>
-                      <td className="pl-prewrap">{answerText(t, language, findItem(compared.right, r.itemId) ?? findItem(compared.left, r.itemId), r.right)}</td>
+                      <td className="pl-prewrap">
+                        {answerText(t, language, findItem(compared.right, r.itemId) ?? findItem(compared.left, r.itemId), r.right)}
+                      </td>
                       <td>{r.changed ? <strong className="risk-changed-mark">{t('risk.changed')}</strong> : t('risk.unchanged')}</td>
                     </tr>
                   ))

@@ -36,9 +36,7 @@ function useReviewDays(): ReviewDaySettings {
 const newestFirst = (a: AssessmentSummary, b: AssessmentSummary): number => b.startedAt.localeCompare(a.startedAt) || b.id - a.id;
 
 function latestCompleted(list: readonly AssessmentSummary[]): AssessmentSummary | undefined {
-  return list
-    .filter((a) => a.status === 'completed')
-    .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? '') || b.id - a.id)[0];
+  return list.filter((a) => a.status === 'completed').sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? '') || b.id - a.id)[0];
 }
 
 function LevelBadges({ summary }: { summary: AssessmentSummary }) {
@@ -53,7 +51,19 @@ function LevelBadges({ summary }: { summary: AssessmentSummary }) {
   );
 }
 
-function StartChooser({ person, instruments, busy, onStart, onCancel }: { person: Person; instruments: readonly InstrumentSummary[]; busy: boolean; onStart: (templateId: string) => void; onCancel: () => void }) {
+function StartChooser({
+  person,
+  instruments,
+  busy,
+  onStart,
+  onCancel,
+}: {
+  person: Person;
+  instruments: readonly InstrumentSummary[];
+  busy: boolean;
+  onStart: (templateId: string) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const choices = instruments.filter((i) => i.latest && i.target === person.target);
@@ -119,11 +129,23 @@ export function RiskSection({ id, caseDetail }: RiskSectionProps) {
 
   const persons: Person[] = [
     { key: 'survivor', childId: null, label: t('risk.person_survivor', { name: caseDetail.survivor.name }), target: 'adult', current: true },
-    ...caseDetail.children.map((c) => ({ key: `child-${c.id}`, childId: c.id, label: t('risk.person_child', { name: c.name }), target: 'child' as const, current: true })),
+    ...caseDetail.children.map((c) => ({
+      key: `child-${c.id}`,
+      childId: c.id,
+      label: t('risk.person_child', { name: c.name }),
+      target: 'child' as const,
+      current: true,
+    })),
   ];
   for (const a of all) {
     if (a.childId !== null && !persons.some((p) => p.childId === a.childId)) {
-      persons.push({ key: `child-${a.childId}`, childId: a.childId, label: t('risk.person_child', { name: a.childName ?? t('risk.unknown_name') }), target: 'child', current: false });
+      persons.push({
+        key: `child-${a.childId}`,
+        childId: a.childId,
+        label: t('risk.person_child', { name: a.childName ?? t('risk.unknown_name') }),
+        target: 'child',
+        current: false,
+      });
     }
   }
   const headingId = (person: Person): string => `${prefix}-${person.key}`;
@@ -149,7 +171,8 @@ export function RiskSection({ id, caseDetail }: RiskSectionProps) {
     goToElement(document.getElementById(headingId(person)));
   };
 
-  const toggle = (person: Person, what: 'history' | 'compare'): void => setShown((s) => ({ ...s, [person.key]: { ...s[person.key], [what]: !s[person.key]?.[what] } }));
+  const toggle = (person: Person, what: 'history' | 'compare'): void =>
+    setShown((s) => ({ ...s, [person.key]: { ...s[person.key], [what]: !s[person.key]?.[what] } }));
 
   return (
     <CaseSection id={id} title={t('risk.title')}>
@@ -206,7 +229,10 @@ export function RiskSection({ id, caseDetail }: RiskSectionProps) {
                             <button
                               type="button"
                               className="button-secondary"
-                              aria-label={t(continuing ? 'risk.continue_label' : 'risk.open_label', { instrument: title, date: formatMoment(a.startedAt, language) })}
+                              aria-label={t(continuing ? 'risk.continue_label' : 'risk.open_label', {
+                                instrument: title,
+                                date: formatMoment(a.startedAt, language),
+                              })}
                               onClick={() => setOpen({ id: a.id, personKey: person.key })}
                             >
                               {t(continuing ? 'risk.continue' : 'risk.open')}
@@ -244,7 +270,13 @@ export function RiskSection({ id, caseDetail }: RiskSectionProps) {
               ) : null}
             </div>
             {choosing === person.key ? (
-              <StartChooser person={person} instruments={instruments.data ?? []} busy={busy} onStart={(templateId) => start(person, templateId, null)} onCancel={() => setChoosing(null)} />
+              <StartChooser
+                person={person}
+                instruments={instruments.data ?? []}
+                busy={busy}
+                onStart={(templateId) => start(person, templateId, null)}
+                onCancel={() => setChoosing(null)}
+              />
             ) : null}
             {view.history ? <RiskChart assessments={mine} personLabel={person.label} /> : null}
             {view.compare ? <RiskCompare key={mine.map((a) => a.id).join('-')} assessments={mine} caseDetail={caseDetail} personLabel={person.label} /> : null}

@@ -9,7 +9,15 @@ import { localize, perpetratorNameById } from './format';
  * The supporting summary: how many factors are present, unknown or not answered, per section and
  * per perpetrator. Labelled as support on every showing; it never says or suggests a level.
  */
-export function SummaryPanel({ template, answers, perpetrators }: { template: RiskTemplate; answers: readonly Answer[]; perpetrators: readonly Perpetrator[] }) {
+export function SummaryPanel({
+  template,
+  answers,
+  perpetrators,
+}: {
+  template: RiskTemplate;
+  answers: readonly Answer[];
+  perpetrators: readonly Perpetrator[];
+}) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const titleId = useId();

@@ -33,12 +33,16 @@ export function RecoverScreen({ onBack }: { onBack: () => void }) {
     const input = { recoveryKey: values.recoveryKey, username: values.username, newPassphrase: values.newPassphrase };
     const errors = validateInput('session:recover', input, FIELDS);
     if (values.confirm !== values.newPassphrase) errors.confirm = 'validation.passphrase_mismatch';
-    void submit(errors, () => recover(input), (apiError) => {
-      if (apiError.code === 'wrong_recovery_key') return { focus: 'recoveryKey' };
-      if (apiError.code === 'not_found') return { focus: 'username' };
-      if (apiError.code === 'too_many_attempts') countdown.start(apiError.retryAfterSeconds ?? 0);
-      return undefined;
-    });
+    void submit(
+      errors,
+      () => recover(input),
+      (apiError) => {
+        if (apiError.code === 'wrong_recovery_key') return { focus: 'recoveryKey' };
+        if (apiError.code === 'not_found') return { focus: 'username' };
+        if (apiError.code === 'too_many_attempts') countdown.start(apiError.retryAfterSeconds ?? 0);
+        return undefined;
+      },
+    );
   };
 
   return (

@@ -48,17 +48,25 @@ export function UnlockScreen({ onForgot, onRestore }: { onForgot: () => void; on
     event.preventDefault();
     if (throttled) return;
     const input = { username, passphrase };
-    void submit(validateInput('session:unlock', input, FIELDS), () => unlock(input), (error) => {
-      if (error.code === 'wrong_credentials') {
-        setPassphrase('');
-        return { focus: 'passphrase' };
-      }
-      if (error.code === 'too_many_attempts') {
-        if (error.retryAfterSeconds !== undefined) countdown.start(error.retryAfterSeconds);
-        else call('session:status', {}).then((status) => countdown.start(status.retryAfterSeconds), () => undefined);
-      }
-      return undefined;
-    });
+    void submit(
+      validateInput('session:unlock', input, FIELDS),
+      () => unlock(input),
+      (error) => {
+        if (error.code === 'wrong_credentials') {
+          setPassphrase('');
+          return { focus: 'passphrase' };
+        }
+        if (error.code === 'too_many_attempts') {
+          if (error.retryAfterSeconds !== undefined) countdown.start(error.retryAfterSeconds);
+          else
+            call('session:status', {}).then(
+              (status) => countdown.start(status.retryAfterSeconds),
+              () => undefined,
+            );
+        }
+        return undefined;
+      },
+    );
   };
 
   const onDemoOpened = (): void => {

@@ -17,9 +17,7 @@ function lockedCopy(status: SessionStatus): SessionStatus {
 /** Takes a status from the API; leaving an unlocked session (or changing user) wipes the UI first. */
 export function applyStatus(status: SessionStatus): void {
   const previous = useSessionStore.getState().status;
-  const sessionEnds =
-    previous?.state === 'unlocked' &&
-    (status.state !== 'unlocked' || status.user?.id !== previous.user?.id || status.demo !== previous.demo);
+  const sessionEnds = previous?.state === 'unlocked' && (status.state !== 'unlocked' || status.user?.id !== previous.user?.id || status.demo !== previous.demo);
   if (sessionEnds) wipeUi();
   useSessionStore.setState((state) => ({
     status,

@@ -90,13 +90,7 @@ export function MainShell({ user }: { user: SessionUser }) {
         </p>
         <p className="shell-user">{t('shell.user', { name: user.displayName, role: t(`role.${user.role}`) })}</p>
         <LanguageSwitch className="field-inline" />
-        <button
-          type="button"
-          className="lock-button"
-          onClick={lockByUser}
-          title={t('shell.lock_shortcut')}
-          aria-keyshortcuts="Control+L Meta+L"
-        >
+        <button type="button" className="lock-button" onClick={lockByUser} title={t('shell.lock_shortcut')} aria-keyshortcuts="Control+L Meta+L">
           {t('shell.lock')}
         </button>
       </header>

@@ -1,6 +1,20 @@
 import { channels, ruleAllows, type Channel, type Role } from '../../../core/contract';
 
-export const VIEW_IDS = ['start', 'cases', 'reminders', 'shelters', 'kompotten', 'instruments', 'reports', 'retention', 'reference', 'audit', 'users', 'settings', 'about'] as const;
+export const VIEW_IDS = [
+  'start',
+  'cases',
+  'reminders',
+  'shelters',
+  'kompotten',
+  'instruments',
+  'reports',
+  'retention',
+  'reference',
+  'audit',
+  'users',
+  'settings',
+  'about',
+] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**

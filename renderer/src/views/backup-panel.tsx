@@ -41,7 +41,15 @@ function SettingsForm({ status }: { status: BackupStatus }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate>
-      <TextField name="folder" label={t('backup.folder')} hint={t('backup.folder_hint')} value={folder} onChange={setFolder} error={fieldMessage(t, errors, 'folder')} spellCheck={false} />
+      <TextField
+        name="folder"
+        label={t('backup.folder')}
+        hint={t('backup.folder_hint')}
+        value={folder}
+        onChange={setFolder}
+        error={fieldMessage(t, errors, 'folder')}
+        spellCheck={false}
+      />
       <TextField
         name="keep"
         type="number"
@@ -183,10 +191,22 @@ function BackupList({ status }: { status: BackupStatus }) {
                 <RestoreConfirm entry={entry} busy={busy} onConfirm={() => restore(entry)} onCancel={() => setRestoring(null)} />
               ) : (
                 <>
-                  <button type="button" className="button-secondary" disabled={busy} aria-label={t('backup.verify_label', { date })} onClick={() => verify(entry)}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={busy}
+                    aria-label={t('backup.verify_label', { date })}
+                    onClick={() => verify(entry)}
+                  >
                     {t('backup.verify')}
                   </button>{' '}
-                  <button type="button" className="button-danger" disabled={busy} aria-label={t('backup.restore_label', { date })} onClick={() => setRestoring(entry.fileName)}>
+                  <button
+                    type="button"
+                    className="button-danger"
+                    disabled={busy}
+                    aria-label={t('backup.restore_label', { date })}
+                    onClick={() => setRestoring(entry.fileName)}
+                  >
                     {t('backup.restore')}
                   </button>
                 </>

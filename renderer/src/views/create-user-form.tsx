@@ -55,7 +55,13 @@ export function CreateUserForm({ roles, onCreated, onBeginChange }: { roles: rea
       <h2 id={titleId}>{t('users.create_title')}</h2>
       <p>{t('users.create_intro')}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <UsernameField hint={t('field.username_hint')} value={values.username} onChange={set('username')} error={fieldMessage(t, fieldErrors, 'username')} autoComplete="off" />
+        <UsernameField
+          hint={t('field.username_hint')}
+          value={values.username}
+          onChange={set('username')}
+          error={fieldMessage(t, fieldErrors, 'username')}
+          autoComplete="off"
+        />
         <TextField
           name="displayName"
           label={t('field.display_name')}

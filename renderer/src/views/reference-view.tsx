@@ -24,7 +24,10 @@ async function loadReference(): Promise<ReferenceData> {
 
 /** Lower case without accents, so "malmo" finds Malmö and "vasteras" finds Västerås. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function formatPosition(lat: number, lon: number): string {

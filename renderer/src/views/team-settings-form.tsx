@@ -37,7 +37,11 @@ const NUMBER_HINTS = {
 } as const;
 const REVIEW_FIELDS = ['reviewDaysHigh', 'reviewDaysMedium', 'reviewDaysLow'] as const;
 type ReviewField = (typeof REVIEW_FIELDS)[number];
-const REVIEW_LABELS = { reviewDaysHigh: 'risk.settings_days_high', reviewDaysMedium: 'risk.settings_days_medium', reviewDaysLow: 'risk.settings_days_low' } as const;
+const REVIEW_LABELS = {
+  reviewDaysHigh: 'risk.settings_days_high',
+  reviewDaysMedium: 'risk.settings_days_medium',
+  reviewDaysLow: 'risk.settings_days_low',
+} as const;
 
 /** An empty box is "no number", not zero, so the message says what is missing. */
 function parseMinutes(text: string): number {
@@ -92,7 +96,11 @@ function TeamSettingsFields({ initial }: { initial: Settings }) {
         reportThreshold: String(settings.reportThreshold),
         revealMinutes: String(settings.revealMinutes),
       });
-      setReviewDays({ reviewDaysHigh: String(settings.reviewDaysHigh), reviewDaysMedium: String(settings.reviewDaysMedium), reviewDaysLow: String(settings.reviewDaysLow) });
+      setReviewDays({
+        reviewDaysHigh: String(settings.reviewDaysHigh),
+        reviewDaysMedium: String(settings.reviewDaysMedium),
+        reviewDaysLow: String(settings.reviewDaysLow),
+      });
       updateTeamSettings(settings.teamName, settings.idleLockMinutes);
       setSaved(true);
     });
@@ -184,11 +192,7 @@ export function TeamSettingsForm() {
     <section className="subsection" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('settings.team_title')}</h2>
       <ApiErrorAlert error={settings.error} />
-      {settings.data ? (
-        <TeamSettingsFields initial={settings.data} />
-      ) : settings.error === null ? (
-        <p role="status">{t('settings.team_loading')}</p>
-      ) : null}
+      {settings.data ? <TeamSettingsFields initial={settings.data} /> : settings.error === null ? <p role="status">{t('settings.team_loading')}</p> : null}
     </section>
   );
 }

@@ -36,11 +36,7 @@ export function UsersView({ user }: { user: SessionUser }) {
           onBeginChange={() => setNotice(null)}
         />
       ) : null}
-      <CreateUserForm
-        roles={manages}
-        onCreated={(user) => onChanged(t('users.created', { name: user.displayName }))}
-        onBeginChange={() => setNotice(null)}
-      />
+      <CreateUserForm roles={manages} onCreated={(user) => onChanged(t('users.created', { name: user.displayName }))} onBeginChange={() => setNotice(null)} />
     </section>
   );
 }

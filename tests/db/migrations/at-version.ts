@@ -104,13 +104,32 @@ function seedCasework(t: TestDatabase): void {
     survivor_birth_year, protection_level, honour_context, vulnerabilities, district_slug, assigned_user_id, created_by, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'woman', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   kase.run('RVT-2026-0001', 'open', null, null, 'Åsa Fiktiv', '19900101-0000', 1990, 'none', 0, '[]', 'sodermalm', 3, 2, NOW, '2026-11-20T09:00:00.000Z');
-  kase.run('RVT-2026-0002', 'open', null, null, 'Beata Prov', null, 1985, 'skyddad_folkbokforing', 1, '["disability"]', 'kista', 2, 2, NOW, '2026-11-21T09:00:00.000Z');
+  kase.run(
+    'RVT-2026-0002',
+    'open',
+    null,
+    null,
+    'Beata Prov',
+    null,
+    1985,
+    'skyddad_folkbokforing',
+    1,
+    '["disability"]',
+    'kista',
+    2,
+    2,
+    NOW,
+    '2026-11-21T09:00:00.000Z',
+  );
   kase.run('RVT-2025-0003', 'closed', 'moved_away', '2026-01-31', DECOMPOSED_NAME, null, null, 'none', 0, '[]', null, null, 3, NOW, '2026-01-31T09:00:00.000Z');
   run(`INSERT INTO children (case_id, name, birth_year, school) VALUES (1, 'Barn Ett', 2015, 'Skolan'), (1, 'Barn Två', 2018, ''), (2, 'Barn Tre', 2012, '')`);
-  run(`INSERT INTO perpetrators (case_id, name, relation, collective, notes) VALUES (1, 'Per Förövare', 'former_partner', 0, 'Hotfull'), (2, '', 'relative', 1, '')`);
+  run(
+    `INSERT INTO perpetrators (case_id, name, relation, collective, notes) VALUES (1, 'Per Förövare', 'former_partner', 0, 'Hotfull'), (2, '', 'relative', 1, '')`,
+  );
   run(`INSERT INTO perpetrator_areas (perpetrator_id, municipality_code, district_slug, description) VALUES
     (1, '0180', NULL, 'Bor här'), (1, NULL, 'kista', 'Arbetar här'), (2, '1280', NULL, '')`);
-  const move = t.sqlite.prepare(`INSERT INTO moves (case_id, from_kind, from_code, to_kind, to_code, route, status, notes, check_json, override_reason, created_by, created_at)
+  const move = t.sqlite
+    .prepare(`INSERT INTO moves (case_id, from_kind, from_code, to_kind, to_code, route, status, notes, check_json, override_reason, created_by, created_at)
     VALUES (?, 'municipality', '0180', ?, ?, ?, ?, '', '{"areas":[]}', ?, 3, ?)`);
   const transition = t.sqlite.prepare('INSERT INTO move_transitions (move_id, status, date, recorded_by, recorded_at) VALUES (?, ?, ?, 3, ?)');
   for (const m of MOVES) {
@@ -119,22 +138,46 @@ function seedCasework(t: TestDatabase): void {
   // Recorded in this order (ids grow with it), dates as the user gave them.
   for (const [moveId, status, date] of TRANSITIONS) transition.run(moveId, status, date, NOW);
   run(`INSERT INTO kompotten_members (municipality_code, contact, added_at) VALUES ('1280', 'Kontakt Malmö', ?)`, NOW);
-  run(`INSERT INTO kompotten_requests (direction, counterpart_code, case_id, date, outcome, notes, created_by, created_at) VALUES
-    ('sent', '1280', 1, '2026-02-02', 'declined', 'Ingen plats', 3, ?), ('received', '0184', NULL, '2026-04-01', 'pending', '', 2, ?)`, NOW, NOW);
+  run(
+    `INSERT INTO kompotten_requests (direction, counterpart_code, case_id, date, outcome, notes, created_by, created_at) VALUES
+    ('sent', '1280', 1, '2026-02-02', 'declined', 'Ingen plats', 3, ?), ('received', '0184', NULL, '2026-04-01', 'pending', '', 2, ?)`,
+    NOW,
+    NOW,
+  );
   run(`INSERT INTO shelters (name, operator, municipality_code, ivo_kind, ivo_number, ivo_valid_until, capacity_adults, capacity_children)
     VALUES ('Skyddat boende Fiktiv', 'Stiftelsen Fiktiv', '0180', 'permit', 'IVO-1', '2027-12-31', 6, 8)`);
-  run(`INSERT INTO housing_steps (case_id, child_id, kind, start_date, end_date, provider, shelter_id, place_kind, place_code, cost_per_day, outcome, obstacles, created_by, created_at) VALUES
+  run(
+    `INSERT INTO housing_steps (case_id, child_id, kind, start_date, end_date, provider, shelter_id, place_kind, place_code, cost_per_day, outcome, obstacles, created_by, created_at) VALUES
     (1, NULL, 'protected_shelter', '2026-01-01', '2026-01-20', '', 1, NULL, NULL, 1800, 'moved_on', '[]', 3, ?),
     (1, 1, 'protected_shelter', '2026-01-01', NULL, '', 1, NULL, NULL, 900, 'ongoing', '[]', 3, ?),
-    (2, NULL, 'transitional', '2026-02-01', NULL, 'Bostadsbolaget', NULL, 'municipality', '0184', NULL, 'ongoing', '["no_income"]', 2, ?)`, NOW, NOW, NOW);
-  run(`INSERT INTO support_items (case_id, kind, agency, status, start_date) VALUES (1, 'school', 'Skolan', 'in_progress', '2026-01-05'), (2, 'legal', '', 'needed', NULL)`);
-  run(`INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at, signed_at, corrects_note_id) VALUES
+    (2, NULL, 'transitional', '2026-02-01', NULL, 'Bostadsbolaget', NULL, 'municipality', '0184', NULL, 'ongoing', '["no_income"]', 2, ?)`,
+    NOW,
+    NOW,
+    NOW,
+  );
+  run(
+    `INSERT INTO support_items (case_id, kind, agency, status, start_date) VALUES (1, 'school', 'Skolan', 'in_progress', '2026-01-05'), (2, 'legal', '', 'needed', NULL)`,
+  );
+  run(
+    `INSERT INTO journal_notes (case_id, note_date, body, status, author_id, created_at, signed_at, corrects_note_id) VALUES
     (1, '2026-11-20', 'Utkast om samtal', 'draft', 3, ?, NULL, NULL),
     (1, '2026-11-10', 'Signerad anteckning', 'signed', 3, ?, ?, NULL),
     (1, '2026-11-11', 'Rättelse av anteckningen', 'signed', 2, ?, ?, 2),
-    (3, '2026-01-30', 'Avslutande anteckning', 'signed', 3, ?, ?, NULL)`, NOW, NOW, NOW, NOW, NOW, NOW, NOW);
-  run(`INSERT INTO reminders (case_id, kind, due_date, note, done_at, created_by, created_at) VALUES
-    (1, 'follow_up', '2026-12-01', 'Ring upp', NULL, 3, ?), (2, 'review', '2026-06-01', '', '2026-06-02T08:00:00.000Z', 2, ?)`, NOW, NOW);
+    (3, '2026-01-30', 'Avslutande anteckning', 'signed', 3, ?, ?, NULL)`,
+    NOW,
+    NOW,
+    NOW,
+    NOW,
+    NOW,
+    NOW,
+    NOW,
+  );
+  run(
+    `INSERT INTO reminders (case_id, kind, due_date, note, done_at, created_by, created_at) VALUES
+    (1, 'follow_up', '2026-12-01', 'Ring upp', NULL, 3, ?), (2, 'review', '2026-06-01', '', '2026-06-02T08:00:00.000Z', 2, ?)`,
+    NOW,
+    NOW,
+  );
   appendRawAudit(t.sqlite, [
     { user_id: 3, role: 'caseworker', action: 'create', entity: 'case', entity_id: '1' },
     { user_id: 3, role: 'caseworker', action: 'sign', entity: 'journal_note', entity_id: '2' },
@@ -144,10 +187,16 @@ function seedCasework(t: TestDatabase): void {
 function seedRisk(t: TestDatabase): void {
   const run = runner(t);
   run(`INSERT INTO risk_instruments (template_id, version, source, json, imported_at, imported_by) VALUES ('fiktiv-mall', '1', 'builtin', '{}', ?, NULL)`, NOW);
-  run(`INSERT INTO assessments (case_id, child_id, template_id, template_version, status, survivor_view, headline_level, next_review_date, started_by, started_at, completed_by, completed_at) VALUES
+  run(
+    `INSERT INTO assessments (case_id, child_id, template_id, template_version, status, survivor_view, headline_level, next_review_date, started_by, started_at, completed_by, completed_at) VALUES
     (1, NULL, 'fiktiv-mall', '1', 'completed', 'Känner sig otrygg', 'high', '2026-12-15', 3, ?, 3, '2026-11-15T10:00:00.000Z'),
-    (1, 1, 'fiktiv-mall', '1', 'draft', '', NULL, NULL, 3, ?, NULL, NULL)`, NOW, NOW);
-  run(`UPDATE cases SET risk_level = 'high', risk_assessed_at = '2026-11-15T10:00:00.000Z', risk_assessment_id = 1, next_review_date = '2026-12-15' WHERE id = 1`);
+    (1, 1, 'fiktiv-mall', '1', 'draft', '', NULL, NULL, 3, ?, NULL, NULL)`,
+    NOW,
+    NOW,
+  );
+  run(
+    `UPDATE cases SET risk_level = 'high', risk_assessed_at = '2026-11-15T10:00:00.000Z', risk_assessment_id = 1, next_review_date = '2026-12-15' WHERE id = 1`,
+  );
 }
 
 function seedTrust(t: TestDatabase): void {
@@ -162,7 +211,10 @@ function seedTrust(t: TestDatabase): void {
 
 function seedRetention(t: TestDatabase): void {
   const run = runner(t);
-  run("INSERT INTO retention_decisions (case_id, decision, comment, last_entry_at, decided_by, decided_at) VALUES (3, 'keep', 'Pågående tvist', '2026-01-31', 2, ?)", NOW);
+  run(
+    "INSERT INTO retention_decisions (case_id, decision, comment, last_entry_at, decided_by, decided_at) VALUES (3, 'keep', 'Pågående tvist', '2026-01-31', 2, ?)",
+    NOW,
+  );
 }
 
 /** One seeded move: where to, how, and the summary 0009 must work out from its changes. */
@@ -179,19 +231,54 @@ interface SeededMove {
 /** Moves 1–5 in id order, with the summary each should have (worked out by hand from TRANSITIONS). */
 export const MOVES: readonly SeededMove[] = [
   // Accepted and completed the same day: the later change (by id) is the latest.
-  { caseId: 1, toKind: 'district', toCode: 'sodermalm', route: 'within_city', status: 'completed', overrideReason: null,
-    summary: { first_on: '2026-01-10', requested_on: '2026-01-12', completed_on: '2026-01-20', last_on: '2026-01-20', last_status: 'completed' } },
+  {
+    caseId: 1,
+    toKind: 'district',
+    toCode: 'sodermalm',
+    route: 'within_city',
+    status: 'completed',
+    overrideReason: null,
+    summary: { first_on: '2026-01-10', requested_on: '2026-01-12', completed_on: '2026-01-20', last_on: '2026-01-20', last_status: 'completed' },
+  },
   // An offer recorded after the decline but dated before it: the latest is by date, not by id.
-  { caseId: 1, toKind: 'municipality', toCode: '1280', route: 'kompotten', status: 'declined', overrideReason: 'Ingen annan plats',
-    summary: { first_on: '2026-02-01', requested_on: '2026-02-03', completed_on: null, last_on: '2026-02-10', last_status: 'declined' } },
-  { caseId: 2, toKind: 'municipality', toCode: '0184', route: 'own_application', status: 'planned', overrideReason: null,
-    summary: { first_on: '2026-03-01', requested_on: null, completed_on: null, last_on: '2026-03-01', last_status: 'planned' } },
+  {
+    caseId: 1,
+    toKind: 'municipality',
+    toCode: '1280',
+    route: 'kompotten',
+    status: 'declined',
+    overrideReason: 'Ingen annan plats',
+    summary: { first_on: '2026-02-01', requested_on: '2026-02-03', completed_on: null, last_on: '2026-02-10', last_status: 'declined' },
+  },
+  {
+    caseId: 2,
+    toKind: 'municipality',
+    toCode: '0184',
+    route: 'own_application',
+    status: 'planned',
+    overrideReason: null,
+    summary: { first_on: '2026-03-01', requested_on: null, completed_on: null, last_on: '2026-03-01', last_status: 'planned' },
+  },
   // No change recorded at all: nothing to summarise.
-  { caseId: 2, toKind: 'municipality', toCode: '0180', route: 'self_arranged', status: 'cancelled', overrideReason: null,
-    summary: { first_on: null, requested_on: null, completed_on: null, last_on: null, last_status: null } },
+  {
+    caseId: 2,
+    toKind: 'municipality',
+    toCode: '0180',
+    route: 'self_arranged',
+    status: 'cancelled',
+    overrideReason: null,
+    summary: { first_on: null, requested_on: null, completed_on: null, last_on: null, last_status: null },
+  },
   // Requested twice, the earlier request recorded last: the earliest counts; completed over a year's end.
-  { caseId: 3, toKind: 'municipality', toCode: '1280', route: 'other', status: 'completed', overrideReason: null,
-    summary: { first_on: '2025-11-28', requested_on: '2025-11-30', completed_on: '2026-01-08', last_on: '2026-01-08', last_status: 'completed' } },
+  {
+    caseId: 3,
+    toKind: 'municipality',
+    toCode: '1280',
+    route: 'other',
+    status: 'completed',
+    overrideReason: null,
+    summary: { first_on: '2025-11-28', requested_on: '2025-11-30', completed_on: '2026-01-08', last_on: '2026-01-08', last_status: 'completed' },
+  },
 ];
 
 /** [move id, status, date], in the order they were recorded. */
@@ -245,7 +332,9 @@ export function appendRawAudit(sqlite: SqliteDb, rows: readonly RawAuditRow[]): 
 export function rowCounts(sqlite: SqliteDb): Record<string, number> {
   const names = (
     sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'cases_search%' AND name <> 'schema_migrations' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'cases_search%' AND name <> 'schema_migrations' ORDER BY name",
+      )
       .all() as { name: string }[]
   ).map((r) => r.name);
   return Object.fromEntries(names.map((name) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
@@ -281,7 +370,9 @@ export const SCHEMA_SNAPSHOT_FILE = path.resolve(import.meta.dirname, '../../../
 
 /** Names of the tables, indexes or triggers (by `type`) that exist. */
 export function schemaNames(sqlite: SqliteDb, type: 'table' | 'index' | 'trigger'): string[] {
-  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").all(type) as { name: string }[]).map((r) => r.name);
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").all(type) as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 /** The columns of an index, in order. */

@@ -56,8 +56,12 @@ describe('each migration from the version before it, with data', () => {
     expect(schemaNames(t.sqlite, 'table')).toEqual(['audit_log', 'counties', 'districts', 'municipalities', 'schema_migrations', 'settings', 'users']);
     expect(all<{ name: string }>(t, 'SELECT name FROM schema_migrations')).toEqual([{ name: '0001-foundation' }]);
     seedAt(t, 1);
-    expect(() => run(t, "INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('x', 'X', 'king', '{}', 'now')")).toThrow(/CHECK constraint/);
-    expect(() => run(t, "INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('anna', 'X', 'caseworker', '{}', 'now')")).toThrow(/UNIQUE/);
+    expect(() => run(t, "INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('x', 'X', 'king', '{}', 'now')")).toThrow(
+      /CHECK constraint/,
+    );
+    expect(() => run(t, "INSERT INTO users (username, display_name, role, wrapped_key, created_at) VALUES ('anna', 'X', 'caseworker', '{}', 'now')")).toThrow(
+      /UNIQUE/,
+    );
     expect(() => run(t, "INSERT INTO municipalities (code, name, county_code, lat, lon) VALUES ('9999', 'X', '99', 0, 0)")).toThrow(/FOREIGN KEY/);
     expect(integrityProblems(t.sqlite)).toEqual([]);
   });
@@ -66,7 +70,21 @@ describe('each migration from the version before it, with data', () => {
     const { t, before } = await migratedWithData(2);
     expectRowsKept(t, before);
     expect(before.users).toBe(4);
-    for (const name of ['cases', 'children', 'perpetrators', 'perpetrator_areas', 'moves', 'move_transitions', 'kompotten_members', 'kompotten_requests', 'shelters', 'housing_steps', 'support_items', 'journal_notes', 'reminders']) {
+    for (const name of [
+      'cases',
+      'children',
+      'perpetrators',
+      'perpetrator_areas',
+      'moves',
+      'move_transitions',
+      'kompotten_members',
+      'kompotten_requests',
+      'shelters',
+      'housing_steps',
+      'support_items',
+      'journal_notes',
+      'reminders',
+    ]) {
       expect(schemaNames(t.sqlite, 'table')).toContain(name);
     }
     expect(all(t, 'SELECT username, role, disabled_at FROM users ORDER BY id')).toEqual([
@@ -79,9 +97,29 @@ describe('each migration from the version before it, with data', () => {
     expect(() => run(t, "UPDATE journal_notes SET body = 'ändrad' WHERE id = 2")).toThrow(/read-only/);
     expect(() => run(t, 'DELETE FROM journal_notes WHERE id = 2')).toThrow(/read-only/);
     run(t, "UPDATE journal_notes SET body = 'ändrat utkast' WHERE id = 1");
-    expect(() => run(t, "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('X-1', 'open', 'X', 'woman', 'none', 99, ?, ?)", NOW, NOW)).toThrow(/FOREIGN KEY/);
-    expect(() => run(t, "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('X-2', 'paused', 'X', 'woman', 'none', 1, ?, ?)", NOW, NOW)).toThrow(/CHECK constraint/);
-    expect(() => run(t, "INSERT INTO kompotten_requests (direction, counterpart_code, date, outcome, created_by, created_at) VALUES ('lost', '1280', '2026-01-01', 'pending', 1, ?)", NOW)).toThrow(/CHECK constraint/);
+    expect(() =>
+      run(
+        t,
+        "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('X-1', 'open', 'X', 'woman', 'none', 99, ?, ?)",
+        NOW,
+        NOW,
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      run(
+        t,
+        "INSERT INTO cases (case_number, status, survivor_name, survivor_gender, protection_level, created_by, created_at, updated_at) VALUES ('X-2', 'paused', 'X', 'woman', 'none', 1, ?, ?)",
+        NOW,
+        NOW,
+      ),
+    ).toThrow(/CHECK constraint/);
+    expect(() =>
+      run(
+        t,
+        "INSERT INTO kompotten_requests (direction, counterpart_code, date, outcome, created_by, created_at) VALUES ('lost', '1280', '2026-01-01', 'pending', 1, ?)",
+        NOW,
+      ),
+    ).toThrow(/CHECK constraint/);
     expect(integrityProblems(t.sqlite)).toEqual([]);
   });
 
@@ -89,15 +127,25 @@ describe('each migration from the version before it, with data', () => {
     const { t, before } = await migratedWithData(3);
     expectRowsKept(t, before);
     expect(all(t, 'SELECT case_number, risk_level, risk_assessed_at, risk_assessment_id, next_review_date FROM cases ORDER BY id')).toEqual(
-      ['RVT-2026-0001', 'RVT-2026-0002', 'RVT-2025-0003'].map((n) => ({ case_number: n, risk_level: null, risk_assessed_at: null, risk_assessment_id: null, next_review_date: null })),
+      ['RVT-2026-0001', 'RVT-2026-0002', 'RVT-2025-0003'].map((n) => ({
+        case_number: n,
+        risk_level: null,
+        risk_assessed_at: null,
+        risk_assessment_id: null,
+        next_review_date: null,
+      })),
     );
     expect(indexColumns(t.sqlite, 'cases_risk')).toEqual(['status', 'risk_level', 'updated_at']);
     expect(one(t, 'SELECT count(*) AS n FROM cases INDEXED BY cases_next_review WHERE status = ?', 'open')).toEqual({ n: 2 });
     seedAt(t, 3, 2);
     expect(() => run(t, "UPDATE assessments SET survivor_view = 'x' WHERE id = 1")).toThrow(/read-only/);
     run(t, "UPDATE assessments SET survivor_view = 'x' WHERE id = 2");
-    expect(() => run(t, "INSERT INTO assessments (case_id, template_id, template_version, status, started_by, started_at) VALUES (1, 't', '1', 'half', 1, ?)", NOW)).toThrow(/CHECK constraint/);
-    expect(() => run(t, "INSERT INTO risk_instruments (template_id, version, source, json, imported_at) VALUES ('fiktiv-mall', '1', 'imported', '{}', ?)", NOW)).toThrow(/UNIQUE/);
+    expect(() =>
+      run(t, "INSERT INTO assessments (case_id, template_id, template_version, status, started_by, started_at) VALUES (1, 't', '1', 'half', 1, ?)", NOW),
+    ).toThrow(/CHECK constraint/);
+    expect(() =>
+      run(t, "INSERT INTO risk_instruments (template_id, version, source, json, imported_at) VALUES ('fiktiv-mall', '1', 'imported', '{}', ?)", NOW),
+    ).toThrow(/UNIQUE/);
     expect(integrityProblems(t.sqlite)).toEqual([]);
   });
 
@@ -122,7 +170,8 @@ describe('each migration from the version before it, with data', () => {
   it('0005 from version 4: the search index holds the cases already there, and follows changes', async () => {
     const { t, before } = await migratedWithData(5);
     expectRowsKept(t, before);
-    const found = (query: string) => all<{ rowid: number }>(t, 'SELECT rowid FROM cases_search WHERE cases_search MATCH ? ORDER BY rowid', query).map((r) => r.rowid);
+    const found = (query: string) =>
+      all<{ rowid: number }>(t, 'SELECT rowid FROM cases_search WHERE cases_search MATCH ? ORDER BY rowid', query).map((r) => r.rowid);
     expect(found('"fiktiv"')).toEqual([1]);
     expect(found('"ÅSA"')).toEqual([1]);
     expect(found('"2026-00"')).toEqual([1, 2]);
@@ -138,7 +187,9 @@ describe('each migration from the version before it, with data', () => {
     const { t, before } = await migratedWithData(6);
     expectRowsKept(t, before);
     run(t, "INSERT INTO retention_decisions (case_id, decision, last_entry_at, decided_by, decided_at) VALUES (3, 'purge', '2026-01-31', 2, ?)", NOW);
-    expect(() => run(t, "INSERT INTO retention_decisions (case_id, decision, last_entry_at, decided_by, decided_at) VALUES (1, 'maybe', '2026-01-31', 2, ?)", NOW)).toThrow(/CHECK constraint/);
+    expect(() =>
+      run(t, "INSERT INTO retention_decisions (case_id, decision, last_entry_at, decided_by, decided_at) VALUES (1, 'maybe', '2026-01-31', 2, ?)", NOW),
+    ).toThrow(/CHECK constraint/);
     // The pre-existing signed notes stay undeletable on their own...
     expect(() => run(t, 'DELETE FROM journal_notes WHERE id = 4')).toThrow(/read-only/);
     expect(() => run(t, 'DELETE FROM cases WHERE id = 3')).toThrow(/read-only/);
@@ -195,8 +246,14 @@ describe('each migration from the version before it, with data', () => {
       MOVES.map((m) => ({ case_id: m.caseId, route: m.route, status: m.status, to_code: m.toCode, override_reason: m.overrideReason })),
     );
     // The report's indexes find the old moves by their summaries.
-    expect(all<{ id: number }>(t, "SELECT id FROM moves INDEXED BY moves_begun WHERE first_on BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY id").map((r) => r.id)).toEqual([1, 2, 3]);
-    expect(all<{ id: number }>(t, "SELECT id FROM moves INDEXED BY moves_completed WHERE completed_on BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY id").map((r) => r.id)).toEqual([1, 5]);
+    expect(
+      all<{ id: number }>(t, "SELECT id FROM moves INDEXED BY moves_begun WHERE first_on BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY id").map((r) => r.id),
+    ).toEqual([1, 2, 3]);
+    expect(
+      all<{ id: number }>(t, "SELECT id FROM moves INDEXED BY moves_completed WHERE completed_on BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY id").map(
+        (r) => r.id,
+      ),
+    ).toEqual([1, 5]);
     expect(one(t, "SELECT count(*) AS n FROM kompotten_requests INDEXED BY kompotten_requests_report WHERE date >= '2026-01-01'")).toEqual({ n: 2 });
     expect(schemaNames(t.sqlite, 'index')).not.toEqual(expect.arrayContaining(['moves_report']));
     expect(schemaNames(t.sqlite, 'index')).not.toEqual(expect.arrayContaining(['move_transitions_date']));
@@ -265,12 +322,32 @@ describe('each migration from the version before it, with data', () => {
     expect(snapshot('moves')).toEqual(moves);
     expect(snapshot('move_transitions')).toEqual(transitions);
     expect(sequence()).toEqual(sequenceBefore);
-    expect(schemaNames(t.sqlite, 'index')).toEqual(expect.arrayContaining(['moves_case', 'moves_begun', 'moves_completed', 'move_transitions_move', 'move_transitions_report']));
-    expect(indexColumns(t.sqlite, 'moves_begun')).toEqual(['first_on', 'completed_on', 'case_id', 'route', 'to_kind', 'to_code', 'requested_on', 'last_on', 'last_status', 'id']);
+    expect(schemaNames(t.sqlite, 'index')).toEqual(
+      expect.arrayContaining(['moves_case', 'moves_begun', 'moves_completed', 'move_transitions_move', 'move_transitions_report']),
+    );
+    expect(indexColumns(t.sqlite, 'moves_begun')).toEqual([
+      'first_on',
+      'completed_on',
+      'case_id',
+      'route',
+      'to_kind',
+      'to_code',
+      'requested_on',
+      'last_on',
+      'last_status',
+      'id',
+    ]);
     expect(schemaNames(t.sqlite, 'table')).not.toEqual(expect.arrayContaining(['moves_new', 'move_transitions_new']));
 
     const insertMove = (route: string, status: string, toKind = 'municipality') =>
-      run(t, "INSERT INTO moves (case_id, to_kind, to_code, route, status, check_json, created_by, created_at) VALUES (1, ?, '1280', ?, ?, '{}', 3, ?)", toKind, route, status, NOW);
+      run(
+        t,
+        "INSERT INTO moves (case_id, to_kind, to_code, route, status, check_json, created_by, created_at) VALUES (1, ?, '1280', ?, ?, '{}', 3, ?)",
+        toKind,
+        route,
+        status,
+        NOW,
+      );
     expect(() => insertMove('by_boat', 'planned')).toThrow(/CHECK constraint/);
     expect(() => insertMove('kompotten', 'maybe')).toThrow(/CHECK constraint/);
     expect(() => insertMove('kompotten', 'planned', 'country')).toThrow(/CHECK constraint/);
@@ -310,6 +387,7 @@ describe('from each version to the latest, with data', () => {
     expect(integrityProblems(t.sqlite)).toEqual([]);
     expect(schemaSnapshotText(t.sqlite)).toBe(fs.readFileSync(SCHEMA_SNAPSHOT_FILE, 'utf8'));
     // Moves that existed before 0009 got their summaries on the way.
-    if (from >= 2) expect(all(t, 'SELECT first_on, requested_on, completed_on, last_on, last_status FROM moves ORDER BY id')).toEqual(MOVES.map((m) => m.summary));
+    if (from >= 2)
+      expect(all(t, 'SELECT first_on, requested_on, completed_on, last_on, last_status FROM moves ORDER BY id')).toEqual(MOVES.map((m) => m.summary));
   });
 });
