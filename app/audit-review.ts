@@ -115,6 +115,86 @@ async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
   return rows;
 }
 
+/** The review's rows and its export's audit row, in one transaction; the file is made after it. */
+const reviewDocument = inTransaction(async ({ w, trx, session, audit }, input: ExportInput): Promise<{ doc: ExportDocument; what: string; at: string }> => {
+  const lang = input.language;
+  let rows: AuditRow[];
+  let selection: string;
+  let what: string;
+  let caseId: number | null = null;
+  if (input.view === 'sample') {
+    const sample = await sampleReads(trx, sampleKey(session.dataKey, session.keyfile.installationId), input.month, input.size);
+    rows = sample.rows;
+    selection = describeSample(lang, input.month, rows.length, sample.population);
+    what = `stickprov-${input.month}`;
+  } else if (input.view === 'protected') {
+    const q: LogQuery = { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true };
+    rows = await rowsForExport(trx, q);
+    selection = describeSearch(lang, q, true);
+    what = 'skyddade';
+  } else {
+    const f = input.filters;
+    rows = await rowsForExport(trx, f);
+    caseId = await caseOfFilters(trx, f);
+    const userName =
+      f.userId === undefined
+        ? undefined
+        : ((await trx.selectFrom('users').select('display_name').where('id', '=', f.userId).executeTakeFirst())?.display_name ?? `#${f.userId}`);
+    const caseNumber =
+      f.caseNumber ??
+      (f.caseId === undefined
+        ? undefined
+        : ((await trx.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirst())?.case_number ?? `#${f.caseId}`));
+    selection = describeSearch(lang, { ...f, userName, caseNumber });
+    what = 'sokning';
+  }
+  const exportedAt = w.active.clock();
+  await audit({
+    action: 'export',
+    entity: 'audit_log',
+    entityId: `${input.view}:${input.format}`,
+    caseId,
+    at: exportedAt,
+  });
+  const teamName = await getSetting<string>(trx, 'team_name', '');
+  const head = await chainHead(trx);
+  const at = exportedAt.toISOString();
+  return { doc: auditReviewDocument(rows, { language: lang, teamName, selection, exportedAt: at, chainHead: head }), what, at };
+}, LOG_REVIEWERS);
+
+/** A case's log extract and its export's audit row, in one transaction; the file is made after it. */
+const extractDocument = inTransaction(
+  async (
+    { w, trx, audit },
+    input: { caseId: number; format: ExportFormat; language: Language },
+  ): Promise<{ doc: ExportDocument; caseNumber: string; at: string }> => {
+    const c = await requireCase(trx, input.caseId);
+    const entries = await caseLogEntries(trx, input.caseId);
+    const exportedAt = w.active.clock();
+    await audit({
+      action: 'export',
+      entity: 'case_log_extract',
+      entityId: input.format,
+      caseId: input.caseId,
+      at: exportedAt,
+    });
+    const teamName = await getSetting<string>(trx, 'team_name', '');
+    const head = await chainHead(trx);
+    return {
+      doc: caseExtractDocument(entries, {
+        language: input.language,
+        teamName,
+        caseNumber: c.case_number,
+        exportedAt: exportedAt.toISOString(),
+        chainHead: head,
+      }),
+      caseNumber: c.case_number,
+      at: exportedAt.toISOString(),
+    };
+  },
+  CASEWORK,
+);
+
 /** Log review (team leads, auditors), the survivor's log extract, and print auditing. */
 export const auditReviewOps = {
   /** Everyone who can appear in the log, for the reviewers' user filter (users:list is for administrators). */
@@ -131,14 +211,11 @@ export const auditReviewOps = {
     return page;
   }, LOG_REVIEWERS),
 
-  'audit:sample': async (w: WorkerState, input: { month: string; size: number }): Promise<AuditSample> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
-    return s.db.transaction().execute(async (trx) => {
-      const { population, rows } = await sampleReads(trx, sampleKey(s.dataKey, s.keyfile.installationId), input.month, input.size);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'audit_sample', entityId: input.month, caseId: null });
-      return { month: input.month, size: input.size, population, rows };
-    });
-  },
+  'audit:sample': inTransaction(async ({ trx, session, audit }, input: { month: string; size: number }): Promise<AuditSample> => {
+    const { population, rows } = await sampleReads(trx, sampleKey(session.dataKey, session.keyfile.installationId), input.month, input.size);
+    await audit({ action: 'read', entity: 'audit_sample', entityId: input.month, caseId: null });
+    return { month: input.month, size: input.size, population, rows };
+  }, LOG_REVIEWERS),
 
   /** Every row about a case whose survivor has a protected identity (by the case's level now). */
   'audit:protected-access': inTransaction(
@@ -169,54 +246,8 @@ export const auditReviewOps = {
    * row is written first, so the chain head the file names includes it.
    */
   'audit:export': async (w: WorkerState, input: ExportInput): Promise<AuditFile> => {
-    const s = w.active.requireSession(LOG_REVIEWERS);
     const lang = input.language;
-    const { doc, what, at } = await s.db.transaction().execute(async (trx) => {
-      let rows: AuditRow[];
-      let selection: string;
-      let what: string;
-      let caseId: number | null = null;
-      if (input.view === 'sample') {
-        const sample = await sampleReads(trx, sampleKey(s.dataKey, s.keyfile.installationId), input.month, input.size);
-        rows = sample.rows;
-        selection = describeSample(lang, input.month, rows.length, sample.population);
-        what = `stickprov-${input.month}`;
-      } else if (input.view === 'protected') {
-        const q: LogQuery = { from: input.from, to: input.to, reviewed: input.reviewed, protectedOnly: true };
-        rows = await rowsForExport(trx, q);
-        selection = describeSearch(lang, q, true);
-        what = 'skyddade';
-      } else {
-        const f = input.filters;
-        rows = await rowsForExport(trx, f);
-        caseId = await caseOfFilters(trx, f);
-        const userName =
-          f.userId === undefined
-            ? undefined
-            : ((await trx.selectFrom('users').select('display_name').where('id', '=', f.userId).executeTakeFirst())?.display_name ?? `#${f.userId}`);
-        const caseNumber =
-          f.caseNumber ??
-          (f.caseId === undefined
-            ? undefined
-            : ((await trx.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirst())?.case_number ?? `#${f.caseId}`));
-        selection = describeSearch(lang, { ...f, userName, caseNumber });
-        what = 'sokning';
-      }
-      const exportedAt = w.active.clock();
-      await appendAudit(trx, {
-        userId: s.user.id,
-        role: s.user.role,
-        action: 'export',
-        entity: 'audit_log',
-        entityId: `${input.view}:${input.format}`,
-        caseId,
-        at: exportedAt,
-      });
-      const teamName = await getSetting<string>(trx, 'team_name', '');
-      const head = await chainHead(trx);
-      const at = exportedAt.toISOString();
-      return { doc: auditReviewDocument(rows, { language: lang, teamName, selection, exportedAt: at, chainHead: head }), what, at };
-    });
+    const { doc, what, at } = await reviewDocument(w, input);
     const bytes = await fileOf(doc, input.format, lang, REVIEW_WEIGHTS);
     return toFile(auditFileName(what, at, input.format), input.format, bytes);
   },
@@ -231,34 +262,7 @@ export const auditReviewOps = {
   }, CASEWORK),
 
   'audit:case-extract-export': async (w: WorkerState, input: { caseId: number; format: ExportFormat; language: Language }): Promise<AuditFile> => {
-    const s = w.active.requireSession(CASEWORK);
-    const { doc, caseNumber, at } = await s.db.transaction().execute(async (trx) => {
-      const c = await requireCase(trx, input.caseId);
-      const entries = await caseLogEntries(trx, input.caseId);
-      const exportedAt = w.active.clock();
-      await appendAudit(trx, {
-        userId: s.user.id,
-        role: s.user.role,
-        action: 'export',
-        entity: 'case_log_extract',
-        entityId: input.format,
-        caseId: input.caseId,
-        at: exportedAt,
-      });
-      const teamName = await getSetting<string>(trx, 'team_name', '');
-      const head = await chainHead(trx);
-      return {
-        doc: caseExtractDocument(entries, {
-          language: input.language,
-          teamName,
-          caseNumber: c.case_number,
-          exportedAt: exportedAt.toISOString(),
-          chainHead: head,
-        }),
-        caseNumber: c.case_number,
-        at: exportedAt.toISOString(),
-      };
-    });
+    const { doc, caseNumber, at } = await extractDocument(w, input);
     const bytes = await fileOf(doc, input.format, input.language, EXTRACT_WEIGHTS);
     return toFile(auditFileName(`utdrag-${caseNumber}`, at, input.format), input.format, bytes);
   },

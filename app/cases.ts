@@ -10,9 +10,7 @@ import type {
 } from '../core/contract';
 import { localIsoDate } from '../core/rules/calendar';
 import { DbError } from '../db/errors';
-import type { WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
-import { appendAudit } from '../db/repositories/audit-log';
 import { nextCaseNumber } from '../db/repositories/case-numbers';
 import { listCases } from '../db/repositories/case-list';
 import { caseFieldsToRow, closeCase, insertCase, reopenCase, updateCaseFields } from '../db/repositories/cases';
@@ -26,19 +24,18 @@ import { maskCaseListRow } from '../core/rules/protected-fields';
 
 /** Cases: list and search, read, create, change, close and reopen; with the people operations. */
 export const casesOps = {
-  'cases:list': async (w: WorkerState, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
-    const s = w.active.requireSession();
-    return s.db.transaction().execute(async (trx) => {
-      const page = await listCases(trx, input, localIsoDate(new Date()), s.user, w.reveals.activeCases(s));
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_list' });
+  'cases:list': inTransaction(
+    async ({ w, trx, user, session, audit }, input: z.output<typeof ListCasesInputSchema>): Promise<z.output<typeof CaseListSchema>> => {
+      const page = await listCases(trx, input, localIsoDate(new Date()), user, w.reveals.activeCases(session));
+      await audit({ action: 'read', entity: 'case_list' });
       const masked = await maskedCases(
         w,
         trx,
         page.rows.map((r) => r.id),
       );
       return { ...page, rows: page.rows.map((r) => (masked.has(r.id) ? maskCaseListRow(r) : r)) };
-    });
-  },
+    },
+  ),
 
   'cases:get': inTransaction(async ({ w, trx }, input: z.output<typeof ByIdInput>): Promise<CaseDetail> => {
     return readCaseDetail(w, trx, input.id);

@@ -5,6 +5,7 @@ import { runDailyBackup } from '../db/backup/create-backup';
 import { assertManages } from '../db/access/user-admin';
 import { damagedError, DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
+import { audited } from './unit-of-work';
 import { appendAudit, verifyAuditChain } from '../db/repositories/audit-log';
 import { listCounties, listDistricts, listMunicipalities } from '../db/repositories/reference';
 import { setSetting } from '../db/repositories/settings';
@@ -80,21 +81,20 @@ export const foundationOps = {
    * manages it (team leads: caseworkers and team leads; administrators: everyone), so guessing
    * against a colleague's account is seen.
    */
-  'users:list': async (w: WorkerState, _: Empty): Promise<UserListRow[]> => {
-    const s = w.active.requireSession();
+  'users:list': audited(async ({ w, db, user, session, audit }, _: Empty): Promise<UserListRow[]> => {
     const rows = await w.active.listUsers();
-    const bySlot = new Map(rows.map((u) => [slotIdFor(s.keyfile, u.username), u.id]));
+    const bySlot = new Map(rows.map((u) => [slotIdFor(session.keyfile, u.username), u.id]));
     const pending = readPendingAttempts(w.active.paths.pendingAttempts).flatMap((a) => {
       const userId = a.kind === 'failed_unlock' && a.slot !== null ? bySlot.get(a.slot) : undefined;
       return userId === undefined ? [] : [{ userId, at: a.at }];
     });
-    const failures = withPendingFailures(await loggedFailedUnlocks(s.db), pending);
-    await w.active.audit({ action: 'read', entity: 'users' });
+    const failures = withPendingFailures(await loggedFailedUnlocks(db), pending);
+    await audit({ action: 'read', entity: 'users' });
     return rows.map((row) => {
-      const manages = s.user.role === 'administrator' || (s.user.role === 'team_lead' && CASEWORK.includes(row.role));
+      const manages = user.role === 'administrator' || (user.role === 'team_lead' && CASEWORK.includes(row.role));
       return { ...toUser(row), failedUnlocks: manages ? (failures.get(row.id) ?? { count: 0, lastAt: null }) : null };
     });
-  },
+  }),
 
   'users:assignees': async (w: WorkerState, _: Empty): Promise<Assignee[]> => {
     const rows = await w.active.listUsers();
@@ -127,12 +127,11 @@ export const foundationOps = {
   'reference:municipalities': async (w: WorkerState, _: Empty): Promise<Municipality[]> => listMunicipalities(w.active.requireSession().db),
   'reference:districts': async (w: WorkerState, _: Empty): Promise<District[]> => listDistricts(w.active.requireSession().db),
 
-  'audit:verify': async (w: WorkerState, _: Empty): Promise<AuditVerifyResult> => {
-    const s = w.active.requireSession();
-    const result = await verifyAuditChain(s.db);
-    await w.active.audit({ action: 'verify', entity: 'audit_log', outcome: result.ok ? 'ok' : 'failed' });
+  'audit:verify': audited(async ({ db, audit }, _: Empty): Promise<AuditVerifyResult> => {
+    const result = await verifyAuditChain(db);
+    await audit({ action: 'verify', entity: 'audit_log', outcome: result.ok ? 'ok' : 'failed' });
     return result;
-  },
+  }),
 
   'settings:get': async (w: WorkerState, _: Empty): Promise<Settings> => w.active.readSettings(w.active.requireSession().db),
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { writable, type WriteDb } from '../db/handles';
+import type { WriteDb } from '../db/handles';
 import type { z } from 'zod';
 import type {
   AddChildInputSchema,
@@ -11,7 +11,8 @@ import type {
 } from '../core/contract';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
-import { appendAudit, type AuditAction } from '../db/repositories/audit-log';
+import type { AuditAction } from '../db/repositories/audit-log';
+import { inTransaction } from './unit-of-work';
 import { touchCase } from '../db/repositories/cases';
 import { deleteChild, findChild, insertChild, updateChild } from '../db/repositories/children';
 import { deletePerpetrator, findPerpetrator, insertPerpetrator, updatePerpetrator } from '../db/repositories/perpetrators';
@@ -24,24 +25,29 @@ import { assertMayWriteProtected } from './protection';
  * One change to a person on an open case: the change, the case's updated stamp and the audit row
  * in one transaction. `change` returns the person's id; the answer is the whole case.
  */
-async function changePerson(
+function changePerson(
   w: WorkerState,
   entity: 'child' | 'perpetrator',
   action: AuditAction,
   caseOf: (db: WriteDb) => Promise<number>,
   change: (db: WriteDb) => Promise<number>,
 ): Promise<CaseDetail> {
-  const s = w.active.requireSession();
-  return s.db.transaction().execute(async (tx) => {
-    const trx = writable(tx);
-    const caseId = await caseOf(trx);
-    await requireOpenCase(trx, caseId);
-    const personId = await change(trx);
-    await touchCase(trx, caseId, new Date());
-    await appendAudit(trx, { userId: s.user.id, role: s.user.role, action, entity, entityId: personId });
-    return requireCaseDetail(w, trx, caseId);
-  });
+  return personChange(w, { entity, action, caseOf, change });
 }
+
+const personChange = inTransaction(
+  async (
+    { w, trx, audit },
+    c: { entity: 'child' | 'perpetrator'; action: AuditAction; caseOf: (db: WriteDb) => Promise<number>; change: (db: WriteDb) => Promise<number> },
+  ): Promise<CaseDetail> => {
+    const caseId = await c.caseOf(trx);
+    await requireOpenCase(trx, caseId);
+    const personId = await c.change(trx);
+    await touchCase(trx, caseId, new Date());
+    await audit({ action: c.action, entity: c.entity, entityId: personId });
+    return requireCaseDetail(w, trx, caseId);
+  },
+);
 
 async function caseOfChild(db: Kysely<DB>, id: number): Promise<number> {
   const child = await findChild(db, id);

@@ -55,13 +55,13 @@ export const remindersOps = {
     return after;
   }),
 
-  'reminders:due': async (w: WorkerState, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
-    const s = w.active.requireSession(input.scope === 'team' ? TEAM_OVERVIEW : undefined);
-    const today = localIsoDate(new Date());
-    return s.db.transaction().execute(async (trx) => {
-      const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? s.user.id : null, s.user);
-      await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders_due' });
+  'reminders:due': inTransaction(
+    async ({ trx, user, audit }, input: DueInput): Promise<{ overdue: Reminder[]; thisWeek: Reminder[] }> => {
+      const today = localIsoDate(new Date());
+      const due = await listOpenRemindersDueBy(trx, endOfIsoWeek(today), input.scope === 'mine' ? user.id : null, user);
+      await audit({ action: 'read', entity: 'reminders_due' });
       return { overdue: due.filter((r) => r.dueDate < today), thisWeek: due.filter((r) => r.dueDate >= today) };
-    });
-  },
+    },
+    (input) => (input.scope === 'team' ? TEAM_OVERVIEW : undefined),
+  ),
 } as const;

@@ -93,25 +93,22 @@ export const retentionOps = {
   }, RETENTION_PREVIEWERS),
 
   /** A team lead keeps or purges a case the rules flag; audited against the case, the decision as entity id. */
-  'retention:decide': async (
-    w: WorkerState,
-    input: { caseNumber: string; decision: 'purge' | 'keep'; comment: string },
-    now: Date = w.active.clock(),
-  ): Promise<RetentionPreview> => {
-    const s = w.active.requireSession(RETENTION_DECIDERS);
-    return s.db.transaction().execute(async (trx) => {
+  'retention:decide': inTransaction(
+    async (
+      { w, trx, user, audit },
+      input: { caseNumber: string; decision: 'purge' | 'keep'; comment: string },
+      now: Date = w.active.clock(),
+    ): Promise<RetentionPreview> => {
       const c = await requireFlaggedCase(trx, input.caseNumber, now);
       await saveRetentionDecision(trx, {
         caseId: c.id,
         decision: input.decision,
         comment: input.comment,
         lastEntryAt: c.lastEntryAt,
-        decidedBy: s.user.id,
+        decidedBy: user.id,
         at: now,
       });
-      await appendAudit(trx, {
-        userId: s.user.id,
-        role: s.user.role,
+      await audit({
         action: 'update',
         entity: 'retention_decision',
         entityId: input.decision,
@@ -119,8 +116,9 @@ export const retentionOps = {
         at: now,
       });
       return (await evaluate(trx, now)).preview;
-    });
-  },
+    },
+    RETENTION_DECIDERS,
+  ),
 
   /**
    * Purges exactly the cases of the current preview, which the team lead confirmed: every row of

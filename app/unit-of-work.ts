@@ -1,18 +1,40 @@
 import type { Role, SessionUser } from '../core/contract';
 import { appendAudit, type AuditEntry } from '../db/repositories/audit-log';
-import { writable, type WriteDb } from '../db/handles';
+import { writable, type ReadDb, type WriteDb } from '../db/handles';
+import type { Store } from '../db/store/store';
 import type { WorkerState } from './state';
 
 /** An audit row as an operation writes it: the session's user and role are filled in. */
 export type AuditRow = Omit<AuditEntry, 'userId' | 'role'>;
+
+/** The active session, for the few operations that need its keys (the log sample's key). */
+export type ActiveSession = ReturnType<Store['requireSession']>;
+
+/** The roles allowed: a fixed list, or one chosen by the input (a scope, a printed entity). */
+export type RolesOf<I> = readonly Role[] | ((input: I) => readonly Role[] | undefined);
 
 /** What an operation gets inside its transaction: the transaction, the session's user, and its audit. */
 export interface UnitOfWork {
   readonly w: WorkerState;
   readonly trx: WriteDb;
   readonly user: SessionUser;
+  readonly session: ActiveSession;
   /** Appends a row to the audit chain in this transaction, as the session's user and role. */
   audit(row: AuditRow): Promise<number>;
+}
+
+/** What an operation that reads outside a transaction gets: the connection, the user, and the Store's audit. */
+export interface AuditedRead {
+  readonly w: WorkerState;
+  readonly db: ReadDb;
+  readonly user: SessionUser;
+  readonly session: ActiveSession;
+  /** Appends a row to the audit chain on its own, as the session's user and role. */
+  audit(row: AuditRow): Promise<void>;
+}
+
+function sessionFor<I>(w: WorkerState, input: I, roles: RolesOf<I> | undefined): ActiveSession {
+  return w.active.requireSession(typeof roles === 'function' ? roles(input) : roles);
 }
 
 /**
@@ -22,14 +44,25 @@ export interface UnitOfWork {
  */
 export function inTransaction<I, O, R extends unknown[]>(
   fn: (u: UnitOfWork, input: I, ...rest: R) => Promise<O>,
-  roles?: readonly Role[],
+  roles?: RolesOf<I>,
 ): (w: WorkerState, input: I, ...rest: R) => Promise<O> {
   return async (w, input, ...rest) => {
-    const s = w.active.requireSession(roles);
-    const user = s.user;
-    return s.db.transaction().execute((tx) => {
+    const session = sessionFor(w, input, roles);
+    const user = session.user;
+    return session.db.transaction().execute((tx) => {
       const trx = writable(tx);
-      return fn({ w, trx, user, audit: (row) => appendAudit(trx, { userId: user.id, role: user.role, ...row }) }, input, ...rest);
+      return fn({ w, trx, user, session, audit: (row) => appendAudit(trx, { userId: user.id, role: user.role, ...row }) }, input, ...rest);
     });
+  };
+}
+
+/**
+ * An operation of the active session that reads outside a transaction and writes only its audit
+ * row, through the Store (the role list, when given, checked first).
+ */
+export function audited<I, O>(fn: (u: AuditedRead, input: I) => Promise<O>, roles?: RolesOf<I>): (w: WorkerState, input: I) => Promise<O> {
+  return async (w, input) => {
+    const session = sessionFor(w, input, roles);
+    return fn({ w, db: session.db, user: session.user, session, audit: (row) => w.active.audit(row) }, input);
   };
 }
