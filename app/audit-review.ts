@@ -1,5 +1,5 @@
 import { ADMIN, CASEWORK, LOG_REVIEWERS, REPORTERS } from '../core/contract';
-import type { Kysely } from 'kysely';
+import { type ReadDb, writable } from '../db/handles';
 import type { AuditFile, AuditFilters, AuditPage, AuditRow, AuditSample, AuditUser, CaseLogExtract, PRINT_ENTITIES, Role } from '../core/contract';
 import { auditFileName, auditReviewDocument, caseExtractDocument, describeSample, describeSearch } from '../core/rules/audit-export';
 import { reportCsv } from '../core/rules/report-csv';
@@ -25,7 +25,6 @@ import {
 } from '../db/repositories/audit-review';
 import { listUsers } from '../db/repositories/users';
 import { getSetting } from '../db/repositories/settings';
-import type { DB } from '../db/schema';
 
 /** Who may print what: the roles that can open it on screen (a case's extract: also its case). */
 const PRINT_ROLES: Record<(typeof PRINT_ENTITIES)[number], readonly Role[]> = {
@@ -58,13 +57,13 @@ function toFile(fileName: string, format: ExportFormat, bytes: Uint8Array): Audi
 }
 
 /** A search's filters with the case number resolved to the case it names, for the audit row. */
-async function caseOfFilters(db: Kysely<DB>, f: AuditFilters): Promise<number | null> {
+async function caseOfFilters(db: ReadDb, f: AuditFilters): Promise<number | null> {
   if (f.caseId !== undefined) return f.caseId;
   if (f.caseNumber !== undefined) return caseIdByNumber(db, f.caseNumber);
   return null;
 }
 
-async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_number: string }> {
+async function requireCase(db: ReadDb, caseId: number): Promise<{ case_number: string }> {
   const row = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst();
   if (!row) throw new DbError('not_found', 'That case does not exist (it may have been purged).').because('case_missing');
   return row;
@@ -76,7 +75,7 @@ async function requireCase(db: Kysely<DB>, caseId: number): Promise<{ case_numbe
  * channel); a log review print may name the case it was searched by; other prints name no case.
  */
 async function checkPrintedCase(
-  db: Kysely<DB>,
+  db: ReadDb,
   user: { id: number; role: Role },
   input: { entity: (typeof PRINT_ENTITIES)[number]; caseId?: number | undefined },
 ): Promise<void> {
@@ -104,7 +103,7 @@ async function checkPrintedCase(
   await requireCase(db, input.caseId);
 }
 
-async function rowsForExport(db: Kysely<DB>, q: LogQuery): Promise<AuditRow[]> {
+async function rowsForExport(db: ReadDb, q: LogQuery): Promise<AuditRow[]> {
   const rows = await allMatching(db, q, AUDIT_EXPORT_MAX_ROWS);
   if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
     throw new DbError(
@@ -279,7 +278,8 @@ export const auditReviewOps = {
     const s = w.active.requireSession(PRINT_ROLES[input.entity]);
     // Checked before the print row's transaction, so a refusal's denied row is kept.
     await checkPrintedCase(s.db, s.user, input);
-    await s.db.transaction().execute(async (trx) => {
+    await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       await appendAudit(trx, {
         userId: s.user.id,
         role: s.user.role,

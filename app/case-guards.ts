@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { PlaceRef } from '../core/contract';
 import type { PlacePoint } from '../core/rules/safe-distance';
 import { DbError } from '../db/errors';
 import { findChild } from '../db/repositories/children';
 import { findPlacePoint } from '../db/repositories/places';
-import type { DB } from '../db/schema';
 
 /** Refuses a child that does not exist (not_found) or belongs to another case (invalid_input). */
-export async function requireChildOfCase(db: Kysely<DB>, childId: number, caseId: number): Promise<void> {
+export async function requireChildOfCase(db: ReadDb, childId: number, caseId: number): Promise<void> {
   const child = await findChild(db, childId);
   if (!child) throw new DbError('not_found', 'That child is not registered any more. Reload the case.').because('child_gone');
   if (child.case_id !== caseId)
@@ -15,7 +14,7 @@ export async function requireChildOfCase(db: Kysely<DB>, childId: number, caseId
 }
 
 /** The place a reference names, or invalid_input when it names none. */
-export async function requirePlacePoint(db: Kysely<DB>, ref: PlaceRef): Promise<PlacePoint> {
+export async function requirePlacePoint(db: ReadDb, ref: PlaceRef): Promise<PlacePoint> {
   const point = await findPlacePoint(db, ref);
   if (!point) {
     throw new DbError(

@@ -1,5 +1,5 @@
 import { STOCKHOLM_MUNICIPALITY_CODE } from '../core/contract';
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import type { AreaInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
@@ -7,13 +7,12 @@ import { isEnabledCaseUser } from '../db/repositories/assignees';
 import { findCaseState } from '../db/repositories/cases';
 import { knownDistrictSlugs, knownMunicipalityCodes } from '../db/repositories/known-places';
 import type { CheckedArea } from '../db/repositories/perpetrator-areas';
-import type { DB } from '../db/schema';
 
 /** Stockholm's SCB code: every district lies in it. */
 
 /** The case's state, or not_found. */
 export async function requireCase(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
 ): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await findCaseState(db, id);
@@ -23,7 +22,7 @@ export async function requireCase(
 
 /** The case's state when it may change; a closed case must be reopened first. */
 export async function requireOpenCase(
-  db: Kysely<DB>,
+  db: ReadDb,
   id: number,
 ): Promise<{ id: number; status: string; assigned_user_id: number | null; safe_contact: string; district_slug: string | null }> {
   const c = await requireCase(db, id);
@@ -32,7 +31,7 @@ export async function requireOpenCase(
 }
 
 /** Refuses a district the reference data does not know. */
-export async function checkDistrict(db: Kysely<DB>, slug: string | null): Promise<void> {
+export async function checkDistrict(db: ReadDb, slug: string | null): Promise<void> {
   if (slug !== null && !(await knownDistrictSlugs(db, [slug])).has(slug)) {
     throw new DbError('invalid_input', 'The district is not one of Stockholm’s districts. Choose it from the list.').because('district_unknown');
   }
@@ -42,7 +41,7 @@ export async function checkDistrict(db: Kysely<DB>, slug: string | null): Promis
  * Refuses an assignee who does not exist, is disabled or does not work with cases (administrators
  * and auditors see no case content); `unchanged` lets a case keep a departed user until reassigned.
  */
-export async function checkAssignee(db: Kysely<DB>, userId: number | null, unchanged: number | null = null): Promise<void> {
+export async function checkAssignee(db: ReadDb, userId: number | null, unchanged: number | null = null): Promise<void> {
   if (userId === null || userId === unchanged) return;
   if (!(await isEnabledCaseUser(db, userId)))
     throw new DbError('invalid_input', 'The assigned caseworker is not an active caseworker or team lead. Choose another.').because('assignee_not_case_user');
@@ -53,7 +52,7 @@ export async function checkAssignee(db: Kysely<DB>, userId: number | null, uncha
  * area given only as a district is stored with Stockholm's code: distance and municipality
  * comparisons then work the same for both kinds of place.
  */
-export async function checkAreas(db: Kysely<DB>, areas: readonly z.output<typeof AreaInputSchema>[]): Promise<CheckedArea[]> {
+export async function checkAreas(db: ReadDb, areas: readonly z.output<typeof AreaInputSchema>[]): Promise<CheckedArea[]> {
   const codes = areas.flatMap((a) => (a.municipalityCode === null ? [] : [a.municipalityCode]));
   const slugs = areas.flatMap((a) => (a.districtSlug === null ? [] : [a.districtSlug]));
   const knownCodes = await knownMunicipalityCodes(db, codes);

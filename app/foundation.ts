@@ -113,7 +113,8 @@ export const foundationOps = {
     if (target.role === 'administrator' && (await countEnabledWithRole(s.db, 'administrator')) <= 1) {
       throw new DbError('last_administrator', 'The last administrator cannot be disabled. Make another user administrator first.');
     }
-    const row = await s.db.transaction().execute(async (trx) => {
+    const row = await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const updated = await disableUser(trx, target.id, new Date());
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'disable', entity: 'user', entityId: target.id });
       return updated;
@@ -152,9 +153,10 @@ export const foundationOps = {
       retentionKeepBirthDays: 'retention_keep_birth_days',
       researchMunicipality: 'research_municipality',
     };
-    await s.db.transaction().execute(async (trx) => {
+    await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       for (const [field, key] of Object.entries(keys) as [keyof Settings, string][]) {
-        if (input[field] !== undefined) await setSetting(writable(trx), key, input[field]);
+        if (input[field] !== undefined) await setSetting(trx, key, input[field]);
       }
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'update', entity: 'settings' });
     });

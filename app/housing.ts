@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import type {
   PlaceRef,
@@ -29,7 +29,6 @@ import {
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';
 import { findShelterRow, insertShelter, listShelterRows, permitOf, toShelter, updateShelter } from '../db/repositories/shelters';
 import { findSupportItemRow, insertSupportItem, listSupportItemRows, toSupportItem, updateSupportItem } from '../db/repositories/support-items';
-import type { DB } from '../db/schema';
 import { requireChildOfCase, requirePlacePoint } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
 import { localIsoDate } from '../core/rules/calendar';
@@ -50,7 +49,7 @@ const STEP_WORDS: Record<HousingStep['kind'], string> = {
 };
 
 /** Steps as the contract shows them, with the names of their places. */
-async function toSteps(db: Kysely<DB>, rows: readonly HousingStepListRow[]): Promise<HousingStep[]> {
+async function toSteps(db: ReadDb, rows: readonly HousingStepListRow[]): Promise<HousingStep[]> {
   const names = await placeNames(
     db,
     rows.flatMap((r) => (r.place_kind && r.place_code ? [{ kind: r.place_kind, code: r.place_code }] : [])),
@@ -64,7 +63,7 @@ function storedPlace(row: HousingStepListRow): PlaceRef | null {
   return { kind: row.place_kind, code: row.place_code };
 }
 
-async function stepById(db: Kysely<DB>, id: number): Promise<HousingStep> {
+async function stepById(db: ReadDb, id: number): Promise<HousingStep> {
   const row = await findHousingStepRow(db, id);
   if (!row) throw new DbError('internal', 'The step was not saved. Try again.');
   const [step] = await toSteps(db, [row]);
@@ -76,7 +75,7 @@ async function stepById(db: Kysely<DB>, id: number): Promise<HousingStep> {
  * Everything a step must satisfy before it is stored; returns the permit override reason to keep
  * (null when the shelter's permit needs none).
  */
-async function checkStep(db: Kysely<DB>, caseId: number, input: Omit<StepInput, 'caseId'>, id?: number): Promise<string | null> {
+async function checkStep(db: ReadDb, caseId: number, input: Omit<StepInput, 'caseId'>, id?: number): Promise<string | null> {
   if (!validSpan(input)) throw new DbError('invalid_input', 'The end date is before the start date. Check the dates.').because('dates_reversed');
   if (input.childId !== null) await requireChildOfCase(db, input.childId, caseId);
   if (input.place) await requirePlacePoint(db, input.place);
@@ -145,14 +144,14 @@ function shelterValues(input: ShelterInput) {
   };
 }
 
-async function shelterById(db: Kysely<DB>, id: number): Promise<Shelter> {
+async function shelterById(db: ReadDb, id: number): Promise<Shelter> {
   const today = localIsoDate(new Date());
   const [row] = await listShelterRows(db, today, id);
   if (!row) throw new DbError('internal', 'The shelter was not saved. Try again.');
   return toShelter(row, today);
 }
 
-async function requireMunicipality(db: Kysely<DB>, code: string): Promise<void> {
+async function requireMunicipality(db: ReadDb, code: string): Promise<void> {
   if (!(await findMunicipalityPoint(db, code)))
     throw new DbError('invalid_input', 'That municipality is not in the reference data. Choose one from the list.').because('place_unknown_municipality');
 }
@@ -165,7 +164,7 @@ function supportValues(input: Omit<SupportInput, 'caseId'>) {
 }
 
 /** A known case's housing steps as this session may see them, with the read's audit row; inside the caller's transaction. */
-export async function readHousingOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<HousingStep[]> {
+export async function readHousingOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<HousingStep[]> {
   const s = w.active.requireSession();
   const steps = await toSteps(trx, await listHousingStepRows(trx, caseId));
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'housing_steps', entityId: caseId });
@@ -173,7 +172,7 @@ export async function readHousingOfCase(w: WorkerState, trx: Kysely<DB>, caseId:
 }
 
 /** A known case's Bryt upp support items as this session may see them, with the read's audit row. */
-export async function readSupportOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<SupportItem[]> {
+export async function readSupportOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<SupportItem[]> {
   const s = w.active.requireSession();
   const items = (await listSupportItemRows(trx, caseId)).map(toSupportItem);
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'support_items', entityId: caseId });

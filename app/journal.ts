@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import type { ByCaseInput, ByIdInput, CreateNoteInputSchema, JournalNote, UpdateDraftInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
@@ -15,18 +15,17 @@ import {
   updateDraft,
   type JournalNoteRowWithAuthor,
 } from '../db/repositories/journal-notes';
-import type { DB } from '../db/schema';
 import { requireCase, requireOpenCase } from './case-rules';
 import { remindersOps } from './reminders';
 
-async function requireNote(db: Kysely<DB>, id: number): Promise<JournalNoteRowWithAuthor> {
+async function requireNote(db: ReadDb, id: number): Promise<JournalNoteRowWithAuthor> {
   const note = await findNote(db, id);
   if (!note) throw new DbError('not_found', 'The journal note does not exist. Reload the journal.').because('note_missing');
   return note;
 }
 
 /** A draft the current user may still change; signed notes and other people's drafts are refused. */
-async function requireOwnDraft(db: Kysely<DB>, id: number, userId: number, doing: 'change' | 'sign'): Promise<JournalNoteRowWithAuthor> {
+async function requireOwnDraft(db: ReadDb, id: number, userId: number, doing: 'change' | 'sign'): Promise<JournalNoteRowWithAuthor> {
   const note = await requireNote(db, id);
   if (note.status === 'signed') {
     throw new DbError(
@@ -39,12 +38,12 @@ async function requireOwnDraft(db: Kysely<DB>, id: number, userId: number, doing
   return note;
 }
 
-async function noteWithCorrections(db: Kysely<DB>, id: number): Promise<JournalNote> {
+async function noteWithCorrections(db: ReadDb, id: number): Promise<JournalNote> {
   return toJournalNote(await requireNote(db, id), await correctionsOf(db, id));
 }
 
 /** A known case's journal notes, with the read's audit row; inside the caller's transaction. */
-export async function readJournalOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<JournalNote[]> {
+export async function readJournalOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<JournalNote[]> {
   const s = w.active.requireSession();
   const notes = await listNotes(trx, caseId);
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'journal', entityId: caseId });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReadDb } from '../db/handles';
 import type {
   AddRequestInputSchema,
   CheckDestinationInputSchema,
@@ -12,7 +13,6 @@ import type {
   UpdateRequestInputSchema,
 } from '../core/contract';
 import { checkTransition, TRANSITION_REFUSAL_REASONS, type MoveStatus, type TransitionRefusal } from '../core/rules/move-workflow';
-import type { Kysely } from 'kysely';
 import { DbError } from '../db/errors';
 import type { Empty, WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
@@ -37,7 +37,6 @@ import {
   type MoveRow,
 } from '../db/repositories/moves';
 import { findMunicipalityPoint, placeNames } from '../db/repositories/places';
-import type { DB } from '../db/schema';
 import { requirePlacePoint } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
 import { runSafeDistanceCheck } from './safe-distance-check';
@@ -45,7 +44,7 @@ import { maskKompottenRequest, maskMove } from '../core/rules/protected-fields';
 import { maskWhere } from './protection';
 
 /** Moves as the contract shows them to this session, with their transitions and place names, in few queries. */
-async function toMoves(w: WorkerState, db: Kysely<DB>, rows: readonly MoveRow[]): Promise<Move[]> {
+async function toMoves(w: WorkerState, db: ReadDb, rows: readonly MoveRow[]): Promise<Move[]> {
   const transitions = await listMoveTransitions(
     db,
     rows.map((r) => r.id),
@@ -81,7 +80,7 @@ function refusalMessage(from: MoveStatus, to: MoveStatus, reason: TransitionRefu
 }
 
 /** A known case's moves as this session may see them, with the read's audit row; inside the caller's transaction. */
-export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<Move[]> {
+export async function readMovesOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<Move[]> {
   const s = w.active.requireSession();
   const moves = await toMoves(w, trx, await listMoveRows(trx, caseId));
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'moves', entityId: caseId });
@@ -89,12 +88,7 @@ export async function readMovesOfCase(w: WorkerState, trx: Kysely<DB>, caseId: n
 }
 
 /** Kompotten requests (of one case, or the whole ledger) as this session may see them, with the read's audit row. */
-export async function readKompottenRequests(
-  w: WorkerState,
-  trx: Kysely<DB>,
-  caseId: number | null,
-  audit: AuditSink = appendAudit,
-): Promise<KompottenRequest[]> {
+export async function readKompottenRequests(w: WorkerState, trx: ReadDb, caseId: number | null, audit: AuditSink = appendAudit): Promise<KompottenRequest[]> {
   const s = w.active.requireSession();
   const rows = await listKompottenRequests(trx, caseId, s.user);
   // The whole ledger links cases to municipalities, so reading it is logged as well as one case's part.

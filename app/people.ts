@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { WriteDb } from '../db/handles';
+import type { WriteDb, ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import type {
   AddChildInputSchema,
@@ -16,7 +15,6 @@ import { inTransaction } from './unit-of-work';
 import { touchCase } from '../db/repositories/cases';
 import { deleteChild, findChild, insertChild, updateChild } from '../db/repositories/children';
 import { deletePerpetrator, findPerpetrator, insertPerpetrator, updatePerpetrator } from '../db/repositories/perpetrators';
-import type { DB } from '../db/schema';
 import { requireCaseDetail } from './case-detail';
 import { checkAreas, requireOpenCase } from './case-rules';
 import { assertMayWriteProtected } from './protection';
@@ -49,13 +47,13 @@ const personChange = inTransaction(
   },
 );
 
-async function caseOfChild(db: Kysely<DB>, id: number): Promise<number> {
+async function caseOfChild(db: ReadDb, id: number): Promise<number> {
   const child = await findChild(db, id);
   if (!child) throw new DbError('not_found', 'The child is no longer on the case. Reload the case.').because('child_gone');
   return child.case_id;
 }
 
-async function caseOfPerpetrator(db: Kysely<DB>, id: number): Promise<number> {
+async function caseOfPerpetrator(db: ReadDb, id: number): Promise<number> {
   const p = await findPerpetrator(db, id);
   if (!p) throw new DbError('not_found', 'The perpetrator is no longer on the case. Reload the case.').because('perpetrator_gone');
   return p.case_id;

@@ -1,14 +1,13 @@
-import type { Kysely } from 'kysely';
+import { type ReadDb, writable } from '../db/handles';
 import type { CaseReveal, RevealInput } from '../core/contract';
 import { isProtectedLevel } from '../core/rules/protected-fields';
 import { DbError } from '../db/errors';
 import type { WorkerState } from './state';
 import { appendAudit } from '../db/repositories/audit-log';
 import { protectionLevels } from '../db/repositories/protection';
-import type { DB } from '../db/schema';
 
 /** How the session sees one case: protected or not, masked or revealed, and until when. */
-export async function caseReveal(w: WorkerState, db: Kysely<DB>, caseId: number): Promise<CaseReveal> {
+export async function caseReveal(w: WorkerState, db: ReadDb, caseId: number): Promise<CaseReveal> {
   const level = (await protectionLevels(db, [caseId])).get(caseId);
   if (level === undefined || !isProtectedLevel(level)) return { protected: false, masked: false, revealedUntil: null };
   const until = w.reveals.activeUntil(w.active.requireSession(), caseId);
@@ -16,7 +15,7 @@ export async function caseReveal(w: WorkerState, db: Kysely<DB>, caseId: number)
 }
 
 /** The cases among `caseIds` whose protected fields this session must not see now. */
-export async function maskedCases(w: WorkerState, db: Kysely<DB>, caseIds: readonly (number | null)[]): Promise<Set<number>> {
+export async function maskedCases(w: WorkerState, db: ReadDb, caseIds: readonly (number | null)[]): Promise<Set<number>> {
   const session = w.active.requireSession();
   const levels = await protectionLevels(
     db,
@@ -28,7 +27,7 @@ export async function maskedCases(w: WorkerState, db: Kysely<DB>, caseIds: reado
 }
 
 /** Applies a masking function to the items of masked cases. */
-export async function maskWhere<T extends { caseId: number | null }>(w: WorkerState, db: Kysely<DB>, items: readonly T[], mask: (item: T) => T): Promise<T[]> {
+export async function maskWhere<T extends { caseId: number | null }>(w: WorkerState, db: ReadDb, items: readonly T[], mask: (item: T) => T): Promise<T[]> {
   const masked = await maskedCases(
     w,
     db,
@@ -42,7 +41,7 @@ export async function maskWhere<T extends { caseId: number | null }>(w: WorkerSt
  * had the real value to show, so a value it sends is at best a guess and at worst the mask or an
  * empty field written over the real address; it must leave the field out or be revealed first.
  */
-export async function assertMayWriteProtected(w: WorkerState, db: Kysely<DB>, caseId: number, setsProtectedField: boolean): Promise<void> {
+export async function assertMayWriteProtected(w: WorkerState, db: ReadDb, caseId: number, setsProtectedField: boolean): Promise<void> {
   if (!setsProtectedField) return;
   if ((await maskedCases(w, db, [caseId])).has(caseId)) {
     throw new DbError(
@@ -57,7 +56,8 @@ export const protectionOps = {
   'cases:reveal': async (w: WorkerState, input: RevealInput): Promise<CaseReveal> => {
     const s = w.active.requireSession();
     const { revealMinutes } = await w.active.readSettings(s.db);
-    const reveal = await s.db.transaction().execute(async (trx) => {
+    const reveal = await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const level = (await protectionLevels(trx, [input.caseId])).get(input.caseId);
       if (level === undefined)
         throw new DbError('not_found', 'The case does not exist. It may have been removed; reload the case list.').because('case_missing');

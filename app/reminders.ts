@@ -1,5 +1,5 @@
 import { TEAM_OVERVIEW } from '../core/contract';
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import { endOfIsoWeek, localIsoDate } from '../core/rules/calendar';
 import type { ByCaseInput, ByIdInput, CreateReminderInputSchema, Reminder, supportJournalChannels } from '../core/contract';
@@ -8,7 +8,6 @@ import type { WorkerState } from './state';
 import { inTransaction } from './unit-of-work';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { completeReminder, findReminder, insertReminder, listOpenRemindersDueBy, listRemindersForCase } from '../db/repositories/reminders';
-import type { DB } from '../db/schema';
 import { requireCase, requireOpenCase } from './case-rules';
 
 type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input']>;
@@ -16,7 +15,7 @@ type DueInput = z.output<(typeof supportJournalChannels)['reminders:due']['input
 const NOT_FOUND = 'The reminder does not exist. Reload the case.';
 
 /** A known case's reminders, with the read's audit row; inside the caller's transaction. */
-export async function readRemindersOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<Reminder[]> {
+export async function readRemindersOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<Reminder[]> {
   const s = w.active.requireSession();
   const reminders = await listRemindersForCase(trx, caseId);
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'reminders', entityId: caseId });

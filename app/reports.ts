@@ -1,5 +1,5 @@
 import { REPORTERS } from '../core/contract';
-import type { Kysely } from 'kysely';
+import { type ReadDb, writable } from '../db/handles';
 import type { Report, ReportExportFile, ReportExportFormat, ReportInput } from '../core/contract';
 import { REPORT_THRESHOLD_DEFAULT } from '../core/contract/reports';
 import { chainHeadLine } from '../core/rules/audit-export';
@@ -10,7 +10,6 @@ import { aggregateReport } from '../core/rules/report-aggregate';
 import { resolvePeriod } from '../core/rules/report-period';
 import { effectiveThreshold, publishTables } from '../core/rules/suppression';
 import { DbError } from '../db/errors';
-import type { DB } from '../db/schema';
 import { reportPdf } from '../export/report-pdf';
 import { reportXlsx } from '../export/report-xlsx';
 import type { Empty, WorkerState } from './state';
@@ -29,7 +28,7 @@ type GenerateInput = { period: ReportInput['period']; districtSlugs: string[] };
 type ExportInput = GenerateInput & { format: ReportExportFormat; language: 'sv' | 'en'; labels: Record<string, string> };
 
 /** Aggregates and suppresses a report inside a transaction; the caller audits. */
-async function buildReport(trx: Kysely<DB>, input: GenerateInput, today: Date, elsewhere?: FactsElsewhere): Promise<Report> {
+async function buildReport(trx: ReadDb, input: GenerateInput, today: Date, elsewhere?: FactsElsewhere): Promise<Report> {
   const { current, previous } = resolvePeriod(input.period);
   if (input.districtSlugs.length > 0) {
     const known = await districtsOf(trx, input.districtSlugs);
@@ -58,7 +57,8 @@ export const reportsOps = {
   'reports:generate': async (w: WorkerState, input: GenerateInput, today: Date = new Date()): Promise<Report> => {
     const s = w.active.requireSession(REPORTERS);
     const elsewhere = w.factsElsewhere();
-    return s.db.transaction().execute(async (trx) => {
+    return s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const report = await buildReport(trx, input, today, elsewhere);
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'report' });
       return report;
@@ -73,7 +73,8 @@ export const reportsOps = {
   'reports:export': async (w: WorkerState, input: ExportInput, today: Date = new Date()): Promise<ReportExportFile> => {
     const s = w.active.requireSession(REPORTERS);
     const elsewhere = w.factsElsewhere();
-    const { report, teamName, head } = await s.db.transaction().execute(async (trx) => {
+    const { report, teamName, head } = await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const r = await buildReport(trx, input, today, elsewhere);
       const team = await getSetting<string>(trx, 'team_name', '');
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'export', entity: 'report', entityId: input.format });

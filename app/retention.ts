@@ -1,6 +1,5 @@
 import { RETENTION_DECIDERS, RETENTION_PREVIEWERS } from '../core/contract';
-import { writable } from '../db/handles';
-import type { Kysely } from 'kysely';
+import { writable, type ReadDb } from '../db/handles';
 import type { RetentionKeepReason, RetentionPreview, RetentionPurgeResult, RetentionRules } from '../core/contract';
 import { localIsoDate } from '../core/rules/calendar';
 import { isOverdue, retentionVerdict, type RetentionSettings } from '../core/rules/retention';
@@ -16,7 +15,6 @@ import {
   saveRetentionDecision,
   type RetentionCase,
 } from '../db/repositories/retention';
-import type { DB } from '../db/schema';
 
 const toRuleSettings = (r: RetentionRules): RetentionSettings => ({
   years: r.retentionYears,
@@ -31,7 +29,7 @@ interface Evaluated {
 }
 
 /** Applies the rules to every closed case on the local date of `now`. */
-async function evaluate(db: Kysely<DB>, now: Date): Promise<Evaluated> {
+async function evaluate(db: ReadDb, now: Date): Promise<Evaluated> {
   const today = localIsoDate(now);
   const rules = await readRetentionSettings(db);
   const settings = toRuleSettings(rules);
@@ -67,7 +65,7 @@ async function evaluate(db: Kysely<DB>, now: Date): Promise<Evaluated> {
 }
 
 /** The flagged case a decision is about, or the reason it cannot be decided. */
-async function requireFlaggedCase(db: Kysely<DB>, caseNumber: string, now: Date): Promise<RetentionCase> {
+async function requireFlaggedCase(db: ReadDb, caseNumber: string, now: Date): Promise<RetentionCase> {
   const [c] = await readClosedCasesForRetention(db, [caseNumber]);
   if (!c) throw new DbError('not_found', 'There is no closed case with that number. Open the retention preview again.').because('retention_case_missing');
   const settings = toRuleSettings(await readRetentionSettings(db));
@@ -132,7 +130,8 @@ export const retentionOps = {
     if (Number(s.sqlite.pragma('secure_delete', { simple: true })) !== 1) {
       throw new DbError('internal', 'Fristad could not make sure deleted data is overwritten, so nothing was purged. Restart Fristad and try again.');
     }
-    const purge = s.db.transaction().execute(async (trx) => {
+    const purge = s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const { preview, purgeIds } = await evaluate(trx, now);
       const notDue = input.caseNumbers.filter((n) => !purgeIds.has(n));
       if (notDue.length > 0) {
@@ -148,7 +147,7 @@ export const retentionOps = {
         ).because('retention_changed');
       }
       const count = await deleteCasesForRetention(
-        writable(trx),
+        trx,
         input.caseNumbers.map((n) => purgeIds.get(n) ?? 0),
       );
       await appendAudit(trx, {

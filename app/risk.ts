@@ -1,5 +1,5 @@
 import { INSTRUMENT_ADMINS } from '../core/contract';
-import type { Kysely } from 'kysely';
+import { type ReadDb, writable } from '../db/handles';
 import type { z } from 'zod';
 import type {
   Assessment,
@@ -53,7 +53,6 @@ import {
   TemplateCache,
   toInstrumentSummary,
 } from '../db/repositories/risk-instruments';
-import type { DB } from '../db/schema';
 import { requireChildOfCase } from './case-guards';
 import { requireCase, requireOpenCase } from './case-rules';
 
@@ -62,13 +61,13 @@ type ImportInput = z.output<(typeof riskChannels)['risk:import-instrument']['inp
 type CompareInput = z.output<(typeof riskChannels)['risk:compare']['input']>;
 type CompareResult = z.output<typeof CompareResultSchema>;
 
-async function requireAssessment(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames> {
+async function requireAssessment(db: ReadDb, id: number): Promise<AssessmentRowWithNames> {
   const row = await findAssessment(db, id);
   if (!row) throw new DbError('not_found', 'The risk assessment does not exist. Reload the case.').because('assessment_missing');
   return row;
 }
 
-async function perpetratorIdsOf(db: Kysely<DB>, caseId: number): Promise<number[]> {
+async function perpetratorIdsOf(db: ReadDb, caseId: number): Promise<number[]> {
   return (await listPerpetrators(db, caseId)).map((p) => p.id);
 }
 
@@ -87,14 +86,14 @@ function visibleAnswers(row: AssessmentRowWithNames, perpetratorIds: readonly nu
   return answers.filter((a) => a.perpetratorId === null || known.has(a.perpetratorId));
 }
 
-async function assessmentOf(db: Kysely<DB>, id: number, templates: TemplateCache): Promise<Assessment> {
+async function assessmentOf(db: ReadDb, id: number, templates: TemplateCache): Promise<Assessment> {
   const row = await requireAssessment(db, id);
   const template = await templates.get(row.template_id, row.template_version);
   return toAssessment(row, template, visibleAnswers(row, await perpetratorIdsOf(db, row.case_id)));
 }
 
 /** An assessment that may still change: a draft on an open case. */
-async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWithNames> {
+async function requireDraft(db: ReadDb, id: number): Promise<AssessmentRowWithNames> {
   const row = await requireAssessment(db, id);
   if (row.status === 'completed')
     throw new DbError('not_allowed', 'A completed assessment cannot be changed. Start a new assessment as a copy of it.').because('assessment_completed');
@@ -103,7 +102,7 @@ async function requireDraft(db: Kysely<DB>, id: number): Promise<AssessmentRowWi
 }
 
 /** A known case's assessments (summaries) with the read's audit row; inside the caller's transaction. */
-export async function readAssessmentsOfCase(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<AssessmentSummary[]> {
+export async function readAssessmentsOfCase(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<AssessmentSummary[]> {
   const s = w.active.requireSession();
   const templates = new TemplateCache(trx);
   const summaries: AssessmentSummary[] = [];
@@ -151,7 +150,8 @@ export const riskOps = {
         [{ path: ['id'], message: 'template_id_reserved' }],
       ).because('instrument_builtin_prefix', { prefix: BUILTIN_TEMPLATE_PREFIX });
     }
-    return s.db.transaction().execute(async (trx) => {
+    return s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       const versions = await listVersions(trx, template.id);
       // "1.0" and "1" are the same version: the newest must always be clear.
       if (versions.some((v) => compareVersions(v, template.version) === 0)) {

@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { SafeDistanceCheck, Settings } from '../core/contract';
 import { checkSafeDistance, type PlacePoint } from '../core/rules/safe-distance';
 import { listPerpetratorAreaPoints } from '../db/repositories/perpetrator-area-points';
 import { pointToPlace } from '../db/repositories/places';
-import type { DB } from '../db/schema';
 
 /** Checks a destination against every perpetrator area the case knows now, with the team's distances. */
 export async function runSafeDistanceCheck(
-  db: Kysely<DB>,
+  db: ReadDb,
   settings: Pick<Settings, 'minimumDistanceKm' | 'minimumDistanceWithinCityKm'>,
   caseId: number,
   destination: PlacePoint,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import type { z } from 'zod';
 import type { ByCaseInput, CaseShares, ShareInputSchema } from '../core/contract';
 import { DbError } from '../db/errors';
@@ -7,13 +7,12 @@ import { inTransaction } from './unit-of-work';
 import { isEnabledCaseUser } from '../db/repositories/assignees';
 import { appendAudit, type AuditSink } from '../db/repositories/audit-log';
 import { deleteCaseShare, insertCaseShare, loadCaseShares } from '../db/repositories/case-shares';
-import type { DB } from '../db/schema';
 import { requireCase } from './case-rules';
 
 type ShareInput = z.output<typeof ShareInputSchema>;
 
 /** Who is named on a known case, with the read's audit row; inside the caller's transaction. */
-export async function readCaseShares(w: WorkerState, trx: Kysely<DB>, caseId: number, audit: AuditSink = appendAudit): Promise<CaseShares> {
+export async function readCaseShares(w: WorkerState, trx: ReadDb, caseId: number, audit: AuditSink = appendAudit): Promise<CaseShares> {
   const s = w.active.requireSession();
   const shares = await loadCaseShares(trx, caseId);
   await audit(trx, { userId: s.user.id, role: s.user.role, action: 'read', entity: 'case_shares', entityId: caseId });

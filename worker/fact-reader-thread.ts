@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable, type ReadDb } from '../db/handles';
 import { applyRequiredPragmas, openKeyed } from '../db/connection/open';
 import { registerReportFunctions } from '../db/connection/report-functions';
 import { withStatementCache } from '../db/connection/statement-cache';
@@ -31,12 +32,12 @@ function claimsOf(req: FactReadRequest): Int32Array | null {
  */
 export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
   const key = Buffer.from(init.key.buffer, init.key.byteOffset, init.key.byteLength);
-  let db: Kysely<DB>;
+  let db: ReadDb;
   try {
     const sqlite = openKeyed(init.file, key, { readonly: true, fileMustExist: true });
     applyRequiredPragmas(sqlite);
     registerReportFunctions(sqlite);
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    db = readable(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }));
   } finally {
     key.fill(0);
   }
@@ -55,7 +56,8 @@ export function serveFactReads(port: MessagePort, init: FactReaderInit): void {
       if (q && claims && typeof req.mark === 'string') {
         const read: PartsRead = {};
         try {
-          const same = await db.transaction().execute(async (trx) => {
+          const same = await db.transaction().execute(async (tx) => {
+            const trx = readable(tx);
             if ((await snapshotMark(trx)) !== req.mark) return false;
             for (let part = claimPart(claims); part !== null; part = claimPart(claims)) read[part] = await readFactPart(trx, q, part);
             return true;

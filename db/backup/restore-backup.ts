@@ -2,6 +2,7 @@ import { ADMIN } from '../../core/contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
+import { writable, type WriteDb } from '../handles';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../connection/open';
 import { DbError } from '../errors';
 import { fsyncDir, restrictDatabaseFiles, restrictFile } from '../files/secure-files';
@@ -73,7 +74,7 @@ export async function putBackupInPlace(
   source: string,
   manifest: Manifest,
   dataKey: Buffer,
-  audit: (db: Kysely<DB>) => Promise<void>,
+  audit: (db: WriteDb) => Promise<void>,
 ): Promise<void> {
   if (store.isUnlocked) throw new DbError('not_allowed', 'Lock Fristad before restoring a backup.').because('restore_lock_first');
   const paths = store.paths;
@@ -103,7 +104,7 @@ export async function putBackupInPlace(
     applyRequiredPragmas(sqlite);
     if (!integrityOk(sqlite))
       throw new DbError('not_allowed', 'The restored database failed the integrity check. Nothing was changed.').because('restore_integrity_failed');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = writable(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }));
     const chain = await verifyAuditChain(db);
     if (!chain.ok || chain.headSequence !== manifest.auditHead.sequence || chain.headHash !== manifest.auditHead.hash) {
       throw new DbError('not_allowed', 'The restored audit log does not match the backup. Nothing was changed.').because('restore_chain_mismatch');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable } from '../handles';
 import type { BackupEntry } from '../../core/contract';
 import { openKeyed, type SqliteDb } from '../connection/open';
 import { DbError, isDamageError } from '../errors';
@@ -66,7 +67,7 @@ function confirmDamaged(store: Store, dataKey: Buffer): boolean {
 async function roleInBackup(file: string, dataKey: Buffer, username: string): Promise<string | null> {
   const sqlite = openKeyed(file, dataKey, { readonly: true, fileMustExist: true });
   try {
-    const row = await findUserByUsername(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), username);
+    const row = await findUserByUsername(readable(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })), username);
     return row && row.disabled_at === null ? row.role : null;
   } finally {
     sqlite.close();

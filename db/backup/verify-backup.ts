@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable } from '../handles';
 import type { AuditHead, RefusalParams, RefusalReason } from '../../core/contract';
 import { GENESIS_HASH } from '../audit/chain';
 import { openKeyed, schemaVersion, type SqliteDb } from '../connection/open';
@@ -98,7 +99,7 @@ export async function verifyBackupFile(
     if (!ok) refuse('The backup failed the database integrity check. It cannot be used.', 'backup_integrity_failed');
     const counts = countRows(sqlite);
     if (!sameCounts(counts, manifest.tables)) refuse('The backup does not match its manifest (row counts).', 'backup_manifest_mismatch');
-    const chain = await verifyAuditChain(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }));
+    const chain = await verifyAuditChain(readable(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })));
     if (!chain.ok)
       refuse(`The audit log inside the backup is broken at sequence ${chain.firstBadSequence}. It cannot be used.`, 'backup_chain_broken', {
         sequence: chain.firstBadSequence,

@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
-import { writable } from '../handles';
-import type { Kysely } from 'kysely';
+import { writable, type WriteDb } from '../handles';
 import { COUNTIES, DISTRICTS, MUNICIPALITIES } from '../../seeds/reference-data';
 import { getSetting, setSetting } from '../repositories/settings';
-import type { DB } from '../schema';
 
 const REFERENCE_HASH = crypto
   .createHash('sha256')
@@ -11,9 +9,10 @@ const REFERENCE_HASH = crypto
   .digest('hex');
 
 /** Brings the reference tables up to the bundled data when it has changed; cheap when it has not. */
-export async function syncReferenceData(db: Kysely<DB>): Promise<boolean> {
+export async function syncReferenceData(db: WriteDb): Promise<boolean> {
   if ((await getSetting<string | null>(db, 'reference_data_hash', null)) === REFERENCE_HASH) return false;
-  await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (tx) => {
+    const trx = writable(tx);
     for (const c of COUNTIES) {
       await trx
         .insertInto('counties')
@@ -37,7 +36,7 @@ export async function syncReferenceData(db: Kysely<DB>): Promise<boolean> {
         .onConflict((oc) => oc.column('slug').doUpdateSet(values))
         .execute();
     }
-    await setSetting(writable(trx), 'reference_data_hash', REFERENCE_HASH);
+    await setSetting(trx, 'reference_data_hash', REFERENCE_HASH);
   });
   return true;
 }

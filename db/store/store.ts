@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { WriteDb } from '../handles';
+import type { ReadDb, WriteDb } from '../handles';
 import { writable } from '../handles';
 import fs from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -268,10 +268,11 @@ export class Store {
       await migrate(sqlite, db, this.paths.db);
       await syncReferenceData(db);
       await syncBuiltinInstruments(db, this.now());
-      const user = await db.transaction().execute(async (trx) => {
-        await setSetting(writable(trx), 'team_name', input.teamName);
-        await setSetting(writable(trx), 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
-        const row = await insertUser(writable(trx), {
+      const user = await db.transaction().execute(async (tx) => {
+        const trx = writable(tx);
+        await setSetting(trx, 'team_name', input.teamName);
+        await setSetting(trx, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT);
+        const row = await insertUser(trx, {
           username: input.username,
           display_name: input.displayName,
           role: 'administrator',
@@ -365,8 +366,9 @@ export class Store {
       const row = await findUserByUsername(db, username);
       if (!row || row.disabled_at !== null) throw new DbError('not_found', 'There is no active user with that username.').because('user_missing');
       const slot = await this.newSlot(keyfile, row.username, newPassphrase, dataKey);
-      await db.transaction().execute(async (trx) => {
-        await updateWrappedKey(writable(trx), row.id, canonicalSlot(slot));
+      await db.transaction().execute(async (tx) => {
+        const trx = writable(tx);
+        await updateWrappedKey(trx, row.id, canonicalSlot(slot));
         await appendAudit(trx, { userId: row.id, role: row.role, action: 'recover', entity: 'user', entityId: row.id, at: this.now() });
       });
       writeKeyfile(this.paths.keyfile, keyfile);
@@ -399,8 +401,9 @@ export class Store {
     }
     check.fill(0);
     const fresh = await this.newSlot(s.keyfile, s.user.username, next, s.dataKey);
-    await s.db.transaction().execute(async (trx) => {
-      await updateWrappedKey(writable(trx), s.user.id, canonicalSlot(fresh));
+    await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
+      await updateWrappedKey(trx, s.user.id, canonicalSlot(fresh));
       await appendAudit(trx, { userId: s.user.id, role: s.user.role, action: 'change_passphrase', entity: 'user', entityId: s.user.id, at: this.now() });
     });
     writeKeyfile(this.paths.keyfile, s.keyfile);
@@ -413,8 +416,9 @@ export class Store {
     assertManages(s.user.role, input.role);
     if (await findUserByUsername(s.db, input.username)) throw new DbError('user_exists', 'That username is taken.');
     const slot = await this.newSlot(s.keyfile, input.username, input.passphrase, s.dataKey);
-    const row = await s.db.transaction().execute(async (trx) => {
-      const created = await insertUser(writable(trx), {
+    const row = await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
+      const created = await insertUser(trx, {
         username: input.username,
         display_name: input.displayName,
         role: input.role,
@@ -492,7 +496,7 @@ export class Store {
   }
 
   /** Reads the team settings from the open database. */
-  async readSettings(db: Kysely<DB>): Promise<Settings> {
+  async readSettings(db: ReadDb): Promise<Settings> {
     return {
       teamName: await getSetting(db, 'team_name', ''),
       idleLockMinutes: await getSetting(db, 'idle_lock_minutes', IDLE_LOCK_MINUTES_DEFAULT),
@@ -533,7 +537,8 @@ export class Store {
     const s = this.requireSession(ADMIN);
     const warning = s.rollbackWarning;
     if (!warning) throw new DbError('not_allowed', 'There is no warning about an older database to acknowledge.').because('rollback_warning_none');
-    await s.db.transaction().execute(async (trx) => {
+    await s.db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       await trx.deleteFrom('settings').where('key', '=', ROLLBACK_WARNING_SETTING).execute();
       await appendAudit(trx, {
         userId: s.user.id,
@@ -620,8 +625,9 @@ export class Store {
       const open = await getSetting<RollbackWarning | null>(s.db, ROLLBACK_WARNING_SETTING, null);
       if (!verdict.ok && !sameFinding(open, verdict.warning)) {
         const w = verdict.warning;
-        await s.db.transaction().execute(async (trx) => {
-          await setSetting(writable(trx), ROLLBACK_WARNING_SETTING, w);
+        await s.db.transaction().execute(async (tx) => {
+          const trx = writable(tx);
+          await setSetting(trx, ROLLBACK_WARNING_SETTING, w);
           await appendAudit(trx, {
             userId: s.user.id,
             role: s.user.role,
@@ -658,7 +664,8 @@ export class Store {
     const rows = readDeferredAudit(this.paths.deferredAudit);
     if (!s || rows.length === 0) return;
     try {
-      await s.db.transaction().execute(async (trx) => {
+      await s.db.transaction().execute(async (tx) => {
+        const trx = writable(tx);
         for (const r of rows) {
           await appendAudit(trx, {
             userId: r.userId,
@@ -693,11 +700,12 @@ export class Store {
     return [row.seq, row.at, row.user_id, row.role, row.action, row.entity, row.entity_id, row.outcome, prev, auditHashOf(prev, row)];
   }
 
-  private async startSession(sqlite: SqliteDb, db: Kysely<DB>, dataKey: Buffer, keyfile: Keyfile, row: UserRow, action: 'unlock' | null): Promise<void> {
+  private async startSession(sqlite: SqliteDb, db: WriteDb, dataKey: Buffer, keyfile: Keyfile, row: UserRow, action: 'unlock' | null): Promise<void> {
     const pending = readPendingAttempts(this.paths.pendingAttempts);
     const users = pending.length > 0 ? await listUsers(db) : [];
     const bySlot = new Map(users.map((u) => [slotIdFor(keyfile, u.username), u]));
-    await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (tx) => {
+      const trx = writable(tx);
       // Attempts already moved by a run cut short before the file was removed are not written twice.
       const logged = await loggedAttemptIds(trx, pending);
       for (const attempt of pending) {
@@ -790,7 +798,7 @@ export class Store {
    * key file says a database exists, a missing or truncated file is damage to restore, never a
    * place for a new empty database.
    */
-  private openDatabase(dataKey: Buffer, options: { create?: boolean } = {}): { sqlite: SqliteDb; db: Kysely<DB> } {
+  private openDatabase(dataKey: Buffer, options: { create?: boolean } = {}): { sqlite: SqliteDb; db: WriteDb } {
     ensurePrivateDir(this.paths.dir);
     if (!options.create && this.databaseFileLost()) throw this.damageChecked(damagedError());
     let sqlite: SqliteDb;
@@ -812,7 +820,7 @@ export class Store {
       if (sqlite.open) sqlite.close();
       throw err;
     }
-    return { sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
+    return { sqlite, db: writable(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })) };
   }
 
   private async newSlot(keyfile: Keyfile, username: string, passphrase: string, dataKey: Buffer): Promise<UserSlot> {

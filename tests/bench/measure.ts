@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable, writable, type WriteDb } from '../../db/handles';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../../db/connection/open';
 import { registerReportFunctions } from '../../db/connection/report-functions';
 import { registerTextFunctions } from '../../db/connection/text-functions';
@@ -65,7 +66,7 @@ export const OPEN_DATABASE = 'open database (no KDF)';
 
 interface Opened {
   sqlite: SqliteDb;
-  db: Kysely<DB>;
+  db: WriteDb;
   call: Call;
   close: () => void;
   backup: () => Promise<void>;
@@ -82,14 +83,14 @@ function callOn(w: WorkerState): Call {
 const QUERY_READER = { id: 0, role: 'team_lead' } as const;
 
 /** Opens a database the way unlocking does after the key is known: pragmas, migrations, reference data. */
-async function openAsApp(file: string, key: Buffer | null, create = false): Promise<{ sqlite: SqliteDb; db: Kysely<DB> }> {
+async function openAsApp(file: string, key: Buffer | null, create = false): Promise<{ sqlite: SqliteDb; db: WriteDb }> {
   const sqlite = key ? openKeyed(file, key, { fileMustExist: !create }) : new Database(file, { fileMustExist: !create });
   if (!key) registerTextFunctions(sqlite);
   assertNotFromFuture(sqlite);
   applyRequiredPragmas(sqlite);
   registerReportFunctions(sqlite);
   // As the store connects (db/store/store.ts), so the plain reference runs the same code.
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = writable(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }));
   await migrate(sqlite, db, file);
   await syncReferenceData(db);
   await syncBuiltinInstruments(db, new Date());
@@ -131,7 +132,7 @@ async function openPlainSession(file: string): Promise<Opened> {
       try {
         if (!integrityOk(copy)) throw new Error('bench: the plain backup failed its integrity check');
         countRows(copy);
-        const chain = await verifyAuditChain(new Kysely<DB>({ dialect: new SqliteDialect({ database: copy }) }));
+        const chain = await verifyAuditChain(readable(new Kysely<DB>({ dialect: new SqliteDialect({ database: copy }) })));
         if (!chain.ok) throw new Error('bench: the plain backup has a broken chain');
       } finally {
         copy.close();

@@ -1,4 +1,5 @@
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable } from '../../db/handles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SORTS, type CaseListCursor, type ListCasesInput } from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
@@ -196,12 +197,14 @@ describe('the count of the case list', () => {
   async function listRecording(q: Partial<ListCasesInput>) {
     const { sqlite } = w.active.requireSession();
     const statements: string[] = [];
-    const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      log: (event) => {
-        statements.push(event.query.sql);
-      },
-    });
+    const db = readable(
+      new Kysely<DB>({
+        dialect: new SqliteDialect({ database: sqlite }),
+        log: (event) => {
+          statements.push(event.query.sql);
+        },
+      }),
+    );
     const answer = await listCases(db, input(q), '2026-11-27', { id: lead, role: 'team_lead' });
     return { answer, counts: statements.filter((s) => /count\(\*\) AS n FROM cases c WHERE/.test(s) && !/protection_level <> 'none' AND NOT/.test(s)) };
   }

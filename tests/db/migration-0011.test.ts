@@ -1,4 +1,5 @@
 import { Kysely, SqliteDialect } from 'kysely';
+import { readable } from '../../db/handles';
 import { describe, expect, it } from 'vitest';
 import { svSortKey } from '../../core/rules/swedish-order';
 import { schemaVersion } from '../../db/connection/open';
@@ -64,7 +65,7 @@ describe('migration 0011 from version 10 with data', () => {
     insertCase.run('RVT-2026-0099', 'Bertil Fiktiv', '', NOW, NOW);
     for (const r of all<{ n: string; k: string }>('SELECT survivor_name AS n, survivor_name_key AS k FROM cases')) expect(r.k).toBe(svSortKey(r.n));
 
-    const typed = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const typed = readable(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }));
     const lead = { id: 1, role: 'team_lead' } as const;
     const found = async (query: string) => (await listCases(typed, listInput({ query }), '2026-11-27', lead)).rows.map((r) => r.survivorName);
     for (const query of ['åsa', 'Åsa', 'ÅSA']) expect(await found(query), query).toEqual(['Åsa Fiktiv']);

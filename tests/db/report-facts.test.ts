@@ -1,4 +1,5 @@
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import { readable } from '../../db/handles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../core/rules/calendar';
 import { resolvePeriod } from '../../core/rules/report-period';
@@ -227,7 +228,9 @@ describe('report facts: the database counts as the rules in core do', () => {
   it('reads narrow indexes, never the wide tables (migrations 0008, 0009)', async () => {
     const s = w.active.requireSession();
     const queries: CompiledQuery[] = [];
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: s.sqlite }), log: (e) => void (e.level === 'query' && queries.push(e.query)) });
+    const db = readable(
+      new Kysely<DB>({ dialect: new SqliteDialect({ database: s.sqlite }), log: (e) => void (e.level === 'query' && queries.push(e.query)) }),
+    );
     const { current, previous } = resolvePeriod({ kind: 'year', year: 2024 });
     await readReportFacts(db, current, previous, []);
     const plans = queries.map((q) =>

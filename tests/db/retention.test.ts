@@ -1,18 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { WriteDb } from '../../db/handles';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RetentionDecideInputSchema, RetentionPurgeInputSchema, UpdateSettingsInputSchema, type RetentionPreview } from '../../core/contract';
 import type { WorkerState } from '../../worker/worker-state';
 import { foundationOps } from '../../app/foundation';
 import { retentionOps } from '../../app/retention';
 import { verifyAuditChain } from '../../db/repositories/audit-log';
-import type { DB } from '../../db/schema';
 import { addUser, loginAs } from '../helpers/casework';
 import { insertRetentionCase, LATEST_SOURCES, pinFor } from '../helpers/retention-fixture';
 import { ADMIN } from '../helpers/temp';
 import { codeOf, unlockedWorkerState } from '../helpers/worker-fixture';
 
 let w: WorkerState;
-let db: Kysely<DB>;
+let db: WriteDb;
 let adminId: number;
 let leadId: number;
 let cleanup: () => void;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { DbError } from '../../db/errors';
 import type { WorkerState } from '../../worker/worker-state';
 import type { DB } from '../../db/schema';
+import type { WriteDb } from '../../db/handles';
 import { addUser, freshWorker, loginAs } from './casework';
 
 /**
@@ -10,7 +11,7 @@ import { addUser, freshWorker, loginAs } from './casework';
  */
 export async function unlockedWorkerState(
   options: { asTeamLead?: boolean } = {},
-): Promise<{ w: WorkerState; db: Kysely<DB>; userId: number; cleanup: () => void }> {
+): Promise<{ w: WorkerState; db: WriteDb; userId: number; cleanup: () => void }> {
   const { w, cleanup } = await freshWorker();
   if (options.asTeamLead) {
     await addUser(w, 'lead', 'team_lead', 'Lena Gruppledare (fiktiv)');

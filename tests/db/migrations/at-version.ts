@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
+import { writable, type WriteDb } from '../../../db/handles';
 import { onTestFinished } from 'vitest';
 import { auditHash, GENESIS_HASH } from '../../../db/audit/chain';
 import { applyRequiredPragmas, openKeyed, type SqliteDb } from '../../../db/connection/open';
@@ -46,8 +47,8 @@ export async function atVersion(version: number): Promise<TestDatabase> {
 }
 
 /** The same connection seen through the latest schema's types, for repositories and the chain check. */
-export function typed(t: TestDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: t.sqlite }) });
+export function typed(t: TestDatabase): WriteDb {
+  return writable(new Kysely<DB>({ dialect: new SqliteDialect({ database: t.sqlite }) }));
 }
 
 export const NOW = '2026-11-26T10:00:00.000Z';
